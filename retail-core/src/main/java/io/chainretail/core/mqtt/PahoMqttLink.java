@@ -1,0 +1,294 @@
+package io.chainretail.core.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.util.MqttTopicValidator;
+
+/**
+ * The Paho MQTT 5 adapter. It designs around Paho's pitfalls (ARCHITECTURE.md section 3, rule 7):
+ * publishes are held to a window below the broker's receive maximum, so Paho never throws "Too many
+ * publishes in progress"; messages are handed off to one executor per subscription, so nothing
+ * blocks the callback thread; every (re)connect resubscribes.
+ *
+ * <p>Paho's in-memory persistence is enough: undelivered uplink events live in the store journal
+ * and are resent from there, so nothing rests on the client's buffer.
+ */
+public final class PahoMqttLink implements MqttLink {
+
+    private static final Logger LOG = Logger.getLogger(PahoMqttLink.class.getName());
+    /** Paho's "Too many publishes in progress" (MqttClientException.REASON_CODE_MAX_INFLIGHT). */
+    private static final int MAX_INFLIGHT_REASON = 32202;
+
+    private final MqttSettings settings;
+    private final MqttAsyncClient client;
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final List<Runnable> connectedListeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(
+            r -> daemon(r, "mqtt-connect"));
+    private volatile Semaphore window;
+    private volatile boolean closed;
+
+    public PahoMqttLink(MqttSettings settings) {
+        this.settings = settings;
+        this.window = new Semaphore(settings.window());
+        try {
+            this.client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
+        } catch (MqttException e) {
+            throw new IllegalArgumentException("cannot create an MQTT client for " + settings.url() + ": "
+                    + e.getMessage(), e);
+        }
+        client.setCallback(new Callback());
+    }
+
+    @Override
+    public void start() {
+        connector.execute(this::connectOnce);
+    }
+
+    private void connectOnce() {
+        if (closed || client.isConnected()) {
+            return;
+        }
+        try {
+            IMqttToken token = client.connect(options());
+            token.waitForCompletion(10_000);
+            Integer brokerMax = token.getResponseProperties() == null ? null
+                    : token.getResponseProperties().getReceiveMaximum();
+            // Leave a margin below the broker's receive maximum: Paho counts a slot free a moment late.
+            int size = brokerMax == null ? settings.window() : Math.min(settings.window(), brokerMax - 2);
+            window = new Semaphore(Math.max(1, size));
+        } catch (MqttException e) {
+            // The broker is not there yet: keep trying. After the first success Paho reconnects itself.
+            LOG.log(Level.FINE, "MQTT connect to {0} failed: {1}", new Object[] {settings.url(), e.getMessage()});
+            if (!closed) {
+                connector.schedule(this::connectOnce, 1, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private MqttConnectionOptions options() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, 30);
+        options.setKeepAliveInterval(15);
+        options.setConnectionTimeout(10);
+        options.setReceiveMaximum(1000);
+        if (settings.username() != null) {
+            options.setUserName(settings.username());
+            options.setPassword(settings.password() == null ? new byte[0]
+                    : settings.password().getBytes(StandardCharsets.UTF_8));
+        }
+        if (settings.willTopic() != null) {
+            MqttMessage will = new MqttMessage(settings.willPayload());
+            will.setQos(1);
+            will.setRetained(true);
+            options.setWill(settings.willTopic(), will);
+        }
+        return options;
+    }
+
+    @Override
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    @Override
+    public void subscribe(String filter, MessageHandler handler) {
+        Subscription subscription = new Subscription(filter, handler);
+        subscriptions.put(filter, subscription);
+        if (client.isConnected()) {
+            subscribeOnBroker(subscription);
+        }
+    }
+
+    private void subscribeOnBroker(Subscription subscription) {
+        try {
+            MqttSubscription[] request = {new MqttSubscription(subscription.filter, 1)};
+            client.subscribe(request, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    LOG.log(Level.FINE, "subscribed to {0}", subscription.filter);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    LOG.log(Level.WARNING, "cannot subscribe to " + subscription.filter, error);
+                }
+            }, new MqttProperties());
+        } catch (MqttException e) {
+            LOG.log(Level.WARNING, "cannot subscribe to " + subscription.filter, e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(String topic, byte[] payload, boolean retained) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        Semaphore permits = window;
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.completeExceptionally(e);
+            return result;
+        }
+        send(topic, payload, retained, result, permits, 0);
+        return result;
+    }
+
+    private void send(String topic, byte[] payload, boolean retained, CompletableFuture<Void> result,
+            Semaphore permits, int attempt) {
+        MqttMessage message = new MqttMessage(payload);
+        message.setQos(1);
+        message.setRetained(retained);
+        try {
+            client.publish(topic, message, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    permits.release();
+                    result.complete(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    permits.release();
+                    result.completeExceptionally(error);
+                }
+            });
+        } catch (MqttException e) {
+            if (e.getReasonCode() == MAX_INFLIGHT_REASON && attempt < 1000) {
+                // Paho frees its slot a moment after our completion callback ran; try again shortly.
+                connector.schedule(() -> send(topic, payload, retained, result, permits, attempt + 1),
+                        2, TimeUnit.MILLISECONDS);
+                return;
+            }
+            permits.release();
+            result.completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public void onConnected(Runnable listener) {
+        connectedListeners.add(listener);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        connector.shutdownNow();
+        try {
+            if (client.isConnected()) {
+                client.disconnect().waitForCompletion(5_000);
+            }
+        } catch (MqttException e) {
+            LOG.log(Level.FINE, "disconnect failed", e);
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.log(Level.FINE, "close failed", e);
+        }
+        subscriptions.values().forEach(s -> s.executor.shutdown());
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private final class Callback implements MqttCallback {
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            subscriptions.values().forEach(PahoMqttLink.this::subscribeOnBroker);
+            connectedListeners.forEach(listener -> {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "connect listener failed", e);
+                }
+            });
+            LOG.log(Level.INFO, "MQTT connected to {0} as {1}", new Object[] {serverUri, settings.clientId()});
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            LOG.log(Level.INFO, "MQTT disconnected from {0}: {1}", new Object[] {settings.url(), response});
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.log(Level.WARNING, "MQTT error", exception);
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            byte[] payload = message.getPayload();
+            for (Subscription subscription : subscriptions.values()) {
+                if (subscription.matches(topic)) {
+                    subscription.executor.execute(() -> subscription.deliver(topic, payload));
+                }
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+
+    private static final class Subscription {
+        private final String filter;
+        private final String matchFilter;
+        private final MessageHandler handler;
+        private final ExecutorService executor;
+
+        Subscription(String filter, MessageHandler handler) {
+            this.filter = filter;
+            this.matchFilter = filter.startsWith("$share/")
+                    ? filter.substring(filter.indexOf('/', "$share/".length()) + 1)
+                    : filter;
+            this.handler = handler;
+            this.executor = Executors.newSingleThreadExecutor(r -> daemon(r, "mqtt-" + matchFilter));
+        }
+
+        boolean matches(String topic) {
+            return MqttTopicValidator.isMatched(matchFilter, topic);
+        }
+
+        void deliver(String topic, byte[] payload) {
+            try {
+                handler.handle(topic, payload);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "handler for " + filter + " failed on " + topic, e);
+            }
+        }
+    }
+}

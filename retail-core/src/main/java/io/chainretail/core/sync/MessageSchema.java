@@ -1,0 +1,57 @@
+package io.chainretail.core.sync;
+
+import io.chainretail.core.sync.payload.Ack;
+import io.chainretail.core.sync.payload.ChainPrice;
+import io.chainretail.core.sync.payload.ProductChange;
+import io.chainretail.core.sync.payload.SaleCompleted;
+import io.chainretail.core.sync.payload.StoreStatus;
+import io.chainretail.core.sync.payload.SyncRequest;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every message schema the system understands. A message whose {@code schema} is not listed here is
+ * rejected; changing a payload incompatibly means adding a new version, never editing one.
+ */
+public enum MessageSchema {
+    PRODUCT("catalog.product.v1", Direction.DOWNLINK, ProductChange.class),
+    CHAIN_PRICE("prices.chain.v1", Direction.DOWNLINK, ChainPrice.class),
+    SALE("up.sale.v1", Direction.UPLINK, SaleCompleted.class),
+    ACK("ack.v1", Direction.CONTROL, Ack.class),
+    SYNC_REQUEST("sync.request.v1", Direction.CONTROL, SyncRequest.class),
+    STATUS("status.v1", Direction.CONTROL, StoreStatus.class);
+
+    private final String id;
+    private final Direction direction;
+    private final Class<?> payloadType;
+
+    MessageSchema(String id, Direction direction, Class<?> payloadType) {
+        this.id = id;
+        this.direction = direction;
+        this.payloadType = payloadType;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    public Class<?> payloadType() {
+        return payloadType;
+    }
+
+    public static Optional<MessageSchema> byId(String id) {
+        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
+    }
+
+    /** The schema whose payload is {@code type}. */
+    public static MessageSchema forPayload(Class<?> type) {
+        return Arrays.stream(values())
+                .filter(s -> s.payloadType.equals(type))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no schema carries " + type.getName()));
+    }
+}

@@ -1,0 +1,81 @@
+package io.chainretail.core.sync;
+
+import java.util.Optional;
+
+/** The MQTT topic tree of one chain (ARCHITECTURE.md section 3). */
+public final class Topics {
+
+    public static final String VERSION = "v1";
+
+    private final String root;
+
+    public Topics(String chain) {
+        if (chain == null || !chain.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("chain code must be letters, digits, '-' or '_': " + chain);
+        }
+        this.root = "retail/" + VERSION + "/" + chain;
+    }
+
+    public String feed(String feed) {
+        return root + "/feed/" + feed;
+    }
+
+    /** Every chain-wide feed, for subscribing. */
+    public String allFeeds() {
+        return root + "/feed/+";
+    }
+
+    public String storeFeed(String store, String feed) {
+        return store(store) + "/feed/" + feed;
+    }
+
+    public String syncRequest(String store) {
+        return store(store) + "/sync/request";
+    }
+
+    public String syncReply(String store) {
+        return store(store) + "/sync/reply";
+    }
+
+    public String up(String store, String kind) {
+        return store(store) + "/up/" + kind;
+    }
+
+    public String ack(String store) {
+        return store(store) + "/ack";
+    }
+
+    public String status(String store) {
+        return store(store) + "/status";
+    }
+
+    /** Uplink of every store and kind, as HQ subscribes to it. */
+    public String allUplinks() {
+        return root + "/store/+/up/+";
+    }
+
+    public String allSyncRequests() {
+        return root + "/store/+/sync/request";
+    }
+
+    public String allStatuses() {
+        return root + "/store/+/status";
+    }
+
+    /** The store code in a topic under {@code .../store/{store}/...}, if it is one. */
+    public Optional<String> storeOf(String topic) {
+        String prefix = root + "/store/";
+        if (!topic.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        int end = topic.indexOf('/', prefix.length());
+        return end < 0 ? Optional.empty() : Optional.of(topic.substring(prefix.length(), end));
+    }
+
+    private String store(String store) {
+        if (store == null || !store.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("store code must be letters, digits, '-' or '_': " + store);
+        }
+        return root + "/store/" + store;
+    }
+}
