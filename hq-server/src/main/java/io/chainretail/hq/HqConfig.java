@@ -1,0 +1,90 @@
+package io.chainretail.hq;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings under {@code hq.*}; the module README has the table. */
+@ConfigMapping(prefix = "hq")
+public interface HqConfig {
+
+    /** The chain code in every topic, e.g. {@code demo}. Letters, digits, '-' and '_'. */
+    String chain();
+
+    /** Folder for the H2 database and the embedded broker's journal. Default {@code data/hq}. */
+    String dataDir();
+
+    /** The MQTT connection of HQ. */
+    Mqtt mqtt();
+
+    /** The embedded broker, started only when {@code hq.mqtt.url} is not set. */
+    Broker broker();
+
+    /** The outbox publisher. */
+    Outbox outbox();
+
+    /** Demo data loaded at start-up into an empty catalog. */
+    Demo demo();
+
+    interface Mqtt {
+        /**
+         * URL of an external broker, e.g. {@code tcp://mosquitto:1883}. Unset: HQ starts its embedded
+         * broker and connects to that.
+         */
+        Optional<String> url();
+
+        /** Broker user name for HQ, if the broker requires one. */
+        Optional<String> username();
+
+        /** Broker password for HQ. */
+        Optional<String> password();
+
+        /** Client id; stable so the broker keeps HQ's session. Default {@code hq-1}. */
+        @WithDefault("hq-1")
+        String clientId();
+
+        /** QoS 1 publishes in flight at once (capped below the broker's receive maximum). Default 64. */
+        @WithDefault("64")
+        int window();
+    }
+
+    interface Broker {
+        /** Address the embedded broker listens on. Default {@code 127.0.0.1}; {@code 0.0.0.0} for stores. */
+        @WithDefault("127.0.0.1")
+        String host();
+
+        /**
+         * MQTT port of the embedded broker. Default 1884, so it never collides with a system broker
+         * on 1883; 0 picks a free port (tests).
+         */
+        @WithDefault("1884")
+        int port();
+
+        /**
+         * Whether the broker's journal is fsynced on every message. Default {@code false}: stores resend
+         * unacknowledged events and HQ's outbox resends deltas, so the broker need not be durable.
+         */
+        @WithDefault("false")
+        boolean journalSync();
+    }
+
+    interface Outbox {
+        /** How often the publisher looks for unpublished deltas. Default 100 ms. */
+        @WithDefault("100ms")
+        Duration poll();
+
+        /** Most deltas published per round. Default 1000. */
+        @WithDefault("1000")
+        int batch();
+    }
+
+    interface Demo {
+        /** Number of demo products created at start-up if the catalog is empty. Default 0 (none). */
+        @WithDefault("0")
+        int products();
+
+        /** Store codes created with the demo data, e.g. {@code 0001,0002}. Default none. */
+        Optional<java.util.List<String>> stores();
+    }
+}

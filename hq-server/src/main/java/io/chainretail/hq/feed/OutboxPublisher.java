@@ -1,0 +1,89 @@
+package io.chainretail.hq.feed;
+
+import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.hq.HqConfig;
+import io.chainretail.hq.mqtt.HqLink;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Drains the outbox to the chain feed topics in sequence order, QoS 1, and marks entries published
+ * only after the broker acknowledged them. A failure leaves them for the next round; stores drop the
+ * duplicates that a resend may cause by sequence number.
+ */
+@ApplicationScoped
+public class OutboxPublisher {
+
+    private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
+
+    private final HqLink link;
+    private final HqConfig config;
+    private final SyncCodec codec = new SyncCodec();
+    private final MeterRegistry metrics;
+
+    public OutboxPublisher(HqLink link, HqConfig config, MeterRegistry metrics) {
+        this.link = link;
+        this.config = config;
+        this.metrics = metrics;
+        metrics.gauge("hq_outbox_backlog", this, OutboxPublisher::backlog);
+    }
+
+    @Scheduled(every = "${hq.outbox.poll:100ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void drain() {
+        if (!link.isConnected()) {
+            return;
+        }
+        List<OutboxEntry> batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.<OutboxEntry>find(
+                    "publishedAt is null order by id").page(0, config.outbox().batch()).list());
+            if (!publish(batch)) {
+                return;
+            }
+        } while (batch.size() == config.outbox().batch());
+    }
+
+    private boolean publish(List<OutboxEntry> batch) {
+        if (batch.isEmpty()) {
+            return true;
+        }
+        List<CompletableFuture<Void>> sends = new ArrayList<>(batch.size());
+        for (OutboxEntry entry : batch) {
+            sends.add(link.publish(link.topics().feed(entry.feed), Deltas.encode(codec, config.chain(), entry)));
+        }
+        List<Long> done = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                sends.get(i).get(30, TimeUnit.SECONDS);
+                done.add(batch.get(i).id);
+            } catch (Exception e) {
+                LOG.warnf("Publishing feed delta %s/%d failed, will retry: %s", batch.get(i).feed,
+                        batch.get(i).seq, e.getMessage());
+                break;
+            }
+        }
+        Instant now = Instant.now();
+        if (!done.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> OutboxEntry.update(
+                    "publishedAt = ?1 where id in ?2", now, done));
+            metrics.counter("hq_feed_deltas_published_total").increment(done.size());
+        }
+        return done.size() == batch.size();
+    }
+
+    private double backlog() {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> OutboxEntry.count("publishedAt is null"));
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}

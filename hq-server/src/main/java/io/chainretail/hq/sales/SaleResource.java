@@ -1,0 +1,34 @@
+package io.chainretail.hq.sales;
+
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.util.List;
+
+/** The sales HQ has received, per store. */
+@Path("/api/stores/{store}/sales")
+public class SaleResource {
+
+    /** One sale as listed. */
+    public record SaleSummary(String saleId, String eventId, String lane, long receiptNo, String cashier,
+            long totalMinor, String currency, Instant completedAt) {
+    }
+
+    @GET
+    @Transactional
+    public List<SaleSummary> list(@PathParam("store") String store,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        return Sale.<Sale>find("storeCode = ?1 order by completedAt, lane, receiptNo", store).page(page, size)
+                .list().stream()
+                .map(s -> new SaleSummary(s.saleId, s.eventId, s.lane, s.receiptNo, s.cashier, s.totalMinor,
+                        s.currency, s.completedAt))
+                .toList();
+    }
+}

@@ -1,0 +1,70 @@
+package io.chainretail.hq;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.chainretail.hq.feed.OutboxEntry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProductApiTest {
+
+    @Test
+    void createsAProductAndWritesItsDeltasToTheOutbox() {
+        long before = outboxSize();
+        given().contentType(ContentType.JSON)
+                .body("{\"sku\":\"T-1\",\"name\":\"矿泉水 550ml\",\"barcodes\":[\"6901234567892\"],\"priceMinor\":150}")
+                .post("/api/products")
+                .then().statusCode(200).body("name", equalTo("矿泉水 550ml")).body("currency", equalTo("CNY"));
+
+        given().get("/api/products/T-1").then().statusCode(200).body("barcodes[0]", equalTo("6901234567892"));
+        assertEquals(before + 2, outboxSize(),
+                "one catalog delta and one price delta");
+    }
+
+    @Test
+    void rejectsAnInvalidGtinAndStoresNothing() {
+        long before = outboxSize();
+        given().contentType(ContentType.JSON)
+                .body("{\"sku\":\"T-2\",\"name\":\"Bad\",\"barcodes\":[\"6901234567893\"],\"priceMinor\":150}")
+                .post("/api/products")
+                .then().statusCode(422).body("code", equalTo("INVALID_GTIN"))
+                .body("message", containsString("should end in 2"));
+        given().get("/api/products/T-2").then().statusCode(404);
+        assertEquals(before, outboxSize());
+    }
+
+    @Test
+    void rejectsANegativePriceWithTheFieldName() {
+        given().contentType(ContentType.JSON)
+                .body("{\"sku\":\"T-3\",\"name\":\"Bad\",\"barcodes\":[],\"priceMinor\":-1}")
+                .post("/api/products")
+                .then().statusCode(400).body(containsString("priceMinor"));
+    }
+
+    @Test
+    void refusesABarcodeThatBelongsToAnotherProduct() {
+        given().contentType(ContentType.JSON)
+                .body("{\"sku\":\"T-4\",\"name\":\"A\",\"barcodes\":[\"4006381333931\"],\"priceMinor\":100}")
+                .post("/api/products").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"sku\":\"T-5\",\"name\":\"B\",\"barcodes\":[\"4006381333931\"],\"priceMinor\":100}")
+                .post("/api/products").then().statusCode(409).body("code", equalTo("BARCODE_IN_USE"));
+    }
+
+    private static long outboxSize() {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEntry.count());
+    }
+
+    @Test
+    void servesHealthMetricsAndOpenApi() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("hq_outbox_backlog"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/products"));
+    }
+}
