@@ -1,0 +1,62 @@
+package io.chainretail.agent;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings under {@code agent.*}; the module README has the table. */
+@ConfigMapping(prefix = "agent")
+public interface AgentConfig {
+
+    /** The chain code, as HQ's {@code hq.chain}. */
+    String chain();
+
+    /** This store's code, e.g. {@code 0001}. */
+    String store();
+
+    /** Folder of the store's H2 database. Default {@code data/store-{store}}. */
+    String dataDir();
+
+    /** Demo till users as {@code id:pin:role} (role cashier or manager). */
+    List<String> cashiers();
+
+    /** How long a till sign-in lasts without activity. Default 12 h (a long shift). */
+    @WithDefault("12h")
+    Duration sessionTimeout();
+
+    Mqtt mqtt();
+
+    Uplink uplink();
+
+    interface Mqtt {
+        /** The broker URL, HQ's embedded one by default: {@code tcp://127.0.0.1:1884}. */
+        String url();
+
+        /** Client id; stable so the broker keeps the store's session. Default {@code store-{store}}. */
+        Optional<String> clientId();
+
+        Optional<String> username();
+
+        Optional<String> password();
+
+        /** QoS 1 publishes in flight at once. Default 32. */
+        @WithDefault("32")
+        int window();
+    }
+
+    interface Uplink {
+        /** How often the journal is checked for events to send. Default 200 ms. */
+        @WithDefault("200ms")
+        Duration poll();
+
+        /** An event HQ has not acknowledged after this long is sent again. Default 10 s. */
+        @WithDefault("10s")
+        Duration resendAfter();
+
+        /** Most events sent per round. Default 500. */
+        @WithDefault("500")
+        int batch();
+    }
+}

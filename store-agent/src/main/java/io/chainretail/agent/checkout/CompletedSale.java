@@ -1,0 +1,39 @@
+package io.chainretail.agent.checkout;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A completed sale in the store's own books. */
+@Entity
+@Table(name = "sale")
+public class CompletedSale extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "sale_id")
+    public String saleId;
+
+    public String lane;
+
+    @Column(name = "receipt_no")
+    public long receiptNo;
+
+    public String cashier;
+
+    @Column(name = "total_minor")
+    public long totalMinor;
+
+    @Column(name = "change_minor")
+    public long changeMinor;
+
+    public String currency;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    @Column(name = "receipt_text")
+    public String receiptText;
+}

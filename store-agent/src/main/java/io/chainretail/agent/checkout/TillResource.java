@@ -1,0 +1,95 @@
+package io.chainretail.agent.checkout;
+
+import io.chainretail.agent.till.TillSessions;
+import io.chainretail.agent.till.TillSessions.Session;
+import io.chainretail.core.sync.payload.SaleCompleted;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+
+/** The API a lane's till (pos-client) uses: sign in, ring up, take payment. */
+@Path("/api/till")
+public class TillResource {
+
+    /** Header carrying the session token from {@code /signin}. */
+    public static final String TOKEN_HEADER = "X-Till-Token";
+
+    private final TillSessions sessions;
+    private final CheckoutService checkout;
+
+    public TillResource(TillSessions sessions, CheckoutService checkout) {
+        this.sessions = sessions;
+        this.checkout = checkout;
+    }
+
+    /** Sign-in at a lane. */
+    public record SignIn(@NotBlank String cashier, @NotBlank String pin,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,16}") String lane) {
+    }
+
+    /** The session a till keeps. */
+    public record SignedIn(String token, String cashier, String role, String lane) {
+    }
+
+    /** One scan or keyed barcode. */
+    public record Scan(@NotBlank String code, Long quantity) {
+    }
+
+    /** Payment of a sale. */
+    public record Payment(@NotEmpty List<@Valid TenderInput> tenders) {
+    }
+
+    /** One tender: CASH, CARD or VOUCHER, with the amount given in minor units. */
+    public record TenderInput(@NotNull @Pattern(regexp = "CASH|CARD|VOUCHER") String type,
+            @NotNull @PositiveOrZero Long amountMinor) {
+    }
+
+    @POST
+    @Path("/signin")
+    public SignedIn signIn(@Valid SignIn request) {
+        Session session = sessions.signIn(request.cashier(), request.pin(), request.lane())
+                .orElseThrow(() -> new CheckoutException(401, "BAD_CREDENTIALS", "Cashier id or PIN is wrong."));
+        return new SignedIn(session.token(), session.cashier(), session.role(), session.lane());
+    }
+
+    @POST
+    @Path("/sales")
+    public SaleView open(@HeaderParam(TOKEN_HEADER) String token) {
+        return checkout.open(session(token));
+    }
+
+    @GET
+    @Path("/sales/{id}")
+    public SaleView get(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id) {
+        return checkout.get(session(token), id);
+    }
+
+    @POST
+    @Path("/sales/{id}/lines")
+    public SaleView scan(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id, @Valid Scan scan) {
+        return checkout.scan(session(token), id, scan.code(), scan.quantity() == null ? 1 : scan.quantity());
+    }
+
+    @POST
+    @Path("/sales/{id}/complete")
+    public SaleView complete(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id,
+            @Valid Payment payment) {
+        List<SaleCompleted.Tender> tenders = payment.tenders().stream()
+                .map(t -> new SaleCompleted.Tender(t.type(), t.amountMinor())).toList();
+        return checkout.complete(session(token), id, tenders);
+    }
+
+    private Session session(String token) {
+        return sessions.find(token).orElseThrow(() -> new CheckoutException(401, "NOT_SIGNED_IN",
+                "Sign in at the till first."));
+    }
+}

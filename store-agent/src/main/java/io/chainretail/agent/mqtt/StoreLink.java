@@ -1,0 +1,82 @@
+package io.chainretail.agent.mqtt;
+
+import io.chainretail.agent.AgentConfig;
+import io.chainretail.core.id.EventIds;
+import io.chainretail.core.mqtt.MqttLink;
+import io.chainretail.core.mqtt.MqttSettings;
+import io.chainretail.core.mqtt.PahoMqttLink;
+import io.chainretail.core.sync.Envelope;
+import io.chainretail.core.sync.MessageSchema;
+import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.Topics;
+import io.chainretail.core.sync.payload.StoreStatus;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The store's MQTT connection: persistent session under a stable client id, a retained
+ * {@code online} status on every connect, and a last-will that turns it {@code offline}.
+ */
+@Singleton
+public class StoreLink {
+
+    private final AgentConfig config;
+    private final Topics topics;
+    private final SyncCodec codec = new SyncCodec();
+    private MqttLink link;
+
+    public StoreLink(AgentConfig config) {
+        this.config = config;
+        this.topics = new Topics(config.chain());
+    }
+
+    void onStart(@Observes @Priority(5) StartupEvent event) {
+        AgentConfig.Mqtt mqtt = config.mqtt();
+        MqttSettings settings = MqttSettings.of(mqtt.url(), mqtt.clientId().orElse("store-" + config.store()))
+                .withWindow(mqtt.window())
+                .withWill(topics.status(config.store()), status(StoreStatus.OFFLINE));
+        if (mqtt.username().isPresent()) {
+            settings = settings.withCredentials(mqtt.username().get(), mqtt.password().orElse(""));
+        }
+        link = new PahoMqttLink(settings);
+        link.onConnected(() -> link.publish(topics.status(config.store()), status(StoreStatus.ONLINE), true));
+        link.start();
+    }
+
+    void onStop(@Observes @Priority(1) ShutdownEvent event) {
+        if (link != null) {
+            link.publish(topics.status(config.store()), status(StoreStatus.OFFLINE), true);
+            link.close();
+        }
+    }
+
+    private byte[] status(String state) {
+        return codec.encode(new Envelope<>(MessageSchema.STATUS, EventIds.next(), config.chain(), config.store(),
+                null, null, Instant.now(), new StoreStatus(state)));
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public boolean isConnected() {
+        return link != null && link.isConnected();
+    }
+
+    public void onConnected(Runnable listener) {
+        link.onConnected(listener);
+    }
+
+    public void subscribe(String filter, MqttLink.MessageHandler handler) {
+        link.subscribe(filter, handler);
+    }
+
+    public CompletableFuture<Void> publish(String topic, byte[] payload) {
+        return link.publish(topic, payload, false);
+    }
+}

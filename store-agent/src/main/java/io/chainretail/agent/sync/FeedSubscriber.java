@@ -1,0 +1,109 @@
+package io.chainretail.agent.sync;
+
+import io.chainretail.agent.AgentConfig;
+import io.chainretail.agent.mqtt.StoreLink;
+import io.chainretail.core.id.EventIds;
+import io.chainretail.core.sync.Direction;
+import io.chainretail.core.sync.Envelope;
+import io.chainretail.core.sync.Feeds;
+import io.chainretail.core.sync.MalformedMessageException;
+import io.chainretail.core.sync.MessageSchema;
+import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.payload.SyncRequest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Receives the chain feeds and sync replies, rejects what is malformed or not ours (counted and
+ * logged with the topic, never applied in part), applies the rest, and asks HQ for what is missing:
+ * on every connect, and whenever a gap shows.
+ */
+@ApplicationScoped
+public class FeedSubscriber {
+
+    private static final Logger LOG = Logger.getLogger(FeedSubscriber.class);
+    private static final long GAP_REQUEST_INTERVAL_MS = 2_000;
+
+    private final StoreLink link;
+    private final AgentConfig config;
+    private final FeedApplier applier;
+    private final SyncCodec codec = new SyncCodec();
+    private final Counter rejected;
+    private final Counter applied;
+    private final AtomicLong rejectedCount = new AtomicLong();
+    private final Map<String, Long> lastRequestAt = new ConcurrentHashMap<>();
+
+    public FeedSubscriber(StoreLink link, AgentConfig config, FeedApplier applier, MeterRegistry metrics) {
+        this.link = link;
+        this.config = config;
+        this.applier = applier;
+        this.rejected = metrics.counter("agent_feed_messages_rejected_total");
+        this.applied = metrics.counter("agent_feed_deltas_applied_total");
+    }
+
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        link.subscribe(link.topics().allFeeds(), this::handle);
+        link.subscribe(link.topics().syncReply(config.store()), this::handle);
+        // Off the client thread: catching up reads the database and publishes.
+        link.onConnected(() -> java.util.concurrent.CompletableFuture.runAsync(this::catchUp));
+    }
+
+    /** Asks HQ for everything after what this store has applied, on every feed. */
+    void catchUp() {
+        lastRequestAt.clear();
+        applier.lastApplied().forEach((feed, seq) -> requestFrom(feed, seq + 1));
+    }
+
+    void handle(String topic, byte[] bytes) {
+        Envelope<?> delta;
+        try {
+            delta = codec.decode(bytes);
+            if (delta.schema().direction() != Direction.DOWNLINK) {
+                throw new MalformedMessageException(delta.schema().id() + " is not a feed delta");
+            }
+            if (!config.chain().equals(delta.chain())) {
+                throw new MalformedMessageException("delta of chain " + delta.chain() + ", this store is in "
+                        + config.chain());
+            }
+        } catch (MalformedMessageException e) {
+            rejected.increment();
+            rejectedCount.incrementAndGet();
+            LOG.warnf("Rejected message on %s: %s", topic, e.getMessage());
+            return;
+        }
+        FeedApplier.Result result = applier.apply(delta);
+        if (result == FeedApplier.Result.APPLIED) {
+            applied.increment();
+        } else if (result == FeedApplier.Result.GAP) {
+            String feed = Feeds.of(delta.schema());
+            long expected = applier.lastApplied().get(feed) + 1;
+            long now = System.currentTimeMillis();
+            Long last = lastRequestAt.get(feed);
+            if (last == null || now - last > GAP_REQUEST_INTERVAL_MS) {
+                LOG.infof("Gap in feed %s: expected %d, got %d; asking HQ", feed, expected, delta.seq());
+                requestFrom(feed, expected);
+            }
+        }
+    }
+
+    private void requestFrom(String feed, long fromSeq) {
+        lastRequestAt.put(feed, System.currentTimeMillis());
+        byte[] request = codec.encode(new Envelope<>(MessageSchema.SYNC_REQUEST, EventIds.next(), config.chain(),
+                config.store(), null, null, Instant.now(), new SyncRequest(feed, fromSeq)));
+        link.publish(link.topics().syncRequest(config.store()), request);
+    }
+
+    /** Messages rejected since start. */
+    public long rejectedCount() {
+        return rejectedCount.get();
+    }
+}

@@ -1,0 +1,78 @@
+package io.chainretail.agent.till;
+
+import io.chainretail.agent.AgentConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Till sign-in by cashier id and PIN, and the session tokens the tills then send. The user list is
+ * the demo list from {@code agent.cashiers} until HQ-managed users arrive (issue 6).
+ */
+@ApplicationScoped
+public class TillSessions {
+
+    /** A signed-in cashier at one lane. */
+    public record Session(String token, String cashier, String role, String lane, long lastUsedMillis) {
+    }
+
+    private record User(String id, String pin, String role) {
+    }
+
+    private final Map<String, User> users = new HashMap<>();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+    private final long timeoutMillis;
+
+    public TillSessions(AgentConfig config) {
+        for (String entry : config.cashiers()) {
+            String[] parts = entry.split(":");
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("agent.cashiers entry '" + entry + "' must be id:pin:role");
+            }
+            users.put(parts[0], new User(parts[0], parts[1], parts[2]));
+        }
+        this.timeoutMillis = config.sessionTimeout().toMillis();
+    }
+
+    /** A new session, or empty when the id or PIN is wrong (the caller does not learn which). */
+    public Optional<Session> signIn(String cashier, String pin, String lane) {
+        User user = users.get(cashier);
+        if (user == null || pin == null || !MessageDigest.isEqual(user.pin.getBytes(StandardCharsets.UTF_8),
+                pin.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.empty();
+        }
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        Session session = new Session(HexFormat.of().formatHex(bytes), user.id, user.role, lane,
+                System.currentTimeMillis());
+        sessions.put(session.token(), session);
+        return Optional.of(session);
+    }
+
+    /** The live session of a token; touching it keeps it alive. */
+    public Optional<Session> find(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        Session session = sessions.get(token);
+        long now = System.currentTimeMillis();
+        if (session == null || now - session.lastUsedMillis() > timeoutMillis) {
+            sessions.remove(token);
+            return Optional.empty();
+        }
+        Session touched = new Session(session.token(), session.cashier(), session.role(), session.lane(), now);
+        sessions.put(token, touched);
+        return Optional.of(touched);
+    }
+
+    public void signOut(String token) {
+        sessions.remove(token);
+    }
+}

@@ -1,0 +1,43 @@
+package io.chainretail.agent.uplink;
+
+import io.chainretail.core.id.EventIds;
+import io.chainretail.core.sync.MessageSchema;
+import io.chainretail.core.sync.SyncCodec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Collection;
+
+/**
+ * The store journal (ARCHITECTURE.md section 3, rule 4). {@link #append} joins the caller's
+ * transaction, so an event exists exactly when the business change it records does.
+ */
+@ApplicationScoped
+public class Journal {
+
+    private final SyncCodec codec = new SyncCodec();
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public JournalEntry append(String kind, MessageSchema schema, Object payload, Instant occurredAt) {
+        JournalEntry entry = new JournalEntry();
+        entry.eventId = EventIds.next().toString();
+        entry.kind = kind;
+        entry.schemaId = schema.id();
+        entry.payload = codec.payloadJson(payload);
+        entry.occurredAt = occurredAt;
+        entry.persist();
+        return entry;
+    }
+
+    /** Marks events delivered: HQ has stored them. Unknown ids are ignored. */
+    @Transactional
+    public int markDelivered(Collection<String> eventIds) {
+        return JournalEntry.update("deliveredAt = ?1 where eventId in ?2 and deliveredAt is null", Instant.now(),
+                eventIds);
+    }
+
+    @Transactional
+    public long backlog() {
+        return JournalEntry.count("deliveredAt is null");
+    }
+}

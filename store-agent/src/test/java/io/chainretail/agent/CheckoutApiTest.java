@@ -1,0 +1,118 @@
+package io.chainretail.agent;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.chainretail.agent.sync.FeedApplier;
+import io.chainretail.agent.uplink.JournalEntry;
+import io.chainretail.core.id.EventIds;
+import io.chainretail.core.sync.Envelope;
+import io.chainretail.core.sync.MessageSchema;
+import io.chainretail.core.sync.payload.ChainPrice;
+import io.chainretail.core.sync.payload.ProductChange;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CheckoutApiTest {
+
+    private static final String WATER = "6901234567892";
+
+    @Inject
+    FeedApplier applier;
+
+    @BeforeEach
+    void replicaHasWater() {
+        if (applier.lastApplied().get("catalog") == 0) {
+            assertEquals(FeedApplier.Result.APPLIED, applier.apply(delta(MessageSchema.PRODUCT, 1,
+                    new ProductChange("W-1", "矿泉水 550ml", List.of(WATER), true))));
+            assertEquals(FeedApplier.Result.APPLIED, applier.apply(delta(MessageSchema.CHAIN_PRICE, 1,
+                    new ChainPrice("W-1", 150, "CNY"))));
+        }
+    }
+
+    @Test
+    void appliesDeltasInOrderOnceAndReportsGaps() {
+        ProductChange change = new ProductChange("W-2", "Juice", List.of("4006381333931"), true);
+        long last = applier.lastApplied().get("catalog");
+        assertEquals(FeedApplier.Result.GAP, applier.apply(delta(MessageSchema.PRODUCT, last + 2, change)));
+        assertEquals(FeedApplier.Result.APPLIED, applier.apply(delta(MessageSchema.PRODUCT, last + 1, change)));
+        assertEquals(FeedApplier.Result.ALREADY_APPLIED, applier.apply(delta(MessageSchema.PRODUCT, last + 1,
+                change)));
+        assertEquals(last + 1, applier.lastApplied().get("catalog"));
+    }
+
+    @Test
+    void sellsAndCompletesExactlyOnce() {
+        String token = signIn("1001", "1234");
+        String sale = given().header("X-Till-Token", token).post("/api/till/sales").then().statusCode(200)
+                .extract().path("saleId");
+        given().header("X-Till-Token", token).contentType(ContentType.JSON).body("{\"code\":\"" + WATER
+                + "\",\"quantity\":2}").post("/api/till/sales/" + sale + "/lines")
+                .then().statusCode(200).body("totalMinor", equalTo(300)).body("lines[0].name", equalTo("矿泉水 550ml"));
+        long journalBefore = journalSize();
+
+        String payment = "{\"tenders\":[{\"type\":\"CASH\",\"amountMinor\":500}]}";
+        int receipt = given().header("X-Till-Token", token).contentType(ContentType.JSON).body(payment)
+                .post("/api/till/sales/" + sale + "/complete").then().statusCode(200)
+                .body("status", equalTo("COMPLETED")).body("changeMinor", equalTo(200))
+                .body("receiptText", containsString("TOTAL")).extract().path("receiptNo");
+        given().header("X-Till-Token", token).contentType(ContentType.JSON).body(payment)
+                .post("/api/till/sales/" + sale + "/complete").then().statusCode(200)
+                .body("receiptNo", equalTo(receipt));
+
+        assertEquals(journalBefore + 1, journalSize(), "completing twice journals one sale");
+    }
+
+    @Test
+    void refusesBadInputWithAMessageAndStoresNothing() {
+        String token = signIn("1001", "1234");
+        String sale = given().header("X-Till-Token", token).post("/api/till/sales").then().extract().path("saleId");
+        long journalBefore = journalSize();
+        scan(token, sale, "6901234567893", 1).statusCode(422).body("code", equalTo("INVALID_BARCODE"));
+        scan(token, sale, "4006381333948", 1).statusCode(404).body("code", equalTo("UNKNOWN_BARCODE"));
+        scan(token, sale, WATER, -1).statusCode(422).body("code", equalTo("INVALID_QUANTITY"));
+        scan(token, sale, WATER, 100_000).statusCode(422).body("code", equalTo("INVALID_QUANTITY"));
+        scan(token, sale, WATER, 1).statusCode(200);
+        given().header("X-Till-Token", token).contentType(ContentType.JSON)
+                .body("{\"tenders\":[{\"type\":\"CASH\",\"amountMinor\":100}]}")
+                .post("/api/till/sales/" + sale + "/complete").then().statusCode(422)
+                .body("code", equalTo("TENDER_TOO_LOW"));
+        assertEquals(journalBefore, journalSize());
+    }
+
+    @Test
+    void refusesAWrongPinAndAMissingSession() {
+        given().contentType(ContentType.JSON).body("{\"cashier\":\"1001\",\"pin\":\"0000\",\"lane\":\"01\"}")
+                .post("/api/till/signin").then().statusCode(401).body("code", equalTo("BAD_CREDENTIALS"));
+        given().post("/api/till/sales").then().statusCode(401).body("code", equalTo("NOT_SIGNED_IN"));
+    }
+
+    private static io.restassured.response.ValidatableResponse scan(String token, String sale, String code, long qty) {
+        return given().header("X-Till-Token", token).contentType(ContentType.JSON)
+                .body("{\"code\":\"" + code + "\",\"quantity\":" + qty + "}")
+                .post("/api/till/sales/" + sale + "/lines").then();
+    }
+
+    private static String signIn(String cashier, String pin) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"cashier\":\"" + cashier + "\",\"pin\":\"" + pin + "\",\"lane\":\"01\"}")
+                .post("/api/till/signin").then().statusCode(200).extract().path("token");
+    }
+
+    private static long journalSize() {
+        return QuarkusTransaction.requiringNew().call(() -> JournalEntry.count());
+    }
+
+    private static Envelope<?> delta(MessageSchema schema, long seq, Object payload) {
+        return new Envelope<>(schema, EventIds.next(), "demo", null, seq, null, Instant.now(), payload);
+    }
+}
