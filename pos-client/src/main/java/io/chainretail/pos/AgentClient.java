@@ -1,0 +1,69 @@
+package io.chainretail.pos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/**
+ * Calls the store agent's till API. A refusal from the agent comes back as an {@link AgentReply}
+ * with its status and body, so the cashier sees the agent's own message.
+ */
+@ApplicationScoped
+public class AgentClient {
+
+    /** The agent's answer: HTTP status and JSON body. */
+    public record AgentReply(int status, JsonNode body) {
+        public boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
+    private final PosConfig config;
+    private final ObjectMapper json;
+    private final HttpClient http;
+
+    public AgentClient(PosConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(config.agentTimeout()).build();
+    }
+
+    /**
+     * POSTs {@code body} (or nothing) to {@code path} of the agent.
+     *
+     * @throws AgentUnreachableException when the agent does not answer in time
+     */
+    public AgentReply post(String path, Object body, String token) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.agentUrl() + path))
+                    .timeout(config.agentTimeout())
+                    .header("Content-Type", "application/json")
+                    .POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+            if (token != null) {
+                request.header("X-Till-Token", token);
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode parsed = response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
+            return new AgentReply(response.statusCode(), parsed);
+        } catch (IOException e) {
+            throw new AgentUnreachableException(config.agentUrl(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AgentUnreachableException(config.agentUrl(), e);
+        }
+    }
+
+    /** The store agent did not answer. */
+    public static class AgentUnreachableException extends RuntimeException {
+        public AgentUnreachableException(String url, Throwable cause) {
+            super("The store server at " + url + " is not answering. Check its network cable or call the "
+                    + "store manager.", cause);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.chainretail.pos;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings under {@code pos.*}; the module README has the table. */
+@ConfigMapping(prefix = "pos")
+public interface PosConfig {
+
+    /** Base URL of this store's agent. Default {@code http://127.0.0.1:8081}. */
+    String agentUrl();
+
+    /** The lane this till serves, e.g. {@code 01}. */
+    String lane();
+
+    /** How long to wait for the store agent before telling the cashier. Default 5 s. */
+    @WithDefault("5s")
+    Duration agentTimeout();
+}
