@@ -53,10 +53,12 @@ public class LaneResource {
     public Response signIn(@Valid SignIn request) {
         AgentReply reply = agent.post("/api/till/signin",
                 Map.of("cashier", request.cashier(), "pin", request.pin(), "lane", config.lane()), null);
-        if (reply.ok()) {
-            lane.signedIn(reply.body().path("token").asText(), reply.body().path("cashier").asText());
+        if (!reply.ok()) {
+            return relay(reply);
         }
-        return relay(reply);
+        // The session token stays in the lane; the page never sees it.
+        lane.signedIn(reply.body().path("token").asText(), reply.body().path("cashier").asText());
+        return Response.ok(state()).build();
     }
 
     @POST

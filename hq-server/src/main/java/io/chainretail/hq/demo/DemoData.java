@@ -45,7 +45,7 @@ public class DemoData {
     void onStart(@Observes @Priority(20) StartupEvent event) {
         config.demo().stores().ifPresent(this::createStores);
         int count = config.demo().products();
-        if (count <= 0 || QuarkusTransaction.requiringNew().call(Product::count) > 0) {
+        if (count <= 0 || QuarkusTransaction.requiringNew().call(() -> Product.count()) > 0) {
             return;
         }
         long started = System.nanoTime();

@@ -5,7 +5,10 @@ import io.chainretail.hq.HqConfig;
 import io.chainretail.hq.mqtt.HqLink;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.chainretail.core.concurrent.PeriodicTask;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +39,18 @@ public class OutboxPublisher {
         metrics.gauge("hq_outbox_backlog", this, OutboxPublisher::backlog);
     }
 
-    @Scheduled(every = "${hq.outbox.poll:100ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    private PeriodicTask task;
+
+    void onStart(@Observes StartupEvent event) {
+        task = PeriodicTask.start("outbox-publisher", config.outbox().poll(), this::drain);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (task != null) {
+            task.close();
+        }
+    }
+
     void drain() {
         if (!link.isConnected()) {
             return;

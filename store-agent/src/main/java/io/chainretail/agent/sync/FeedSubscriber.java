@@ -12,13 +12,20 @@ import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.SyncRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.chainretail.core.concurrent.PeriodicTask;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -32,6 +39,7 @@ public class FeedSubscriber {
 
     private static final Logger LOG = Logger.getLogger(FeedSubscriber.class);
     private static final long GAP_REQUEST_INTERVAL_MS = 2_000;
+    private static final int BATCH = 500;
 
     private final StoreLink link;
     private final AgentConfig config;
@@ -41,6 +49,9 @@ public class FeedSubscriber {
     private final Counter applied;
     private final AtomicLong rejectedCount = new AtomicLong();
     private final Map<String, Long> lastRequestAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastProgressAt = new ConcurrentHashMap<>();
+    private final BlockingQueue<Envelope<?>> pending = new LinkedBlockingQueue<>();
+    private PeriodicTask worker;
 
     public FeedSubscriber(StoreLink link, AgentConfig config, FeedApplier applier, MeterRegistry metrics) {
         this.link = link;
@@ -51,10 +62,17 @@ public class FeedSubscriber {
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
+        worker = PeriodicTask.start("feed-applier", Duration.ofMillis(20), this::applyPending);
         link.subscribe(link.topics().allFeeds(), this::handle);
         link.subscribe(link.topics().syncReply(config.store()), this::handle);
         // Off the client thread: catching up reads the database and publishes.
         link.onConnected(() -> java.util.concurrent.CompletableFuture.runAsync(this::catchUp));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (worker != null) {
+            worker.close();
+        }
     }
 
     /** Asks HQ for everything after what this store has applied, on every feed. */
@@ -63,6 +81,7 @@ public class FeedSubscriber {
         applier.lastApplied().forEach((feed, seq) -> requestFrom(feed, seq + 1));
     }
 
+    /** Decodes and checks a message on the client's thread; valid deltas queue for the applier. */
     void handle(String topic, byte[] bytes) {
         Envelope<?> delta;
         try {
@@ -80,15 +99,32 @@ public class FeedSubscriber {
             LOG.warnf("Rejected message on %s: %s", topic, e.getMessage());
             return;
         }
-        FeedApplier.Result result = applier.apply(delta);
+        pending.add(delta);
+    }
+
+    /** Applies what has queued up, in batches, and asks HQ to fill any gap it finds. */
+    private void applyPending() {
+        List<Envelope<?>> batch = new ArrayList<>();
+        while (pending.drainTo(batch, BATCH) > 0) {
+            List<FeedApplier.Result> results = applier.applyAll(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                onResult(batch.get(i), results.get(i));
+            }
+            batch.clear();
+        }
+    }
+
+    private void onResult(Envelope<?> delta, FeedApplier.Result result) {
         if (result == FeedApplier.Result.APPLIED) {
             applied.increment();
+            lastProgressAt.put(Feeds.of(delta.schema()), System.currentTimeMillis());
         } else if (result == FeedApplier.Result.GAP) {
             String feed = Feeds.of(delta.schema());
             long expected = applier.lastApplied().get(feed) + 1;
             long now = System.currentTimeMillis();
-            Long last = lastRequestAt.get(feed);
-            if (last == null || now - last > GAP_REQUEST_INTERVAL_MS) {
+            // While a catch-up is flowing, later deltas overtake it; ask again only once it has stalled.
+            long last = Math.max(lastRequestAt.getOrDefault(feed, 0L), lastProgressAt.getOrDefault(feed, 0L));
+            if (now - last > GAP_REQUEST_INTERVAL_MS) {
                 LOG.infof("Gap in feed %s: expected %d, got %d; asking HQ", feed, expected, delta.seq());
                 requestFrom(feed, expected);
             }

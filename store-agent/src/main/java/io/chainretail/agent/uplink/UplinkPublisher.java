@@ -10,7 +10,8 @@ import io.chainretail.core.sync.payload.Ack;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.chainretail.core.concurrent.PeriodicTask;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,6 +37,7 @@ public class UplinkPublisher {
     private final SyncCodec codec = new SyncCodec();
     private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
+    private PeriodicTask task;
 
     public UplinkPublisher(StoreLink link, AgentConfig config, Journal journal, MeterRegistry metrics) {
         this.link = link;
@@ -49,9 +51,15 @@ public class UplinkPublisher {
         link.subscribe(link.topics().ack(config.store()), this::onAck);
         // After a reconnect, send everything unacknowledged again rather than wait for the resend timer.
         link.onConnected(sentAt::clear);
+        task = PeriodicTask.start("uplink-publisher", config.uplink().poll(), this::send);
     }
 
-    @Scheduled(every = "${agent.uplink.poll:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onStop(@Observes ShutdownEvent event) {
+        if (task != null) {
+            task.close();
+        }
+    }
+
     void send() {
         if (!link.isConnected()) {
             return;

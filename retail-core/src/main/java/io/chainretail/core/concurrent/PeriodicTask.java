@@ -1,0 +1,43 @@
+package io.chainretail.core.concurrent;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs a task on its own daemon thread with a fixed delay between runs, sub-second if wanted (the
+ * Quarkus scheduler rounds those up to a second). A failing run is logged and the next one still runs.
+ */
+public final class PeriodicTask implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PeriodicTask.class.getName());
+
+    private final ScheduledExecutorService executor;
+
+    private PeriodicTask(String name, Duration delay, Runnable task) {
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, name + " failed; will run again", e);
+            }
+        }, delay.toMillis(), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public static PeriodicTask start(String name, Duration delay, Runnable task) {
+        return new PeriodicTask(name, delay, task);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
