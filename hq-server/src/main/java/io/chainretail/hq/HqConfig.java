@@ -47,6 +47,10 @@ public interface HqConfig {
         /** QoS 1 publishes in flight at once (capped below the broker's receive maximum). Default 64. */
         @WithDefault("64")
         int window();
+
+        /** How long the broker keeps HQ's session while it is away. Default 7 days. */
+        @WithDefault("P7D")
+        Duration sessionExpiry();
     }
 
     interface Broker {

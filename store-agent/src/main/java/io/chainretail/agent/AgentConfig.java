@@ -44,6 +44,10 @@ public interface AgentConfig {
         /** QoS 1 publishes in flight at once. Default 32. */
         @WithDefault("32")
         int window();
+
+        /** How long the broker keeps the store's session while it is away. Default 7 days. */
+        @WithDefault("P7D")
+        Duration sessionExpiry();
     }
 
     interface Uplink {

@@ -30,7 +30,8 @@ public class HqLink {
 
     void onStart(@Observes @Priority(5) StartupEvent event) {
         String url = config.mqtt().url().orElseGet(broker::url);
-        MqttSettings settings = MqttSettings.of(url, config.mqtt().clientId()).withWindow(config.mqtt().window());
+        MqttSettings settings = MqttSettings.of(url, config.mqtt().clientId()).withWindow(config.mqtt().window())
+                .withSessionExpiry(config.mqtt().sessionExpiry());
         if (config.mqtt().username().isPresent()) {
             settings = settings.withCredentials(config.mqtt().username().get(), config.mqtt().password().orElse(""));
         }

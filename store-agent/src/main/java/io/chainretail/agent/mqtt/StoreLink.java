@@ -39,6 +39,7 @@ public class StoreLink {
         AgentConfig.Mqtt mqtt = config.mqtt();
         MqttSettings settings = MqttSettings.of(mqtt.url(), mqtt.clientId().orElse("store-" + config.store()))
                 .withWindow(mqtt.window())
+                .withSessionExpiry(mqtt.sessionExpiry())
                 .withWill(topics.status(config.store()), status(StoreStatus.OFFLINE));
         if (mqtt.username().isPresent()) {
             settings = settings.withCredentials(mqtt.username().get(), mqtt.password().orElse(""));

@@ -1,0 +1,106 @@
+package io.chainretail.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One of our applications started from its packaged jar as a real OS process. */
+public final class AppProcess implements AutoCloseable {
+
+    private final String name;
+    private final Path jar;
+    private final Map<String, String> properties;
+    private final Path log;
+    private final int httpPort;
+    private Process process;
+
+    public AppProcess(String name, Path jar, int httpPort, Map<String, String> properties, Path logDir) {
+        this.name = name;
+        this.jar = jar;
+        this.httpPort = httpPort;
+        this.properties = properties;
+        this.log = logDir.resolve(name + ".log");
+    }
+
+    /** Starts the process and waits until it answers on {@code /q/health/live}. */
+    public AppProcess start() throws IOException, InterruptedException {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw package first");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        command.add("-Dquarkus.http.port=" + httpPort);
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar.toString()));
+        Files.createDirectories(log.getParent());
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        waitUntilLive(Duration.ofSeconds(90));
+        return this;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** Like a power cut: SIGKILL, no shutdown hooks. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20),
+                    java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private void waitUntilLive(Duration timeout) throws InterruptedException, IOException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/live"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(name + " did not start within " + timeout + "; see " + log);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** A TCP port nobody listens on right now. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

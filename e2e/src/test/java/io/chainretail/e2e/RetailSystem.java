@@ -1,0 +1,120 @@
+package io.chainretail.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The whole system as real processes: HQ (with its embedded broker, or on the broker named by
+ * {@code it.mqtt.url}; on H2, or on the PostgreSQL named by {@code it.db.url}), store agents and tills.
+ */
+public final class RetailSystem implements AutoCloseable {
+
+    private static final Path ROOT = Path.of(System.getProperty("repo.root", ".."));
+
+    private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private final String chain;
+    private final Path workDir;
+    private final Path logDir;
+    private final String externalBroker = blankToNull(System.getProperty("it.mqtt.url"));
+    private final String postgresUrl = blankToNull(System.getProperty("it.db.url"));
+    private final List<AppProcess> processes = new ArrayList<>();
+    private final int brokerPort = AppProcess.freePort();
+    private AppProcess hq;
+
+    public RetailSystem(String testName) throws IOException {
+        this.chain = externalBroker == null ? "e2e" : "e2e" + runId;
+        this.workDir = ROOT.resolve("e2e/target/runs/" + testName + "-" + runId);
+        this.logDir = workDir.resolve("logs");
+        Files.createDirectories(logDir);
+    }
+
+    public String chain() {
+        return chain;
+    }
+
+    public String brokerUrl() {
+        return externalBroker != null ? externalBroker : "tcp://127.0.0.1:" + brokerPort;
+    }
+
+    public boolean onPostgres() {
+        return postgresUrl != null;
+    }
+
+    public AppProcess startHq() throws Exception {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("hq.chain", chain);
+        props.put("hq.data-dir", workDir.resolve("hq").toString());
+        Path jar = ROOT.resolve("hq-server/target/quarkus-app/quarkus-run.jar");
+        if (externalBroker != null) {
+            props.put("hq.mqtt.url", externalBroker);
+            props.put("hq.mqtt.client-id", "hq-" + runId);
+            props.put("hq.mqtt.session-expiry", "PT5M");
+        } else {
+            props.put("hq.broker.port", Integer.toString(brokerPort));
+        }
+        if (postgresUrl != null) {
+            String schema = "e2e_" + runId;
+            props.put("quarkus.datasource.jdbc.url", postgresUrl + "?currentSchema=" + schema);
+            props.put("quarkus.datasource.username", System.getProperty("it.db.user", "postgres"));
+            props.put("quarkus.flyway.schemas", schema);
+            jar = PostgresBuild.hqJar(ROOT);
+        }
+        hq = track(new AppProcess("hq", jar, AppProcess.freePort(), props, logDir).start());
+        return hq;
+    }
+
+    public AppProcess startAgent(String store) throws Exception {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("agent.chain", chain);
+        props.put("agent.store", store);
+        props.put("agent.data-dir", workDir.resolve("store-" + store).toString());
+        props.put("agent.mqtt.url", brokerUrl());
+        props.put("agent.mqtt.client-id", "store-" + store + "-" + runId);
+        props.put("agent.mqtt.session-expiry", "PT5M");
+        props.put("agent.uplink.resend-after", "2s");
+        return track(new AppProcess("agent-" + store, ROOT.resolve("store-agent/target/quarkus-app/quarkus-run.jar"),
+                AppProcess.freePort(), props, logDir).start());
+    }
+
+    public AppProcess startPos(AppProcess agent, String lane) throws Exception {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("pos.agent-url", agent.url());
+        props.put("pos.lane", lane);
+        return track(new AppProcess("pos-" + lane + "-" + agent.url().replaceAll("\\D", ""),
+                ROOT.resolve("pos-client/target/quarkus-app/quarkus-run.jar"), AppProcess.freePort(), props,
+                logDir).start());
+    }
+
+    public AppProcess hq() {
+        return hq;
+    }
+
+    private AppProcess track(AppProcess process) {
+        processes.add(process);
+        return process;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).close();
+        }
+        // Keep the logs of a run for reading; drop its databases.
+        try (Stream<Path> files = Files.walk(workDir)) {
+            files.sorted(Comparator.reverseOrder()).filter(p -> !p.startsWith(logDir) && !p.equals(workDir))
+                    .forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,167 @@
+package io.chainretail.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chainretail.core.gtin.Gtin;
+import io.chainretail.core.mqtt.MqttSettings;
+import io.chainretail.core.mqtt.PahoMqttLink;
+import io.chainretail.core.sync.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One sale across every part of the system: a product created at HQ reaches the store through the
+ * broker, is sold at a till, and arrives at HQ exactly once, also across a kill -9 of the store agent.
+ */
+class SaleEndToEndIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Random RANDOM = new Random();
+
+    private static RetailSystem system;
+    private static AppProcess hq;
+    private static AppProcess agent;
+    private static AppProcess pos;
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        system = new RetailSystem("sale");
+        hq = system.startHq();
+        agent = system.startAgent("0001");
+        pos = system.startPos(agent, "01");
+        System.out.printf("E2E on %s, broker %s%n", system.onPostgres() ? "PostgreSQL" : "H2", system.brokerUrl());
+    }
+
+    @AfterAll
+    static void stopSystem() throws Exception {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void aProductCreatedAtHqIsSoldAtTheTillAndTheSaleReachesHqOnce() throws Exception {
+        String barcode = createProductAtHq("矿泉水 550ml", 150);
+        awaitAtStore(barcode);
+
+        signIn();
+        String saleId = sell(barcode, 2, 1000);
+
+        awaitSaleAtHq(saleId);
+        Thread.sleep(1_000);
+        assertEquals(1, countAtHq(saleId), "the sale is stored at HQ exactly once");
+        JsonNode sale = findAtHq(saleId);
+        assertEquals(300, sale.path("totalMinor").asLong());
+    }
+
+    @Test
+    void aSaleCompletedJustBeforeTheAgentIsKilledStillReachesHqOnce() throws Exception {
+        String barcode = createProductAtHq("Orange Juice 1L", 1290);
+        awaitAtStore(barcode);
+        signIn();
+
+        String saleId = sell(barcode, 1, 2000);
+        agent.kill();
+        agent.start();
+
+        awaitSaleAtHq(saleId);
+        Thread.sleep(3_000);
+        assertEquals(1, countAtHq(saleId), "delivered once after the crash and the resend");
+        assertEquals(0, Http.get(agent.url() + "/api/sync").body().path("uplinkBacklog").asLong());
+    }
+
+    @Test
+    void malformedFeedMessagesAreRejectedAndCountedAndValidDeltasStillApply() throws Exception {
+        long rejectedBefore = Http.get(agent.url() + "/api/sync").body().path("rejectedMessages").asLong();
+        Topics topics = new Topics(system.chain());
+        try (PahoMqttLink intruder = new PahoMqttLink(MqttSettings.of(system.brokerUrl(), "e2e-intruder-"
+                + RANDOM.nextInt(1_000_000)).withSessionExpiry(Duration.ZERO))) {
+            intruder.start();
+            Eventually.await("the test client is connected", PATIENCE, intruder::isConnected);
+            for (String garbage : garbage(system.chain())) {
+                intruder.publish(topics.feed("catalog"), garbage.getBytes(StandardCharsets.UTF_8), false)
+                        .get(10, TimeUnit.SECONDS);
+            }
+        }
+        Eventually.await("the agent counted three rejected messages", PATIENCE, () -> Http.get(agent.url()
+                + "/api/sync").body().path("rejectedMessages").asLong() >= rejectedBefore + 3);
+
+        String barcode = createProductAtHq("Green tea 500ml", 350);
+        awaitAtStore(barcode);
+        assertEquals(350, Http.get(agent.url() + "/api/products/by-barcode/" + barcode).body().path("priceMinor")
+                .asLong());
+    }
+
+    /** Not JSON; an unknown schema; a valid delta of another chain. */
+    private static String[] garbage(String chain) {
+        String id = "\"id\":\"01a200b5-0000-7000-8000-000000000000\"";
+        return new String[] {
+            "not json at all",
+            "{\"schema\":\"catalog.product.v99\"," + id + ",\"chain\":\"" + chain
+                    + "\",\"seq\":1,\"occurredAt\":\"2026-01-01T00:00:00Z\",\"payload\":{}}",
+            "{\"schema\":\"catalog.product.v1\"," + id + ",\"chain\":\"another-chain\",\"seq\":999999,"
+                    + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"payload\":{\"sku\":\"EVIL\",\"name\":\"x\","
+                    + "\"barcodes\":[],\"active\":true}}",
+        };
+    }
+
+    private static String createProductAtHq(String name, long priceMinor) {
+        String barcode = Gtin.withCheckDigit("200" + String.format("%09d", RANDOM.nextInt(1_000_000_000)));
+        String sku = "E2E-" + barcode;
+        Http.Reply reply = Http.post(hq.url() + "/api/products", "{\"sku\":\"" + sku + "\",\"name\":\"" + name
+                + "\",\"barcodes\":[\"" + barcode + "\"],\"priceMinor\":" + priceMinor + "}");
+        assertEquals(200, reply.status(), reply.body().toString());
+        return barcode;
+    }
+
+    private static void awaitAtStore(String barcode) throws InterruptedException {
+        Eventually.await("the store has product " + barcode, PATIENCE,
+                () -> Http.get(agent.url() + "/api/products/by-barcode/" + barcode).status() == 200);
+    }
+
+    private static void signIn() {
+        Http.Reply reply = Http.post(pos.url() + "/api/signin", "{\"cashier\":\"1001\",\"pin\":\"1234\"}");
+        assertEquals(200, reply.status(), reply.body().toString());
+        assertTrue(reply.body().path("token").isMissingNode(), "the page never sees the session token");
+    }
+
+    private static String sell(String barcode, int quantity, long cashMinor) {
+        Http.Reply scan = Http.post(pos.url() + "/api/sale/scan", "{\"code\":\"" + barcode + "\",\"quantity\":"
+                + quantity + "}");
+        assertEquals(200, scan.status(), scan.body().toString());
+        Http.Reply paid = Http.post(pos.url() + "/api/sale/pay-cash", "{\"amountMinor\":" + cashMinor + "}");
+        assertEquals(200, paid.status(), paid.body().toString());
+        assertEquals("COMPLETED", paid.body().path("status").asText());
+        return paid.body().path("saleId").asText();
+    }
+
+    private static void awaitSaleAtHq(String saleId) throws InterruptedException {
+        Eventually.await("HQ has sale " + saleId, PATIENCE, () -> countAtHq(saleId) > 0);
+    }
+
+    private static long countAtHq(String saleId) {
+        long count = 0;
+        for (JsonNode sale : Http.get(hq.url() + "/api/stores/0001/sales?size=1000").body()) {
+            if (saleId.equals(sale.path("saleId").asText())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static JsonNode findAtHq(String saleId) {
+        for (JsonNode sale : Http.get(hq.url() + "/api/stores/0001/sales?size=1000").body()) {
+            if (saleId.equals(sale.path("saleId").asText())) {
+                return sale;
+            }
+        }
+        throw new AssertionError("no sale " + saleId);
+    }
+}
