@@ -31,12 +31,23 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** JSON bodies parsed; anything else (an HTML page) kept as text. */
+    private static JsonNode parse(String body) {
+        if (body.isEmpty()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(body);
+        }
+    }
+
     private static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
-            return new Reply(response.statusCode(), body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body));
+            return new Reply(response.statusCode(), parse(response.body()));
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

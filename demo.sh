@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Runs the whole chain on embedded defaults: HQ with its MQTT broker and a 5,000-product demo
+# catalog, two store agents, and one till (pos-client) per store. Ctrl-C stops everything.
+#
+#   ./demo.sh                 # data under ./.demo, ports 8080-8092 and 1884
+#   DEMO_DIR=/tmp/d DEMO_PORT_BASE=18080 DEMO_BROKER_PORT=11884 ./demo.sh
+set -euo pipefail
+cd "$(dirname "$0")"
+
+DEMO_DIR="$(mkdir -p "${DEMO_DIR:-.demo}" && cd "${DEMO_DIR:-.demo}" && pwd)"
+BASE="${DEMO_PORT_BASE:-8080}"
+BROKER_PORT="${DEMO_BROKER_PORT:-1884}"
+PRODUCTS="${DEMO_PRODUCTS:-5000}"
+STORES=(0001 0002)
+
+HQ_JAR=hq-server/target/quarkus-app/quarkus-run.jar
+AGENT_JAR=store-agent/target/quarkus-app/quarkus-run.jar
+POS_JAR=pos-client/target/quarkus-app/quarkus-run.jar
+
+if [[ ! -f $HQ_JAR || ! -f $AGENT_JAR || ! -f $POS_JAR ]]; then
+  echo "Building the applications (first run only)..."
+  ./mvnw -B -q package -DskipTests
+fi
+
+mkdir -p "$DEMO_DIR/logs"
+pids=()
+
+stop_all() {
+  trap - INT TERM EXIT
+  echo
+  echo "Stopping..."
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    kill "${pids[i]}" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+  echo "Stopped. Data stays in $DEMO_DIR (delete it to start afresh)."
+}
+trap stop_all INT TERM EXIT
+
+start() {
+  local name=$1
+  shift
+  java -Xmx512m "$@" >"$DEMO_DIR/logs/$name.log" 2>&1 &
+  pids+=($!)
+}
+
+wait_live() {
+  local name=$1 url=$2
+  for _ in $(seq 1 240); do
+    if curl -sf "$url/q/health/live" >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  echo "$name did not start; see $DEMO_DIR/logs/$name.log" >&2
+  exit 1
+}
+
+echo "Starting HQ with its embedded MQTT broker (loading $PRODUCTS demo products)..."
+start hq -Dquarkus.http.port="$BASE" -Dhq.data-dir="$DEMO_DIR/hq" -Dhq.broker.port="$BROKER_PORT" \
+  -Dhq.demo.products="$PRODUCTS" -Dhq.demo.stores="$(IFS=,; echo "${STORES[*]}")" -jar "$HQ_JAR"
+wait_live hq "http://127.0.0.1:$BASE"
+
+for i in "${!STORES[@]}"; do
+  store=${STORES[i]}
+  agent_port=$((BASE + 1 + i))
+  pos_port=$((BASE + 11 + i))
+  start "agent-$store" -Dquarkus.http.port="$agent_port" -Dagent.store="$store" \
+    -Dagent.data-dir="$DEMO_DIR/store-$store" -Dagent.mqtt.url="tcp://127.0.0.1:$BROKER_PORT" -jar "$AGENT_JAR"
+  start "pos-$store-01" -Dquarkus.http.port="$pos_port" -Dpos.agent-url="http://127.0.0.1:$agent_port" \
+    -Dpos.lane=01 -jar "$POS_JAR"
+done
+for i in "${!STORES[@]}"; do
+  wait_live "agent-${STORES[i]}" "http://127.0.0.1:$((BASE + 1 + i))"
+  wait_live "pos-${STORES[i]}-01" "http://127.0.0.1:$((BASE + 11 + i))"
+done
+
+cat <<MSG
+
+The chain is running (data and logs in $DEMO_DIR):
+  HQ API             http://127.0.0.1:$BASE/q/swagger-ui   (sales: /api/stores/0001/sales)
+  MQTT broker        tcp://127.0.0.1:$BROKER_PORT
+MSG
+for i in "${!STORES[@]}"; do
+  printf '  Store %s agent   http://127.0.0.1:%s/api/sync\n' "${STORES[i]}" $((BASE + 1 + i))
+  printf '  Store %s till    http://127.0.0.1:%s/\n' "${STORES[i]}" $((BASE + 11 + i))
+done
+cat <<MSG
+
+Sign in at a till as cashier 1001 with PIN 1234 and scan 6900000000014 (or any demo
+barcode 690 + 9 digits + check digit). The stores take a few seconds to receive the catalog.
+Press Ctrl-C to stop.
+MSG
+wait
