@@ -115,6 +115,7 @@ $('cash-form').addEventListener('submit', async (event) => {
   const { ok, data } = await call('/sale/pay-cash', { amountMinor: amount });
   if (!ok) { say(data.message || 'Payment was refused.', 'error'); $('cash').focus(); return; }
   $('cash').value = '';
+  $('scan').focus(); // ready for the next customer's first scan
   say('Sale complete. Change ' + money(data.changeMinor) + '.', 'ok');
   state.sale = null;
   render({ lastReceipt: data });
