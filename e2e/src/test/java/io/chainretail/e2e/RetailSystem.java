@@ -27,6 +27,7 @@ public final class RetailSystem implements AutoCloseable {
     private final String postgresUrl = blankToNull(System.getProperty("it.db.url"));
     private final List<AppProcess> processes = new ArrayList<>();
     private final int brokerPort = AppProcess.freePort();
+    private final String schema = "e2e_" + runId;
     private AppProcess hq;
 
     public RetailSystem(String testName) throws IOException {
@@ -61,7 +62,6 @@ public final class RetailSystem implements AutoCloseable {
             props.put("hq.broker.port", Integer.toString(brokerPort));
         }
         if (postgresUrl != null) {
-            String schema = "e2e_" + runId;
             props.put("quarkus.datasource.jdbc.url", postgresUrl + "?currentSchema=" + schema);
             props.put("quarkus.datasource.username", System.getProperty("it.db.user", "postgres"));
             props.put("quarkus.flyway.schemas", schema);
@@ -106,6 +106,12 @@ public final class RetailSystem implements AutoCloseable {
     public void close() throws Exception {
         for (int i = processes.size() - 1; i >= 0; i--) {
             processes.get(i).close();
+        }
+        if (postgresUrl != null) {
+            try (java.sql.Connection db = java.sql.DriverManager.getConnection(postgresUrl,
+                    System.getProperty("it.db.user", "postgres"), "")) {
+                db.createStatement().execute("drop schema if exists " + schema + " cascade");
+            }
         }
         // Keep the logs of a run for reading; drop its databases.
         try (Stream<Path> files = Files.walk(workDir)) {
