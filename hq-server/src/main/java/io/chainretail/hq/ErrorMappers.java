@@ -1,6 +1,6 @@
 package io.chainretail.hq;
 
-import io.chainretail.hq.catalog.CatalogException;
+import io.chainretail.core.error.Refusal;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -9,7 +9,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
 
     @ServerExceptionMapper
-    public Response catalog(CatalogException e) {
-        return Response.status(e.status()).entity(Map.of("code", e.code(), "message", e.getMessage())).build();
+    public Response refused(Refusal e) {
+        return Response.status(e.kind().httpStatus()).entity(Map.of("code", e.code(), "message", e.getMessage()))
+                .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.chainretail.hq.catalog;
 
+import io.chainretail.core.error.Refusal;
 import io.chainretail.core.gtin.Gtin;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.payload.ChainPrice;
@@ -54,7 +55,7 @@ public class ProductService {
         for (String barcode : barcodes) {
             ProductBarcode owner = ProductBarcode.findById(barcode);
             if (owner != null && !owner.product.sku.equals(product.sku)) {
-                throw new CatalogException(409, "BARCODE_IN_USE",
+                throw Refusal.conflict("BARCODE_IN_USE",
                         "barcode " + barcode + " already belongs to product " + owner.product.sku);
             }
         }
@@ -92,7 +93,7 @@ public class ProductService {
         for (String barcode : barcodes) {
             String problem = Gtin.problem(barcode.strip());
             if (problem != null) {
-                throw new CatalogException(422, "INVALID_GTIN", problem);
+                throw Refusal.invalid("INVALID_GTIN", problem);
             }
             unique.add(barcode.strip());
         }

@@ -4,6 +4,7 @@ import io.chainretail.agent.AgentConfig;
 import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.till.TillSessions.Session;
 import io.chainretail.agent.uplink.Journal;
+import io.chainretail.core.error.Refusal;
 import io.chainretail.core.gtin.Gtin;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.MessageSchema;
@@ -56,19 +57,19 @@ public class CheckoutService {
     public SaleView scan(Session session, String saleId, String code, long quantity) {
         SaleDraft draft = openDraft(session, saleId);
         if (quantity < 1 || quantity > MAX_QUANTITY) {
-            throw new CheckoutException(422, "INVALID_QUANTITY",
+            throw Refusal.invalid("INVALID_QUANTITY",
                     "Quantity must be between 1 and " + MAX_QUANTITY + ", not " + quantity + ".");
         }
         String barcode = code == null ? "" : code.strip();
         String problem = Gtin.problem(barcode);
         if (problem != null) {
-            throw new CheckoutException(422, "INVALID_BARCODE", "Misread: " + problem + ". Scan again or key it in.");
+            throw Refusal.invalid("INVALID_BARCODE", "Misread: " + problem + ". Scan again or key it in.");
         }
-        Catalog.Item item = catalog.byBarcode(barcode).orElseThrow(() -> new CheckoutException(404,
+        Catalog.Item item = catalog.byBarcode(barcode).orElseThrow(() -> Refusal.notFound(
                 "UNKNOWN_BARCODE", "No product with barcode " + barcode + " is on sale in this store."));
         synchronized (draft) {
             if (draft.currency != null && !draft.currency.equals(item.currency())) {
-                throw new CheckoutException(409, "CURRENCY_MISMATCH", "This item is priced in " + item.currency()
+                throw Refusal.conflict("CURRENCY_MISMATCH", "This item is priced in " + item.currency()
                         + " but the sale is in " + draft.currency + ".");
             }
             draft.currency = item.currency();
@@ -89,19 +90,19 @@ public class CheckoutService {
         SaleDraft draft = openDraft(session, saleId);
         synchronized (draft) {
             if (draft.lines.isEmpty()) {
-                throw new CheckoutException(409, "EMPTY_SALE", "Scan at least one item before taking payment.");
+                throw Refusal.conflict("EMPTY_SALE", "Scan at least one item before taking payment.");
             }
             long total = draft.total();
             long tendered = tenders.stream().mapToLong(SaleCompleted.Tender::amountMinor).sum();
             long cash = tenders.stream().filter(t -> "CASH".equals(t.type()))
                     .mapToLong(SaleCompleted.Tender::amountMinor).sum();
             if (tendered < total) {
-                throw new CheckoutException(422, "TENDER_TOO_LOW", "Payment of " + tendered
+                throw Refusal.invalid("TENDER_TOO_LOW", "Payment of " + tendered
                         + " is less than the total " + total + " (minor units).");
             }
             long change = tendered - total;
             if (change > cash) {
-                throw new CheckoutException(422, "CHANGE_WITHOUT_CASH", "Only cash can be overpaid to give change.");
+                throw Refusal.invalid("CHANGE_WITHOUT_CASH", "Only cash can be overpaid to give change.");
             }
             SaleView result = QuarkusTransaction.requiringNew().call(() -> commit(draft, tenders, total, change));
             // Only after the commit: a failed commit leaves the sale open at the till to try again.
@@ -149,12 +150,12 @@ public class CheckoutService {
 
     private static void requireLane(Session session, SaleDraft draft) {
         if (!draft.lane.equals(session.lane())) {
-            throw new CheckoutException(403, "OTHER_LANE", "This sale belongs to lane " + draft.lane + ".");
+            throw Refusal.forbidden("OTHER_LANE", "This sale belongs to lane " + draft.lane + ".");
         }
     }
 
-    private static CheckoutException noSale(String saleId) {
-        return new CheckoutException(404, "NO_SUCH_SALE", "There is no open sale " + saleId + ".");
+    private static Refusal noSale(String saleId) {
+        return Refusal.notFound("NO_SUCH_SALE", "There is no open sale " + saleId + ".");
     }
 
     private java.util.Optional<SaleView> completed(String saleId) {

@@ -1,6 +1,7 @@
 package io.chainretail.agent.checkout;
 
 import io.chainretail.agent.till.TillSessions;
+import io.chainretail.core.error.Refusal;
 import io.chainretail.agent.till.TillSessions.Session;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import jakarta.validation.Valid;
@@ -57,7 +58,7 @@ public class TillResource {
     @Path("/signin")
     public SignedIn signIn(@Valid SignIn request) {
         Session session = sessions.signIn(request.cashier(), request.pin(), request.lane())
-                .orElseThrow(() -> new CheckoutException(401, "BAD_CREDENTIALS", "Cashier id or PIN is wrong."));
+                .orElseThrow(() -> Refusal.unauthorized("BAD_CREDENTIALS", "Cashier id or PIN is wrong."));
         return new SignedIn(session.token(), session.cashier(), session.role(), session.lane());
     }
 
@@ -89,7 +90,7 @@ public class TillResource {
     }
 
     private Session session(String token) {
-        return sessions.find(token).orElseThrow(() -> new CheckoutException(401, "NOT_SIGNED_IN",
+        return sessions.find(token).orElseThrow(() -> Refusal.unauthorized("NOT_SIGNED_IN",
                 "Sign in at the till first."));
     }
 }

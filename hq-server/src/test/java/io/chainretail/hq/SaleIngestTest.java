@@ -1,0 +1,96 @@
+package io.chainretail.hq;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chainretail.core.id.EventIds;
+import io.chainretail.core.mqtt.MqttSettings;
+import io.chainretail.core.mqtt.PahoMqttLink;
+import io.chainretail.core.sync.Envelope;
+import io.chainretail.core.sync.MessageSchema;
+import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.Topics;
+import io.chainretail.core.sync.payload.Ack;
+import io.chainretail.core.sync.payload.SaleCompleted;
+import io.chainretail.hq.broker.EmbeddedBroker;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A store's uplink through the embedded broker: stored once, acknowledged after commit, impostors refused. */
+@QuarkusTest
+class SaleIngestTest {
+
+    private final SyncCodec codec = new SyncCodec();
+    private final Topics topics = new Topics("demo");
+    private final BlockingQueue<UUID> acks = new LinkedBlockingQueue<>();
+
+    @Inject
+    EmbeddedBroker broker;
+
+    private PahoMqttLink store;
+
+    @BeforeEach
+    void connectAsStore() throws Exception {
+        store = new PahoMqttLink(MqttSettings.of(broker.url(), "test-store-" + UUID.randomUUID())
+                .withSessionExpiry(Duration.ZERO));
+        store.subscribe(topics.ack("0007"), (topic, bytes) -> {
+            try {
+                acks.addAll(codec.decode(bytes).payloadAs(Ack.class).eventIds());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        store.start();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!store.isConnected() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(300);
+    }
+
+    @AfterEach
+    void disconnect() {
+        store.close();
+    }
+
+    @Test
+    void storesASaleOnceHoweverOftenItArrivesAndAcknowledgesEachTime() throws Exception {
+        Envelope<SaleCompleted> event = sale("0007", "0007-lane-7");
+        byte[] bytes = codec.encode(event);
+        store.publish(topics.up("0007", "sale"), bytes, false).get(5, TimeUnit.SECONDS);
+        assertEquals(event.id(), acks.poll(10, TimeUnit.SECONDS));
+        store.publish(topics.up("0007", "sale"), bytes, false).get(5, TimeUnit.SECONDS);
+        assertEquals(event.id(), acks.poll(10, TimeUnit.SECONDS), "a duplicate is acknowledged again");
+
+        given().get("/api/stores/0007/sales").then().statusCode(200).body("$", hasSize(1));
+        String metrics = given().get("/q/metrics").asString();
+        assertTrue(metrics.contains("hq_uplink_events_duplicate_total 1.0"), metrics);
+    }
+
+    @Test
+    void refusesAnEventOfAnotherStoreOnThisStoresTopic() throws Exception {
+        Envelope<SaleCompleted> impostor = sale("0008", "x");
+        store.publish(topics.up("0007", "sale"), codec.encode(impostor), false).get(5, TimeUnit.SECONDS);
+        assertEquals(null, acks.poll(2, TimeUnit.SECONDS), "nothing stored, nothing acknowledged");
+        given().get("/api/stores/0008/sales").then().statusCode(200).body("$", hasSize(0));
+    }
+
+    private static Envelope<SaleCompleted> sale(String storeCode, String lane) {
+        SaleCompleted sale = new SaleCompleted(EventIds.next().toString(), lane.substring(0, 1), 1, "1001",
+                Instant.now(), "CNY", List.of(new SaleCompleted.SaleLine("S", "6901234567892", "Water", 1, 150, 150)),
+                150, List.of(new SaleCompleted.Tender("CASH", 200)), 50);
+        return new Envelope<>(MessageSchema.SALE, EventIds.next(), "demo", storeCode, null, 1L, Instant.now(), sale);
+    }
+}
