@@ -27,6 +27,19 @@ public interface HqConfig {
     /** Demo data loaded at start-up into an empty catalog. */
     Demo demo();
 
+    /** How HQ judges stores' sync status. */
+    Sync sync();
+
+    interface Sync {
+        /**
+         * A store whose last status report is older than this counts as offline, even if the broker
+         * never delivered its last-will (Artemis holds it until the session expires). Stores report
+         * every 5 s by default. Default 20 s.
+         */
+        @WithDefault("20s")
+        Duration offlineAfter();
+    }
+
     interface Mqtt {
         /**
          * URL of an external broker, e.g. {@code tcp://mosquitto:1883}. Unset: HQ starts its embedded

@@ -30,6 +30,14 @@ public interface AgentConfig {
 
     Uplink uplink();
 
+    Status status();
+
+    interface Status {
+        /** How often the store reports its status and feed positions to HQ. Default 5 s. */
+        @WithDefault("5s")
+        Duration interval();
+    }
+
     interface Mqtt {
         /** The broker URL, HQ's embedded one by default: {@code tcp://127.0.0.1:1884}. */
         String url();

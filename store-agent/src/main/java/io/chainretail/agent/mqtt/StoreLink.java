@@ -19,8 +19,8 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The store's MQTT connection: persistent session under a stable client id, a retained
- * {@code online} status on every connect, and a last-will that turns it {@code offline}.
+ * The store's MQTT connection: persistent session under a stable client id, and a retained
+ * last-will that turns the store's status {@code offline} when the connection dies.
  */
 @Singleton
 public class StoreLink {
@@ -40,25 +40,29 @@ public class StoreLink {
         MqttSettings settings = MqttSettings.of(mqtt.url(), mqtt.clientId().orElse("store-" + config.store()))
                 .withWindow(mqtt.window())
                 .withSessionExpiry(mqtt.sessionExpiry())
-                .withWill(topics.status(config.store()), status(StoreStatus.OFFLINE));
+                .withWill(topics.status(config.store()), status(StoreStatus.offline()));
         if (mqtt.username().isPresent()) {
             settings = settings.withCredentials(mqtt.username().get(), mqtt.password().orElse(""));
         }
         link = new PahoMqttLink(settings);
-        link.onConnected(() -> link.publish(topics.status(config.store()), status(StoreStatus.ONLINE), true));
         link.start();
     }
 
-    void onStop(@Observes @Priority(1) ShutdownEvent event) {
+    void onStop(@Observes @Priority(100) ShutdownEvent event) {
         if (link != null) {
-            link.publish(topics.status(config.store()), status(StoreStatus.OFFLINE), true);
+            link.publish(topics.status(config.store()), status(StoreStatus.offline()), true);
             link.close();
         }
     }
 
-    private byte[] status(String state) {
+    /** Publishes this store's retained status (see {@link io.chainretail.agent.sync.StatusReporter}). */
+    public CompletableFuture<Void> publishStatus(StoreStatus status) {
+        return link.publish(topics.status(config.store()), status(status), true);
+    }
+
+    private byte[] status(StoreStatus status) {
         return codec.encode(new Envelope<>(MessageSchema.STATUS, EventIds.next(), config.chain(), config.store(),
-                null, null, Instant.now(), new StoreStatus(state)));
+                null, null, Instant.now(), status));
     }
 
     public Topics topics() {

@@ -1,7 +1,13 @@
 package io.chainretail.core.sync.payload;
 
-/** The retained store status, {@code online} or {@code offline} (the last-will sends offline). */
-public record StoreStatus(String state) {
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The retained status a store publishes: {@code online} with the last sequence it applied per feed
+ * (on connect and every few seconds), or {@code offline} (its last-will, and on a clean shutdown).
+ */
+public record StoreStatus(String state, Map<String, Long> feeds) {
 
     public static final String ONLINE = "online";
     public static final String OFFLINE = "offline";
@@ -10,5 +16,16 @@ public record StoreStatus(String state) {
         if (!ONLINE.equals(state) && !OFFLINE.equals(state)) {
             throw new IllegalArgumentException("state must be online or offline");
         }
+        feeds = new TreeMap<>(feeds);
+        for (Map.Entry<String, Long> feed : feeds.entrySet()) {
+            if (feed.getValue() == null || feed.getValue() < 0) {
+                throw new IllegalArgumentException("feed " + feed.getKey() + " needs a sequence of 0 or more");
+            }
+        }
+        feeds = java.util.Collections.unmodifiableMap(feeds);
+    }
+
+    public static StoreStatus offline() {
+        return new StoreStatus(OFFLINE, Map.of());
     }
 }

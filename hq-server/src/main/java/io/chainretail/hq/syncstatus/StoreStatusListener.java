@@ -1,0 +1,60 @@
+package io.chainretail.hq.syncstatus;
+
+import io.chainretail.core.sync.Envelope;
+import io.chainretail.core.sync.MalformedMessageException;
+import io.chainretail.core.sync.MessageSchema;
+import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.payload.StoreStatus;
+import io.chainretail.hq.HqConfig;
+import io.chainretail.hq.mqtt.HqLink;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Listens to every store's retained status topic (not shared: each HQ instance sees them all) and
+ * records it. The broker publishes a store's {@code offline} last-will when its connection dies.
+ */
+@ApplicationScoped
+public class StoreStatusListener {
+
+    private static final Logger LOG = Logger.getLogger(StoreStatusListener.class);
+
+    private final HqLink link;
+    private final HqConfig config;
+    private final StoreSyncService service;
+    private final MeterRegistry metrics;
+    private final SyncCodec codec = new SyncCodec();
+
+    public StoreStatusListener(HqLink link, HqConfig config, StoreSyncService service, MeterRegistry metrics) {
+        this.link = link;
+        this.config = config;
+        this.service = service;
+        this.metrics = metrics;
+    }
+
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        link.subscribe(link.topics().allStatuses(), this::handle);
+    }
+
+    void handle(String topic, byte[] bytes) {
+        try {
+            String store = link.topics().storeOf(topic)
+                    .orElseThrow(() -> new MalformedMessageException("topic names no store"));
+            Envelope<?> envelope = codec.decode(bytes);
+            if (envelope.schema() != MessageSchema.STATUS || !config.chain().equals(envelope.chain())
+                    || !store.equals(envelope.store())) {
+                throw new MalformedMessageException("not a status of store " + store + " of this chain");
+            }
+            // HQ's clock, not the store's: a store with a wrong clock must not look silent (or alive).
+            service.record(store, envelope.payloadAs(StoreStatus.class), Instant.now());
+        } catch (MalformedMessageException e) {
+            metrics.counter("hq_messages_rejected_total", "topic", "status").increment();
+            LOG.warnf("Rejected status message on %s: %s", topic, e.getMessage());
+        }
+    }
+}

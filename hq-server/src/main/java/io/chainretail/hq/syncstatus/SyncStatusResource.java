@@ -1,0 +1,29 @@
+package io.chainretail.hq.syncstatus;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+
+/** Per store and feed: online or not, last seen, applied sequence and lag in changes and seconds. */
+@Path("/api/sync/stores")
+public class SyncStatusResource {
+
+    private final StoreSyncService service;
+
+    public SyncStatusResource(StoreSyncService service) {
+        this.service = service;
+    }
+
+    @GET
+    public List<StoreSyncStatus> all() {
+        return service.all();
+    }
+
+    @GET
+    @Path("/{store}")
+    public StoreSyncStatus one(@PathParam("store") String store) {
+        return service.of(store).orElseThrow(() -> new NotFoundException("no store " + store));
+    }
+}
