@@ -75,7 +75,7 @@ public final class RetailSystem implements AutoCloseable {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("agent.chain", chain);
         props.put("agent.store", store);
-        props.put("agent.data-dir", workDir.resolve("store-" + store).toString());
+        props.put("agent.data-dir", agentDataDir(store).toString());
         props.put("agent.mqtt.url", brokerUrl());
         props.put("agent.mqtt.client-id", "store-" + store + "-" + runId);
         props.put("agent.mqtt.session-expiry", "PT5M");
@@ -91,6 +91,11 @@ public final class RetailSystem implements AutoCloseable {
         return track(new AppProcess("pos-" + lane + "-" + agent.url().replaceAll("\\D", ""),
                 ROOT.resolve("pos-client/target/quarkus-app/quarkus-run.jar"), AppProcess.freePort(), props,
                 logDir).start());
+    }
+
+    /** Where store {@code store}'s agent keeps its H2 database (under {@code db/agent}). */
+    public Path agentDataDir(String store) {
+        return workDir.resolve("store-" + store);
     }
 
     public AppProcess hq() {

@@ -23,6 +23,14 @@ public class StoreFeedPosition extends PanacheEntityBase {
     @Column(name = "reported_at")
     public Instant reportedAt;
 
+    /** The store's replica hash of the feed, or {@code null} if it has not reported one. */
+    @Column(name = "reported_hash")
+    public String reportedHash;
+
+    /** The sequence {@code reportedHash} was computed at. */
+    @Column(name = "hash_seq")
+    public Long hashSeq;
+
     /** Store and feed. */
     @Embeddable
     public record Key(@Column(name = "store_code") String storeCode, String feed) implements Serializable {

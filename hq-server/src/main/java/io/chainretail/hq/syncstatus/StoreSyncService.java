@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
 public class StoreSyncService {
 
     private final Duration offlineAfter;
+    private final HqReplicaHasher hasher;
 
-    public StoreSyncService(HqConfig config) {
+    public StoreSyncService(HqConfig config, HqReplicaHasher hasher) {
         this.offlineAfter = config.sync().offlineAfter();
+        this.hasher = hasher;
     }
 
     @Transactional
@@ -56,6 +58,11 @@ public class StoreSyncService {
             }
             position.appliedSeq = feed.getValue();
             position.reportedAt = reportedAt;
+            String hash = status.hashes().get(feed.getKey());
+            if (hash != null) {
+                position.reportedHash = hash;
+                position.hashSeq = feed.getValue();
+            }
         }
     }
 
@@ -80,6 +87,34 @@ public class StoreSyncService {
             return Optional.empty();
         }
         return Optional.of(status(store, hqSequences(), Instant.now()));
+    }
+
+    /** Compares the store's last reported replica hash of every feed with HQ's. */
+    @Transactional
+    public Optional<ReplicaCheck> check(String store) {
+        if (Store.findById(store) == null && StorePresence.findById(store) == null) {
+            return Optional.empty();
+        }
+        List<ReplicaCheck.FeedCheck> feeds = new ArrayList<>();
+        for (String feed : Feeds.ALL) {
+            HqReplicaHasher.FeedHash hq = hasher.hash(feed);
+            StoreFeedPosition position = StoreFeedPosition.findById(new StoreFeedPosition.Key(store, feed));
+            String storeHash = position == null ? null : position.reportedHash;
+            Long storeSeq = position == null ? null : position.hashSeq;
+            ReplicaCheck.Verdict verdict;
+            if (storeHash == null) {
+                verdict = ReplicaCheck.Verdict.UNKNOWN;
+            } else if (storeSeq < hq.seq()) {
+                verdict = ReplicaCheck.Verdict.BEHIND;
+            } else if (storeSeq == hq.seq() && storeHash.equals(hq.hash())) {
+                verdict = ReplicaCheck.Verdict.IDENTICAL;
+            } else {
+                verdict = ReplicaCheck.Verdict.DIFFERENT;
+            }
+            feeds.add(new ReplicaCheck.FeedCheck(feed, verdict, storeSeq, hq.seq(), storeHash, hq.hash()));
+        }
+        boolean identical = feeds.stream().allMatch(f -> f.verdict() == ReplicaCheck.Verdict.IDENTICAL);
+        return Optional.of(new ReplicaCheck(store, identical, feeds));
     }
 
     private StoreSyncStatus status(String store, Map<String, Long> hqSeqs, Instant now) {

@@ -26,4 +26,14 @@ public class SyncStatusResource {
     public StoreSyncStatus one(@PathParam("store") String store) {
         return service.of(store).orElseThrow(() -> new NotFoundException("no store " + store));
     }
+
+    /**
+     * Is the store's replica identical to HQ? Compares the replica hash per feed the store last
+     * reported (every few seconds once a feed is quiet) with HQ's at its current sequence.
+     */
+    @GET
+    @Path("/{store}/replica")
+    public ReplicaCheck replica(@PathParam("store") String store) {
+        return service.check(store).orElseThrow(() -> new NotFoundException("no store " + store));
+    }
 }
