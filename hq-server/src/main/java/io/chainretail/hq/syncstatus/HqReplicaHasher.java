@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,24 +37,13 @@ public class HqReplicaHasher {
         if (cached != null && cached.seq() == sequence.lastSeq) {
             return cached;
         }
-        ReplicaHash hash = new ReplicaHash();
-        if (Feeds.CATALOG.equals(feed)) {
-            Map<String, List<String>> barcodes = new HashMap<>();
-            for (Object[] row : rows("select sku, barcode from product_barcode")) {
-                barcodes.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]);
-            }
-            for (Object[] row : rows("select sku, name, active from product")) {
-                hash.addProduct((String) row[0], (String) row[1], (Boolean) row[2],
-                        barcodes.getOrDefault((String) row[0], List.of()));
-            }
-        } else if (Feeds.PRICES.equals(feed)) {
-            for (Object[] row : rows("select sku, price_minor, currency from product")) {
-                hash.addPrice((String) row[0], ((Number) row[1]).longValue(), (String) row[2]);
-            }
-        } else {
-            throw new IllegalArgumentException("unknown feed " + feed);
-        }
-        FeedHash result = new FeedHash(sequence.lastSeq, hash.value());
+        String hash = switch (feed) {
+            case Feeds.CATALOG -> ReplicaHash.catalog(rows("select sku, name, active from product"),
+                    rows("select sku, barcode from product_barcode"));
+            case Feeds.PRICES -> ReplicaHash.prices(rows("select sku, price_minor, currency from product"));
+            default -> throw new IllegalArgumentException("unknown feed " + feed);
+        };
+        FeedHash result = new FeedHash(sequence.lastSeq, hash);
         cache.put(feed, result);
         return result;
     }

@@ -4,8 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The content hash of one feed's data, computed the same way at HQ and at every store so that
@@ -27,6 +30,35 @@ public final class ReplicaHash {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
+    }
+
+    /**
+     * The catalog feed's hash from database rows, as both HQ and stores read them.
+     *
+     * @param products rows of (sku, name, active)
+     * @param barcodes rows of (sku, barcode)
+     */
+    public static String catalog(List<Object[]> products, List<Object[]> barcodes) {
+        Map<String, List<String>> bySku = new HashMap<>();
+        for (Object[] row : barcodes) {
+            bySku.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]);
+        }
+        ReplicaHash hash = new ReplicaHash();
+        for (Object[] row : products) {
+            hash.addProduct((String) row[0], (String) row[1], (Boolean) row[2], bySku.getOrDefault(row[0], List.of()));
+        }
+        return hash.value();
+    }
+
+    /**
+     * The prices feed's hash from database rows of (sku, price in minor units, currency).
+     */
+    public static String prices(List<Object[]> rows) {
+        ReplicaHash hash = new ReplicaHash();
+        for (Object[] row : rows) {
+            hash.addPrice((String) row[0], ((Number) row[1]).longValue(), (String) row[2]);
+        }
+        return hash.value();
     }
 
     /** Adds a catalog row: SKU, name, active flag, and barcodes (any order). */

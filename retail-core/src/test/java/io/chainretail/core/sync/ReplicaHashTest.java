@@ -19,6 +19,16 @@ class ReplicaHashTest {
     }
 
     @Test
+    void databaseRowsHashLikeTheRowsTheyHold() {
+        List<Object[]> products = List.of(new Object[] {"A", "矿泉水", true}, new Object[] {"B", "Tea", false});
+        List<Object[]> barcodes = List.of(new Object[] {"A", "2"}, new Object[] {"A", "1"});
+        assertEquals(new ReplicaHash().addProduct("A", "矿泉水", true, List.of("1", "2"))
+                .addProduct("B", "Tea", false, List.of()).value(), ReplicaHash.catalog(products, barcodes));
+        assertEquals(new ReplicaHash().addPrice("A", 150, "CNY").value(),
+                ReplicaHash.prices(List.<Object[]>of(new Object[] {"A", 150L, "CNY"})));
+    }
+
+    @Test
     void anyDifferenceChangesTheHash() {
         String base = new ReplicaHash().addPrice("A", 150, "CNY").value();
         assertNotEquals(base, new ReplicaHash().addPrice("A", 151, "CNY").value());

@@ -6,10 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Computes this store's replica hash of a feed, the same way HQ computes its own. */
 @ApplicationScoped
@@ -29,24 +26,13 @@ public class ReplicaHasher {
     @Transactional
     public FeedHash hash(String feed) {
         FeedState state = FeedState.findById(feed, LockModeType.PESSIMISTIC_WRITE);
-        ReplicaHash hash = new ReplicaHash();
-        if (Feeds.CATALOG.equals(feed)) {
-            Map<String, List<String>> barcodes = new HashMap<>();
-            for (Object[] row : rows("select sku, barcode from replica_barcode")) {
-                barcodes.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]);
-            }
-            for (Object[] row : rows("select sku, name, active from replica_product")) {
-                hash.addProduct((String) row[0], (String) row[1], (Boolean) row[2],
-                        barcodes.getOrDefault((String) row[0], List.of()));
-            }
-        } else if (Feeds.PRICES.equals(feed)) {
-            for (Object[] row : rows("select sku, price_minor, currency from replica_price")) {
-                hash.addPrice((String) row[0], ((Number) row[1]).longValue(), (String) row[2]);
-            }
-        } else {
-            throw new IllegalArgumentException("unknown feed " + feed);
-        }
-        return new FeedHash(state.lastSeq, hash.value());
+        String hash = switch (feed) {
+            case Feeds.CATALOG -> ReplicaHash.catalog(rows("select sku, name, active from replica_product"),
+                    rows("select sku, barcode from replica_barcode"));
+            case Feeds.PRICES -> ReplicaHash.prices(rows("select sku, price_minor, currency from replica_price"));
+            default -> throw new IllegalArgumentException("unknown feed " + feed);
+        };
+        return new FeedHash(state.lastSeq, hash);
     }
 
     @SuppressWarnings("unchecked")
