@@ -33,7 +33,7 @@ class ProductApiTest {
         given().contentType(ContentType.JSON)
                 .body("{\"sku\":\"T-2\",\"name\":\"Bad\",\"barcodes\":[\"6901234567893\"],\"priceMinor\":150}")
                 .post("/api/products")
-                .then().statusCode(422).body("code", equalTo("INVALID_GTIN"))
+                .then().statusCode(400).body("code", equalTo("INVALID_GTIN")).body("field", equalTo("barcodes[0]"))
                 .body("message", containsString("should end in 2"));
         given().get("/api/products/T-2").then().statusCode(404);
         assertEquals(before, outboxSize());

@@ -2,7 +2,6 @@ package io.chainretail.agent;
 
 import io.chainretail.core.error.Refusal;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Refusals reach the till or console as a status, a code and a sentence someone can act on. */
@@ -10,7 +9,6 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response refused(Refusal e) {
-        return Response.status(e.kind().httpStatus()).entity(Map.of("code", e.code(), "message", e.getMessage()))
-                .build();
+        return Response.status(e.kind().httpStatus()).entity(e.body()).build();
     }
 }

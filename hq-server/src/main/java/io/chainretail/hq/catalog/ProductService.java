@@ -90,12 +90,13 @@ public class ProductService {
 
     private static Set<String> validBarcodes(List<String> barcodes) {
         Set<String> unique = new LinkedHashSet<>();
-        for (String barcode : barcodes) {
-            String problem = Gtin.problem(barcode.strip());
+        for (int i = 0; i < barcodes.size(); i++) {
+            String barcode = barcodes.get(i).strip();
+            String problem = Gtin.problem(barcode);
             if (problem != null) {
-                throw Refusal.invalid("INVALID_GTIN", problem);
+                throw Refusal.badField("INVALID_GTIN", "barcodes[" + i + "]", problem);
             }
-            unique.add(barcode.strip());
+            unique.add(barcode);
         }
         return unique;
     }

@@ -8,6 +8,8 @@ public class Refusal extends RuntimeException {
 
     /** Why it was refused, which decides the HTTP status (in brackets). */
     public enum Kind {
+        /** A field of the request is malformed, e.g. a barcode with a wrong check digit (400). */
+        BAD_FIELD(400),
         /** The input breaks a rule (422). */
         INVALID(422),
         /** What the request names does not exist (404). */
@@ -32,11 +34,22 @@ public class Refusal extends RuntimeException {
 
     private final Kind kind;
     private final String code;
+    private final String field;
 
     public Refusal(Kind kind, String code, String message) {
+        this(kind, code, null, message);
+    }
+
+    public Refusal(Kind kind, String code, String field, String message) {
         super(message);
         this.kind = kind;
         this.code = code;
+        this.field = field;
+    }
+
+    /** A malformed field, named as in the request body, e.g. {@code barcodes[1]}. */
+    public static Refusal badField(String code, String field, String message) {
+        return new Refusal(Kind.BAD_FIELD, code, field, message);
     }
 
     public static Refusal invalid(String code, String message) {
@@ -65,5 +78,21 @@ public class Refusal extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** The request field at fault, or {@code null} when the refusal is not about one field. */
+    public String field() {
+        return field;
+    }
+
+    /** The response body: code, message, and the field when there is one. */
+    public java.util.Map<String, String> body() {
+        java.util.Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("code", code);
+        if (field != null) {
+            body.put("field", field);
+        }
+        body.put("message", getMessage());
+        return body;
     }
 }
