@@ -1,5 +1,6 @@
 package io.chainretail.e2e;
 
+import java.util.Comparator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ final class PostgresBuild {
     private static void copy(Path source, Path target) throws IOException {
         if (Files.exists(target)) {
             try (Stream<Path> old = Files.walk(target)) {
-                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         try (Stream<Path> files = Files.walk(source)) {

@@ -62,6 +62,14 @@ class ProductApiTest {
     }
 
     @Test
+    void refusesAStoreCodeTwice() {
+        String store = "{\"code\":\"S-9\",\"name\":\"Store 9\"}";
+        given().contentType(ContentType.JSON).body(store).post("/api/stores").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(store).post("/api/stores").then().statusCode(409)
+                .body("code", equalTo("STORE_EXISTS"));
+    }
+
+    @Test
     void servesHealthMetricsAndOpenApi() {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString("hq_outbox_backlog"));

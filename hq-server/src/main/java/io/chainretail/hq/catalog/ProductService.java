@@ -1,5 +1,6 @@
 package io.chainretail.hq.catalog;
 
+import io.quarkus.panache.common.Sort;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.gtin.Gtin;
 import io.chainretail.core.sync.MessageSchema;
@@ -37,7 +38,7 @@ public class ProductService {
 
     @Transactional
     public List<ProductView> page(int page, int size) {
-        return Product.<Product>findAll(io.quarkus.panache.common.Sort.by("sku")).page(page, size).list().stream()
+        return Product.<Product>findAll(Sort.by("sku")).page(page, size).list().stream()
                 .map(ProductView::of).toList();
     }
 

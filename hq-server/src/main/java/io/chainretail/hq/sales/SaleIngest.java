@@ -1,5 +1,6 @@
 package io.chainretail.hq.sales;
 
+import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.Direction;
 import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.MalformedMessageException;
@@ -69,7 +70,7 @@ public class SaleIngest {
         (outcome == SaleIngestService.Outcome.STORED ? stored : duplicates).increment();
         Ack ack = new Ack(List.of(envelope.id()));
         link.publish(link.topics().ack(envelope.store()), codec.encode(new Envelope<>(MessageSchema.ACK,
-                io.chainretail.core.id.EventIds.next(), config.chain(), envelope.store(), null, null, Instant.now(),
+                EventIds.next(), config.chain(), envelope.store(), null, null, Instant.now(),
                 ack)));
     }
 

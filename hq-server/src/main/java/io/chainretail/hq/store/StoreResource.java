@@ -1,5 +1,7 @@
 package io.chainretail.hq.store;
 
+import io.quarkus.panache.common.Sort;
+import io.chainretail.core.error.Refusal;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,7 +28,7 @@ public class StoreResource {
     @GET
     @Transactional
     public List<StoreView> list() {
-        return Store.<Store>listAll(io.quarkus.panache.common.Sort.by("code")).stream()
+        return Store.<Store>listAll(Sort.by("code")).stream()
                 .map(s -> new StoreView(s.code, s.name, s.currency)).toList();
     }
 
@@ -34,8 +36,7 @@ public class StoreResource {
     @Transactional
     public Response create(@Valid StoreView input) {
         if (Store.findById(input.code()) != null) {
-            return Response.status(409).entity(java.util.Map.of("code", "STORE_EXISTS",
-                    "message", "store " + input.code() + " already exists")).build();
+            throw Refusal.conflict("STORE_EXISTS", "store " + input.code() + " already exists");
         }
         Store store = new Store();
         store.code = input.code();

@@ -1,5 +1,6 @@
 package io.chainretail.agent.checkout;
 
+import java.util.Optional;
 import io.chainretail.agent.AgentConfig;
 import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.till.TillSessions.Session;
@@ -158,12 +159,12 @@ public class CheckoutService {
         return Refusal.notFound("NO_SUCH_SALE", "There is no open sale " + saleId + ".");
     }
 
-    private java.util.Optional<SaleView> completed(String saleId) {
+    private Optional<SaleView> completed(String saleId) {
         CompletedSale sale = CompletedSale.findById(saleId);
         if (sale == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new SaleView(sale.saleId, sale.lane, "COMPLETED", List.of(), sale.totalMinor,
+        return Optional.of(new SaleView(sale.saleId, sale.lane, "COMPLETED", List.of(), sale.totalMinor,
                 sale.currency, sale.receiptNo, sale.changeMinor, sale.receiptText));
     }
 

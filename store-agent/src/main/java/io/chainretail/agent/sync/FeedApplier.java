@@ -1,5 +1,6 @@
 package io.chainretail.agent.sync;
 
+import java.util.List;
 import io.chainretail.agent.replica.FeedState;
 import io.chainretail.agent.replica.ReplicaBarcode;
 import io.chainretail.agent.replica.ReplicaPrice;
@@ -35,7 +36,7 @@ public class FeedApplier {
      * its own in-order check, so the results are the same as applying them one by one.
      */
     @Transactional
-    public java.util.List<Result> applyAll(java.util.List<Envelope<?>> deltas) {
+    public List<Result> applyAll(List<Envelope<?>> deltas) {
         return deltas.stream().map(this::applyOne).toList();
     }
 
