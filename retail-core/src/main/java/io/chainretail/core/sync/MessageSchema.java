@@ -1,6 +1,17 @@
 package io.chainretail.core.sync;
 
+import io.chainretail.core.promotion.Promotion;
 import io.chainretail.core.sync.payload.Ack;
+import io.chainretail.core.sync.payload.BrandChange;
+import io.chainretail.core.sync.payload.CategoryChange;
+import io.chainretail.core.sync.payload.MemberChange;
+import io.chainretail.core.sync.payload.PriceBounds;
+import io.chainretail.core.sync.payload.RegionalPrice;
+import io.chainretail.core.sync.payload.SnapshotChunk;
+import io.chainretail.core.sync.payload.StoreChange;
+import io.chainretail.core.sync.payload.SyncDeltas;
+import io.chainretail.core.sync.payload.TaxClassChange;
+import io.chainretail.core.sync.payload.TierPrice;
 import io.chainretail.core.sync.payload.ChainPrice;
 import io.chainretail.core.sync.payload.ProductChange;
 import io.chainretail.core.sync.payload.SaleCompleted;
@@ -14,11 +25,22 @@ import java.util.Optional;
  * rejected; changing a payload incompatibly means adding a new version, never editing one.
  */
 public enum MessageSchema {
+    TAX_CLASS("catalog.tax-class.v1", Direction.DOWNLINK, TaxClassChange.class),
+    CATEGORY("catalog.category.v1", Direction.DOWNLINK, CategoryChange.class),
+    BRAND("catalog.brand.v1", Direction.DOWNLINK, BrandChange.class),
+    STORE("catalog.store.v1", Direction.DOWNLINK, StoreChange.class),
     PRODUCT("catalog.product.v1", Direction.DOWNLINK, ProductChange.class),
     CHAIN_PRICE("prices.chain.v1", Direction.DOWNLINK, ChainPrice.class),
+    REGIONAL_PRICE("prices.region.v1", Direction.DOWNLINK, RegionalPrice.class),
+    TIER_PRICE("prices.tier.v1", Direction.DOWNLINK, TierPrice.class),
+    PRICE_BOUNDS("prices.bounds.v1", Direction.DOWNLINK, PriceBounds.class),
+    MEMBER("members.member.v1", Direction.DOWNLINK, MemberChange.class),
+    PROMOTION("promotions.promotion.v1", Direction.DOWNLINK, Promotion.class),
     SALE("up.sale.v1", Direction.UPLINK, SaleCompleted.class),
     ACK("ack.v1", Direction.CONTROL, Ack.class),
     SYNC_REQUEST("sync.request.v1", Direction.CONTROL, SyncRequest.class),
+    SYNC_DELTAS("sync.deltas.v1", Direction.CONTROL, SyncDeltas.class),
+    SYNC_SNAPSHOT("sync.snapshot.v1", Direction.CONTROL, SnapshotChunk.class),
     STATUS("status.v1", Direction.CONTROL, StoreStatus.class);
 
     private final String id;

@@ -8,10 +8,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.chainretail.core.sync.payload.SnapshotChunk;
+import io.chainretail.core.sync.payload.SyncDeltas;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,7 +34,7 @@ public final class SyncCodec {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+            // Optional fields may be null; every record checks its required ones itself.
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
@@ -76,6 +80,52 @@ public final class SyncCodec {
         }
     }
 
+    /** A payload as a JSON tree, for batching deltas or snapshot rows into one message. */
+    public JsonNode payloadTree(Object payload) {
+        return mapper.valueToTree(payload);
+    }
+
+    /**
+     * The deltas of a {@code sync.deltas.v1} reply as the envelopes the feed topic carried. Every delta must
+     * be a valid delta of the reply's feed, or the whole reply is rejected.
+     */
+    public List<Envelope<?>> unpack(String chain, SyncDeltas reply) throws MalformedMessageException {
+        List<Envelope<?>> deltas = new ArrayList<>(reply.deltas().size());
+        for (SyncDeltas.Delta delta : reply.deltas()) {
+            MessageSchema schema = feedSchema(reply.feed(), delta.schema());
+            deltas.add(new Envelope<>(schema, delta.id(), chain, null, delta.seq(), null, delta.occurredAt(),
+                    treePayload(delta.payload(), schema)));
+        }
+        return deltas;
+    }
+
+    /** A snapshot row as its typed record; it must belong to the snapshot's feed and not be a removal. */
+    public FeedRecord snapshotRow(String feed, SnapshotChunk.Item item) throws MalformedMessageException {
+        MessageSchema schema = feedSchema(feed, item.schema());
+        FeedRecord row = (FeedRecord) treePayload(item.payload(), schema);
+        if (row.removed()) {
+            throw new MalformedMessageException("a snapshot holds no removals: " + item.schema() + " " + row.key());
+        }
+        return row;
+    }
+
+    private static MessageSchema feedSchema(String feed, String schemaId) throws MalformedMessageException {
+        MessageSchema schema = MessageSchema.byId(schemaId)
+                .orElseThrow(() -> new MalformedMessageException("unknown schema '" + schemaId + "'"));
+        if (schema.direction() != Direction.DOWNLINK || !Feeds.of(schema).equals(feed)) {
+            throw new MalformedMessageException(schemaId + " is not a delta of feed " + feed);
+        }
+        return schema;
+    }
+
+    private Object treePayload(JsonNode node, MessageSchema schema) throws MalformedMessageException {
+        try {
+            return mapper.treeToValue(node, schema.payloadType());
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedMessageException(schema.id() + " payload is invalid: " + rootMessage(e), e);
+        }
+    }
+
     /** Decodes a message and checks every envelope rule; the payload is validated by its record. */
     public Envelope<?> decode(byte[] bytes) throws MalformedMessageException {
         JsonNode root;
@@ -117,12 +167,7 @@ public final class SyncCodec {
         if (payloadNode == null || !payloadNode.isObject()) {
             throw new MalformedMessageException("payload must be a JSON object");
         }
-        Object payload;
-        try {
-            payload = mapper.treeToValue(payloadNode, schema.payloadType());
-        } catch (IOException | RuntimeException e) {
-            throw new MalformedMessageException(schemaId + " payload is invalid: " + rootMessage(e), e);
-        }
+        Object payload = treePayload(payloadNode, schema);
         return new Envelope<>(schema, id, chain, store, seq, position, occurredAt, payload);
     }
 

@@ -3,38 +3,43 @@ package io.chainretail.core.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.chainretail.core.sync.payload.ChainPrice;
+import io.chainretail.core.sync.payload.Measure;
+import io.chainretail.core.sync.payload.ProductChange;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReplicaHashTest {
 
+    private final SyncCodec codec = new SyncCodec();
+
     @Test
     void theSameContentInAnyOrderHasTheSameHash() {
-        String a = new ReplicaHash().addProduct("A", "矿泉水", true, List.of("2", "1"))
-                .addProduct("B", "Tea", false, List.of()).value();
-        String b = new ReplicaHash().addProduct("B", "Tea", false, List.of())
-                .addProduct("A", "矿泉水", true, List.of("1", "2")).value();
+        String a = new ReplicaHash().add(codec, product("A", "矿泉水", "6901234567892", "4006381333931"))
+                .add(codec, new ChainPrice("A", 150, "CNY")).value();
+        String b = new ReplicaHash().add(codec, new ChainPrice("A", 150, "CNY"))
+                .add(codec, product("A", "矿泉水", "4006381333931", "6901234567892")).value();
         assertEquals(a, b);
         assertEquals("0:0000000000000000", new ReplicaHash().value());
     }
 
     @Test
-    void databaseRowsHashLikeTheRowsTheyHold() {
-        List<Object[]> products = List.of(new Object[] {"A", "矿泉水", true}, new Object[] {"B", "Tea", false});
-        List<Object[]> barcodes = List.of(new Object[] {"A", "2"}, new Object[] {"A", "1"});
-        assertEquals(new ReplicaHash().addProduct("A", "矿泉水", true, List.of("1", "2"))
-                .addProduct("B", "Tea", false, List.of()).value(), ReplicaHash.catalog(products, barcodes));
-        assertEquals(new ReplicaHash().addPrice("A", 150, "CNY").value(),
-                ReplicaHash.prices(List.<Object[]>of(new Object[] {"A", 150L, "CNY"})));
+    void aRowHashesLikeItsStoredCanonicalJson() {
+        ChainPrice price = new ChainPrice("A", 150, "CNY");
+        assertEquals(new ReplicaHash().add(codec, price).value(),
+                new ReplicaHash().add("prices.chain.v1", "A", codec.payloadJson(price)).value());
     }
 
     @Test
     void anyDifferenceChangesTheHash() {
-        String base = new ReplicaHash().addPrice("A", 150, "CNY").value();
-        assertNotEquals(base, new ReplicaHash().addPrice("A", 151, "CNY").value());
-        assertNotEquals(base, new ReplicaHash().addPrice("A", 150, "EUR").value());
-        assertNotEquals(base, new ReplicaHash().addPrice("A", 150, "CNY").addPrice("B", 1, "CNY").value());
-        assertNotEquals(new ReplicaHash().addProduct("A", "x", true, List.of()).value(),
-                new ReplicaHash().addProduct("A", "x", false, List.of()).value());
+        String base = new ReplicaHash().add(codec, new ChainPrice("A", 150, "CNY")).value();
+        assertNotEquals(base, new ReplicaHash().add(codec, new ChainPrice("A", 151, "CNY")).value());
+        assertNotEquals(base, new ReplicaHash().add(codec, new ChainPrice("A", 150, "EUR")).value());
+        assertNotEquals(base, new ReplicaHash().add(codec, new ChainPrice("A", 150, "CNY"))
+                .add(codec, new ChainPrice("B", 1, "CNY")).value());
+    }
+
+    private static ProductChange product(String sku, String name, String... barcodes) {
+        return new ProductChange(sku, name, List.of(barcodes), true, null, null, "VAT13", Measure.UNIT, null);
     }
 }

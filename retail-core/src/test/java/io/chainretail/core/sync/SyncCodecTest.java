@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainretail.core.id.EventIds;
+import io.chainretail.core.sync.payload.Measure;
 import io.chainretail.core.sync.payload.ProductChange;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,8 @@ class SyncCodecTest {
     void roundTripsAFeedDeltaWithChineseText() throws Exception {
         Envelope<ProductChange> delta = new Envelope<>(MessageSchema.PRODUCT, EventIds.next(), "acme", null, 42L,
                 null, Instant.parse("2026-11-21T10:00:00Z"),
-                new ProductChange("SKU-1", "矿泉水 550ml", List.of("6901234567892"), true));
+                new ProductChange("SKU-1", "矿泉水 550ml", List.of("6901234567892"), true, "drinks", null, "VAT13",
+                        Measure.UNIT, null));
 
         Envelope<?> decoded = codec.decode(codec.encode(delta));
 

@@ -1,15 +1,19 @@
 package io.chainretail.core.sync.payload;
 
-import java.util.Currency;
+import io.chainretail.core.error.Fields;
+import io.chainretail.core.sync.FeedRecord;
 
-/** Prices feed: the chain-wide selling price of a product, in minor units. */
-public record ChainPrice(String sku, long priceMinor, String currency) {
+/** Prices feed: the chain-wide selling price of a product, in minor units (per kilogram when weighed). */
+public record ChainPrice(String sku, long priceMinor, String currency) implements FeedRecord {
 
     public ChainPrice {
-        Checks.notBlank(sku, "sku");
-        if (priceMinor < 0) {
-            throw new IllegalArgumentException("priceMinor must not be negative");
-        }
-        Currency.getInstance(currency);
+        Fields.code(sku, "sku");
+        Fields.notNegative(priceMinor, "priceMinor");
+        Fields.currency(currency, "currency");
+    }
+
+    @Override
+    public String key() {
+        return sku;
     }
 }

@@ -1,5 +1,6 @@
 package io.chainretail.core.sync.payload;
 
+import io.chainretail.core.error.Fields;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,9 +18,9 @@ public record SaleCompleted(
         long changeMinor) {
 
     public SaleCompleted {
-        Checks.notBlank(saleId, "saleId");
-        Checks.notBlank(lane, "lane");
-        Checks.notBlank(cashier, "cashier");
+        Fields.notBlank(saleId, "saleId");
+        Fields.notBlank(lane, "lane");
+        Fields.notBlank(cashier, "cashier");
         if (receiptNo < 1) {
             throw new IllegalArgumentException("receiptNo must be positive");
         }
@@ -43,7 +44,7 @@ public record SaleCompleted(
             long amountMinor) {
 
         public SaleLine {
-            Checks.notBlank(sku, "sku");
+            Fields.notBlank(sku, "sku");
             if (quantity < 1) {
                 throw new IllegalArgumentException("quantity must be positive");
             }
@@ -57,7 +58,7 @@ public record SaleCompleted(
     public record Tender(String type, long amountMinor) {
 
         public Tender {
-            Checks.notBlank(type, "type");
+            Fields.notBlank(type, "type");
             if (amountMinor < 0) {
                 throw new IllegalArgumentException("tender amount must not be negative");
             }

@@ -1,0 +1,49 @@
+package io.chainretail.core.sync.payload;
+
+import io.chainretail.core.error.Fields;
+import io.chainretail.core.error.InvalidField;
+import io.chainretail.core.sync.FeedRecord;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Catalog feed: a store of the chain, so each store knows its own region (for regional prices and
+ * promotions), time zone (for schedules) and the others (for cross-store returns).
+ */
+public record StoreChange(String code, String name, String region, String timezone, String currency,
+        List<OpeningHours> openingHours, int lanes) implements FeedRecord {
+
+    public StoreChange {
+        Fields.code(code, "code");
+        Fields.notBlank(name, "name");
+        Fields.code(region, "region");
+        try {
+            ZoneId.of(Fields.notBlank(timezone, "timezone"));
+        } catch (DateTimeException e) {
+            throw new InvalidField("timezone", "'" + timezone
+                    + "' is not a time zone such as Asia/Shanghai");
+        }
+        Fields.currency(currency, "currency");
+        openingHours = List.copyOf(openingHours == null ? List.of() : openingHours);
+        for (int i = 0; i < openingHours.size(); i++) {
+            OpeningHours hours = openingHours.get(i);
+            Fields.require(hours != null && hours.day() != null && hours.opens() != null && hours.closes() != null,
+                    "openingHours[" + i + "]", "needs day, opens and closes");
+            Fields.require(hours.opens().isBefore(hours.closes()), "openingHours[" + i + "].closes",
+                    "must be after opens");
+        }
+        Fields.require(lanes >= 0 && lanes <= 999, "lanes", "must be between 0 and 999");
+    }
+
+    /** Open from {@code opens} to {@code closes} (local time) on {@code day}. */
+    public record OpeningHours(DayOfWeek day, LocalTime opens, LocalTime closes) {
+    }
+
+    @Override
+    public String key() {
+        return code;
+    }
+}
