@@ -32,7 +32,8 @@ class ReplicaCheckIT {
             String url = "jdbc:h2:file:" + system.agentDataDir("0001").resolve("db/agent").toAbsolutePath();
             try (Connection db = DriverManager.getConnection(url, "sa", "")) {
                 assertEquals(1, db.createStatement().executeUpdate(
-                        "update replica_product set name = 'tampered' where sku = 'R-3'"));
+                        "update replica_record set payload = replace(payload, '绿茶 3', 'tampered')"
+                                + " where schema_id = 'catalog.product.v1' and record_key = 'R-3'"));
             }
             agent.start();
 

@@ -38,6 +38,25 @@ public interface HqConfig {
          */
         @WithDefault("20s")
         Duration offlineAfter();
+
+        /**
+         * How long published deltas are kept for stores that missed them; a store further behind gets a
+         * snapshot instead.
+         */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How often deltas past the retention are deleted. */
+        @WithDefault("1m")
+        Duration retentionCheck();
+
+        /** Deltas per {@code sync/reply} message when a store catches up. */
+        @WithDefault("500")
+        int replyBatch();
+
+        /** Rows per snapshot chunk. */
+        @WithDefault("1000")
+        int snapshotChunk();
     }
 
     interface Mqtt {

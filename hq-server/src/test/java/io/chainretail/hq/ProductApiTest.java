@@ -33,7 +33,7 @@ class ProductApiTest {
         given().contentType(ContentType.JSON)
                 .body("{\"sku\":\"T-2\",\"name\":\"Bad\",\"barcodes\":[\"6901234567893\"],\"priceMinor\":150}")
                 .post("/api/products")
-                .then().statusCode(400).body("code", equalTo("INVALID_GTIN")).body("field", equalTo("barcodes[0]"))
+                .then().statusCode(400).body("code", equalTo("INVALID_FIELD")).body("field", equalTo("barcodes[0]"))
                 .body("message", containsString("should end in 2"));
         given().get("/api/products/T-2").then().statusCode(404);
         assertEquals(before, outboxSize());
@@ -44,7 +44,9 @@ class ProductApiTest {
         given().contentType(ContentType.JSON)
                 .body("{\"sku\":\"T-3\",\"name\":\"Bad\",\"barcodes\":[],\"priceMinor\":-1}")
                 .post("/api/products")
-                .then().statusCode(400).body(containsString("priceMinor"));
+                .then().statusCode(400).body("field", equalTo("priceMinor"))
+                .body("message", containsString("negative"));
+        given().get("/api/products/T-3").then().statusCode(404);
     }
 
     @Test

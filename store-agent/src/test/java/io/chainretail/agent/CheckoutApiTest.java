@@ -11,6 +11,7 @@ import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.payload.ChainPrice;
+import io.chainretail.core.sync.payload.Measure;
 import io.chainretail.core.sync.payload.ProductChange;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +34,7 @@ class CheckoutApiTest {
     void replicaHasWater() {
         if (applier.lastApplied().get("catalog") == 0) {
             assertEquals(FeedApplier.Result.APPLIED, applier.apply(delta(MessageSchema.PRODUCT, 1,
-                    new ProductChange("W-1", "矿泉水 550ml", List.of(WATER), true))));
+                    product("W-1", "矿泉水 550ml", WATER))));
             assertEquals(FeedApplier.Result.APPLIED, applier.apply(delta(MessageSchema.CHAIN_PRICE, 1,
                     new ChainPrice("W-1", 150, "CNY"))));
         }
@@ -41,7 +42,7 @@ class CheckoutApiTest {
 
     @Test
     void appliesDeltasInOrderOnceAndReportsGaps() {
-        ProductChange change = new ProductChange("W-2", "Juice", List.of("4006381333931"), true);
+        ProductChange change = product("W-2", "Juice", "4006381333931");
         long last = applier.lastApplied().get("catalog");
         assertEquals(FeedApplier.Result.GAP, applier.apply(delta(MessageSchema.PRODUCT, last + 2, change)));
         assertEquals(FeedApplier.Result.APPLIED, applier.apply(delta(MessageSchema.PRODUCT, last + 1, change)));
@@ -110,6 +111,10 @@ class CheckoutApiTest {
 
     private static long journalSize() {
         return QuarkusTransaction.requiringNew().call(() -> JournalEntry.count());
+    }
+
+    private static ProductChange product(String sku, String name, String barcode) {
+        return new ProductChange(sku, name, List.of(barcode), true, null, null, "STD", Measure.UNIT, null);
     }
 
     private static Envelope<?> delta(MessageSchema schema, long seq, Object payload) {

@@ -1,6 +1,6 @@
 package io.chainretail.hq.catalog;
 
-import jakarta.validation.Valid;
+import io.chainretail.hq.masterdata.References;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -11,11 +11,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.BadRequestException;
 import java.util.List;
 
-/** The catalog API: products with their barcodes and chain price. */
-@Path("/api/products")
+/**
+ * The catalog API: products with their barcodes and chain price.
+ *
+ * <p>Every resource sits at "/api" with full paths on its methods: JAX-RS picks one class by its path
+ * before looking at methods, so a class at "/api/products" would hide "/api/products/{sku}/regional-prices".
+ */
+@Path("/api")
 public class ProductResource {
 
     private final ProductService products;
@@ -25,28 +29,28 @@ public class ProductResource {
     }
 
     @GET
+    @Path("/products")
     public List<ProductView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         return products.page(page, size);
     }
 
     @GET
-    @Path("/{sku}")
+    @Path("/products/{sku}")
     public ProductView get(@PathParam("sku") String sku) {
         return products.find(sku).orElseThrow(() -> new NotFoundException("no product " + sku));
     }
 
     @POST
-    public ProductView create(@Valid ProductInput input) {
+    @Path("/products")
+    public ProductView create(ProductInput input) {
         return products.save(input);
     }
 
     @PUT
-    @Path("/{sku}")
-    public ProductView replace(@PathParam("sku") String sku, @Valid ProductInput input) {
-        if (!sku.equals(input.sku())) {
-            throw new BadRequestException("the sku in the path and in the body differ");
-        }
+    @Path("/products/{sku}")
+    public ProductView replace(@PathParam("sku") String sku, ProductInput input) {
+        References.requireSameKey(sku, input.sku(), "sku");
         return products.save(input);
     }
 }

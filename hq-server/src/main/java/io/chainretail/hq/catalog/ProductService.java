@@ -2,15 +2,13 @@ package io.chainretail.hq.catalog;
 
 import io.quarkus.panache.common.Sort;
 import io.chainretail.core.error.Refusal;
-import io.chainretail.core.gtin.Gtin;
-import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.payload.ChainPrice;
 import io.chainretail.core.sync.payload.ProductChange;
 import io.chainretail.hq.feed.FeedOutbox;
+import io.chainretail.hq.masterdata.References;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,32 +43,33 @@ public class ProductService {
     /** Creates the product or replaces it whole; publishes a catalog delta and, if changed, a price delta. */
     @Transactional
     public ProductView save(ProductInput input) {
-        Set<String> barcodes = validBarcodes(input.barcodes());
-        Product product = Product.findById(input.sku());
+        ProductChange change = input.toChange();
+        ChainPrice price = input.toChainPrice();
+        References.require(TaxClass.class, change.taxClass(), "taxClass", "tax class");
+        References.require(Category.class, change.category(), "category", "category");
+        References.require(Brand.class, change.brand(), "brand", "brand");
+        Product product = Product.findById(change.sku());
         boolean created = product == null;
         if (created) {
             product = new Product();
-            product.sku = input.sku();
+            product.sku = change.sku();
         }
-        String currency = input.currency() == null ? DEFAULT_CURRENCY : input.currency();
-        for (String barcode : barcodes) {
-            ProductBarcode owner = ProductBarcode.findById(barcode);
-            if (owner != null && !owner.product.sku.equals(product.sku)) {
-                throw Refusal.conflict("BARCODE_IN_USE",
-                        "barcode " + barcode + " already belongs to product " + owner.product.sku);
-            }
-        }
-        boolean priceChanged = created || product.priceMinor != input.priceMinor()
-                || !currency.equals(product.currency);
-        product.name = input.name().strip();
-        product.active = input.active() == null || input.active();
-        product.priceMinor = input.priceMinor();
-        product.currency = currency;
+        refuseTakenCodes(change);
+        boolean priceChanged = created || !price.equals(product.toChainPrice());
+        product.name = change.name();
+        product.active = change.active();
+        product.category = change.category();
+        product.brand = change.brand();
+        product.taxClass = change.taxClass();
+        product.measure = change.measure();
+        product.plu = change.plu();
+        product.priceMinor = price.priceMinor();
+        product.currency = price.currency();
         product.updatedAt = Instant.now();
         Product owner = product;
-        product.barcodes.removeIf(b -> !barcodes.contains(b.barcode));
+        product.barcodes.removeIf(b -> !change.barcodes().contains(b.barcode));
         Set<String> kept = Set.copyOf(product.barcodeList());
-        for (String barcode : barcodes) {
+        for (String barcode : change.barcodes()) {
             if (!kept.contains(barcode)) {
                 ProductBarcode row = new ProductBarcode();
                 row.barcode = barcode;
@@ -81,24 +80,29 @@ public class ProductService {
         if (created) {
             product.persist();
         }
-        outbox.append(MessageSchema.PRODUCT, new ProductChange(product.sku, product.name, product.barcodeList(),
-                product.active));
+        outbox.append(product.toChange());
         if (priceChanged) {
-            outbox.append(MessageSchema.CHAIN_PRICE, new ChainPrice(product.sku, product.priceMinor, currency));
+            outbox.append(price);
         }
         return ProductView.of(product);
     }
 
-    private static Set<String> validBarcodes(List<String> barcodes) {
-        Set<String> unique = new LinkedHashSet<>();
-        for (int i = 0; i < barcodes.size(); i++) {
-            String barcode = barcodes.get(i).strip();
-            String problem = Gtin.problem(barcode);
-            if (problem != null) {
-                throw Refusal.badField("INVALID_GTIN", "barcodes[" + i + "]", problem);
+    /** A barcode or PLU identifies one product only. */
+    private static void refuseTakenCodes(ProductChange change) {
+        for (int i = 0; i < change.barcodes().size(); i++) {
+            String barcode = change.barcodes().get(i);
+            ProductBarcode owner = ProductBarcode.findById(barcode);
+            if (owner != null && !owner.product.sku.equals(change.sku())) {
+                throw new Refusal(Refusal.Kind.CONFLICT, "BARCODE_IN_USE", "barcodes",
+                        "barcode " + barcode + " already belongs to product " + owner.product.sku);
             }
-            unique.add(barcode);
         }
-        return unique;
+        if (change.plu() != null) {
+            Product owner = Product.find("plu", change.plu()).firstResult();
+            if (owner != null && !owner.sku.equals(change.sku())) {
+                throw new Refusal(Refusal.Kind.CONFLICT, "PLU_IN_USE", "plu",
+                        "PLU " + change.plu() + " already belongs to product " + owner.sku);
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.chainretail.hq.feed;
 
 import io.chainretail.core.id.EventIds;
+import io.chainretail.core.sync.FeedRecord;
 import io.chainretail.core.sync.Feeds;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
@@ -20,7 +21,8 @@ public class FeedOutbox {
 
     /** Gives the delta the feed's next sequence number and stores it for the publisher. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long append(MessageSchema schema, Object payload) {
+    public long append(FeedRecord payload) {
+        MessageSchema schema = MessageSchema.forPayload(payload.getClass());
         String feed = Feeds.of(schema);
         FeedSequence sequence = FeedSequence.findById(feed, LockModeType.PESSIMISTIC_WRITE);
         sequence.lastSeq++;

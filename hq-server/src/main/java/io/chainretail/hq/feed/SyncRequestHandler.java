@@ -1,10 +1,14 @@
 package io.chainretail.hq.feed;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.Feeds;
 import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.payload.SnapshotChunk;
+import io.chainretail.core.sync.payload.SyncDeltas;
 import io.chainretail.core.sync.payload.SyncRequest;
 import io.chainretail.hq.HqConfig;
 import io.chainretail.hq.mqtt.HqLink;
@@ -14,28 +18,35 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Answers a store's "send me feed F from seq N" with the missing deltas, in order, on the store's
- * {@code sync/reply} topic. Deltas are kept in the outbox, so any gap can be filled.
+ * Answers a store's "send me feed F from seq N" on the store's {@code sync/reply} topic: with the
+ * missing deltas, in order and many per message, while the outbox still holds them; else with a
+ * chunked snapshot whose checksum is the feed's replica hash (ARCHITECTURE.md section 3, rule 2).
  */
 @ApplicationScoped
 public class SyncRequestHandler {
 
     private static final Logger LOG = Logger.getLogger(SyncRequestHandler.class);
-    private static final int PAGE = 1000;
 
     private final HqLink link;
     private final HqConfig config;
     private final MeterRegistry metrics;
+    private final FeedRows feedRows;
+    private final FeedSnapshots snapshots;
     private final SyncCodec codec = new SyncCodec();
 
-    public SyncRequestHandler(HqLink link, HqConfig config, MeterRegistry metrics) {
+    public SyncRequestHandler(HqLink link, HqConfig config, MeterRegistry metrics, FeedRows feedRows,
+            FeedSnapshots snapshots) {
         this.link = link;
         this.config = config;
         this.metrics = metrics;
+        this.feedRows = feedRows;
+        this.snapshots = snapshots;
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -60,17 +71,85 @@ public class SyncRequestHandler {
             LOG.warnf("Rejected sync request on %s: %s", topic, e.getMessage());
             return;
         }
-        long from = request.fromSeq();
+        try {
+            answer(store, request.feed(), request.fromSeq());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not answer %s's sync request for %s from %d; it will ask again", store,
+                    request.feed(), request.fromSeq());
+        }
+    }
+
+    /**
+     * Sends the deltas from {@code from} on, in batches; or a snapshot when some of them are past the
+     * retention, or when there are more of them than the feed has rows.
+     */
+    private void answer(String store, String feed, long from) {
+        long last = QuarkusTransaction.requiringNew().call(() -> FeedSequence.<FeedSequence>findById(feed).lastSeq);
+        if (from > last) {
+            return;
+        }
+        Long oldest = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.find(
+                "select min(seq) from OutboxEntry where feed = ?1", feed).project(Long.class).firstResult());
+        boolean retained = oldest != null && oldest <= from;
+        if (!retained || last - from + 1 > feedRows.count(feed)) {
+            sendSnapshot(store, feed, retained ? "it is smaller than the deltas" : "deltas from " + from
+                    + " are past the retention");
+        } else {
+            sendDeltas(store, feed, from);
+        }
+    }
+
+    private void sendDeltas(String store, String feed, long fromSeq) {
+        int batch = config.sync().replyBatch();
+        long from = fromSeq;
         List<OutboxEntry> page;
         do {
             long start = from;
             page = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.<OutboxEntry>find(
-                    "feed = ?1 and seq >= ?2 order by seq", request.feed(), start).page(0, PAGE).list());
-            for (OutboxEntry entry : page) {
-                link.publish(link.topics().syncReply(store), Deltas.encode(codec, config.chain(), entry));
-                from = entry.seq + 1;
+                    "feed = ?1 and seq >= ?2 order by seq", feed, start).page(0, batch).list());
+            if (page.isEmpty()) {
+                break;
             }
-        } while (page.size() == PAGE);
-        LOG.debugf("Answered %s sync request for %s from %d", store, request.feed(), request.fromSeq());
+            List<SyncDeltas.Delta> deltas = page.stream().map(entry -> new SyncDeltas.Delta(entry.seq,
+                    UUID.fromString(entry.eventId), entry.schemaId, entry.occurredAt, readTree(entry))).toList();
+            link.publish(link.topics().syncReply(store), reply(store, new SyncDeltas(feed, deltas)));
+            from = page.get(page.size() - 1).seq + 1;
+        } while (page.size() == batch);
+        metrics.counter("hq_sync_replies_total", "kind", "deltas").increment();
+        LOG.debugf("Sent %s the deltas of %s from %d", store, feed, fromSeq);
+    }
+
+    private void sendSnapshot(String store, String feed, String why) {
+        FeedSnapshot snapshot = snapshots.take(feed);
+        int size = config.sync().snapshotChunk();
+        int chunks = Math.max(1, (snapshot.rows().size() + size - 1) / size);
+        UUID snapshotId = EventIds.next();
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            List<SnapshotChunk.Item> items = snapshot.rows()
+                    .subList(chunk * size, Math.min(snapshot.rows().size(), (chunk + 1) * size)).stream()
+                    .map(row -> new SnapshotChunk.Item(MessageSchema.forPayload(row.getClass()).id(),
+                            codec.payloadTree(row)))
+                    .toList();
+            link.publish(link.topics().syncReply(store), reply(store, new SnapshotChunk(feed, snapshotId,
+                    snapshot.asOfSeq(), chunk, chunks, snapshot.hash(), items)));
+        }
+        metrics.counter("hq_sync_replies_total", "kind", "snapshot").increment();
+        LOG.infof("Sent %s a snapshot of %s at %d (%d rows in %d chunks): %s", store, feed, snapshot.asOfSeq(),
+                snapshot.rows().size(), chunks, why);
+    }
+
+    private byte[] reply(String store, Object payload) {
+        return codec.encode(new Envelope<>(MessageSchema.forPayload(payload.getClass()), EventIds.next(),
+                config.chain(), store, null, null, Instant.now(), payload));
+    }
+
+    private JsonNode readTree(OutboxEntry entry) {
+        MessageSchema schema = MessageSchema.byId(entry.schemaId)
+                .orElseThrow(() -> new IllegalStateException("outbox holds unknown schema " + entry.schemaId));
+        try {
+            return codec.payloadTree(codec.readPayload(entry.payload, schema.payloadType()));
+        } catch (MalformedMessageException e) {
+            throw new IllegalStateException("outbox entry " + entry.id + " is corrupt", e);
+        }
     }
 }

@@ -1,11 +1,13 @@
 package io.chainretail.hq.store;
 
+import io.chainretail.core.sync.payload.StoreChange;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** A store of the chain, known by its code. */
 @Entity
@@ -19,6 +21,21 @@ public class Store extends PanacheEntityBase {
 
     public String currency;
 
+    public String region;
+
+    public String timezone;
+
+    /** The opening hours as JSON, as {@link StoreChange.OpeningHours} list. */
+    @Column(name = "opening_hours")
+    public String openingHours;
+
+    public int lanes;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** This store as the catalog feed carries it. */
+    public StoreChange toRecord(List<StoreChange.OpeningHours> hours) {
+        return new StoreChange(code, name, region, timezone, currency, hours, lanes);
+    }
 }

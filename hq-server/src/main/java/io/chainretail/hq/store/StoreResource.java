@@ -1,49 +1,59 @@
 package io.chainretail.hq.store;
 
-import io.quarkus.panache.common.Sort;
-import io.chainretail.core.error.Refusal;
-import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
+import io.chainretail.core.sync.payload.StoreChange;
+import io.chainretail.hq.masterdata.References;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 
-/** The stores of the chain. */
-@Path("/api/stores")
+/** The stores of the chain and its regions. */
+@Path("/api")
 public class StoreResource {
 
-    /** A store as the API shows and accepts it. */
-    public record StoreView(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,16}", message = "1-16 letters, digits, '-' or '_'")
-            String code,
-            @NotBlank String name,
-            @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code such as CNY") String currency) {
+    /** A region as the API takes it. */
+    public record RegionInput(String name) {
+    }
+
+    private final StoreService stores;
+
+    public StoreResource(StoreService stores) {
+        this.stores = stores;
     }
 
     @GET
-    @Transactional
-    public List<StoreView> list() {
-        return Store.<Store>listAll(Sort.by("code")).stream()
-                .map(s -> new StoreView(s.code, s.name, s.currency)).toList();
+    @Path("/stores")
+    public List<StoreChange> list() {
+        return stores.list();
     }
 
+    /** Creates a store; 409 if the code is taken. */
     @POST
-    @Transactional
-    public Response create(@Valid StoreView input) {
-        if (Store.findById(input.code()) != null) {
-            throw Refusal.conflict("STORE_EXISTS", "store " + input.code() + " already exists");
-        }
-        Store store = new Store();
-        store.code = input.code();
-        store.name = input.name();
-        store.currency = input.currency() == null ? "CNY" : input.currency();
-        store.createdAt = Instant.now();
-        store.persist();
-        return Response.status(201).entity(new StoreView(store.code, store.name, store.currency)).build();
+    @Path("/stores")
+    public Response create(StoreInput input) {
+        return Response.status(201).entity(stores.create(input)).build();
+    }
+
+    /** Creates or replaces a store. */
+    @PUT
+    @Path("/stores/{code}")
+    public StoreChange save(@PathParam("code") String code, StoreInput input) {
+        References.requireSameKey(code, input.code(), "code");
+        return stores.save(input.toRecord());
+    }
+
+    @GET
+    @Path("/regions")
+    public List<Region> regions() {
+        return stores.regions();
+    }
+
+    @PUT
+    @Path("/regions/{code}")
+    public Region saveRegion(@PathParam("code") String code, RegionInput input) {
+        return stores.saveRegion(code, input == null ? null : input.name());
     }
 }

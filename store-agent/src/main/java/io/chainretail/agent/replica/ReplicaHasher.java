@@ -1,6 +1,5 @@
 package io.chainretail.agent.replica;
 
-import io.chainretail.core.sync.Feeds;
 import io.chainretail.core.sync.ReplicaHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -8,7 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
-/** Computes this store's replica hash of a feed, the same way HQ computes its own. */
+/** Computes this store's replica hash of a feed, over the same rows HQ hashes. */
 @ApplicationScoped
 public class ReplicaHasher {
 
@@ -24,19 +23,19 @@ public class ReplicaHasher {
 
     /** Hashes the feed while holding its lock, so no delta lands between reading the sequence and the rows. */
     @Transactional
+    @SuppressWarnings("unchecked")
     public FeedHash hash(String feed) {
         FeedState state = FeedState.findById(feed, LockModeType.PESSIMISTIC_WRITE);
-        String hash = switch (feed) {
-            case Feeds.CATALOG -> ReplicaHash.catalog(rows("select sku, name, active from replica_product"),
-                    rows("select sku, barcode from replica_barcode"));
-            case Feeds.PRICES -> ReplicaHash.prices(rows("select sku, price_minor, currency from replica_price"));
-            default -> throw new IllegalArgumentException("unknown feed " + feed);
-        };
-        return new FeedHash(state.lastSeq, hash);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql) {
-        return entities.createNativeQuery(sql).getResultList();
+        if (state == null) {
+            throw new IllegalArgumentException("unknown feed " + feed);
+        }
+        List<Object[]> rows = entities.createNativeQuery(
+                "select schema_id, record_key, payload from replica_record where feed = ?1")
+                .setParameter(1, feed).getResultList();
+        ReplicaHash hash = new ReplicaHash();
+        for (Object[] row : rows) {
+            hash.add((String) row[0], (String) row[1], (String) row[2]);
+        }
+        return new FeedHash(state.lastSeq, hash.value());
     }
 }

@@ -9,6 +9,8 @@ import io.chainretail.core.sync.Feeds;
 import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.payload.SnapshotChunk;
+import io.chainretail.core.sync.payload.SyncDeltas;
 import io.chainretail.core.sync.payload.SyncRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,15 +26,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Receives the chain feeds and sync replies, rejects what is malformed or not ours (counted and
- * logged with the topic, never applied in part), applies the rest, and asks HQ for what is missing:
- * on every connect, and whenever a gap shows.
+ * Receives the chain feeds and sync replies (delta batches and snapshot chunks), rejects what is
+ * malformed or not ours (counted and logged with the topic, never applied in part), applies the rest
+ * on one worker thread, and asks HQ for what is missing: on every connect, and whenever a gap shows.
  */
 @ApplicationScoped
 public class FeedSubscriber {
@@ -51,6 +54,9 @@ public class FeedSubscriber {
     private final Map<String, Long> lastRequestAt = new ConcurrentHashMap<>();
     private final Map<String, Long> lastProgressAt = new ConcurrentHashMap<>();
     private final BlockingQueue<Envelope<?>> pending = new LinkedBlockingQueue<>();
+    private final BlockingQueue<SnapshotAssembler.Snapshot> complete = new LinkedBlockingQueue<>();
+    private final SnapshotAssembler snapshots = new SnapshotAssembler(codec);
+    private final Counter snapshotsApplied;
     private PeriodicTask worker;
 
     public FeedSubscriber(StoreLink link, AgentConfig config, FeedApplier applier, MeterRegistry metrics) {
@@ -59,6 +65,7 @@ public class FeedSubscriber {
         this.applier = applier;
         this.rejected = metrics.counter("agent_feed_messages_rejected_total");
         this.applied = metrics.counter("agent_feed_deltas_applied_total");
+        this.snapshotsApplied = metrics.counter("agent_feed_snapshots_applied_total");
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -66,7 +73,7 @@ public class FeedSubscriber {
         link.subscribe(link.topics().allFeeds(), this::handle);
         link.subscribe(link.topics().syncReply(config.store()), this::handle);
         // Off the client thread: catching up reads the database and publishes.
-        link.onConnected(() -> java.util.concurrent.CompletableFuture.runAsync(this::catchUp));
+        link.onConnected(() -> CompletableFuture.runAsync(this::catchUp));
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -81,29 +88,52 @@ public class FeedSubscriber {
         applier.lastApplied().forEach((feed, seq) -> requestFrom(feed, seq + 1));
     }
 
-    /** Decodes and checks a message on the client's thread; valid deltas queue for the applier. */
+    /**
+     * Decodes and checks a message on the client's thread: deltas queue for the applier, snapshot chunks
+     * are assembled, and what is malformed or not ours is rejected whole.
+     */
     void handle(String topic, byte[] bytes) {
-        Envelope<?> delta;
         try {
-            delta = codec.decode(bytes);
-            if (delta.schema().direction() != Direction.DOWNLINK) {
-                throw new MalformedMessageException(delta.schema().id() + " is not a feed delta");
-            }
-            if (!config.chain().equals(delta.chain())) {
-                throw new MalformedMessageException("delta of chain " + delta.chain() + ", this store is in "
+            Envelope<?> message = codec.decode(bytes);
+            if (!config.chain().equals(message.chain())) {
+                throw new MalformedMessageException("message of chain " + message.chain() + ", this store is in "
                         + config.chain());
+            }
+            switch (message.schema()) {
+                case SYNC_DELTAS -> pending.addAll(codec.unpack(config.chain(),
+                        forThisStore(message).payloadAs(SyncDeltas.class)));
+                case SYNC_SNAPSHOT -> {
+                    SnapshotChunk chunk = forThisStore(message).payloadAs(SnapshotChunk.class);
+                    lastProgressAt.put(chunk.feed(), System.currentTimeMillis());
+                    snapshots.accept(chunk).ifPresent(complete::add);
+                }
+                default -> {
+                    if (message.schema().direction() != Direction.DOWNLINK) {
+                        throw new MalformedMessageException(message.schema().id() + " is not a feed delta");
+                    }
+                    pending.add(message);
+                }
             }
         } catch (MalformedMessageException e) {
             rejected.increment();
             rejectedCount.incrementAndGet();
             LOG.warnf("Rejected message on %s: %s", topic, e.getMessage());
-            return;
         }
-        pending.add(delta);
+    }
+
+    private Envelope<?> forThisStore(Envelope<?> message) throws MalformedMessageException {
+        if (!config.store().equals(message.store())) {
+            throw new MalformedMessageException(message.schema().id() + " for store " + message.store()
+                    + ", this is store " + config.store());
+        }
+        return message;
     }
 
     /** Applies what has queued up, in batches, and asks HQ to fill any gap it finds. */
     private void applyPending() {
+        for (SnapshotAssembler.Snapshot snapshot; (snapshot = complete.poll()) != null; ) {
+            applySnapshot(snapshot);
+        }
         List<Envelope<?>> batch = new ArrayList<>();
         while (pending.drainTo(batch, BATCH) > 0) {
             List<FeedApplier.Result> results = applier.applyAll(batch);
@@ -111,6 +141,21 @@ public class FeedSubscriber {
                 onResult(batch.get(i), results.get(i));
             }
             batch.clear();
+        }
+    }
+
+    private void applySnapshot(SnapshotAssembler.Snapshot snapshot) {
+        long started = System.nanoTime();
+        try {
+            if (applier.replace(snapshot.feed(), snapshot.asOfSeq(), snapshot.rows())) {
+                lastProgressAt.put(snapshot.feed(), System.currentTimeMillis());
+                snapshotsApplied.increment();
+                LOG.infof("Applied snapshot of %s at %d: %d rows in %d ms", snapshot.feed(), snapshot.asOfSeq(),
+                        snapshot.rows().size(), (System.nanoTime() - started) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Snapshot of %s at %d could not be applied; the replica is unchanged", snapshot.feed(),
+                    snapshot.asOfSeq());
         }
     }
 

@@ -1,0 +1,61 @@
+package io.chainretail.hq.catalog;
+
+import io.chainretail.core.sync.payload.BrandChange;
+import io.chainretail.core.sync.payload.CategoryChange;
+import io.chainretail.core.sync.payload.TaxClassChange;
+import io.chainretail.hq.masterdata.References;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+
+/** Tax classes, categories and brands; PUT creates or replaces by code. */
+@Path("/api")
+public class CatalogResource {
+
+    private final CatalogService catalog;
+
+    public CatalogResource(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Path("/tax-classes")
+    public List<TaxClassChange> taxClasses() {
+        return catalog.taxClasses();
+    }
+
+    @PUT
+    @Path("/tax-classes/{code}")
+    public TaxClassChange saveTaxClass(@PathParam("code") String code, TaxClassChange taxClass) {
+        References.requireSameKey(code, taxClass.code(), "code");
+        return catalog.save(taxClass);
+    }
+
+    @GET
+    @Path("/categories")
+    public List<CategoryChange> categories() {
+        return catalog.categories();
+    }
+
+    @PUT
+    @Path("/categories/{code}")
+    public CategoryChange saveCategory(@PathParam("code") String code, CategoryChange category) {
+        References.requireSameKey(code, category.code(), "code");
+        return catalog.save(category);
+    }
+
+    @GET
+    @Path("/brands")
+    public List<BrandChange> brands() {
+        return catalog.brands();
+    }
+
+    @PUT
+    @Path("/brands/{code}")
+    public BrandChange saveBrand(@PathParam("code") String code, BrandChange brand) {
+        References.requireSameKey(code, brand.code(), "code");
+        return catalog.save(brand);
+    }
+}

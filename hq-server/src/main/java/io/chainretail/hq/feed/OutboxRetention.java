@@ -1,0 +1,50 @@
+package io.chainretail.hq.feed;
+
+import io.chainretail.core.concurrent.PeriodicTask;
+import io.chainretail.hq.HqConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Deletes published deltas older than {@code hq.sync.retention}. A store that still needs them gets
+ * a snapshot instead, so retention bounds the outbox without costing any store its data.
+ */
+@ApplicationScoped
+public class OutboxRetention {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRetention.class);
+
+    private final HqConfig config;
+    private PeriodicTask task;
+
+    public OutboxRetention(HqConfig config) {
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        task = PeriodicTask.start("outbox-retention", config.sync().retentionCheck(), this::deleteExpired);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (task != null) {
+            task.close();
+        }
+    }
+
+    /** Deletes published deltas past the retention; unpublished ones are kept whatever their age. */
+    public long deleteExpired() {
+        Instant cutoff = Instant.now().minus(config.sync().retention());
+        long deleted = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.delete(
+                "publishedAt is not null and publishedAt < ?1", cutoff));
+        if (deleted > 0) {
+            LOG.infof("Deleted %d feed deltas published before %s (retention %s)", deleted, cutoff,
+                    config.sync().retention());
+        }
+        return deleted;
+    }
+}

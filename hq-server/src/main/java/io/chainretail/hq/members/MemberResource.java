@@ -1,0 +1,61 @@
+package io.chainretail.hq.members;
+
+import io.chainretail.core.error.Refusal;
+import io.chainretail.core.sync.payload.MemberChange;
+import io.chainretail.hq.masterdata.References;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+
+/** Members and their tiers. */
+@Path("/api")
+public class MemberResource {
+
+    /** A tier as the API takes it. */
+    public record TierInput(String name) {
+    }
+
+    private final MemberService members;
+
+    public MemberResource(MemberService members) {
+        this.members = members;
+    }
+
+    @GET
+    @Path("/member-tiers")
+    public List<MemberTier> tiers() {
+        return members.tiers();
+    }
+
+    @PUT
+    @Path("/member-tiers/{code}")
+    public MemberTier saveTier(@PathParam("code") String code, TierInput input) {
+        return members.saveTier(code, input == null ? null : input.name());
+    }
+
+    @GET
+    @Path("/members")
+    public List<MemberChange> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        return members.page(page, size);
+    }
+
+    @GET
+    @Path("/members/{cardNo}")
+    public MemberChange get(@PathParam("cardNo") String cardNo) {
+        return members.find(cardNo).orElseThrow(() -> Refusal.notFound("NO_MEMBER", "no member with card " + cardNo));
+    }
+
+    @PUT
+    @Path("/members/{cardNo}")
+    public MemberChange save(@PathParam("cardNo") String cardNo, MemberChange member) {
+        References.requireSameKey(cardNo, member.cardNo(), "cardNo");
+        return members.save(member);
+    }
+}

@@ -1,0 +1,40 @@
+package io.chainretail.hq.promotions;
+
+import io.chainretail.core.error.Refusal;
+import io.chainretail.core.promotion.Promotion;
+import io.chainretail.hq.masterdata.References;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+
+/** Chain, regional and store promotions (the types and stacking model of docs/promotions.md). */
+@Path("/api/promotions")
+public class PromotionResource {
+
+    private final PromotionService promotions;
+
+    public PromotionResource(PromotionService promotions) {
+        this.promotions = promotions;
+    }
+
+    @GET
+    public List<Promotion> list() {
+        return promotions.list();
+    }
+
+    @GET
+    @Path("/{code}")
+    public Promotion get(@PathParam("code") String code) {
+        return promotions.find(code).orElseThrow(() -> Refusal.notFound("NO_PROMOTION", "no promotion " + code));
+    }
+
+    /** Creates or replaces the promotion; the answer carries the version HQ gave it. */
+    @PUT
+    @Path("/{code}")
+    public Promotion save(@PathParam("code") String code, Promotion promotion) {
+        References.requireSameKey(code, promotion.code(), "code");
+        return promotions.save(promotion);
+    }
+}

@@ -1,0 +1,20 @@
+package io.chainretail.hq.store;
+
+import io.chainretail.core.sync.payload.StoreChange;
+import java.util.List;
+
+/**
+ * A store as a client creates or replaces it; {@code region} (default {@code default}), {@code timezone}
+ * (default UTC), {@code currency} (default CNY), {@code openingHours} and {@code lanes} (default 1) may
+ * be left out.
+ */
+public record StoreInput(String code, String name, String currency, String region, String timezone,
+        List<StoreChange.OpeningHours> openingHours, Integer lanes) {
+
+    /** The store as the feed will carry it; throws {@link io.chainretail.core.error.InvalidField}. */
+    StoreChange toRecord() {
+        return new StoreChange(code, name, region == null ? "default" : region,
+                timezone == null ? "UTC" : timezone, currency == null ? "CNY" : currency, openingHours,
+                lanes == null ? 1 : lanes);
+    }
+}

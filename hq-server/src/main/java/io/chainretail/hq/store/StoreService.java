@@ -1,0 +1,105 @@
+package io.chainretail.hq.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chainretail.core.error.Fields;
+import io.chainretail.core.error.Refusal;
+import io.chainretail.core.sync.payload.StoreChange;
+import io.chainretail.hq.feed.FeedOutbox;
+import io.chainretail.hq.masterdata.References;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+
+/** Regions and stores; every store change goes to the catalog feed, so stores know each other. */
+@ApplicationScoped
+public class StoreService {
+
+    private static final TypeReference<List<StoreChange.OpeningHours>> HOURS = new TypeReference<>() {
+    };
+
+    private final FeedOutbox outbox;
+    private final ObjectMapper json;
+
+    public StoreService(FeedOutbox outbox, ObjectMapper json) {
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    @Transactional
+    public List<StoreChange> list() {
+        return Store.<Store>listAll(Sort.by("code")).stream().map(this::toRecord).toList();
+    }
+
+    /** Creates a store; refused if the code is taken. */
+    @Transactional
+    public StoreChange create(StoreInput input) {
+        StoreChange store = input.toRecord();
+        if (Store.findById(store.code()) != null) {
+            throw Refusal.conflict("STORE_EXISTS", "store " + store.code() + " already exists");
+        }
+        return save(store);
+    }
+
+    /** Creates or replaces a store. */
+    @Transactional
+    public StoreChange save(StoreChange change) {
+        References.require(Region.class, change.region(), "region", "region");
+        Store store = Store.findById(change.code());
+        boolean created = store == null;
+        if (created) {
+            store = new Store();
+            store.code = change.code();
+            store.createdAt = Instant.now();
+        }
+        store.name = change.name();
+        store.currency = change.currency();
+        store.region = change.region();
+        store.timezone = change.timezone();
+        store.lanes = change.lanes();
+        try {
+            store.openingHours = json.writeValueAsString(change.openingHours());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (created) {
+            store.persist();
+        }
+        outbox.append(change);
+        return change;
+    }
+
+    @Transactional
+    public List<Region> regions() {
+        return Region.listAll(Sort.by("code"));
+    }
+
+    /** Creates or renames a region (regions stay at HQ; stores carry their region's code). */
+    @Transactional
+    public Region saveRegion(String code, String name) {
+        Fields.code(code, "code");
+        Fields.notBlank(name, "name");
+        Region region = Region.findById(code);
+        if (region == null) {
+            region = new Region();
+            region.code = code;
+            region.name = name;
+            region.persist();
+        }
+        region.name = name;
+        return region;
+    }
+
+    /** A stored store as the feed carries it. */
+    public StoreChange toRecord(Store store) {
+        try {
+            return store.toRecord(json.readValue(store.openingHours, HOURS));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("store " + store.code + " has unreadable opening hours", e);
+        }
+    }
+}
