@@ -18,6 +18,7 @@ create table tax_class (
     inclusive  boolean      not null
 );
 -- Products from before tax classes get this one; set its rate, or move them, as the tax office requires.
+-- (Its catalog delta is written at the end, once the old deltas are gone.)
 insert into tax_class (code, name, rate_bp, inclusive) values ('STD', 'Standard rate', 0, true);
 
 create table category (
@@ -99,3 +100,10 @@ insert into feed_sequence (feed, last_seq) values ('promotions', 0);
 -- Deltas written before this version carry the old product payload; stores rebuild their replica from
 -- a snapshot instead (their own migration resets it), so the old deltas are not needed.
 delete from feed_outbox;
+
+-- Every row a store must hold comes with a delta, the STD tax class above included.
+update feed_sequence set last_seq = last_seq + 1 where feed = 'catalog';
+insert into feed_outbox (feed, seq, event_id, schema_id, payload, occurred_at)
+select 'catalog', last_seq, '019a0000-0000-7000-8000-000000000004', 'catalog.tax-class.v1',
+       '{"code":"STD","name":"Standard rate","rateBp":0,"inclusive":true}', current_timestamp
+from feed_sequence where feed = 'catalog';
