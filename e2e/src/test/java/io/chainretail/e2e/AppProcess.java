@@ -48,6 +48,11 @@ public final class AppProcess implements AutoCloseable {
         return this;
     }
 
+    /** Where the process writes its output; appended to across restarts. */
+    public Path log() {
+        return log;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + httpPort;
     }

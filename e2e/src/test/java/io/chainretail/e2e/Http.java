@@ -31,6 +31,15 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public static Reply put(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public static Reply delete(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
+    }
+
     /** JSON bodies parsed; anything else (an HTML page) kept as text. */
     private static JsonNode parse(String body) {
         if (body.isEmpty()) {

@@ -50,7 +50,12 @@ public final class RetailSystem implements AutoCloseable {
     }
 
     public AppProcess startHq() throws Exception {
-        Map<String, String> props = new LinkedHashMap<>();
+        return startHq(Map.of());
+    }
+
+    /** Starts HQ with extra settings, e.g. a short {@code hq.sync.retention}. */
+    public AppProcess startHq(Map<String, String> settings) throws Exception {
+        Map<String, String> props = new LinkedHashMap<>(settings);
         props.put("hq.chain", chain);
         props.put("hq.data-dir", workDir.resolve("hq").toString());
         Path jar = ROOT.resolve("hq-server/target/quarkus-app/quarkus-run.jar");
@@ -72,6 +77,11 @@ public final class RetailSystem implements AutoCloseable {
     }
 
     public AppProcess startAgent(String store) throws Exception {
+        return startAgent(store, Map.of());
+    }
+
+    /** Starts a store agent; {@code settings} override the test defaults. */
+    public AppProcess startAgent(String store, Map<String, String> settings) throws Exception {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("agent.chain", chain);
         props.put("agent.store", store);
@@ -80,6 +90,7 @@ public final class RetailSystem implements AutoCloseable {
         props.put("agent.mqtt.client-id", "store-" + store + "-" + runId);
         props.put("agent.mqtt.session-expiry", "PT5M");
         props.put("agent.uplink.resend-after", "2s");
+        props.putAll(settings);
         return track(new AppProcess("agent-" + store, ROOT.resolve("store-agent/target/quarkus-app/quarkus-run.jar"),
                 AppProcess.freePort(), props, logDir).start());
     }

@@ -1,7 +1,6 @@
 package io.chainretail.agent.sync;
 
 import io.chainretail.agent.replica.FeedState;
-import io.chainretail.agent.replica.ReplicaBarcode;
 import io.chainretail.agent.replica.ReplicaRecord;
 import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.FeedRecord;
@@ -117,16 +116,18 @@ public class FeedApplier {
         }
     }
 
-    private static void indexBarcodes(ProductChange product) {
-        ReplicaBarcode.delete("sku = ?1", product.sku());
-        ReplicaBarcode.getEntityManager().flush();
+    /**
+     * Points the product's barcodes at it, taking over any HQ moved from another product. Plain SQL: the
+     * index is never loaded as entities, so a batch that touches one barcode twice cannot trip over a stale one.
+     */
+    private void indexBarcodes(ProductChange product) {
+        entities.createNativeQuery("delete from replica_barcode where sku = ?1")
+                .setParameter(1, product.sku()).executeUpdate();
         for (String barcode : product.barcodes()) {
-            // A barcode HQ moved from another product moves here too.
-            ReplicaBarcode.deleteById(barcode);
-            ReplicaBarcode row = new ReplicaBarcode();
-            row.barcode = barcode;
-            row.sku = product.sku();
-            row.persist();
+            entities.createNativeQuery("delete from replica_barcode where barcode = ?1")
+                    .setParameter(1, barcode).executeUpdate();
+            entities.createNativeQuery("insert into replica_barcode (barcode, sku) values (?1, ?2)")
+                    .setParameter(1, barcode).setParameter(2, product.sku()).executeUpdate();
         }
     }
 

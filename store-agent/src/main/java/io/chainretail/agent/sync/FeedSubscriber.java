@@ -105,6 +105,10 @@ public class FeedSubscriber {
                 case SYNC_SNAPSHOT -> {
                     SnapshotChunk chunk = forThisStore(message).payloadAs(SnapshotChunk.class);
                     lastProgressAt.put(chunk.feed(), System.currentTimeMillis());
+                    if (chunk.chunk() == 0) {
+                        LOG.infof("Receiving snapshot of %s at %d in %d chunks", chunk.feed(), chunk.asOfSeq(),
+                                chunk.chunks());
+                    }
                     snapshots.accept(chunk).ifPresent(complete::add);
                 }
                 default -> {
@@ -136,12 +140,37 @@ public class FeedSubscriber {
         }
         List<Envelope<?>> batch = new ArrayList<>();
         while (pending.drainTo(batch, BATCH) > 0) {
-            List<FeedApplier.Result> results = applier.applyAll(batch);
+            List<FeedApplier.Result> results;
+            try {
+                results = applier.applyAll(batch);
+            } catch (RuntimeException e) {
+                results = oneByOne(batch, e);
+            }
             for (int i = 0; i < batch.size(); i++) {
                 onResult(batch.get(i), results.get(i));
             }
             batch.clear();
         }
+    }
+
+    /**
+     * A batch failed as a whole: applies its deltas one at a time, so those before the failing one land.
+     * The failing delta is not skipped (that would break the sequence): its feed stops there, loudly,
+     * and asks for it again after the usual pause.
+     */
+    private List<FeedApplier.Result> oneByOne(List<Envelope<?>> batch, RuntimeException cause) {
+        LOG.warnf("A batch of %d deltas failed (%s); applying them one by one", batch.size(), cause.getMessage());
+        List<FeedApplier.Result> results = new ArrayList<>(batch.size());
+        for (Envelope<?> delta : batch) {
+            try {
+                results.add(applier.apply(delta));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Delta %s/%d (%s) could not be applied", Feeds.of(delta.schema()), delta.seq(),
+                        delta.schema().id());
+                results.add(FeedApplier.Result.GAP);
+            }
+        }
+        return results;
     }
 
     private void applySnapshot(SnapshotAssembler.Snapshot snapshot) {
