@@ -3,8 +3,11 @@ package io.chainretail.hq;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.chainretail.core.error.InvalidField;
 import io.chainretail.core.error.Refusal;
+import io.chainretail.hq.csv.CsvRefusal;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -17,6 +20,17 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response refused(Refusal e) {
         return Response.status(e.kind().httpStatus()).entity(e.body()).build();
+    }
+
+    /** A refused import: how many problems, and each with its line, column and reason. */
+    @ServerExceptionMapper
+    public Response csvRefused(CsvRefusal e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", "CSV_REJECTED");
+        body.put("message", e.getMessage());
+        body.put("problemCount", e.problems().count());
+        body.put("problems", e.problems().list());
+        return Response.status(400).entity(body).build();
     }
 
     @ServerExceptionMapper

@@ -55,9 +55,7 @@ public class FeedRows {
                 rows.addAll(products());
             }
             case Feeds.PRICES -> {
-                for (Object[] row : sql("select sku, price_minor, currency from product")) {
-                    rows.add(new ChainPrice((String) row[0], ((Number) row[1]).longValue(), (String) row[2]));
-                }
+                rows.addAll(chainPrices());
                 RegionPrice.<RegionPrice>listAll().forEach(p -> rows.add(p.toRecord()));
                 TierPriceEntry.<TierPriceEntry>listAll().forEach(p -> rows.add(p.toRecord()));
                 PriceBoundsEntry.<PriceBoundsEntry>listAll().forEach(b -> rows.add(b.toRecord()));
@@ -84,7 +82,9 @@ public class FeedRows {
         };
     }
 
-    private List<ProductChange> products() {
+    /** Every product as the catalog feed carries it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ProductChange> products() {
         Map<String, List<String>> barcodes = new HashMap<>();
         for (Object[] row : sql("select sku, barcode from product_barcode")) {
             barcodes.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]);
@@ -97,6 +97,16 @@ public class FeedRows {
                     Measure.valueOf((String) row[6]), (String) row[7]));
         }
         return products;
+    }
+
+    /** Every product's chain price. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ChainPrice> chainPrices() {
+        List<ChainPrice> prices = new ArrayList<>();
+        for (Object[] row : sql("select sku, price_minor, currency from product")) {
+            prices.add(new ChainPrice((String) row[0], ((Number) row[1]).longValue(), (String) row[2]));
+        }
+        return prices;
     }
 
     private long rowsIn(String table) {

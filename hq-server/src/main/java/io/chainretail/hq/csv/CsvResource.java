@@ -1,0 +1,80 @@
+package io.chainretail.hq.csv;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Bulk import and export as CSV (UTF-8, header line first). An import is all or nothing: a file with
+ * any bad row is refused with every problem by line, and nothing is stored.
+ */
+@Path("/api")
+public class CsvResource {
+
+    private static final String CSV = "text/csv";
+
+    private final ProductImport products;
+    private final PriceImport prices;
+    private final MemberImport members;
+    private final CsvExport export;
+
+    public CsvResource(ProductImport products, PriceImport prices, MemberImport members, CsvExport export) {
+        this.products = products;
+        this.prices = prices;
+        this.members = members;
+        this.export = export;
+    }
+
+    @POST
+    @Path("/import/products")
+    @Consumes({CSV, "text/plain"})
+    public ImportResult importProducts(InputStream body) throws IOException {
+        return products.importCsv(utf8(body));
+    }
+
+    @POST
+    @Path("/import/prices")
+    @Consumes({CSV, "text/plain"})
+    public ImportResult importPrices(InputStream body) throws IOException {
+        return prices.importCsv(utf8(body));
+    }
+
+    @POST
+    @Path("/import/members")
+    @Consumes({CSV, "text/plain"})
+    public ImportResult importMembers(InputStream body) throws IOException {
+        return members.importCsv(utf8(body));
+    }
+
+    @GET
+    @Path("/export/products")
+    @Produces(CSV + ";charset=UTF-8")
+    public String exportProducts() {
+        return export.products();
+    }
+
+    @GET
+    @Path("/export/prices")
+    @Produces(CSV + ";charset=UTF-8")
+    public String exportPrices() {
+        return export.prices();
+    }
+
+    @GET
+    @Path("/export/members")
+    @Produces(CSV + ";charset=UTF-8")
+    public String exportMembers() {
+        return export.members();
+    }
+
+    private static Reader utf8(InputStream body) {
+        return new InputStreamReader(body, StandardCharsets.UTF_8);
+    }
+}

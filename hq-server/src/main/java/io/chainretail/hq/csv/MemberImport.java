@@ -1,0 +1,124 @@
+package io.chainretail.hq.csv;
+
+import io.chainretail.core.error.Fields;
+import io.chainretail.core.sync.payload.MemberChange;
+import io.chainretail.hq.feed.FeedOutbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.Reader;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Imports members from CSV in one transaction, all rows checked first; unchanged members publish nothing. */
+@ApplicationScoped
+public class MemberImport {
+
+    public static final List<String> REQUIRED = List.of("card_no", "name", "tier");
+    public static final List<String> OPTIONAL = List.of("phone", "points_balance", "offline_redeem_limit", "active");
+
+    private final FeedOutbox outbox;
+    private final BulkSql sql;
+
+    public MemberImport(FeedOutbox outbox, EntityManager entities) {
+        this.outbox = outbox;
+        this.sql = new BulkSql(entities);
+    }
+
+    @Transactional
+    public ImportResult importCsv(Reader csv) throws IOException {
+        long started = System.nanoTime();
+        CsvTable table = CsvTable.read(csv, REQUIRED, OPTIONAL);
+        CsvProblems problems = table.problems();
+        Set<String> tiers = new HashSet<>(sql.column("select code from member_tier"));
+        Map<String, MemberChange> members = existing();
+        Map<String, Integer> cardLines = new HashMap<>();
+        List<MemberChange> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        for (CsvTable.Line line : table.lines()) {
+            MemberChange member = problems.collect(line.number(), () -> parse(line));
+            if (member == null) {
+                continue;
+            }
+            Integer earlier = cardLines.putIfAbsent(member.cardNo(), line.number());
+            if (earlier != null) {
+                problems.add(line.number(), "card_no", "card " + member.cardNo() + " is also on line " + earlier);
+            } else if (!tiers.contains(member.tier())) {
+                problems.add(line.number(), "tier", "there is no member tier '" + member.tier() + "'");
+            } else {
+                rows.add(member);
+                lines.add(line.number());
+            }
+        }
+        Map<String, String> phoneOwners = new HashMap<>();
+        members.values().stream().filter(m -> m.phone() != null && !cardLines.containsKey(m.cardNo()))
+                .forEach(m -> phoneOwners.put(m.phone(), m.cardNo()));
+        for (int i = 0; i < rows.size(); i++) {
+            MemberChange member = rows.get(i);
+            String owner = member.phone() == null ? null : phoneOwners.putIfAbsent(member.phone(), member.cardNo());
+            if (owner != null && !owner.equals(member.cardNo())) {
+                problems.add(lines.get(i), "phone", "phone " + member.phone() + " already belongs to card " + owner);
+            }
+        }
+        problems.refuseIfAny();
+
+        List<MemberChange> changed = rows.stream().filter(m -> !m.equals(members.get(m.cardNo()))).toList();
+        write(changed, members.keySet());
+        outbox.appendAll(changed);
+        return new ImportResult(rows.size(), changed.size(), changed.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static MemberChange parse(CsvTable.Line line) {
+        Long points = line.number("points_balance");
+        Long limit = line.number("offline_redeem_limit");
+        MemberChange member = new MemberChange(line.get("card_no"), line.get("phone"), line.get("name"),
+                line.get("tier"), points == null ? 0 : points, limit == null ? 0 : limit, line.flag("active", true));
+        Fields.require(member.pointsBalance() >= 0, "pointsBalance",
+                "must not be negative");
+        return member;
+    }
+
+    private Map<String, MemberChange> existing() {
+        Map<String, MemberChange> members = new HashMap<>();
+        for (Object[] row : sql.rows("select card_no, phone, name, tier, points_balance, offline_redeem_limit, "
+                + "active from member")) {
+            MemberChange member = new MemberChange((String) row[0], (String) row[1], (String) row[2],
+                    (String) row[3], ((Number) row[4]).longValue(), ((Number) row[5]).longValue(), (Boolean) row[6]);
+            members.put(member.cardNo(), member);
+        }
+        return members;
+    }
+
+    private void write(List<MemberChange> changed, Set<String> existing) {
+        Timestamp now = Timestamp.from(Instant.now());
+        List<MemberChange> updates = changed.stream().filter(m -> existing.contains(m.cardNo())).toList();
+        List<MemberChange> inserts = changed.stream().filter(m -> !existing.contains(m.cardNo())).toList();
+        sql.run("update member set phone = null where card_no = ?", updates, (s, m) -> s.setString(1, m.cardNo()));
+        String columns = "phone = ?, name = ?, tier = ?, points_balance = ?, offline_redeem_limit = ?, active = ?, "
+                + "updated_at = ?";
+        sql.run("update member set " + columns + " where card_no = ?", updates, (s, m) -> bind(s, m, now));
+        sql.run("insert into member (phone, name, tier, points_balance, offline_redeem_limit, active, updated_at, "
+                + "card_no) values (?, ?, ?, ?, ?, ?, ?, ?)", inserts, (s, m) -> bind(s, m, now));
+    }
+
+    private static void bind(PreparedStatement s, MemberChange m, Timestamp now) throws SQLException {
+        BulkSql.text(s, 1, m.phone());
+        s.setString(2, m.name());
+        s.setString(3, m.tier());
+        s.setLong(4, m.pointsBalance());
+        s.setLong(5, m.offlineRedeemLimit());
+        s.setBoolean(6, m.active());
+        s.setTimestamp(7, now);
+        s.setString(8, m.cardNo());
+    }
+}

@@ -1,0 +1,156 @@
+package io.chainretail.hq.csv;
+
+import io.chainretail.core.error.Fields;
+import io.chainretail.core.sync.FeedRecord;
+import io.chainretail.core.sync.payload.ChainPrice;
+import io.chainretail.core.sync.payload.RegionalPrice;
+import io.chainretail.core.sync.payload.TierPrice;
+import io.chainretail.hq.catalog.ProductService;
+import io.chainretail.hq.feed.FeedOutbox;
+import io.chainretail.hq.feed.FeedRows;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Imports prices from CSV in one transaction: a row with neither region nor tier is the chain price,
+ * one with a region is that region's price, one with a tier is that member tier's price. All rows are
+ * checked before anything is stored; unchanged prices publish nothing.
+ */
+@ApplicationScoped
+public class PriceImport {
+
+    public static final List<String> REQUIRED = List.of("sku", "price_minor");
+    public static final List<String> OPTIONAL = List.of("region", "tier", "currency");
+
+    private final FeedRows feedRows;
+    private final FeedOutbox outbox;
+    private final BulkSql sql;
+
+    public PriceImport(FeedRows feedRows, FeedOutbox outbox, EntityManager entities) {
+        this.feedRows = feedRows;
+        this.outbox = outbox;
+        this.sql = new BulkSql(entities);
+    }
+
+    @Transactional
+    public ImportResult importCsv(Reader csv) throws IOException {
+        long started = System.nanoTime();
+        CsvTable table = CsvTable.read(csv, REQUIRED, OPTIONAL);
+        CsvProblems problems = table.problems();
+        Set<String> skus = new HashSet<>(sql.column("select sku from product"));
+        Set<String> regions = new HashSet<>(sql.column("select code from region"));
+        Set<String> tiers = new HashSet<>(sql.column("select code from member_tier"));
+        Map<String, Integer> keyLines = new HashMap<>();
+        List<FeedRecord> rows = new ArrayList<>();
+        for (CsvTable.Line line : table.lines()) {
+            FeedRecord row = problems.collect(line.number(), () -> parse(line));
+            if (row == null) {
+                continue;
+            }
+            String sku = line.get("sku");
+            if (!skus.contains(sku)) {
+                problems.add(line.number(), "sku", "there is no product '" + sku + "'; import products first");
+            } else if (row instanceof RegionalPrice regional && !regions.contains(regional.region())) {
+                problems.add(line.number(), "region", "there is no region '" + regional.region() + "'");
+            } else if (row instanceof TierPrice tier && !tiers.contains(tier.tier())) {
+                problems.add(line.number(), "tier", "there is no member tier '" + tier.tier() + "'");
+            } else {
+                Integer earlier = keyLines.putIfAbsent(row.getClass().getSimpleName() + row.key(), line.number());
+                if (earlier != null) {
+                    problems.add(line.number(), "sku", "the same price is also on line " + earlier);
+                } else {
+                    rows.add(row);
+                }
+            }
+        }
+        problems.refuseIfAny();
+
+        Set<FeedRecord> current = new HashSet<>(feedRows.chainPrices());
+        current.addAll(regionalAndTierPrices());
+        List<FeedRecord> changed = rows.stream().filter(r -> !current.contains(r)).toList();
+        write(changed);
+        outbox.appendAll(changed);
+        return new ImportResult(rows.size(), changed.size(), changed.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static FeedRecord parse(CsvTable.Line line) {
+        String sku = line.get("sku");
+        Long price = line.number("price_minor");
+        Fields.require(price != null, "priceMinor", "is required");
+        String currency = line.get("currency") == null ? ProductService.DEFAULT_CURRENCY : line.get("currency");
+        String region = line.get("region");
+        String tier = line.get("tier");
+        Fields.require(region == null || tier == null, "tier", "a price is for a region or a tier, not both");
+        if (region != null) {
+            return new RegionalPrice(sku, region, price, currency, false);
+        }
+        if (tier != null) {
+            return new TierPrice(sku, tier, price, currency, false);
+        }
+        return new ChainPrice(sku, price, currency);
+    }
+
+    private List<FeedRecord> regionalAndTierPrices() {
+        List<FeedRecord> prices = new ArrayList<>();
+        for (Object[] row : sql.rows("select sku, region, price_minor, currency from regional_price")) {
+            prices.add(new RegionalPrice((String) row[0], (String) row[1], ((Number) row[2]).longValue(),
+                    (String) row[3], false));
+        }
+        for (Object[] row : sql.rows("select sku, tier, price_minor, currency from tier_price")) {
+            prices.add(new TierPrice((String) row[0], (String) row[1], ((Number) row[2]).longValue(),
+                    (String) row[3], false));
+        }
+        return prices;
+    }
+
+    private void write(List<FeedRecord> changed) {
+        List<ChainPrice> chain = new ArrayList<>();
+        List<RegionalPrice> regional = new ArrayList<>();
+        List<TierPrice> tier = new ArrayList<>();
+        for (FeedRecord row : changed) {
+            if (row instanceof ChainPrice p) {
+                chain.add(p);
+            } else if (row instanceof RegionalPrice p) {
+                regional.add(p);
+            } else if (row instanceof TierPrice p) {
+                tier.add(p);
+            }
+        }
+        sql.run("update product set price_minor = ?, currency = ? where sku = ?", chain, (s, p) -> {
+            s.setLong(1, p.priceMinor());
+            s.setString(2, p.currency());
+            s.setString(3, p.sku());
+        });
+        sql.run("delete from regional_price where sku = ? and region = ?", regional, (s, p) -> {
+            s.setString(1, p.sku());
+            s.setString(2, p.region());
+        });
+        sql.run("insert into regional_price (sku, region, price_minor, currency) values (?, ?, ?, ?)", regional,
+                (s, p) -> {
+                    s.setString(1, p.sku());
+                    s.setString(2, p.region());
+                    s.setLong(3, p.priceMinor());
+                    s.setString(4, p.currency());
+                });
+        sql.run("delete from tier_price where sku = ? and tier = ?", tier, (s, p) -> {
+            s.setString(1, p.sku());
+            s.setString(2, p.tier());
+        });
+        sql.run("insert into tier_price (sku, tier, price_minor, currency) values (?, ?, ?, ?)", tier, (s, p) -> {
+            s.setString(1, p.sku());
+            s.setString(2, p.tier());
+            s.setLong(3, p.priceMinor());
+            s.setString(4, p.currency());
+        });
+    }
+}
