@@ -37,7 +37,11 @@ public final class AppProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw package first");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
+        if (!Boolean.getBoolean("e2e.fullJit")) {
+            // Tests start many short-lived processes: C1 only starts faster. Benchmarks use the full JIT.
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         command.add("-Dquarkus.http.port=" + httpPort);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));

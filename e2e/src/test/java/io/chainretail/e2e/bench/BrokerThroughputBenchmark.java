@@ -5,21 +5,10 @@ import io.chainretail.core.mqtt.PahoMqttLink;
 import io.chainretail.e2e.RetailSystem;
 import java.net.Socket;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,90 +47,31 @@ class BrokerThroughputBenchmark {
 
     private static String run(String name, String url, boolean ourLink, int count) throws Exception {
         String topic = "bench/" + System.nanoTime();
-        AtomicLong received = new AtomicLong();
-        MqttAsyncClient subscriber = new MqttAsyncClient(url, "bench-sub-" + System.nanoTime(),
-                new MemoryPersistence());
-        subscriber.setCallback(new Counting(received));
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(true);
-        options.setReceiveMaximum(65_535);
-        subscriber.connect(options).waitForCompletion(10_000);
-        subscriber.subscribe(topic, 1).waitForCompletion(10_000);
-
         byte[] payload = new byte[PAYLOAD];
-        long start = System.nanoTime();
-        if (ourLink) {
-            try (PahoMqttLink link = new PahoMqttLink(MqttSettings.of(url, "bench-link-" + System.nanoTime()))) {
-                link.start();
-                while (!link.isConnected()) {
-                    Thread.sleep(10);
+        try (RawPaho.Subscriber subscriber = new RawPaho.Subscriber(url, topic)) {
+            long start = System.nanoTime();
+            if (ourLink) {
+                try (PahoMqttLink link = new PahoMqttLink(MqttSettings.of(url, "bench-link-" + System.nanoTime()))) {
+                    link.start();
+                    while (!link.isConnected()) {
+                        Thread.sleep(10);
+                    }
+                    start = System.nanoTime();
+                    CompletableFuture<Void> last = null;
+                    for (int i = 0; i < count; i++) {
+                        last = link.publish(topic, payload, false);
+                    }
+                    last.get(60, TimeUnit.SECONDS);
+                    subscriber.awaitReceived(count);
                 }
-                start = System.nanoTime();
-                CompletableFuture<Void> last = null;
-                for (int i = 0; i < count; i++) {
-                    last = link.publish(topic, payload, false);
-                }
-                last.get(60, TimeUnit.SECONDS);
-                awaitReceived(received, count);
+            } else {
+                RawPaho.publish(url, topic, Collections.nCopies(count, payload));
+                subscriber.awaitReceived(count);
             }
-        } else {
-            rawPahoPublish(url, topic, payload, count);
-            awaitReceived(received, count);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        subscriber.disconnect().waitForCompletion(5_000);
-        subscriber.close();
-        long got = received.get();
-        return String.format("%-55s %8.0f msg/s   received %d of %d%s", name, got / seconds, got, count,
-                got < count ? "  (broker dropped " + (count - got) + ")" : "");
-    }
-
-    private static void rawPahoPublish(String url, String topic, byte[] payload, int count) throws Exception {
-        MqttAsyncClient publisher = new MqttAsyncClient(url, "bench-pub-" + System.nanoTime(),
-                new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(true);
-        IMqttToken connected = publisher.connect(options);
-        connected.waitForCompletion(10_000);
-        Integer brokerMax = connected.getResponseProperties().getReceiveMaximum();
-        Semaphore window = new Semaphore(Math.max(1, Math.min(64, (brokerMax == null ? 65_535 : brokerMax) - 2)));
-        for (int i = 0; i < count; i++) {
-            window.acquire();
-            MqttMessage message = new MqttMessage(payload);
-            message.setQos(1);
-            while (true) {
-                try {
-                    publisher.publish(topic, message, null, new MqttActionListener() {
-                        @Override
-                        public void onSuccess(IMqttToken token) {
-                            window.release();
-                        }
-
-                        @Override
-                        public void onFailure(IMqttToken token, Throwable error) {
-                            window.release();
-                        }
-                    });
-                    break;
-                } catch (MqttException e) {
-                    Thread.sleep(1);
-                }
-            }
-        }
-        publisher.disconnect().waitForCompletion(10_000);
-        publisher.close();
-    }
-
-    /** Waits until all arrived, or nothing more arrived for 3 s (a broker that drops messages). */
-    private static void awaitReceived(AtomicLong received, int count) throws InterruptedException {
-        long last = -1;
-        long lastChange = System.nanoTime();
-        while (received.get() < count && System.nanoTime() - lastChange < 3_000_000_000L) {
-            if (received.get() != last) {
-                last = received.get();
-                lastChange = System.nanoTime();
-            }
-            Thread.sleep(5);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long got = subscriber.received();
+            return String.format("%-55s %8.0f msg/s   received %d of %d%s", name, got / seconds, got, count,
+                    got < count ? "  (broker dropped " + (count - got) + ")" : "");
         }
     }
 
@@ -152,39 +82,6 @@ class BrokerThroughputBenchmark {
             return true;
         } catch (Exception e) {
             return false;
-        }
-    }
-
-    private static final class Counting implements MqttCallback {
-        private final AtomicLong received;
-
-        Counting(AtomicLong received) {
-            this.received = received;
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            received.incrementAndGet();
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }

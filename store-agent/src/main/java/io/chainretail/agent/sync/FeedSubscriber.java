@@ -53,6 +53,7 @@ public class FeedSubscriber {
     private final AtomicLong rejectedCount = new AtomicLong();
     private final Map<String, Long> lastRequestAt = new ConcurrentHashMap<>();
     private final Map<String, Long> lastProgressAt = new ConcurrentHashMap<>();
+    private final Map<String, Instant> appliedAt = new ConcurrentHashMap<>();
     private final BlockingQueue<Envelope<?>> pending = new LinkedBlockingQueue<>();
     private final BlockingQueue<SnapshotAssembler.Snapshot> complete = new LinkedBlockingQueue<>();
     private final SnapshotAssembler snapshots = new SnapshotAssembler(codec);
@@ -178,6 +179,7 @@ public class FeedSubscriber {
         try {
             if (applier.replace(snapshot.feed(), snapshot.asOfSeq(), snapshot.rows())) {
                 lastProgressAt.put(snapshot.feed(), System.currentTimeMillis());
+                appliedAt.put(snapshot.feed(), Instant.now());
                 snapshotsApplied.increment();
                 LOG.infof("Applied snapshot of %s at %d: %d rows in %d ms", snapshot.feed(), snapshot.asOfSeq(),
                         snapshot.rows().size(), (System.nanoTime() - started) / 1_000_000);
@@ -192,6 +194,7 @@ public class FeedSubscriber {
         if (result == FeedApplier.Result.APPLIED) {
             applied.increment();
             lastProgressAt.put(Feeds.of(delta.schema()), System.currentTimeMillis());
+            appliedAt.put(Feeds.of(delta.schema()), Instant.now());
         } else if (result == FeedApplier.Result.GAP) {
             String feed = Feeds.of(delta.schema());
             long expected = applier.lastApplied().get(feed) + 1;
@@ -210,6 +213,11 @@ public class FeedSubscriber {
         byte[] request = codec.encode(new Envelope<>(MessageSchema.SYNC_REQUEST, EventIds.next(), config.chain(),
                 config.store(), null, null, Instant.now(), new SyncRequest(feed, fromSeq)));
         link.publish(link.topics().syncRequest(config.store()), request);
+    }
+
+    /** When each feed last moved forward (a delta or a snapshot committed), since start. */
+    public Map<String, Instant> appliedAt() {
+        return Map.copyOf(appliedAt);
     }
 
     /** Messages rejected since start. */

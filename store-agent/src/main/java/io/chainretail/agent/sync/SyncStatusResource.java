@@ -5,6 +5,7 @@ import io.chainretail.agent.mqtt.StoreLink;
 import io.chainretail.agent.uplink.Journal;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import java.time.Instant;
 import java.util.Map;
 
 /** How this store stands with HQ: connection, applied feed sequences, rejected messages, uplink backlog. */
@@ -12,8 +13,8 @@ import java.util.Map;
 public class SyncStatusResource {
 
     /** The sync status. */
-    public record SyncStatus(String store, boolean connected, Map<String, Long> feeds, long rejectedMessages,
-            long uplinkBacklog) {
+    public record SyncStatus(String store, boolean connected, Map<String, Long> feeds,
+            Map<String, Instant> appliedAt, long rejectedMessages, long uplinkBacklog) {
     }
 
     private final AgentConfig config;
@@ -33,7 +34,8 @@ public class SyncStatusResource {
 
     @GET
     public SyncStatus status() {
-        return new SyncStatus(config.store(), link.isConnected(), applier.lastApplied(), subscriber.rejectedCount(),
+        return new SyncStatus(config.store(), link.isConnected(), applier.lastApplied(), subscriber.appliedAt(),
+                subscriber.rejectedCount(),
                 journal.backlog());
     }
 }

@@ -1,0 +1,165 @@
+package io.chainretail.e2e.bench;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/** The baselines: plain Paho v5 clients, QoS 1, nothing of ours in between. */
+final class RawPaho {
+
+    private RawPaho() {
+    }
+
+    /** A message as a subscriber saw it. */
+    record Arrival(String topic, byte[] payload, long nanos) {
+    }
+
+    /** A subscriber that counts what arrives and notes when each message came. */
+    static final class Subscriber implements MqttCallback, AutoCloseable {
+
+        private final MqttAsyncClient client;
+        private final AtomicLong received = new AtomicLong();
+        private final List<Arrival> kept = new CopyOnWriteArrayList<>();
+        private final boolean keep;
+        private volatile long lastArrival;
+
+        Subscriber(String url, String topic) throws MqttException {
+            this(url, topic, false);
+        }
+
+        /** With {@code keep}, every message is kept with its topic and arrival time. */
+        Subscriber(String url, String topic, boolean keep) throws MqttException {
+            this.keep = keep;
+            client = new MqttAsyncClient(url, "bench-sub-" + System.nanoTime(), new MemoryPersistence());
+            client.setCallback(this);
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setCleanStart(true);
+            options.setReceiveMaximum(65_535);
+            client.connect(options).waitForCompletion(10_000);
+            client.subscribe(topic, 1).waitForCompletion(10_000);
+        }
+
+        long received() {
+            return received.get();
+        }
+
+        long lastArrivalNanos() {
+            return lastArrival;
+        }
+
+        /** Waits until {@code count} arrived, or nothing more arrived for 3 s (a broker that drops messages). */
+        void awaitReceived(long count) throws InterruptedException {
+            long last = -1;
+            long lastChange = System.nanoTime();
+            while (received.get() < count && System.nanoTime() - lastChange < 3_000_000_000L) {
+                if (received.get() != last) {
+                    last = received.get();
+                    lastChange = System.nanoTime();
+                }
+                Thread.sleep(1);
+            }
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            lastArrival = System.nanoTime();
+            received.incrementAndGet();
+            if (keep) {
+                kept.add(new Arrival(topic, message.getPayload(), lastArrival));
+            }
+        }
+
+        List<Arrival> kept() {
+            return List.copyOf(kept);
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+
+        @Override
+        public void close() throws MqttException {
+            client.disconnect().waitForCompletion(5_000);
+            client.close();
+        }
+    }
+
+    /** Publishes the payloads in order, QoS 1, with a window of 64 in flight (below the broker's limit). */
+    static void publish(String url, String topic, List<byte[]> payloads) throws Exception {
+        MqttAsyncClient publisher = new MqttAsyncClient(url, "bench-pub-" + System.nanoTime(),
+                new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        IMqttToken connected = publisher.connect(options);
+        connected.waitForCompletion(10_000);
+        Integer brokerMax = connected.getResponseProperties().getReceiveMaximum();
+        Semaphore window = new Semaphore(Math.max(1, Math.min(64, (brokerMax == null ? 65_535 : brokerMax) - 2)));
+        MqttActionListener release = new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                window.release();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable error) {
+                window.release();
+            }
+        };
+        for (byte[] payload : payloads) {
+            window.acquire();
+            MqttMessage message = new MqttMessage(payload);
+            message.setQos(1);
+            while (true) {
+                try {
+                    publisher.publish(topic, message, null, release);
+                    break;
+                } catch (MqttException e) {
+                    Thread.sleep(1);
+                }
+            }
+        }
+        publisher.disconnect().waitForCompletion(10_000);
+        publisher.close();
+    }
+
+    /** Seconds to move {@code payloads} from a raw publisher to a raw subscriber through {@code url}. */
+    static double move(String url, List<byte[]> payloads) throws Exception {
+        String topic = "bench/" + System.nanoTime();
+        try (Subscriber subscriber = new Subscriber(url, topic)) {
+            long start = System.nanoTime();
+            publish(url, topic, payloads);
+            subscriber.awaitReceived(payloads.size());
+            if (subscriber.received() < payloads.size()) {
+                throw new IllegalStateException("the broker dropped " + (payloads.size() - subscriber.received()));
+            }
+            return (subscriber.lastArrivalNanos() - start) / 1e9;
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package io.chainretail.e2e.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chainretail.core.gtin.Gtin;
+import io.chainretail.e2e.AppProcess;
+import io.chainretail.e2e.Eventually;
+import io.chainretail.e2e.Http;
+import io.chainretail.e2e.RetailSystem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sync targets of issue 3, each beside a raw Paho baseline measured in the same run on the same
+ * broker (docs/benchmarks.md):
+ * <ul>
+ *   <li>initial sync of a 100,000-product catalog with prices to one store;</li>
+ *   <li>one price change at HQ seen by 50 running store agents (p99);</li>
+ *   <li>catch-up of a store that missed 50,000 deltas.</li>
+ * </ul>
+ * Run one with {@code ./mvnw -B verify -pl e2e -Pbenchmark -Dit.test=SyncBenchmark#initialSync}.
+ */
+class SyncBenchmark {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
+    private static final int CATALOG = Integer.getInteger("bench.catalog", 100_000);
+    private static final int AGENTS = Integer.getInteger("bench.agents", 50);
+    private static final int CATCH_UP = Integer.getInteger("bench.deltas", 50_000);
+
+    @Test
+    void initialSync() throws Exception {
+        try (RetailSystem system = new RetailSystem("bench-initial")) {
+            AppProcess hq = system.startHq();
+            importProducts(hq, CATALOG, 0);
+            try (RawPaho.Subscriber spy = spy(system)) {
+                AppProcess agent = system.startAgent("0001");
+                Result sync = awaitCaughtUp(hq, agent, spy);
+                double baseline = RawPaho.move(system.brokerUrl(), sync.replies());
+                report("Initial sync of " + CATALOG + " products with prices to one store", sync, baseline,
+                        "under 2x the raw Paho time and under 20 s");
+            }
+        }
+    }
+
+    @Test
+    void catchUp() throws Exception {
+        try (RetailSystem system = new RetailSystem("bench-catch-up")) {
+            AppProcess hq = system.startHq();
+            int products = CATCH_UP + CATCH_UP / 5;
+            importProducts(hq, products, 0);
+            AppProcess agent = system.startAgent("0001");
+            awaitCaughtUp(hq, agent, null);
+            agent.kill();
+            for (int round = 1; round * 1_000 <= CATCH_UP; round++) {
+                StringBuilder csv = new StringBuilder("sku,price_minor\n");
+                for (int i = 0; i < 1_000; i++) {
+                    csv.append("B-").append((round * 1_000 + i) % products + 1).append(',').append(200 + round)
+                            .append('\n');
+                }
+                ok(Http.post(hq.url() + "/api/import/prices", csv.toString(), "text/csv"));
+            }
+            try (RawPaho.Subscriber spy = spy(system)) {
+                agent.start();
+                Result sync = awaitCaughtUp(hq, agent, spy);
+                double baseline = RawPaho.move(system.brokerUrl(), sync.replies());
+                report("Catch-up of " + CATCH_UP + " missed price deltas (" + products + " products)", sync,
+                        baseline, "under 10 s");
+            }
+        }
+    }
+
+    @Test
+    void priceChangeAtFiftyAgents() throws Exception {
+        try (RetailSystem system = new RetailSystem("bench-fan-out")) {
+            AppProcess hq = system.startHq();
+            importProducts(hq, 100, 0);
+            List<AppProcess> agents = startAgents(system, AGENTS);
+            for (AppProcess agent : agents) {
+                Eventually.await("agent caught up", PATIENCE, () -> caughtUp(hq, agent));
+            }
+            List<Long> latencies = new ArrayList<>();
+            for (int change = 1; change <= 20; change++) {
+                Instant before = Instant.now();
+                ok(Http.put(hq.url() + "/api/products/B-1", "{\"sku\":\"B-1\",\"name\":\"大米 1\",\"barcodes\":[\""
+                        + barcode(1) + "\"],\"priceMinor\":" + (1000 + change) + "}"));
+                long target = hqSeq(hq, "prices");
+                for (AppProcess agent : agents) {
+                    Eventually.await("agent has the price", PATIENCE, () -> sync(agent).path("feeds")
+                            .path("prices").asLong() >= target);
+                    Instant applied = Instant.parse(sync(agent).path("appliedAt").path("prices").asText());
+                    latencies.add(Duration.between(before, applied).toMillis());
+                }
+                Thread.sleep(500);
+            }
+            List<Long> raw = rawFanOut(system.brokerUrl(), AGENTS, 20);
+            System.out.println();
+            System.out.printf("=== One price change at HQ -> visible at %d store agents (20 changes, %d samples) ===%n",
+                    AGENTS, latencies.size());
+            System.out.printf("store agents: p50 %d ms, p99 %d ms, max %d ms (PUT at HQ -> committed in the replica)%n",
+                    percentile(latencies, 50), percentile(latencies, 99), Collections.max(latencies));
+            System.out.printf("baseline, raw Paho 1 -> %d subscribers: p50 %d ms, p99 %d ms%n", AGENTS,
+                    percentile(raw, 50), percentile(raw, 99));
+            System.out.println("target: p99 under 1 s");
+        }
+    }
+
+    /** What one sync took: from the store's first sync request to the last feed committed. */
+    private record Result(double seconds, List<byte[]> replies, long bytes) {
+    }
+
+    private static Result awaitCaughtUp(AppProcess hq, AppProcess agent, RawPaho.Subscriber spy) throws Exception {
+        Eventually.await("store caught up with HQ", PATIENCE, () -> caughtUp(hq, agent));
+        if (spy == null) {
+            return null;
+        }
+        JsonNode appliedAt = sync(agent).path("appliedAt");
+        Instant end = Instant.parse(appliedAt.path("catalog").asText("1970-01-01T00:00:00Z"));
+        Instant prices = Instant.parse(appliedAt.path("prices").asText("1970-01-01T00:00:00Z"));
+        end = prices.isAfter(end) ? prices : end;
+        List<RawPaho.Arrival> seen = spy.kept();
+        RawPaho.Arrival firstRequest = seen.stream().filter(a -> a.topic().endsWith("/sync/request")).findFirst()
+                .orElseThrow(() -> new AssertionError("the store never asked HQ"));
+        long requestWallMillis = System.currentTimeMillis() - (System.nanoTime() - firstRequest.nanos()) / 1_000_000;
+        List<byte[]> replies = seen.stream().filter(a -> a.topic().endsWith("/sync/reply"))
+                .map(RawPaho.Arrival::payload).toList();
+        long bytes = replies.stream().mapToLong(r -> r.length).sum();
+        return new Result((end.toEpochMilli() - requestWallMillis) / 1000.0, replies, bytes);
+    }
+
+    private static void report(String what, Result sync, double baseline, String target) {
+        System.out.println();
+        System.out.println("=== " + what + " ===");
+        System.out.printf("store agent: %.2f s from its first sync request to the last feed committed%n",
+                sync.seconds());
+        System.out.printf("HQ sent %d messages, %.1f MB on sync/reply%n", sync.replies().size(),
+                sync.bytes() / 1e6);
+        System.out.printf("baseline, raw Paho moving the same %d messages through the same broker: %.2f s%n",
+                sync.replies().size(), baseline);
+        System.out.printf("ratio %.2fx; target: %s%n", sync.seconds() / baseline, target);
+    }
+
+    private static RawPaho.Subscriber spy(RetailSystem system) throws Exception {
+        return new RawPaho.Subscriber(system.brokerUrl(), "retail/v1/" + system.chain() + "/store/0001/#", true);
+    }
+
+    private static boolean caughtUp(AppProcess hq, AppProcess agent) {
+        JsonNode feeds = sync(agent).path("feeds");
+        for (JsonNode feed : Http.get(hq.url() + "/api/sync/stores/0001").body().path("feeds")) {
+            if (feeds.path(feed.path("feed").asText()).asLong() < feed.path("hqSeq").asLong()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long hqSeq(AppProcess hq, String feed) {
+        for (JsonNode node : Http.get(hq.url() + "/api/sync/stores/0001").body().path("feeds")) {
+            if (feed.equals(node.path("feed").asText())) {
+                return node.path("hqSeq").asLong();
+            }
+        }
+        throw new AssertionError("no feed " + feed);
+    }
+
+    private static JsonNode sync(AppProcess agent) {
+        return Http.get(agent.url() + "/api/sync").body();
+    }
+
+    private static void importProducts(AppProcess hq, int count, int priceOffset) {
+        StringBuilder csv = new StringBuilder("sku,name,price_minor,barcodes,category\n");
+        for (int i = 1; i <= count; i++) {
+            csv.append("B-").append(i).append(",大米 Rice ").append(i).append(',').append(100 + priceOffset + i % 900)
+                    .append(',').append(barcode(i)).append(",\n");
+        }
+        long started = System.nanoTime();
+        ok(Http.post(hq.url() + "/api/import/products", csv.toString(), "text/csv"));
+        System.out.printf("(imported %d products at HQ in %d ms)%n", count, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static String barcode(int i) {
+        return Gtin.withCheckDigit(String.format("692%09d", i));
+    }
+
+    private static List<AppProcess> startAgents(RetailSystem system, int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<AppProcess>> starting = new ArrayList<>();
+            for (int i = 1; i <= count; i++) {
+                String store = String.format("%04d", i);
+                starting.add(pool.submit(() -> system.startAgent(store)));
+            }
+            List<AppProcess> agents = new ArrayList<>();
+            for (Future<AppProcess> agent : starting) {
+                agents.add(agent.get());
+            }
+            return agents;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Latencies of raw Paho: one publisher, {@code subscribers} subscribers, {@code messages} one at a time. */
+    private static List<Long> rawFanOut(String url, int subscribers, int messages) throws Exception {
+        String topic = "bench/fan-out/" + System.nanoTime();
+        List<RawPaho.Subscriber> clients = new ArrayList<>();
+        List<Long> latencies = new ArrayList<>();
+        try {
+            for (int i = 0; i < subscribers; i++) {
+                clients.add(new RawPaho.Subscriber(url, topic, true));
+            }
+            for (int m = 1; m <= messages; m++) {
+                long sent = System.nanoTime();
+                RawPaho.publish(url, topic, List.of(new byte[300]));
+                for (RawPaho.Subscriber client : clients) {
+                    client.awaitReceived(m);
+                    latencies.add((client.kept().get(m - 1).nanos() - sent) / 1_000_000);
+                }
+            }
+        } finally {
+            for (RawPaho.Subscriber client : clients) {
+                client.close();
+            }
+        }
+        return latencies;
+    }
+
+    private static long percentile(List<Long> values, int percent) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+    }
+
+    private static void ok(Http.Reply reply) {
+        if (reply.status() / 100 != 2) {
+            throw new IllegalStateException("HQ refused: " + reply.status() + " " + reply.body());
+        }
+    }
+}
