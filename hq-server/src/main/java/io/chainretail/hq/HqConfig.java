@@ -54,6 +54,13 @@ public interface HqConfig {
         @WithDefault("500")
         int replyBatch();
 
+        /**
+         * A store gets a snapshot instead of deltas when it misses more deltas than this fraction of the
+         * feed's rows: a snapshot replaces every row, deltas touch only theirs, at about the same cost each.
+         */
+        @WithDefault("0.5")
+        double snapshotRatio();
+
         /** Rows per snapshot chunk. */
         @WithDefault("1000")
         int snapshotChunk();

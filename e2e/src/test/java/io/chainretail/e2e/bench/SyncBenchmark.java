@@ -52,7 +52,8 @@ class SyncBenchmark {
     void catchUp() throws Exception {
         try (RetailSystem system = new RetailSystem("bench-catch-up")) {
             AppProcess hq = system.startHq();
-            int products = CATCH_UP + CATCH_UP / 5;
+            // Enough products that 50,000 deltas stay cheaper than a snapshot (hq.sync.snapshot-ratio 0.5).
+            int products = CATCH_UP * 2 + CATCH_UP / 5;
             importProducts(hq, products, 0);
             AppProcess agent = system.startAgent("0001");
             awaitCaughtUp(hq, agent, null);
@@ -151,7 +152,11 @@ class SyncBenchmark {
 
     private static boolean caughtUp(AppProcess hq, AppProcess agent) {
         JsonNode feeds = sync(agent).path("feeds");
-        for (JsonNode feed : Http.get(hq.url() + "/api/sync/stores/0001").body().path("feeds")) {
+        JsonNode hqFeeds = Http.get(hq.url() + "/api/sync/stores/0001").body().path("feeds");
+        if (hqFeeds.isEmpty()) {
+            return false; // HQ has not heard of the store yet
+        }
+        for (JsonNode feed : hqFeeds) {
             if (feeds.path(feed.path("feed").asText()).asLong() < feed.path("hqSeq").asLong()) {
                 return false;
             }

@@ -81,7 +81,7 @@ public class SyncRequestHandler {
 
     /**
      * Sends the deltas from {@code from} on, in batches; or a snapshot when some of them are past the
-     * retention, or when there are more of them than the feed has rows.
+     * retention, or when they outnumber {@code hq.sync.snapshot-ratio} times the feed's rows.
      */
     private void answer(String store, String feed, long from) {
         long last = QuarkusTransaction.requiringNew().call(() -> FeedSequence.<FeedSequence>findById(feed).lastSeq);
@@ -91,9 +91,10 @@ public class SyncRequestHandler {
         Long oldest = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.find(
                 "select min(seq) from OutboxEntry where feed = ?1", feed).project(Long.class).firstResult());
         boolean retained = oldest != null && oldest <= from;
-        if (!retained || last - from + 1 > feedRows.count(feed)) {
-            sendSnapshot(store, feed, retained ? "it is smaller than the deltas" : "deltas from " + from
-                    + " are past the retention");
+        long missing = last - from + 1;
+        if (!retained || missing > config.sync().snapshotRatio() * feedRows.count(feed)) {
+            sendSnapshot(store, feed, retained ? missing + " deltas missing, cheaper as a snapshot" : "deltas from "
+                    + from + " are past the retention");
         } else {
             sendDeltas(store, feed, from);
         }

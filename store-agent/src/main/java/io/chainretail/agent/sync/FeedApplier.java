@@ -15,6 +15,10 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,16 +47,41 @@ public class FeedApplier {
 
     @Transactional
     public Result apply(Envelope<?> delta) {
-        return applyOne(delta);
+        return applyAll(List.of(delta)).get(0);
     }
 
     /**
-     * Applies deltas in one transaction (much faster than one each during a catch-up); each still gets
-     * its own in-order check, so the results are the same as applying them one by one.
+     * Applies deltas in one transaction; each gets its own in-order check, so the results are the same
+     * as applying them one by one. Rows are written once each, in their state after the last delta that
+     * touched them, with batched SQL: a catch-up of 50,000 deltas is a few hundred statements' work.
      */
     @Transactional
     public List<Result> applyAll(List<Envelope<?>> deltas) {
-        return deltas.stream().map(this::applyOne).toList();
+        Map<String, FeedState> states = new HashMap<>();
+        Map<ReplicaRecord.Key, Row> rows = new LinkedHashMap<>();
+        List<Result> results = new ArrayList<>(deltas.size());
+        for (Envelope<?> delta : deltas) {
+            String feed = Feeds.of(delta.schema());
+            FeedState state = states.computeIfAbsent(feed,
+                    f -> FeedState.findById(f, LockModeType.PESSIMISTIC_WRITE));
+            if (delta.seq() <= state.lastSeq) {
+                results.add(Result.ALREADY_APPLIED);
+            } else if (delta.seq() > state.lastSeq + 1) {
+                results.add(Result.GAP);
+            } else {
+                FeedRecord record = (FeedRecord) delta.payload();
+                ReplicaRecord.Key key = new ReplicaRecord.Key(delta.schema().id(), record.key());
+                rows.remove(key);
+                rows.put(key, new Row(feed, key, record));
+                state.lastSeq = delta.seq();
+                results.add(Result.APPLIED);
+            }
+        }
+        if (!rows.isEmpty()) {
+            entities.flush();
+            entities.unwrap(Session.class).doWork(connection -> write(connection, rows.values()));
+        }
+        return results;
     }
 
     /**
@@ -68,7 +97,15 @@ public class FeedApplier {
             return false;
         }
         entities.flush();
-        entities.unwrap(Session.class).doWork(connection -> replaceRows(connection, feed, rows));
+        List<Row> all = rows.stream().map(r -> new Row(feed, new ReplicaRecord.Key(
+                MessageSchema.forPayload(r.getClass()).id(), r.key()), r)).toList();
+        entities.unwrap(Session.class).doWork(connection -> {
+            execute(connection, "delete from replica_record where feed = ?", feed);
+            if (Feeds.CATALOG.equals(feed)) {
+                execute(connection, "delete from replica_barcode");
+            }
+            write(connection, all);
+        });
         state.lastSeq = asOfSeq;
         return true;
     }
@@ -78,96 +115,72 @@ public class FeedApplier {
         return FeedState.<FeedState>listAll().stream().collect(Collectors.toMap(s -> s.feed, s -> s.lastSeq));
     }
 
-    private Result applyOne(Envelope<?> delta) {
-        String feed = Feeds.of(delta.schema());
-        FeedState state = FeedState.findById(feed, LockModeType.PESSIMISTIC_WRITE);
-        if (delta.seq() <= state.lastSeq) {
-            return Result.ALREADY_APPLIED;
-        }
-        if (delta.seq() > state.lastSeq + 1) {
-            return Result.GAP;
-        }
-        store(feed, delta.schema(), (FeedRecord) delta.payload());
-        state.lastSeq = delta.seq();
-        return Result.APPLIED;
-    }
-
-    private void store(String feed, MessageSchema schema, FeedRecord row) {
-        ReplicaRecord.Key key = new ReplicaRecord.Key(schema.id(), row.key());
-        ReplicaRecord existing = ReplicaRecord.findById(key);
-        if (row.removed()) {
-            if (existing != null) {
-                existing.delete();
-            }
-            return;
-        }
-        String payload = codec.payloadJson(row);
-        if (existing == null) {
-            ReplicaRecord created = new ReplicaRecord();
-            created.key = key;
-            created.feed = feed;
-            created.payload = payload;
-            created.persist();
-        } else {
-            existing.payload = payload;
-        }
-        if (row instanceof ProductChange product) {
-            indexBarcodes(product);
-        }
+    /** A row to write: its feed, key, and the record (a removal deletes it). */
+    private record Row(String feed, ReplicaRecord.Key key, FeedRecord record) {
     }
 
     /**
-     * Points the product's barcodes at it, taking over any HQ moved from another product. Plain SQL: the
-     * index is never loaded as entities, so a batch that touches one barcode twice cannot trip over a stale one.
+     * Writes rows with batched statements: removals, upserts, then the barcode index of the products
+     * among them (a barcode HQ moved from another product moves here too).
      */
-    private void indexBarcodes(ProductChange product) {
-        entities.createNativeQuery("delete from replica_barcode where sku = ?1")
-                .setParameter(1, product.sku()).executeUpdate();
-        for (String barcode : product.barcodes()) {
-            entities.createNativeQuery("delete from replica_barcode where barcode = ?1")
-                    .setParameter(1, barcode).executeUpdate();
-            entities.createNativeQuery("insert into replica_barcode (barcode, sku) values (?1, ?2)")
-                    .setParameter(1, barcode).setParameter(2, product.sku()).executeUpdate();
-        }
-    }
-
-    private void replaceRows(Connection connection, String feed, List<FeedRecord> rows) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("delete from replica_record where feed = ?")) {
-            delete.setString(1, feed);
-            delete.executeUpdate();
-        }
-        boolean catalog = Feeds.CATALOG.equals(feed);
-        if (catalog) {
-            try (PreparedStatement delete = connection.prepareStatement("delete from replica_barcode")) {
-                delete.executeUpdate();
-            }
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into replica_record (schema_id, record_key, feed, payload) values (?, ?, ?, ?)");
-                PreparedStatement barcode = connection.prepareStatement(
-                        "insert into replica_barcode (barcode, sku) values (?, ?)")) {
+    private void write(Connection connection, Collection<Row> rows) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "delete from replica_record where schema_id = ? and record_key = ?");
+                PreparedStatement upsert = connection.prepareStatement("merge into replica_record "
+                        + "(schema_id, record_key, feed, payload) key (schema_id, record_key) values (?, ?, ?, ?)");
+                PreparedStatement unindex = connection.prepareStatement("delete from replica_barcode where sku = ?");
+                PreparedStatement index = connection.prepareStatement(
+                        "merge into replica_barcode (barcode, sku) key (barcode) values (?, ?)")) {
             int pending = 0;
-            for (FeedRecord row : rows) {
-                insert.setString(1, MessageSchema.forPayload(row.getClass()).id());
-                insert.setString(2, row.key());
-                insert.setString(3, feed);
-                insert.setString(4, codec.payloadJson(row));
-                insert.addBatch();
-                if (row instanceof ProductChange product) {
-                    for (String code : product.barcodes()) {
-                        barcode.setString(1, code);
-                        barcode.setString(2, product.sku());
-                        barcode.addBatch();
-                    }
+            for (Row row : rows) {
+                if (row.record().removed()) {
+                    delete.setString(1, row.key().schemaId());
+                    delete.setString(2, row.key().recordKey());
+                    delete.addBatch();
+                } else {
+                    upsert.setString(1, row.key().schemaId());
+                    upsert.setString(2, row.key().recordKey());
+                    upsert.setString(3, row.feed());
+                    upsert.setString(4, codec.payloadJson(row.record()));
+                    upsert.addBatch();
+                }
+                if (row.record() instanceof ProductChange product) {
+                    unindex.setString(1, product.sku());
+                    unindex.addBatch();
                 }
                 if (++pending == JDBC_BATCH) {
-                    insert.executeBatch();
-                    barcode.executeBatch();
+                    delete.executeBatch();
+                    upsert.executeBatch();
                     pending = 0;
                 }
             }
-            insert.executeBatch();
-            barcode.executeBatch();
+            delete.executeBatch();
+            upsert.executeBatch();
+            unindex.executeBatch();
+            pending = 0;
+            for (Row row : rows) {
+                if (row.record() instanceof ProductChange product) {
+                    for (String barcode : product.barcodes()) {
+                        index.setString(1, barcode);
+                        index.setString(2, product.sku());
+                        index.addBatch();
+                        if (++pending == JDBC_BATCH) {
+                            index.executeBatch();
+                            pending = 0;
+                        }
+                    }
+                }
+            }
+            index.executeBatch();
+        }
+    }
+
+    private static void execute(Connection connection, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
         }
     }
 }

@@ -6,10 +6,12 @@ import io.chainretail.core.sync.ReplicaHash;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.SnapshotChunk;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -58,10 +60,15 @@ final class SnapshotAssembler {
     private Snapshot verify(SnapshotChunk[] chunks) throws MalformedMessageException {
         String feed = chunks[0].feed();
         List<FeedRecord> rows = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
         ReplicaHash hash = new ReplicaHash();
         for (SnapshotChunk chunk : chunks) {
             for (SnapshotChunk.Item item : chunk.items()) {
                 FeedRecord row = codec.snapshotRow(feed, item);
+                if (!keys.add(item.schema() + '\t' + row.key())) {
+                    throw new MalformedMessageException("snapshot " + chunk.snapshotId() + " holds " + item.schema()
+                            + " " + row.key() + " twice; not applied");
+                }
                 rows.add(row);
                 hash.add(codec, row);
             }

@@ -14,8 +14,10 @@ import io.chainretail.core.sync.ReplicaHash;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.MemberChange;
 import io.chainretail.core.sync.payload.RegionalPrice;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,9 @@ class FeedApplierTest {
 
     @Inject
     ReplicaHasher hasher;
+
+    @Inject
+    EntityManager entities;
 
     private final SyncCodec codec = new SyncCodec();
 
@@ -51,9 +56,16 @@ class FeedApplierTest {
         applier.replace("members", at, rows);
         ReplicaHasher.FeedHash before = hasher.hash("members");
 
-        // Two rows with one key break the primary key halfway through the insert.
-        assertThrows(RuntimeException.class, () -> applier.replace("members", at + 5,
-                List.of(member("M0004", 1), member("M0005", 2), member("M0004", 3))));
+        // A row the database refuses, halfway through the snapshot.
+        QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery("alter table replica_record add "
+                + "constraint test_poison check (record_key <> 'POISON')").executeUpdate());
+        try {
+            assertThrows(RuntimeException.class, () -> applier.replace("members", at + 5,
+                    List.of(member("M0004", 1), member("POISON", 2), member("M0005", 3))));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery(
+                    "alter table replica_record drop constraint test_poison").executeUpdate());
+        }
 
         assertEquals(before, hasher.hash("members"));
     }

@@ -47,6 +47,13 @@ class SnapshotAssemblerTest {
                 () -> assembler.accept(chunk(id, 1, 3, hashOf(rows), rows.subList(2, 3))));
     }
 
+    @Test
+    void refusesASnapshotThatHoldsARowTwice() {
+        List<FeedRecord> twice = List.of(rows.get(0), rows.get(0));
+        assertThrows(MalformedMessageException.class,
+                () -> assembler.accept(chunk(UUID.randomUUID(), 0, 1, hashOf(twice), twice)));
+    }
+
     private SnapshotChunk chunk(UUID id, int chunk, int chunks, String hash, List<FeedRecord> items) {
         return new SnapshotChunk("prices", id, 42, chunk, chunks, hash, items.stream()
                 .map(row -> new SnapshotChunk.Item("prices.chain.v1", codec.payloadTree(row))).toList());
