@@ -66,6 +66,7 @@ class SyncBenchmark {
                 }
                 ok(Http.post(hq.url() + "/api/import/prices", csv.toString(), "text/csv"));
             }
+            awaitOutboxDrained(hq);
             try (RawPaho.Subscriber spy = spy(system)) {
                 agent.start();
                 Result sync = awaitCaughtUp(hq, agent, spy);
@@ -177,7 +178,7 @@ class SyncBenchmark {
         return Http.get(agent.url() + "/api/sync").body();
     }
 
-    private static void importProducts(AppProcess hq, int count, int priceOffset) {
+    private static void importProducts(AppProcess hq, int count, int priceOffset) throws InterruptedException {
         StringBuilder csv = new StringBuilder("sku,name,price_minor,barcodes,category\n");
         for (int i = 1; i <= count; i++) {
             csv.append("B-").append(i).append(",大米 Rice ").append(i).append(',').append(100 + priceOffset + i % 900)
@@ -186,6 +187,13 @@ class SyncBenchmark {
         long started = System.nanoTime();
         ok(Http.post(hq.url() + "/api/import/products", csv.toString(), "text/csv"));
         System.out.printf("(imported %d products at HQ in %d ms)%n", count, (System.nanoTime() - started) / 1_000_000);
+        awaitOutboxDrained(hq);
+    }
+
+    /** Waits until HQ has published every delta, so a measurement starts with HQ idle. */
+    private static void awaitOutboxDrained(AppProcess hq) throws InterruptedException {
+        Eventually.await("HQ's outbox drained", PATIENCE, () -> Http.get(hq.url() + "/q/metrics").body().asText()
+                .lines().anyMatch(line -> line.startsWith("hq_outbox_backlog ") && line.endsWith(" 0.0")));
     }
 
     private static String barcode(int i) {

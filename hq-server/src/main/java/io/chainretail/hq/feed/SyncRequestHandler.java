@@ -14,6 +14,7 @@ import io.chainretail.hq.HqConfig;
 import io.chainretail.hq.mqtt.HqLink;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,8 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +42,12 @@ public class SyncRequestHandler {
     private final FeedRows feedRows;
     private final FeedSnapshots snapshots;
     private final SyncCodec codec = new SyncCodec();
+    /** Answers are built and sent off the MQTT thread, two at a time: a store asks for every feed at once. */
+    private final ExecutorService answering = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "sync-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public SyncRequestHandler(HqLink link, HqConfig config, MeterRegistry metrics, FeedRows feedRows,
             FeedSnapshots snapshots) {
@@ -71,12 +80,18 @@ public class SyncRequestHandler {
             LOG.warnf("Rejected sync request on %s: %s", topic, e.getMessage());
             return;
         }
-        try {
-            answer(store, request.feed(), request.fromSeq());
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Could not answer %s's sync request for %s from %d; it will ask again", store,
-                    request.feed(), request.fromSeq());
-        }
+        answering.execute(() -> {
+            try {
+                answer(store, request.feed(), request.fromSeq());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not answer %s's sync request for %s from %d; it will ask again", store,
+                        request.feed(), request.fromSeq());
+            }
+        });
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        answering.shutdownNow();
     }
 
     /**

@@ -79,7 +79,7 @@ public class FeedApplier {
         }
         if (!rows.isEmpty()) {
             entities.flush();
-            entities.unwrap(Session.class).doWork(connection -> write(connection, rows.values()));
+            entities.unwrap(Session.class).doWork(connection -> write(connection, rows.values(), false));
         }
         return results;
     }
@@ -104,7 +104,7 @@ public class FeedApplier {
             if (Feeds.CATALOG.equals(feed)) {
                 execute(connection, "delete from replica_barcode");
             }
-            write(connection, all);
+            write(connection, all, true);
         });
         state.lastSeq = asOfSeq;
         return true;
@@ -121,16 +121,20 @@ public class FeedApplier {
 
     /**
      * Writes rows with batched statements: removals, upserts, then the barcode index of the products
-     * among them (a barcode HQ moved from another product moves here too).
+     * among them (a barcode HQ moved from another product moves here too). Into tables just emptied for
+     * a snapshot ({@code fresh}), plain inserts do.
      */
-    private void write(Connection connection, Collection<Row> rows) throws SQLException {
+    private void write(Connection connection, Collection<Row> rows, boolean fresh) throws SQLException {
+        String upsertSql = (fresh ? "insert into replica_record (schema_id, record_key, feed, payload) "
+                : "merge into replica_record (schema_id, record_key, feed, payload) key (schema_id, record_key) ")
+                + "values (?, ?, ?, ?)";
         try (PreparedStatement delete = connection.prepareStatement(
                 "delete from replica_record where schema_id = ? and record_key = ?");
-                PreparedStatement upsert = connection.prepareStatement("merge into replica_record "
-                        + "(schema_id, record_key, feed, payload) key (schema_id, record_key) values (?, ?, ?, ?)");
+                PreparedStatement upsert = connection.prepareStatement(upsertSql);
                 PreparedStatement unindex = connection.prepareStatement("delete from replica_barcode where sku = ?");
-                PreparedStatement index = connection.prepareStatement(
-                        "merge into replica_barcode (barcode, sku) key (barcode) values (?, ?)")) {
+                PreparedStatement index = connection.prepareStatement(fresh
+                        ? "insert into replica_barcode (barcode, sku) values (?, ?)"
+                        : "merge into replica_barcode (barcode, sku) key (barcode) values (?, ?)")) {
             int pending = 0;
             for (Row row : rows) {
                 if (row.record().removed()) {
@@ -144,7 +148,7 @@ public class FeedApplier {
                     upsert.setString(4, codec.payloadJson(row.record()));
                     upsert.addBatch();
                 }
-                if (row.record() instanceof ProductChange product) {
+                if (!fresh && row.record() instanceof ProductChange product) {
                     unindex.setString(1, product.sku());
                     unindex.addBatch();
                 }

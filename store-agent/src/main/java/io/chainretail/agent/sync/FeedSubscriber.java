@@ -41,7 +41,11 @@ import org.jboss.logging.Logger;
 public class FeedSubscriber {
 
     private static final Logger LOG = Logger.getLogger(FeedSubscriber.class);
-    private static final long GAP_REQUEST_INTERVAL_MS = 2_000;
+    /**
+     * How long a feed waits for an answer before asking again about a gap. HQ takes a few seconds to
+     * build a large snapshot; asking again sooner would only make it send the snapshot twice.
+     */
+    private static final long GAP_REQUEST_INTERVAL_MS = 10_000;
     private static final int BATCH = 500;
 
     private final StoreLink link;
@@ -55,7 +59,7 @@ public class FeedSubscriber {
     private final Map<String, Long> lastProgressAt = new ConcurrentHashMap<>();
     private final Map<String, Instant> appliedAt = new ConcurrentHashMap<>();
     private final BlockingQueue<Envelope<?>> pending = new LinkedBlockingQueue<>();
-    private final BlockingQueue<SnapshotAssembler.Snapshot> complete = new LinkedBlockingQueue<>();
+    private final BlockingQueue<SnapshotAssembler.Received> complete = new LinkedBlockingQueue<>();
     private final SnapshotAssembler snapshots = new SnapshotAssembler(codec);
     private final Counter snapshotsApplied;
     private PeriodicTask worker;
@@ -136,8 +140,14 @@ public class FeedSubscriber {
 
     /** Applies what has queued up, in batches, and asks HQ to fill any gap it finds. */
     private void applyPending() {
-        for (SnapshotAssembler.Snapshot snapshot; (snapshot = complete.poll()) != null; ) {
-            applySnapshot(snapshot);
+        for (SnapshotAssembler.Received received; (received = complete.poll()) != null; ) {
+            try {
+                applySnapshot(snapshots.verify(received));
+            } catch (MalformedMessageException e) {
+                rejected.increment();
+                rejectedCount.incrementAndGet();
+                LOG.warnf("Rejected a snapshot: %s", e.getMessage());
+            }
         }
         List<Envelope<?>> batch = new ArrayList<>();
         while (pending.drainTo(batch, BATCH) > 0) {
@@ -156,19 +166,25 @@ public class FeedSubscriber {
 
     /**
      * A batch failed as a whole: applies its deltas one at a time, so those before the failing one land.
-     * The failing delta is not skipped (that would break the sequence): its feed stops there, loudly,
-     * and asks for it again after the usual pause.
+     * The failing delta is not skipped (that would break the sequence): the batch stops there, loudly,
+     * and what is left is asked for again after the usual pause.
      */
     private List<FeedApplier.Result> oneByOne(List<Envelope<?>> batch, RuntimeException cause) {
         LOG.warnf("A batch of %d deltas failed (%s); applying them one by one", batch.size(), cause.getMessage());
         List<FeedApplier.Result> results = new ArrayList<>(batch.size());
+        boolean failed = false;
         for (Envelope<?> delta : batch) {
+            if (failed) {
+                results.add(FeedApplier.Result.GAP);
+                continue;
+            }
             try {
                 results.add(applier.apply(delta));
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Delta %s/%d (%s) could not be applied", Feeds.of(delta.schema()), delta.seq(),
-                        delta.schema().id());
+                LOG.errorf(e, "Delta %s/%d (%s) could not be applied; the rest of the batch waits for a retry",
+                        Feeds.of(delta.schema()), delta.seq(), delta.schema().id());
                 results.add(FeedApplier.Result.GAP);
+                failed = true;
             }
         }
         return results;

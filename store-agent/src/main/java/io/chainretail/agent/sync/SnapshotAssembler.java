@@ -24,6 +24,10 @@ final class SnapshotAssembler {
     record Snapshot(String feed, long asOfSeq, List<FeedRecord> rows) {
     }
 
+    /** Every chunk of one snapshot, not yet checked. */
+    record Received(SnapshotChunk[] chunks) {
+    }
+
     /** Snapshots being received at once; more means HQ answered repeated requests, and the oldest go. */
     private static final int MAX_OPEN = 4;
 
@@ -34,8 +38,8 @@ final class SnapshotAssembler {
         this.codec = codec;
     }
 
-    /** Takes one chunk; returns the snapshot once its last chunk is in and it checks out. */
-    synchronized Optional<Snapshot> accept(SnapshotChunk chunk) throws MalformedMessageException {
+    /** Takes one chunk; returns all of them once the last is in, for {@link #verify}. */
+    synchronized Optional<Received> accept(SnapshotChunk chunk) throws MalformedMessageException {
         SnapshotChunk[] chunks = open.computeIfAbsent(chunk.snapshotId(), id -> new SnapshotChunk[chunk.chunks()]);
         SnapshotChunk first = firstOf(chunks);
         if (chunks.length != chunk.chunks() || (first != null && (first.asOfSeq() != chunk.asOfSeq()
@@ -54,10 +58,15 @@ final class SnapshotAssembler {
             }
         }
         open.remove(chunk.snapshotId());
-        return Optional.of(verify(chunks));
+        return Optional.of(new Received(chunks));
     }
 
-    private Snapshot verify(SnapshotChunk[] chunks) throws MalformedMessageException {
+    /**
+     * Decodes every row and checks that together they hash to the checksum HQ sent; slow for a large
+     * feed, so it runs on the applier's thread, not the MQTT client's.
+     */
+    Snapshot verify(Received received) throws MalformedMessageException {
+        SnapshotChunk[] chunks = received.chunks();
         String feed = chunks[0].feed();
         List<FeedRecord> rows = new ArrayList<>();
         Set<String> keys = new HashSet<>();

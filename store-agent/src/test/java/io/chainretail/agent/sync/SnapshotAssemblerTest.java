@@ -26,7 +26,8 @@ class SnapshotAssemblerTest {
         UUID id = UUID.randomUUID();
         String hash = hashOf(rows);
         assertTrue(assembler.accept(chunk(id, 1, 2, hash, rows.subList(2, 3))).isEmpty());
-        SnapshotAssembler.Snapshot snapshot = assembler.accept(chunk(id, 0, 2, hash, rows.subList(0, 2))).orElseThrow();
+        SnapshotAssembler.Snapshot snapshot = assembler.verify(
+                assembler.accept(chunk(id, 0, 2, hash, rows.subList(0, 2))).orElseThrow());
         assertEquals("prices", snapshot.feed());
         assertEquals(42, snapshot.asOfSeq());
         assertEquals(rows, snapshot.rows());
@@ -36,7 +37,8 @@ class SnapshotAssemblerTest {
     void refusesASnapshotWhoseRowsDoNotMatchTheChecksum() {
         UUID id = UUID.randomUUID();
         String hash = hashOf(rows.subList(0, 2));
-        assertThrows(MalformedMessageException.class, () -> assembler.accept(chunk(id, 0, 1, hash, rows)));
+        assertThrows(MalformedMessageException.class,
+                () -> assembler.verify(assembler.accept(chunk(id, 0, 1, hash, rows)).orElseThrow()));
     }
 
     @Test
@@ -51,7 +53,8 @@ class SnapshotAssemblerTest {
     void refusesASnapshotThatHoldsARowTwice() {
         List<FeedRecord> twice = List.of(rows.get(0), rows.get(0));
         assertThrows(MalformedMessageException.class,
-                () -> assembler.accept(chunk(UUID.randomUUID(), 0, 1, hashOf(twice), twice)));
+                () -> assembler.verify(assembler.accept(chunk(UUID.randomUUID(), 0, 1, hashOf(twice), twice))
+                        .orElseThrow()));
     }
 
     private SnapshotChunk chunk(UUID id, int chunk, int chunks, String hash, List<FeedRecord> items) {
