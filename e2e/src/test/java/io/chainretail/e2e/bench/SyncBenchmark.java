@@ -119,6 +119,9 @@ class SyncBenchmark {
     private static Result awaitCaughtUp(AppProcess hq, AppProcess agent, RawPaho.Subscriber spy) throws Exception {
         Eventually.await("store caught up with HQ", PATIENCE, () -> caughtUp(hq, agent));
         if (spy == null) {
+            Eventually.await("store identical to HQ", PATIENCE, () -> Http.get(hq.url()
+                    + "/api/sync/stores/0001/replica").body().path("identical").asBoolean());
+            System.out.println("(store caught up: " + sync(agent) + ")");
             return null;
         }
         JsonNode appliedAt = sync(agent).path("appliedAt");
