@@ -29,7 +29,10 @@ final class ChangeGenerator {
         this.seed = seed;
     }
 
-    /** What every change refers to: regions, a tier, categories, brands, tax classes. */
+    /**
+     * What every change refers to (regions, tiers, categories, brands, tax classes), and 500 products
+     * and their regional prices imported as CSV, so the bulk path is part of what must converge.
+     */
     void setUp() {
         for (String region : REGIONS) {
             ok(Http.put(hq + "/api/regions/" + region, "{\"name\":\"" + region + "\"}"));
@@ -44,6 +47,16 @@ final class ChangeGenerator {
             ok(Http.put(hq + "/api/brands/b" + i, "{\"code\":\"b" + i + "\",\"name\":\"Brand " + i + "\","
                     + "\"active\":true}"));
         }
+        StringBuilder products = new StringBuilder("sku,name,price_minor,barcodes,category,tax_class\n");
+        StringBuilder prices = new StringBuilder("sku,region,price_minor\n");
+        for (int i = 1; i <= 500; i++) {
+            products.append("CSV-").append(i).append(",\"进口 ").append(i).append(", imported\",").append(100 + i)
+                    .append(',').append(Gtin.withCheckDigit(String.format("68%010d", seed % 1_000 * 1_000 + i)))
+                    .append(",c").append(i % 5).append(",VAT9\n");
+            prices.append("CSV-").append(i).append(',').append(REGIONS[i % 2]).append(',').append(90 + i).append('\n');
+        }
+        ok(Http.post(hq + "/api/import/products", products.toString(), "text/csv"));
+        ok(Http.post(hq + "/api/import/prices", prices.toString(), "text/csv"));
     }
 
     /** Makes {@code changes} changes with {@code workers} in parallel; returns when all are stored. */

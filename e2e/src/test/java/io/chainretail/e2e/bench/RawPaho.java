@@ -111,6 +111,31 @@ final class RawPaho {
         }
     }
 
+    /** A connected publisher that sends one message at a time, QoS 1, and waits for the broker's ack. */
+    static final class Publisher implements AutoCloseable {
+
+        private final MqttAsyncClient client;
+
+        Publisher(String url) throws MqttException {
+            client = new MqttAsyncClient(url, "bench-pub-" + System.nanoTime(), new MemoryPersistence());
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setCleanStart(true);
+            client.connect(options).waitForCompletion(10_000);
+        }
+
+        void publish(String topic, byte[] payload) throws MqttException {
+            MqttMessage message = new MqttMessage(payload);
+            message.setQos(1);
+            client.publish(topic, message).waitForCompletion(10_000);
+        }
+
+        @Override
+        public void close() throws MqttException {
+            client.disconnect().waitForCompletion(5_000);
+            client.close();
+        }
+    }
+
     /** Publishes the payloads in order, QoS 1, with a window of 64 in flight (below the broker's limit). */
     static void publish(String url, String topic, List<byte[]> payloads) throws Exception {
         MqttAsyncClient publisher = new MqttAsyncClient(url, "bench-pub-" + System.nanoTime(),

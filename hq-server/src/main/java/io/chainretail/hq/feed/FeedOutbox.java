@@ -6,6 +6,7 @@ import io.chainretail.core.sync.Feeds;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -29,9 +30,15 @@ public class FeedOutbox {
 
     private final SyncCodec codec = new SyncCodec();
     private final EntityManager entities;
+    private final Event<DeltasWritten> written;
 
-    public FeedOutbox(EntityManager entities) {
+    public FeedOutbox(EntityManager entities, Event<DeltasWritten> written) {
         this.entities = entities;
+        this.written = written;
+    }
+
+    /** Fired with each append; observers that wait for the commit see it only if the change commits. */
+    public record DeltasWritten() {
     }
 
     /** Gives the delta the feed's next sequence number and stores it for the publisher. */
@@ -49,6 +56,7 @@ public class FeedOutbox {
         entry.payload = codec.payloadJson(payload);
         entry.occurredAt = Instant.now();
         entry.persist();
+        written.fire(new DeltasWritten());
         return entry.seq;
     }
 
@@ -72,6 +80,7 @@ public class FeedOutbox {
                     feed.getValue(), now));
             sequence.lastSeq += feed.getValue().size();
         }
+        written.fire(new DeltasWritten());
     }
 
     private void insert(Connection connection, String feed, long firstSeq, List<FeedRecord> payloads, Timestamp at)

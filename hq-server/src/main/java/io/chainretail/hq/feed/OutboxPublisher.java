@@ -9,6 +9,7 @@ import io.chainretail.core.concurrent.PeriodicTask;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +44,13 @@ public class OutboxPublisher {
 
     void onStart(@Observes StartupEvent event) {
         task = PeriodicTask.start("outbox-publisher", config.outbox().poll(), this::drain);
+    }
+
+    /** A change committed: publish its deltas now rather than at the next poll. */
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedOutbox.DeltasWritten event) {
+        if (task != null) {
+            task.wake();
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -2,8 +2,10 @@ package io.chainretail.core.concurrent;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,6 +18,8 @@ public final class PeriodicTask implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PeriodicTask.class.getName());
 
     private final ScheduledExecutorService executor;
+    private final Runnable safeTask;
+    private final AtomicBoolean woken = new AtomicBoolean();
 
     private PeriodicTask(String name, Duration delay, Runnable task) {
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -23,13 +27,31 @@ public final class PeriodicTask implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(() -> {
+        this.safeTask = () -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, name + " failed; will run again", e);
             }
-        }, delay.toMillis(), delay.toMillis(), TimeUnit.MILLISECONDS);
+        };
+        executor.scheduleWithFixedDelay(safeTask, delay.toMillis(), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs the task as soon as the thread is free, on the same thread as the scheduled runs (so never
+     * twice at once); wakes that arrive before it ran are one run.
+     */
+    public void wake() {
+        if (woken.compareAndSet(false, true)) {
+            try {
+                executor.execute(() -> {
+                    woken.set(false);
+                    safeTask.run();
+                });
+            } catch (RejectedExecutionException e) {
+                woken.set(false); // closed
+            }
+        }
     }
 
     public static PeriodicTask start(String name, Duration delay, Runnable task) {

@@ -123,6 +123,7 @@ public class FeedSubscriber {
                     pending.add(message);
                 }
             }
+            worker.wake();
         } catch (MalformedMessageException e) {
             rejected.increment();
             rejectedCount.incrementAndGet();
