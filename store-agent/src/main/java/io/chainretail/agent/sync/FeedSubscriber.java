@@ -74,7 +74,8 @@ public class FeedSubscriber {
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
-        worker = PeriodicTask.start("feed-applier", Duration.ofMillis(20), this::applyPending);
+        // Woken by every arriving message; the period is only a safety net.
+        worker = PeriodicTask.start("feed-applier", Duration.ofMillis(500), this::applyPending);
         link.subscribe(link.topics().allFeeds(), this::handle);
         link.subscribe(link.topics().syncReply(config.store()), this::handle);
         // Off the client thread: catching up reads the database and publishes.
