@@ -20,7 +20,7 @@ class ReplicaCheckIT {
         try (RetailSystem system = new RetailSystem("replica")) {
             AppProcess hq = system.startHq();
             for (int i = 1; i <= 5; i++) {
-                String barcode = Gtin.withCheckDigit("20200000000" + i);
+                String barcode = Gtin.withCheckDigit("48200000000" + i);
                 assertEquals(200, Http.post(hq.url() + "/api/products", "{\"sku\":\"R-" + i + "\",\"name\":\"绿茶 "
                         + i + "\",\"barcodes\":[\"" + barcode + "\"],\"priceMinor\":" + (100 * i) + "}").status());
             }

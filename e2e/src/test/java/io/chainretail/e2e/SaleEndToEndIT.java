@@ -113,7 +113,7 @@ class SaleEndToEndIT {
     }
 
     private static String createProductAtHq(String name, long priceMinor) {
-        String barcode = Gtin.withCheckDigit("200" + String.format("%09d", RANDOM.nextInt(1_000_000_000)));
+        String barcode = Gtin.withCheckDigit("480" + String.format("%09d", RANDOM.nextInt(1_000_000_000)));
         String sku = "E2E-" + barcode;
         Http.Reply reply = Http.post(hq.url() + "/api/products", "{\"sku\":\"" + sku + "\",\"name\":\"" + name
                 + "\",\"barcodes\":[\"" + barcode + "\"],\"priceMinor\":" + priceMinor + "}");

@@ -48,7 +48,7 @@ class SyncStatusIT {
     }
 
     private void createProduct(AppProcess hq) {
-        String barcode = Gtin.withCheckDigit("201" + String.format("%09d", random.nextInt(1_000_000_000)));
+        String barcode = Gtin.withCheckDigit("481" + String.format("%09d", random.nextInt(1_000_000_000)));
         Http.Reply reply = Http.post(hq.url() + "/api/products", "{\"sku\":\"S-" + barcode + "\",\"name\":\"Tea\","
                 + "\"barcodes\":[\"" + barcode + "\"],\"priceMinor\":350}");
         assertEquals(200, reply.status(), reply.body().toString());

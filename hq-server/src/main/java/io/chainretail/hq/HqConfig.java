@@ -1,6 +1,7 @@
 package io.chainretail.hq;
 
 import io.smallrye.config.ConfigMapping;
+import io.chainretail.core.gtin.VariableMeasure;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,6 +30,19 @@ public interface HqConfig {
 
     /** How HQ judges stores' sync status. */
     Sync sync();
+
+    Catalog catalog();
+
+    /** Catalog rules. */
+    interface Catalog {
+        /**
+         * Which variable-measure EAN-13 prefixes (20-29) scales print prices and which weights into,
+         * e.g. {@code 20-24:price,25-29:weight}; such codes identify a weighed product by its PLU and
+         * are refused as a product's fixed barcode.
+         */
+        @WithDefault(VariableMeasure.DEFAULT)
+        String variableMeasure();
+    }
 
     interface Sync {
         /**

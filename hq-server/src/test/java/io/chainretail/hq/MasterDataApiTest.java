@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.chainretail.core.gtin.Gtin;
 import io.chainretail.hq.feed.OutboxEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,6 +48,13 @@ class MasterDataApiTest {
                 + "\"measure\":\"WEIGHT\",\"plu\":\"00042\"}").statusCode(200).body("plu", equalTo("00042"));
         put("/api/products/M-4", "{\"sku\":\"M-4\",\"name\":\"Pears\",\"barcodes\":[],\"priceMinor\":1290,"
                 + "\"measure\":\"WEIGHT\",\"plu\":\"00042\"}").statusCode(409).body("code", equalTo("PLU_IN_USE"));
+    }
+
+    @Test
+    void aScaleLabelIsNotAProductBarcode() {
+        put("/api/products/M-5", "{\"sku\":\"M-5\",\"name\":\"x\",\"barcodes\":[\"" + Gtin.withCheckDigit(
+                "250004200735") + "\"],\"priceMinor\":1}").statusCode(400).body("field", equalTo("barcodes[0]"))
+                .body("message", containsString("plu"));
     }
 
     @Test

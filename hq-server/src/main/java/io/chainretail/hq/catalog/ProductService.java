@@ -24,9 +24,11 @@ public class ProductService {
     public static final String DEFAULT_CURRENCY = "CNY";
 
     private final FeedOutbox outbox;
+    private final ScaleLabels scaleLabels;
 
-    public ProductService(FeedOutbox outbox) {
+    public ProductService(FeedOutbox outbox, ScaleLabels scaleLabels) {
         this.outbox = outbox;
+        this.scaleLabels = scaleLabels;
     }
 
     @Transactional
@@ -45,6 +47,7 @@ public class ProductService {
     public ProductView save(ProductInput input) {
         ProductChange change = input.toChange();
         ChainPrice price = input.toChainPrice();
+        scaleLabels.refuseAsBarcodes(change.barcodes());
         References.require(TaxClass.class, change.taxClass(), "taxClass", "tax class");
         References.require(Category.class, change.category(), "category", "category");
         References.require(Brand.class, change.brand(), "brand", "brand");

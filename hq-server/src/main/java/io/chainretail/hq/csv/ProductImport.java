@@ -7,6 +7,7 @@ import io.chainretail.core.sync.payload.ChainPrice;
 import io.chainretail.core.sync.payload.Measure;
 import io.chainretail.core.sync.payload.ProductChange;
 import io.chainretail.hq.catalog.ProductService;
+import io.chainretail.hq.catalog.ScaleLabels;
 import io.chainretail.hq.feed.FeedOutbox;
 import io.chainretail.hq.feed.FeedRows;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,11 +41,13 @@ public class ProductImport {
 
     private final FeedRows feedRows;
     private final FeedOutbox outbox;
+    private final ScaleLabels scaleLabels;
     private final BulkSql sql;
 
-    public ProductImport(FeedRows feedRows, FeedOutbox outbox, EntityManager entities) {
+    public ProductImport(FeedRows feedRows, FeedOutbox outbox, ScaleLabels scaleLabels, EntityManager entities) {
         this.feedRows = feedRows;
         this.outbox = outbox;
+        this.scaleLabels = scaleLabels;
         this.sql = new BulkSql(entities);
     }
 
@@ -59,7 +62,11 @@ public class ProductImport {
         CsvProblems problems = table.problems();
         List<Row> rows = new ArrayList<>();
         for (CsvTable.Line line : table.lines()) {
-            Row row = problems.collect(line.number(), () -> parse(line));
+            Row row = problems.collect(line.number(), () -> {
+                Row parsed = parse(line);
+                scaleLabels.refuseAsBarcodes(parsed.product().barcodes());
+                return parsed;
+            });
             if (row != null) {
                 rows.add(row);
             }
