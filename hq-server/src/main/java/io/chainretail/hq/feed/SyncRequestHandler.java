@@ -128,7 +128,7 @@ public class SyncRequestHandler {
             }
             List<SyncDeltas.Delta> deltas = page.stream().map(entry -> new SyncDeltas.Delta(entry.seq,
                     UUID.fromString(entry.eventId), entry.schemaId, entry.occurredAt, readTree(entry))).toList();
-            link.publish(link.topics().syncReply(store), reply(store, new SyncDeltas(feed, deltas)));
+            sendReply(store, new SyncDeltas(feed, deltas));
             from = page.get(page.size() - 1).seq + 1;
         } while (page.size() == batch);
         metrics.counter("hq_sync_replies_total", "kind", "deltas").increment();
@@ -146,17 +146,24 @@ public class SyncRequestHandler {
                     .map(row -> new SnapshotChunk.Item(MessageSchema.forPayload(row.getClass()).id(),
                             codec.payloadTree(row)))
                     .toList();
-            link.publish(link.topics().syncReply(store), reply(store, new SnapshotChunk(feed, snapshotId,
-                    snapshot.asOfSeq(), chunk, chunks, snapshot.hash(), items)));
+            sendReply(store, new SnapshotChunk(feed, snapshotId, snapshot.asOfSeq(), chunk, chunks, snapshot.hash(),
+                    items));
         }
         metrics.counter("hq_sync_replies_total", "kind", "snapshot").increment();
         LOG.infof("Sent %s a snapshot of %s at %d (%d rows in %d chunks): %s", store, feed, snapshot.asOfSeq(),
                 snapshot.rows().size(), chunks, why);
     }
 
-    private byte[] reply(String store, Object payload) {
-        return codec.encode(new Envelope<>(MessageSchema.forPayload(payload.getClass()), EventIds.next(),
+    /** Publishes one reply; a failed publish is logged (the store asks again after its next gap or reconnect). */
+    private void sendReply(String store, Object payload) {
+        byte[] message = codec.encode(new Envelope<>(MessageSchema.forPayload(payload.getClass()), EventIds.next(),
                 config.chain(), store, null, null, Instant.now(), payload));
+        link.publish(link.topics().syncReply(store), message).whenComplete((done, error) -> {
+            if (error != null) {
+                metrics.counter("hq_sync_replies_failed_total").increment();
+                LOG.warnf("A sync reply to %s was not published: %s", store, error.getMessage());
+            }
+        });
     }
 
     private JsonNode readTree(OutboxEntry entry) {
