@@ -20,4 +20,10 @@ public record ItemScope(List<String> skus, List<String> categories, List<String>
     public boolean matchesEverything() {
         return skus.isEmpty() && categories.isEmpty() && brands.isEmpty();
     }
+
+    /** True for an item of {@code sku}, in any of {@code categories} (its own and its ancestors), of {@code brand}. */
+    public boolean includes(String sku, List<String> itemCategories, String brand) {
+        return matchesEverything() || skus.contains(sku) || (brand != null && brands.contains(brand))
+                || itemCategories.stream().anyMatch(categories::contains);
+    }
 }

@@ -1,0 +1,84 @@
+package io.chainretail.core.pricing;
+
+import io.chainretail.core.sync.payload.PriceBounds;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * Resolves the regular price of one item at one store and instant (ARCHITECTURE.md section 4): the
+ * store's override if it is valid then and inside every bound HQ set, else the regional price, else the
+ * chain price; a member pays their tier's price where it is set and lower.
+ */
+public final class PriceResolver {
+
+    private PriceResolver() {
+    }
+
+    /** Where a resolved price came from, for the line's trace and for reconciliation. */
+    public enum Source {
+        STORE_OVERRIDE, REGIONAL, CHAIN, MEMBER_TIER
+    }
+
+    /** A resolved price and where it came from. */
+    public record Resolved(long priceMinor, Source source) {
+    }
+
+    /** What is known about one item's prices at one store. */
+    public record Prices(Long chainMinor, Long regionalMinor, StoreOverride override,
+            Collection<PriceBounds> bounds, Long tierMinor) {
+    }
+
+    /**
+     * The price, or empty when HQ has no chain or regional price for the item (it cannot be sold).
+     *
+     * @param store the store whose bounds apply (bounds for every store apply too)
+     */
+    public static Optional<Resolved> resolve(Prices prices, String store, Instant at) {
+        Long hqPrice = prices.regionalMinor() != null ? prices.regionalMinor() : prices.chainMinor();
+        if (hqPrice == null) {
+            return Optional.empty();
+        }
+        Resolved resolved = new Resolved(hqPrice, prices.regionalMinor() != null ? Source.REGIONAL : Source.CHAIN);
+        StoreOverride override = prices.override();
+        if (override != null && override.isValidAt(at)
+                && violatedBound(override.priceMinor(), hqPrice, prices.bounds(), store, at).isEmpty()) {
+            resolved = new Resolved(override.priceMinor(), Source.STORE_OVERRIDE);
+        }
+        if (prices.tierMinor() != null && prices.tierMinor() < resolved.priceMinor()) {
+            resolved = new Resolved(prices.tierMinor(), Source.MEMBER_TIER);
+        }
+        return Optional.of(resolved);
+    }
+
+    /**
+     * The first bound in force at {@code store} and {@code at} that {@code priceMinor} breaks, with a
+     * sentence a store manager can act on; empty when the price is allowed.
+     *
+     * @param hqPriceMinor the price HQ resolves (regional, else chain), which a maximum deviation is from
+     */
+    public static Optional<String> violatedBound(long priceMinor, long hqPriceMinor, Collection<PriceBounds> bounds,
+            String store, Instant at) {
+        for (PriceBounds bound : bounds) {
+            if (bound.removed() || (bound.store() != null && !bound.store().equals(store))
+                    || (bound.validFrom() != null && at.isBefore(bound.validFrom()))
+                    || (bound.validTo() != null && !at.isBefore(bound.validTo()))) {
+                continue;
+            }
+            if (bound.floorMinor() != null && priceMinor < bound.floorMinor()) {
+                return Optional.of("below HQ's floor of " + bound.floorMinor() + " (bound " + bound.id() + ")");
+            }
+            if (bound.ceilingMinor() != null && priceMinor > bound.ceilingMinor()) {
+                return Optional.of("above HQ's ceiling of " + bound.ceilingMinor() + " (bound " + bound.id() + ")");
+            }
+            if (bound.maxDeviationBp() != null) {
+                long allowed = Rounding.percentOf(hqPriceMinor, bound.maxDeviationBp());
+                if (Math.abs(priceMinor - hqPriceMinor) > allowed) {
+                    return Optional.of("more than " + allowed + " away from HQ's price of " + hqPriceMinor
+                            + " (bound " + bound.id() + ": at most " + bound.maxDeviationBp() + " bp)");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
