@@ -127,8 +127,11 @@ public interface HqConfig {
     }
 
     interface Outbox {
-        /** How often the publisher looks for unpublished deltas. Default 100 ms. */
-        @WithDefault("100ms")
+        /**
+         * How often the publisher looks for unpublished deltas it was not told about (a failed publish,
+         * a row written outside {@code FeedOutbox}). Committed changes are published at once. Default 1 s.
+         */
+        @WithDefault("1s")
         Duration poll();
 
         /** Most deltas published per round. Default 1000. */

@@ -59,8 +59,11 @@ public interface AgentConfig {
     }
 
     interface Uplink {
-        /** How often the journal is checked for events to send. Default 200 ms. */
-        @WithDefault("200ms")
+        /**
+         * How often unacknowledged events are checked for a resend. New events are sent when they
+         * commit, not at this interval. Default 1 s.
+         */
+        @WithDefault("1s")
         Duration poll();
 
         /** An event HQ has not acknowledged after this long is sent again. Default 10 s. */

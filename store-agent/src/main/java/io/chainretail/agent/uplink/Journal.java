@@ -4,6 +4,7 @@ import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
@@ -16,6 +17,15 @@ import java.util.Collection;
 public class Journal {
 
     private final SyncCodec codec = new SyncCodec();
+    private final Event<Appended> appended;
+
+    public Journal(Event<Appended> appended) {
+        this.appended = appended;
+    }
+
+    /** Fired for each event appended; observers that care about the commit observe AFTER_SUCCESS. */
+    public record Appended(String kind) {
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public JournalEntry append(String kind, MessageSchema schema, Object payload, Instant occurredAt) {
@@ -26,6 +36,7 @@ public class Journal {
         entry.payload = codec.payloadJson(payload);
         entry.occurredAt = occurredAt;
         entry.persist();
+        appended.fire(new Appended(kind));
         return entry;
     }
 
