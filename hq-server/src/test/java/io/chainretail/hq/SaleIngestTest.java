@@ -88,9 +88,11 @@ class SaleIngestTest {
     }
 
     private static Envelope<SaleCompleted> sale(String storeCode, String lane) {
+        SaleCompleted.SaleLine water = new SaleCompleted.SaleLine(1, "S", "6901234567892", "Water", 1, null, 150, 150,
+                0, 150, "STD", 17, 150, List.of());
         SaleCompleted sale = new SaleCompleted(EventIds.next().toString(), lane.substring(0, 1), 1, "1001",
-                Instant.now(), "CNY", List.of(new SaleCompleted.SaleLine("S", "6901234567892", "Water", 1, 150, 150)),
-                150, List.of(new SaleCompleted.Tender("CASH", 200)), 50);
+                Instant.now(), "CNY", null, List.of(), List.of(water), 0, 17, 150,
+                List.of(new SaleCompleted.Tender("CASH", 200)), 50, 1, 0);
         return new Envelope<>(MessageSchema.SALE, EventIds.next(), "demo", storeCode, null, 1L, Instant.now(), sale);
     }
 }

@@ -1,6 +1,7 @@
 package io.chainretail.agent;
 
 import io.smallrye.config.ConfigMapping;
+import io.chainretail.core.gtin.VariableMeasure;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +32,13 @@ public interface AgentConfig {
     Uplink uplink();
 
     Status status();
+
+    /**
+     * Which scale-label prefixes carry a price and which a weight, e.g. {@code 20-24:price,25-29:weight};
+     * the same scheme as HQ's {@code hq.catalog.variable-measure}; {@code none} turns scale labels off.
+     */
+    @WithDefault(VariableMeasure.DEFAULT)
+    String variableMeasure();
 
     interface Status {
         /** How often the store reports its status and feed positions to HQ. Default 5 s. */

@@ -10,7 +10,6 @@ import io.chainretail.agent.uplink.JournalEntry;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.MessageSchema;
-import io.chainretail.core.sync.payload.ChainPrice;
 import io.chainretail.core.sync.payload.Measure;
 import io.chainretail.core.sync.payload.ProductChange;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,19 +24,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CheckoutApiTest {
 
-    private static final String WATER = "6901234567892";
+    private static final String WATER = TestReplica.WATER;
 
     @Inject
     FeedApplier applier;
 
     @BeforeEach
     void replicaHasWater() {
-        if (applier.lastApplied().get("catalog") == 0) {
-            assertEquals(FeedApplier.Result.APPLIED, applier.apply(delta(MessageSchema.PRODUCT, 1,
-                    product("W-1", "矿泉水 550ml", WATER))));
-            assertEquals(FeedApplier.Result.APPLIED, applier.apply(delta(MessageSchema.CHAIN_PRICE, 1,
-                    new ChainPrice("W-1", 150, "CNY"))));
-        }
+        TestReplica.ensure(applier);
     }
 
     @Test

@@ -26,6 +26,12 @@ public final class Rounding {
                 BigInteger.valueOf(BASIS + rateBp));
     }
 
+    /** The price of {@code grams} of an item sold at {@code pricePerKgMinor} a kilogram, rounded half up. */
+    public static long ofWeight(long pricePerKgMinor, long grams) {
+        return divideHalfUp(BigInteger.valueOf(pricePerKgMinor).multiply(BigInteger.valueOf(grams)),
+                BigInteger.valueOf(1000));
+    }
+
     /**
      * Splits {@code amountMinor} over parts in proportion to {@code weights} by largest remainder: each
      * part gets its rounded-down share, then the minor units left go one each to the parts with the

@@ -15,6 +15,12 @@ class RoundingTest {
     }
 
     @Test
+    void weighedPricesRoundHalfUp() {
+        assertEquals(1148, Rounding.ofWeight(2990, 384));
+        assertEquals(1, Rounding.ofWeight(1, 500));
+    }
+
+    @Test
     void includedTaxIsTheShareOfTheGrossAmount() {
         assertEquals(115, Rounding.includedTax(1000, 1300));
         assertEquals(0, Rounding.includedTax(0, 1300));

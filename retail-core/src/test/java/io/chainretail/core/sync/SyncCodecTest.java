@@ -33,13 +33,17 @@ class SyncCodecTest {
 
     @Test
     void roundTripsAnUplinkSale() throws Exception {
-        SaleCompleted sale = new SaleCompleted("s1", "01", 7, "1001", Instant.parse("2026-11-21T10:00:00Z"), "CNY",
-                List.of(new SaleCompleted.SaleLine("SKU-1", "6901234567892", "Water", 2, 150, 300)), 300,
-                List.of(new SaleCompleted.Tender("CASH", 500)), 200);
-        Envelope<SaleCompleted> event = new Envelope<>(MessageSchema.SALE, EventIds.next(), "acme", "0001", null,
-                3L, sale.completedAt(), sale);
-
+        Envelope<SaleCompleted> event = saleEvent();
         assertEquals(event, codec.decode(codec.encode(event)));
+    }
+
+    private static Envelope<SaleCompleted> saleEvent() {
+        SaleCompleted.SaleLine water = new SaleCompleted.SaleLine(1, "SKU-1", "6901234567892", "Water", 2, null, 150,
+                300, 30, 270, "STD", 31, 270, List.of(new SaleCompleted.LinePromotion("WATER10", 3, 30)));
+        SaleCompleted sale = new SaleCompleted("s1", "01", 7, "1001", Instant.parse("2026-11-21T10:00:00Z"), "CNY",
+                "M0001", List.of(), List.of(water), 30, 31, 270, List.of(new SaleCompleted.Tender("CASH", 500)), 230,
+                12, 4);
+        return new Envelope<>(MessageSchema.SALE, EventIds.next(), "acme", "0001", null, 3L, sale.completedAt(), sale);
     }
 
     @ParameterizedTest
@@ -75,15 +79,9 @@ class SyncCodecTest {
 
     @Test
     void rejectsASaleWhoseTotalIsNotTheSumOfItsLines() {
-        String json = "{\"schema\":\"up.sale.v1\",\"id\":\"0190a0e2-0000-7000-8000-000000000000\",\"chain\":\"acme\","
-                + "\"store\":\"0001\",\"position\":1,\"occurredAt\":\"2026-11-21T10:00:00Z\",\"payload\":{"
-                + "\"saleId\":\"s\",\"lane\":\"01\",\"receiptNo\":1,\"cashier\":\"c\","
-                + "\"completedAt\":\"2026-11-21T10:00:00Z\",\"currency\":\"CNY\",\"lines\":[{\"sku\":\"A\","
-                + "\"barcode\":\"4006381333931\",\"name\":\"A\",\"quantity\":1,\"unitPriceMinor\":100,"
-                + "\"amountMinor\":100}],\"totalMinor\":90,\"tenders\":[{\"type\":\"CASH\",\"amountMinor\":90}],"
-                + "\"changeMinor\":0}}";
-        MalformedMessageException e = assertThrows(MalformedMessageException.class,
-                () -> codec.decode(json.getBytes(StandardCharsets.UTF_8)));
+        String json = new String(codec.encode(saleEvent()), StandardCharsets.UTF_8);
+        byte[] tampered = json.replace("\"totalMinor\":270", "\"totalMinor\":260").getBytes(StandardCharsets.UTF_8);
+        MalformedMessageException e = assertThrows(MalformedMessageException.class, () -> codec.decode(tampered));
         assertTrue(e.getMessage().contains("not the sum"), e.getMessage());
     }
 

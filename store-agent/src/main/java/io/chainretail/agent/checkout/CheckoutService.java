@@ -1,41 +1,60 @@
 package io.chainretail.agent.checkout;
 
-import java.util.Optional;
 import io.chainretail.agent.AgentConfig;
 import io.chainretail.agent.replica.Catalog;
+import io.chainretail.agent.sync.FeedApplier;
 import io.chainretail.agent.till.TillSessions.Session;
 import io.chainretail.agent.uplink.Journal;
 import io.chainretail.core.error.Refusal;
-import io.chainretail.core.gtin.Gtin;
 import io.chainretail.core.id.EventIds;
+import io.chainretail.core.money.Money;
+import io.chainretail.core.pricing.Adjustment;
+import io.chainretail.core.pricing.PricedBasket;
+import io.chainretail.core.pricing.PricedLine;
+import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.MessageSchema;
+import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.SaleCompleted;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rings up sales at the tills and completes them: the sale, its receipt number and its journal
- * event commit in one transaction, before any receipt is shown or printed.
+ * event commit in one transaction, before any receipt is shown or printed. An open sale is priced
+ * afresh by the engine after every change, so the till always shows what the customer will pay.
  */
 @ApplicationScoped
 public class CheckoutService {
 
     /** Largest quantity one scan may add; more is almost always a keying mistake. */
     public static final int MAX_QUANTITY = 999;
+    /** Longest coupon code accepted, as HQ's promotion codes. */
+    private static final String COUPON_PATTERN = "[A-Za-z0-9_.-]{1,64}";
 
     private final Catalog catalog;
+    private final CodeReader codes;
+    private final SalePricer pricer;
     private final Journal journal;
+    private final FeedApplier feeds;
     private final AgentConfig config;
+    private final SyncCodec codec = new SyncCodec();
     private final Map<String, SaleDraft> drafts = new ConcurrentHashMap<>();
 
-    public CheckoutService(Catalog catalog, Journal journal, AgentConfig config) {
+    public CheckoutService(Catalog catalog, CodeReader codes, SalePricer pricer, Journal journal, FeedApplier feeds,
+            AgentConfig config) {
         this.catalog = catalog;
+        this.codes = codes;
+        this.pricer = pricer;
         this.journal = journal;
+        this.feeds = feeds;
         this.config = config;
     }
 
@@ -49,32 +68,102 @@ public class CheckoutService {
         SaleDraft draft = drafts.get(saleId);
         if (draft != null) {
             requireLane(session, draft);
-            return view(draft);
+            synchronized (draft) {
+                return view(draft);
+            }
         }
-        return completed(saleId).orElseThrow(() -> noSale(saleId));
+        return QuarkusTransaction.requiringNew().call(() -> completed(saleId)).orElseThrow(() -> noSale(saleId));
     }
 
-    /** Adds {@code quantity} of the product with barcode {@code code} to an open sale. */
-    public SaleView scan(Session session, String saleId, String code, long quantity) {
+    /**
+     * Adds {@code quantity} of what {@code code} stands for: a barcode, a scale label, or a PLU with
+     * {@code weightGrams} from the scale.
+     */
+    public SaleView scan(Session session, String saleId, String code, long quantity, Long weightGrams) {
         SaleDraft draft = openDraft(session, saleId);
         if (quantity < 1 || quantity > MAX_QUANTITY) {
             throw Refusal.invalid("INVALID_QUANTITY",
                     "Quantity must be between 1 and " + MAX_QUANTITY + ", not " + quantity + ".");
         }
-        String barcode = code == null ? "" : code.strip();
-        String problem = Gtin.problem(barcode);
-        if (problem != null) {
-            throw Refusal.invalid("INVALID_BARCODE", "Misread: " + problem + ". Scan again or key it in.");
-        }
-        Catalog.Item item = catalog.byBarcode(barcode).orElseThrow(() -> Refusal.notFound(
-                "UNKNOWN_BARCODE", "No product with barcode " + barcode + " is on sale in this store."));
+        CodeReader.Read read = codes.read(code, weightGrams);
         synchronized (draft) {
+            Catalog.Item item = catalog.item(read.sku(), memberTier(draft)).orElseThrow(() -> Refusal.notFound(
+                    "NOT_ON_SALE", "The product of " + read.code() + " is not on sale in this store."));
+            boolean measured = read.labelPriceMinor() != null || read.weightGrams() != null;
+            if (item.weighed() && !measured) {
+                throw Refusal.invalid("WEIGHT_NEEDED", item.name() + " is sold by weight: weigh it or scan its "
+                        + "scale label.");
+            }
+            if (measured && quantity != 1) {
+                throw Refusal.invalid("INVALID_QUANTITY", "A weighed item is one line per label or weighing.");
+            }
             if (draft.currency != null && !draft.currency.equals(item.currency())) {
                 throw Refusal.conflict("CURRENCY_MISMATCH", "This item is priced in " + item.currency()
                         + " but the sale is in " + draft.currency + ".");
             }
+            SaleDraft.Line line = new SaleDraft.Line(draft.nextLineNo(), read.code(), item, quantity,
+                    read.labelPriceMinor(), measured ? read.weightGrams() : null);
+            // Price before adding, so an item that cannot be priced never enters the sale.
+            SalePricer.basketLine(line, catalog.store(), Instant.now());
+            draft.lines.add(line);
             draft.currency = item.currency();
-            draft.lines.add(new SaleDraft.Line(item.sku(), barcode, item.name(), quantity, item.priceMinor()));
+            return view(draft);
+        }
+    }
+
+    /** Voids an open sale's line: it stays visible, struck through, and is not sold. */
+    public SaleView voidLine(Session session, String saleId, int lineNo) {
+        SaleDraft draft = openDraft(session, saleId);
+        synchronized (draft) {
+            SaleDraft.Line line = draft.lines.stream().filter(l -> l.lineNo == lineNo).findFirst()
+                    .orElseThrow(() -> Refusal.notFound("NO_SUCH_LINE", "The sale has no line " + lineNo + "."));
+            if (line.voided) {
+                throw Refusal.conflict("ALREADY_VOIDED", "Line " + lineNo + " is already voided.");
+            }
+            line.voided = true;
+            return view(draft);
+        }
+    }
+
+    /** Attaches a member by card number or phone; their tier prices and member promotions apply at once. */
+    public SaleView attachMember(Session session, String saleId, String cardOrPhone) {
+        SaleDraft draft = openDraft(session, saleId);
+        String key = cardOrPhone == null ? "" : cardOrPhone.strip();
+        var member = catalog.member(key).orElseThrow(() -> Refusal.notFound("UNKNOWN_MEMBER",
+                "No active member has card or phone " + key + "."));
+        synchronized (draft) {
+            draft.member = member;
+            reresolve(draft);
+            return view(draft);
+        }
+    }
+
+    public SaleView detachMember(Session session, String saleId) {
+        SaleDraft draft = openDraft(session, saleId);
+        synchronized (draft) {
+            draft.member = null;
+            reresolve(draft);
+            return view(draft);
+        }
+    }
+
+    /** Adds a coupon; whether it changes anything shows in {@code couponsNotApplied}. */
+    public SaleView addCoupon(Session session, String saleId, String coupon) {
+        SaleDraft draft = openDraft(session, saleId);
+        String code = coupon == null ? "" : coupon.strip();
+        if (!code.matches(COUPON_PATTERN)) {
+            throw Refusal.invalid("INVALID_COUPON", "A coupon code is 1-64 letters, digits, '.', '_' or '-'.");
+        }
+        synchronized (draft) {
+            draft.coupons.add(code);
+            return view(draft);
+        }
+    }
+
+    public SaleView removeCoupon(Session session, String saleId, String coupon) {
+        SaleDraft draft = openDraft(session, saleId);
+        synchronized (draft) {
+            draft.coupons.remove(coupon);
             return view(draft);
         }
     }
@@ -90,29 +179,34 @@ public class CheckoutService {
         }
         SaleDraft draft = openDraft(session, saleId);
         synchronized (draft) {
-            if (draft.lines.isEmpty()) {
+            if (draft.activeLines().isEmpty()) {
                 throw Refusal.conflict("EMPTY_SALE", "Scan at least one item before taking payment.");
             }
-            long total = draft.total();
+            Instant now = Instant.now();
+            Map<String, Long> seqs = feeds.lastApplied();
+            PricedBasket priced = pricer.price(draft, now);
+            long total = priced.totalMinor();
             long tendered = tenders.stream().mapToLong(SaleCompleted.Tender::amountMinor).sum();
             long cash = tenders.stream().filter(t -> "CASH".equals(t.type()))
                     .mapToLong(SaleCompleted.Tender::amountMinor).sum();
             if (tendered < total) {
-                throw Refusal.invalid("TENDER_TOO_LOW", "Payment of " + tendered
-                        + " is less than the total " + total + " (minor units).");
+                throw Refusal.invalid("TENDER_TOO_LOW", "Payment of " + money(tendered, draft)
+                        + " is less than the total " + money(total, draft) + ".");
             }
             long change = tendered - total;
             if (change > cash) {
                 throw Refusal.invalid("CHANGE_WITHOUT_CASH", "Only cash can be overpaid to give change.");
             }
-            SaleView result = QuarkusTransaction.requiringNew().call(() -> commit(draft, tenders, total, change));
+            SaleView result = QuarkusTransaction.requiringNew().call(() -> commit(draft, priced, tenders, change, now,
+                    seqs));
             // Only after the commit: a failed commit leaves the sale open at the till to try again.
             drafts.remove(saleId);
             return result;
         }
     }
 
-    private SaleView commit(SaleDraft draft, List<SaleCompleted.Tender> tenders, long total, long change) {
+    private SaleView commit(SaleDraft draft, PricedBasket priced, List<SaleCompleted.Tender> tenders, long change,
+            Instant now, Map<String, Long> seqs) {
         LaneCounter counter = LaneCounter.findById(draft.lane, LockModeType.PESSIMISTIC_WRITE);
         if (counter == null) {
             counter = new LaneCounter();
@@ -120,24 +214,48 @@ public class CheckoutService {
             counter.persist();
         }
         counter.lastReceipt++;
-        Instant now = Instant.now();
         SaleCompleted event = new SaleCompleted(draft.saleId, draft.lane, counter.lastReceipt, draft.cashier, now,
-                draft.currency, draft.lines.stream().map(l -> new SaleCompleted.SaleLine(l.sku(), l.barcode(),
-                        l.name(), l.quantity(), l.unitPriceMinor(), l.amountMinor())).toList(),
-                total, tenders, change);
+                draft.currency, draft.member == null ? null : draft.member.cardNo(), List.copyOf(draft.coupons),
+                saleLines(draft, priced), priced.savingMinor(), priced.taxMinor(), priced.totalMinor(), tenders,
+                change, seqs.getOrDefault("prices", 0L), seqs.getOrDefault("promotions", 0L));
         CompletedSale sale = new CompletedSale();
         sale.saleId = draft.saleId;
         sale.lane = draft.lane;
         sale.receiptNo = counter.lastReceipt;
         sale.cashier = draft.cashier;
-        sale.totalMinor = total;
+        sale.totalMinor = event.totalMinor();
         sale.changeMinor = change;
         sale.currency = draft.currency;
         sale.completedAt = now;
         sale.receiptText = ReceiptText.of(config.store(), event);
+        sale.payload = codec.payloadJson(event);
         sale.persist();
         journal.append("sale", MessageSchema.SALE, event, now);
         return view(sale, event);
+    }
+
+    private static List<SaleCompleted.SaleLine> saleLines(SaleDraft draft, PricedBasket priced) {
+        List<SaleCompleted.SaleLine> lines = new ArrayList<>();
+        for (PricedLine line : priced.lines()) {
+            SaleDraft.Line scanned = draft.lines.get(line.line().lineNo() - 1);
+            lines.add(new SaleCompleted.SaleLine(line.line().lineNo(), line.line().sku(), scanned.code,
+                    scanned.item.name(), line.line().quantity(), scanned.weightGrams, line.line().unitPriceMinor(),
+                    line.regularMinor(), line.savingMinor(), line.amountMinor(), line.line().tax().code(),
+                    line.taxMinor(), line.payableMinor(), line.adjustments().stream().map(a ->
+                            new SaleCompleted.LinePromotion(a.promotion(), a.version(), a.savingMinor())).toList()));
+        }
+        return lines;
+    }
+
+    /** Fetches every line's item again: a member's tier changes prices. */
+    private void reresolve(SaleDraft draft) {
+        for (SaleDraft.Line line : draft.lines) {
+            catalog.item(line.item.sku(), memberTier(draft)).ifPresent(item -> line.item = item);
+        }
+    }
+
+    private static String memberTier(SaleDraft draft) {
+        return draft.member == null ? null : draft.member.tier();
     }
 
     private SaleDraft openDraft(Session session, String saleId) {
@@ -159,25 +277,60 @@ public class CheckoutService {
         return Refusal.notFound("NO_SUCH_SALE", "There is no open sale " + saleId + ".");
     }
 
+    private static String money(long minor, SaleDraft draft) {
+        return draft.currency == null ? String.valueOf(minor)
+                : Money.of(minor, draft.currency).toDecimalString();
+    }
+
     private Optional<SaleView> completed(String saleId) {
         CompletedSale sale = CompletedSale.findById(saleId);
         if (sale == null) {
             return Optional.empty();
         }
-        return Optional.of(new SaleView(sale.saleId, sale.lane, "COMPLETED", List.of(), sale.totalMinor,
-                sale.currency, sale.receiptNo, sale.changeMinor, sale.receiptText));
+        try {
+            return Optional.of(view(sale, codec.readPayload(sale.payload, SaleCompleted.class)));
+        } catch (MalformedMessageException e) {
+            throw new IllegalStateException("sale " + saleId + " in the store's books is unreadable", e);
+        }
     }
 
-    private static SaleView view(SaleDraft draft) {
-        List<SaleView.LineView> lines = draft.lines.stream().map(l -> new SaleView.LineView(l.sku(), l.barcode(),
-                l.name(), l.quantity(), l.unitPriceMinor(), l.amountMinor())).toList();
-        return new SaleView(draft.saleId, draft.lane, "OPEN", lines, draft.total(), draft.currency, 0, 0, null);
+    private SaleView view(SaleDraft draft) {
+        PricedBasket priced = pricer.price(draft, Instant.now());
+        Map<Integer, PricedLine> byLine = new HashMap<>();
+        priced.lines().forEach(line -> byLine.put(line.line().lineNo(), line));
+        List<SaleView.LineView> lines = new ArrayList<>();
+        for (SaleDraft.Line line : draft.lines) {
+            PricedLine p = byLine.get(line.lineNo);
+            lines.add(p == null
+                    ? new SaleView.LineView(line.lineNo, line.item.sku(), line.code, line.item.name(), line.quantity,
+                            line.weightGrams, 0, 0, 0, 0, true, List.of())
+                    : new SaleView.LineView(line.lineNo, line.item.sku(), line.code, line.item.name(), line.quantity,
+                            line.weightGrams, p.line().unitPriceMinor(), p.regularMinor(), p.savingMinor(),
+                            p.amountMinor(), false, p.adjustments().stream().map(CheckoutService::promotionView)
+                                    .toList()));
+        }
+        SaleView.MemberView member = draft.member == null ? null : new SaleView.MemberView(draft.member.cardNo(),
+                draft.member.name(), draft.member.tier(), draft.member.pointsBalance());
+        return new SaleView(draft.saleId, draft.lane, "OPEN", lines, member, List.copyOf(draft.coupons),
+                priced.couponsNotApplied(), priced.regularMinor(), priced.savingMinor(), priced.taxMinor(),
+                priced.totalMinor(), draft.currency, 0, 0, null);
+    }
+
+    private static SaleView.PromotionView promotionView(Adjustment adjustment) {
+        return new SaleView.PromotionView(adjustment.promotion(), adjustment.version(), adjustment.name(),
+                adjustment.savingMinor());
     }
 
     private static SaleView view(CompletedSale sale, SaleCompleted event) {
-        List<SaleView.LineView> lines = event.lines().stream().map(l -> new SaleView.LineView(l.sku(), l.barcode(),
-                l.name(), l.quantity(), l.unitPriceMinor(), l.amountMinor())).toList();
-        return new SaleView(sale.saleId, sale.lane, "COMPLETED", lines, sale.totalMinor, sale.currency,
-                sale.receiptNo, sale.changeMinor, sale.receiptText);
+        List<SaleView.LineView> lines = event.lines().stream().map(l -> new SaleView.LineView(l.lineNo(), l.sku(),
+                l.code(), l.name(), l.quantity(), l.weightGrams(), l.unitPriceMinor(), l.regularMinor(),
+                l.savingMinor(), l.amountMinor(), false, l.promotions().stream().map(p ->
+                        new SaleView.PromotionView(p.code(), p.version(), null, p.savingMinor())).toList())).toList();
+        SaleView.MemberView member = event.member() == null ? null
+                : new SaleView.MemberView(event.member(), null, null, null);
+        long regular = event.lines().stream().mapToLong(SaleCompleted.SaleLine::regularMinor).sum();
+        return new SaleView(sale.saleId, sale.lane, "COMPLETED", lines, member, event.coupons(), List.of(), regular,
+                event.savingMinor(), event.taxMinor(), event.totalMinor(), sale.currency, sale.receiptNo,
+                sale.changeMinor, sale.receiptText);
     }
 }

@@ -36,4 +36,7 @@ public class CompletedSale extends PanacheEntityBase {
 
     @Column(name = "receipt_text")
     public String receiptText;
+
+    /** The sale as journaled ({@code SaleCompleted} JSON): lines, promotions, tenders, for views and returns. */
+    public String payload;
 }

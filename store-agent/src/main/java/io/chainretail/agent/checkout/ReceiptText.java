@@ -5,7 +5,10 @@ import io.chainretail.core.sync.payload.SaleCompleted;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** The plain-text receipt of a completed sale, 42 columns wide like an 80 mm printer's font A. */
+/**
+ * The plain-text receipt of a completed sale, 42 columns wide like an 80 mm printer's font A: lines
+ * with the promotions that changed them, savings, tax, tenders, change and member.
+ */
 final class ReceiptText {
 
     static final int WIDTH = 42;
@@ -21,17 +24,32 @@ final class ReceiptText {
                 .append("  Cashier ").append(sale.cashier()).append('\n');
         out.append(TIME.format(sale.completedAt().atZone(ZoneId.systemDefault()))).append('\n');
         out.append("-".repeat(WIDTH)).append('\n');
+        String currency = sale.currency();
         for (SaleCompleted.SaleLine line : sale.lines()) {
             out.append(line.name()).append('\n');
-            String detail = "  " + line.quantity() + " x " + money(line.unitPriceMinor(), sale.currency());
-            out.append(columns(detail, money(line.amountMinor(), sale.currency()))).append('\n');
+            String detail = line.weightGrams() != null ? "  " + line.weightGrams() + " g"
+                    : "  " + line.quantity() + " x " + money(line.unitPriceMinor(), currency);
+            out.append(columns(detail, money(line.regularMinor(), currency))).append('\n');
+            for (SaleCompleted.LinePromotion promotion : line.promotions()) {
+                if (promotion.savingMinor() > 0) {
+                    out.append(columns("    " + promotion.code(), "-" + money(promotion.savingMinor(), currency)))
+                            .append('\n');
+                }
+            }
         }
         out.append("-".repeat(WIDTH)).append('\n');
-        out.append(columns("TOTAL", money(sale.totalMinor(), sale.currency()))).append('\n');
-        for (SaleCompleted.Tender tender : sale.tenders()) {
-            out.append(columns(tender.type(), money(tender.amountMinor(), sale.currency()))).append('\n');
+        if (sale.savingMinor() > 0) {
+            out.append(columns("YOU SAVED", money(sale.savingMinor(), currency))).append('\n');
         }
-        out.append(columns("CHANGE", money(sale.changeMinor(), sale.currency()))).append('\n');
+        out.append(columns("TOTAL", money(sale.totalMinor(), currency))).append('\n');
+        out.append(columns("  tax included", money(sale.taxMinor(), currency))).append('\n');
+        for (SaleCompleted.Tender tender : sale.tenders()) {
+            out.append(columns(tender.type(), money(tender.amountMinor(), currency))).append('\n');
+        }
+        out.append(columns("CHANGE", money(sale.changeMinor(), currency))).append('\n');
+        if (sale.member() != null) {
+            out.append("Member ").append(sale.member()).append('\n');
+        }
         out.append(center("Thank you")).append('\n');
         return out.toString();
     }

@@ -1,11 +1,16 @@
 package io.chainretail.agent.checkout;
 
+import io.chainretail.agent.replica.Catalog;
+import io.chainretail.core.sync.payload.MemberChange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A sale being rung up. It lives in memory until completion: a crash before completion leaves no
- * half sale in the journal, which is what ARCHITECTURE.md section 5 asks.
+ * half sale in the journal, which is what ARCHITECTURE.md section 5 asks. Access is synchronized on the
+ * draft by {@link CheckoutService}.
  */
 final class SaleDraft {
 
@@ -13,6 +18,8 @@ final class SaleDraft {
     final String lane;
     final String cashier;
     final List<Line> lines = new ArrayList<>();
+    final Set<String> coupons = new TreeSet<>();
+    MemberChange member;
     String currency;
 
     SaleDraft(String saleId, String lane, String cashier) {
@@ -21,13 +28,37 @@ final class SaleDraft {
         this.cashier = cashier;
     }
 
-    long total() {
-        return lines.stream().mapToLong(Line::amountMinor).sum();
+    int nextLineNo() {
+        return lines.size() + 1;
     }
 
-    record Line(String sku, String barcode, String name, long quantity, long unitPriceMinor) {
-        long amountMinor() {
-            return Math.multiplyExact(unitPriceMinor, quantity);
+    List<Line> activeLines() {
+        return lines.stream().filter(line -> !line.voided).toList();
+    }
+
+    /**
+     * One scanned line. A voided line stays in the draft (and its number is never reused) so the till
+     * can show it struck through; it is not priced or sold.
+     *
+     * @param labelPriceMinor a scale label's price for the weighed amount, else {@code null}
+     * @param weightGrams     the weight of a weighed item, when known
+     */
+    static final class Line {
+        final int lineNo;
+        final String code;
+        Catalog.Item item;
+        final long quantity;
+        final Long labelPriceMinor;
+        final Long weightGrams;
+        boolean voided;
+
+        Line(int lineNo, String code, Catalog.Item item, long quantity, Long labelPriceMinor, Long weightGrams) {
+            this.lineNo = lineNo;
+            this.code = code;
+            this.item = item;
+            this.quantity = quantity;
+            this.labelPriceMinor = labelPriceMinor;
+            this.weightGrams = weightGrams;
         }
     }
 }

@@ -10,9 +10,11 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
@@ -41,8 +43,18 @@ public class TillResource {
     public record SignedIn(String token, String cashier, String role, String lane) {
     }
 
-    /** One scan or keyed barcode. */
-    public record Scan(@NotBlank String code, Long quantity) {
+    /**
+     * One scan or keyed code: a barcode, a scale label, or a 5-digit PLU with the weight from the scale.
+     */
+    public record Scan(@NotBlank String code, Long quantity, Long weightGrams) {
+    }
+
+    /** A member's card number or phone. */
+    public record MemberKey(@NotBlank String cardOrPhone) {
+    }
+
+    /** A coupon code. */
+    public record Coupon(@NotBlank String code) {
     }
 
     /** Payment of a sale. */
@@ -77,7 +89,42 @@ public class TillResource {
     @POST
     @Path("/sales/{id}/lines")
     public SaleView scan(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id, @Valid Scan scan) {
-        return checkout.scan(session(token), id, scan.code(), scan.quantity() == null ? 1 : scan.quantity());
+        return checkout.scan(session(token), id, scan.code(), scan.quantity() == null ? 1 : scan.quantity(),
+                scan.weightGrams());
+    }
+
+    @POST
+    @Path("/sales/{id}/lines/{lineNo}/void")
+    public SaleView voidLine(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id,
+            @PathParam("lineNo") int lineNo) {
+        return checkout.voidLine(session(token), id, lineNo);
+    }
+
+    @PUT
+    @Path("/sales/{id}/member")
+    public SaleView attachMember(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id,
+            @Valid MemberKey member) {
+        return checkout.attachMember(session(token), id, member.cardOrPhone());
+    }
+
+    @DELETE
+    @Path("/sales/{id}/member")
+    public SaleView detachMember(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id) {
+        return checkout.detachMember(session(token), id);
+    }
+
+    @POST
+    @Path("/sales/{id}/coupons")
+    public SaleView addCoupon(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id,
+            @Valid Coupon coupon) {
+        return checkout.addCoupon(session(token), id, coupon.code());
+    }
+
+    @DELETE
+    @Path("/sales/{id}/coupons/{code}")
+    public SaleView removeCoupon(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id,
+            @PathParam("code") String code) {
+        return checkout.removeCoupon(session(token), id, code);
     }
 
     @POST

@@ -1,24 +1,43 @@
 package io.chainretail.agent.replica;
 
 import io.chainretail.agent.AgentConfig;
+import io.chainretail.core.pricing.PriceResolver;
+import io.chainretail.core.pricing.Tax;
+import io.chainretail.core.promotion.Promotion;
 import io.chainretail.core.sync.MessageSchema;
+import io.chainretail.core.sync.payload.CategoryChange;
 import io.chainretail.core.sync.payload.ChainPrice;
+import io.chainretail.core.sync.payload.Measure;
+import io.chainretail.core.sync.payload.MemberChange;
 import io.chainretail.core.sync.payload.ProductChange;
 import io.chainretail.core.sync.payload.RegionalPrice;
 import io.chainretail.core.sync.payload.StoreChange;
+import io.chainretail.core.sync.payload.TaxClassChange;
+import io.chainretail.core.sync.payload.TierPrice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the replica the way checkout needs it: a barcode to a sellable item with its price (this
- * store's regional price where HQ set one, else the chain price).
+ * Reads the replica the way checkout needs it: a scanned or keyed code to a product, what the engine
+ * needs to price it at this store, the running promotions, and members.
  */
 @ApplicationScoped
 public class Catalog {
 
-    /** A product that can be sold now. */
-    public record Item(String sku, String name, long priceMinor, String currency) {
+    /** Deeper than any real category tree; stops a corrupt replica from looping. */
+    private static final int MAX_CATEGORY_DEPTH = 32;
+
+    /** A sellable product with what pricing needs. */
+    public record Item(String sku, String name, List<String> categories, String brand, Tax tax, boolean weighed,
+            PriceResolver.Prices prices, String currency) {
+    }
+
+    /** This store as HQ describes it; a store HQ has not described yet sells in UTC with no region. */
+    public record StoreInfo(String code, String region, ZoneId zone, String currency) {
     }
 
     private final Replica replica;
@@ -29,31 +48,81 @@ public class Catalog {
         this.config = config;
     }
 
+    /** The SKU a barcode or 5-digit PLU stands for. */
     @Transactional
-    public Optional<Item> byBarcode(String barcode) {
-        ReplicaBarcode code = ReplicaBarcode.findById(barcode);
-        if (code == null) {
-            return Optional.empty();
-        }
-        Optional<ProductChange> product = replica.find(MessageSchema.PRODUCT, code.sku, ProductChange.class)
-                .filter(ProductChange::active);
-        Optional<ChainPrice> price = priceOf(code.sku);
-        if (product.isEmpty() || price.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Item(code.sku, product.get().name(), price.get().priceMinor(), price.get().currency()));
+    public Optional<String> skuOf(String code) {
+        ReplicaBarcode row = ReplicaBarcode.findById(code);
+        return row == null ? Optional.empty() : Optional.of(row.sku);
     }
 
-    private Optional<ChainPrice> priceOf(String sku) {
-        Optional<String> region = replica.find(MessageSchema.STORE, config.store(), StoreChange.class)
-                .map(StoreChange::region);
-        if (region.isPresent()) {
-            Optional<RegionalPrice> regional = replica.find(MessageSchema.REGIONAL_PRICE, sku + "@" + region.get(),
-                    RegionalPrice.class);
-            if (regional.isPresent()) {
-                return Optional.of(new ChainPrice(sku, regional.get().priceMinor(), regional.get().currency()));
-            }
+    /**
+     * The product with its prices for a member of {@code memberTier} (or {@code null}); empty when it is
+     * inactive, unknown, or HQ gave it no price here.
+     */
+    @Transactional
+    public Optional<Item> item(String sku, String memberTier) {
+        Optional<ProductChange> found = replica.find(MessageSchema.PRODUCT, sku, ProductChange.class)
+                .filter(ProductChange::active);
+        if (found.isEmpty()) {
+            return Optional.empty();
         }
-        return replica.find(MessageSchema.CHAIN_PRICE, sku, ChainPrice.class);
+        ProductChange product = found.get();
+        StoreInfo store = store();
+        Optional<ChainPrice> chain = replica.find(MessageSchema.CHAIN_PRICE, sku, ChainPrice.class);
+        Optional<RegionalPrice> regional = store.region() == null ? Optional.empty()
+                : replica.find(MessageSchema.REGIONAL_PRICE, sku + "@" + store.region(), RegionalPrice.class);
+        Optional<TierPrice> tier = memberTier == null ? Optional.empty()
+                : replica.find(MessageSchema.TIER_PRICE, sku + "#" + memberTier, TierPrice.class);
+        String currency = regional.map(RegionalPrice::currency).or(() -> chain.map(ChainPrice::currency))
+                .orElse(null);
+        if (currency == null) {
+            return Optional.empty();
+        }
+        PriceResolver.Prices prices = new PriceResolver.Prices(chain.map(ChainPrice::priceMinor).orElse(null),
+                regional.map(RegionalPrice::priceMinor).orElse(null), null, List.of(),
+                tier.map(TierPrice::priceMinor).orElse(null));
+        TaxClassChange taxClass = replica.find(MessageSchema.TAX_CLASS, product.taxClass(), TaxClassChange.class)
+                .orElseThrow(() -> new IllegalStateException("tax class " + product.taxClass() + " of " + sku
+                        + " is not in the replica"));
+        return Optional.of(new Item(sku, product.name(), categories(product.category()), product.brand(),
+                new Tax(taxClass.code(), taxClass.rateBp(), taxClass.inclusive()),
+                product.measure() == Measure.WEIGHT, prices, currency));
+    }
+
+    /** Every promotion in the replica; the engine decides which run. */
+    @Transactional
+    public List<Promotion> promotions() {
+        return replica.all(MessageSchema.PROMOTION, Promotion.class);
+    }
+
+    @Transactional
+    public StoreInfo store() {
+        return replica.find(MessageSchema.STORE, config.store(), StoreChange.class)
+                .map(store -> new StoreInfo(store.code(), store.region(), ZoneId.of(store.timezone()),
+                        store.currency()))
+                .orElse(new StoreInfo(config.store(), null, ZoneId.of("UTC"), null));
+    }
+
+    /** An active member by card number or phone. */
+    @Transactional
+    public Optional<MemberChange> member(String cardOrPhone) {
+        Optional<MemberChange> byCard = replica.find(MessageSchema.MEMBER, cardOrPhone, MemberChange.class);
+        if (byCard.isPresent()) {
+            return byCard.filter(MemberChange::active);
+        }
+        return replica.withField(MessageSchema.MEMBER, "phone", cardOrPhone, MemberChange.class).stream()
+                .filter(MemberChange::active).findFirst();
+    }
+
+    /** The category and its ancestors, nearest first. */
+    private List<String> categories(String category) {
+        List<String> path = new ArrayList<>();
+        String next = category;
+        while (next != null && path.size() < MAX_CATEGORY_DEPTH && !path.contains(next)) {
+            path.add(next);
+            next = replica.find(MessageSchema.CATEGORY, next, CategoryChange.class).map(CategoryChange::parent)
+                    .orElse(null);
+        }
+        return path;
     }
 }

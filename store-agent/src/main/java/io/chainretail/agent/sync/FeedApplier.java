@@ -164,7 +164,12 @@ public class FeedApplier {
             pending = 0;
             for (Row row : rows) {
                 if (row.record() instanceof ProductChange product) {
-                    for (String barcode : product.barcodes()) {
+                    // A weighed product's PLU is indexed like a barcode: five digits never clash with a GTIN.
+                    List<String> codes = new ArrayList<>(product.barcodes());
+                    if (product.plu() != null) {
+                        codes.add(product.plu());
+                    }
+                    for (String barcode : codes) {
                         index.setString(1, barcode);
                         index.setString(2, product.sku());
                         index.addBatch();

@@ -4,7 +4,16 @@ import io.chainretail.core.error.Fields;
 import java.time.Instant;
 import java.util.List;
 
-/** Uplink: a completed sale, a fact HQ records as it happened. */
+/**
+ * Uplink: a completed sale, a fact HQ records as it happened, priced by the store with the data it had
+ * ({@code pricesSeq}, {@code promotionsSeq}: its replica's positions in those feeds).
+ *
+ * @param member     the member's card number, or {@code null}
+ * @param coupons    coupons presented
+ * @param savingMinor what promotions took off, over all lines
+ * @param taxMinor   the tax in or on the lines
+ * @param totalMinor what the customer paid: the lines' payable amounts
+ */
 public record SaleCompleted(
         String saleId,
         String lane,
@@ -12,46 +21,66 @@ public record SaleCompleted(
         String cashier,
         Instant completedAt,
         String currency,
+        String member,
+        List<String> coupons,
         List<SaleLine> lines,
+        long savingMinor,
+        long taxMinor,
         long totalMinor,
         List<Tender> tenders,
-        long changeMinor) {
+        long changeMinor,
+        long pricesSeq,
+        long promotionsSeq) {
 
     public SaleCompleted {
         Fields.notBlank(saleId, "saleId");
         Fields.notBlank(lane, "lane");
         Fields.notBlank(cashier, "cashier");
-        if (receiptNo < 1) {
-            throw new IllegalArgumentException("receiptNo must be positive");
-        }
-        lines = List.copyOf(lines);
-        tenders = List.copyOf(tenders);
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException("a sale has at least one line");
-        }
-        long sum = lines.stream().mapToLong(SaleLine::amountMinor).sum();
-        if (sum != totalMinor) {
-            throw new IllegalArgumentException("totalMinor " + totalMinor + " is not the sum of the lines " + sum);
-        }
+        Fields.require(receiptNo >= 1, "receiptNo", "must be positive");
+        coupons = coupons == null ? List.of() : List.copyOf(coupons);
+        lines = lines == null ? List.of() : List.copyOf(lines);
+        tenders = tenders == null ? List.of() : List.copyOf(tenders);
+        Fields.require(!lines.isEmpty(), "lines", "a sale has at least one line");
+        Fields.require(lines.stream().mapToLong(SaleLine::payableMinor).sum() == totalMinor, "totalMinor",
+                "is not the sum of the lines");
+        Fields.require(lines.stream().mapToLong(SaleLine::savingMinor).sum() == savingMinor, "savingMinor",
+                "is not the sum of the lines' savings");
+        Fields.require(lines.stream().mapToLong(SaleLine::taxMinor).sum() == taxMinor, "taxMinor",
+                "is not the sum of the lines' tax");
         long tendered = tenders.stream().mapToLong(Tender::amountMinor).sum();
-        if (tendered - changeMinor != totalMinor) {
-            throw new IllegalArgumentException("tenders minus change do not equal the total");
-        }
+        Fields.require(changeMinor >= 0 && tendered - changeMinor == totalMinor, "changeMinor",
+                "tenders minus change must equal the total");
     }
 
-    /** One sold line. */
-    public record SaleLine(String sku, String barcode, String name, long quantity, long unitPriceMinor,
-            long amountMinor) {
+    /**
+     * One sold line as priced.
+     *
+     * @param weightGrams    for a weighed line, the weight (when the scale or label gave it), else {@code null}
+     * @param unitPriceMinor the regular price of one unit (of a weighed line: of the weighed amount)
+     * @param amountMinor    regular minus saving
+     * @param payableMinor   what the customer paid for the line: the amount, plus exclusive tax
+     * @param promotions     which promotion versions changed the line, and by how much
+     */
+    public record SaleLine(int lineNo, String sku, String code, String name, long quantity, Long weightGrams,
+            long unitPriceMinor, long regularMinor, long savingMinor, long amountMinor, String taxClass,
+            long taxMinor, long payableMinor, List<LinePromotion> promotions) {
 
         public SaleLine {
             Fields.notBlank(sku, "sku");
-            if (quantity < 1) {
-                throw new IllegalArgumentException("quantity must be positive");
-            }
-            if (unitPriceMinor < 0 || amountMinor != Math.multiplyExact(unitPriceMinor, quantity)) {
-                throw new IllegalArgumentException("line amount must be unit price times quantity");
-            }
+            Fields.require(quantity >= 1, "quantity", "must be positive");
+            Fields.notNegative(unitPriceMinor, "unitPriceMinor");
+            Fields.require(regularMinor == Math.multiplyExact(unitPriceMinor, quantity), "regularMinor",
+                    "must be unit price times quantity");
+            Fields.require(savingMinor >= 0 && amountMinor == regularMinor - savingMinor && amountMinor >= 0,
+                    "amountMinor", "must be the regular amount minus the saving, not below zero");
+            promotions = promotions == null ? List.of() : List.copyOf(promotions);
+            Fields.require(promotions.stream().mapToLong(LinePromotion::savingMinor).sum() == savingMinor,
+                    "promotions", "must add up to the line's saving");
         }
+    }
+
+    /** The trace of one promotion version on a line. */
+    public record LinePromotion(String code, int version, long savingMinor) {
     }
 
     /** One payment: type (CASH, CARD, VOUCHER) and amount given. */
@@ -59,9 +88,7 @@ public record SaleCompleted(
 
         public Tender {
             Fields.notBlank(type, "type");
-            if (amountMinor < 0) {
-                throw new IllegalArgumentException("tender amount must not be negative");
-            }
+            Fields.notNegative(amountMinor, "amountMinor");
         }
     }
 }
