@@ -61,6 +61,10 @@ public final class AppProcess implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort;
     }
 
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     /** Like a power cut: SIGKILL, no shutdown hooks. */
     public void kill() throws InterruptedException {
         if (process != null) {

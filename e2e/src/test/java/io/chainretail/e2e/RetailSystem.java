@@ -80,8 +80,20 @@ public final class RetailSystem implements AutoCloseable {
         return startAgent(store, Map.of());
     }
 
-    /** Starts a store agent; {@code settings} override the test defaults. */
+    /**
+     * Starts a store agent; {@code settings} override the test defaults. As an operator would, it first
+     * describes the store at HQ (region {@code E2E}, Asia/Shanghai, CNY), when HQ is running.
+     */
     public AppProcess startAgent(String store, Map<String, String> settings) throws Exception {
+        if (hq != null && hq.isAlive()) {
+            Http.put(hq.url() + "/api/regions/E2E", "{\"name\":\"End-to-end\"}");
+            String body = "{\"code\":\"" + store + "\",\"name\":\"Store " + store + "\",\"region\":\"E2E\","
+                    + "\"timezone\":\"Asia/Shanghai\",\"currency\":\"CNY\",\"lanes\":4}";
+            Http.Reply defined = Http.put(hq.url() + "/api/stores/" + store, body);
+            if (defined.status() != 200) {
+                throw new IllegalStateException("HQ refused store " + store + ": " + defined.body());
+            }
+        }
         Map<String, String> props = new LinkedHashMap<>();
         props.put("agent.chain", chain);
         props.put("agent.store", store);

@@ -74,6 +74,15 @@ public class LaneResource {
         String token = lane.token();
         if (lane.saleId() == null) {
             AgentReply opened = agent.post("/api/till/sales", null, token);
+            if (opened.status() == 409 && "NO_SHIFT".equals(opened.body().path("code").asText())) {
+                // Until the till has its shift dialog, it opens the lane's shift with the configured float.
+                AgentReply shift = agent.post("/api/till/shift/open", Map.of("floatMinor", config.openingFloat()),
+                        token);
+                if (!shift.ok() && !"SHIFT_ALREADY_OPEN".equals(shift.body().path("code").asText())) {
+                    return relay(shift);
+                }
+                opened = agent.post("/api/till/sales", null, token);
+            }
             if (!opened.ok()) {
                 return relay(opened);
             }

@@ -14,6 +14,13 @@ public interface PosConfig {
     /** The lane this till serves, e.g. {@code 01}. */
     String lane();
 
+    /**
+     * The float, in minor units, of the shift the till opens by itself when the cashier starts selling
+     * on a lane without an open shift. Default 0.
+     */
+    @WithDefault("0")
+    long openingFloat();
+
     /** How long to wait for the store agent before telling the cashier. Default 5 s. */
     @WithDefault("5s")
     Duration agentTimeout();

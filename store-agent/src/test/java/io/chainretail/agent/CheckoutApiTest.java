@@ -47,7 +47,7 @@ class CheckoutApiTest {
 
     @Test
     void sellsAndCompletesExactlyOnce() {
-        String token = signIn("1001", "1234");
+        String token = TestReplica.signInWithShift("01");
         String sale = given().header("X-Till-Token", token).post("/api/till/sales").then().statusCode(200)
                 .extract().path("saleId");
         given().header("X-Till-Token", token).contentType(ContentType.JSON).body("{\"code\":\"" + WATER
@@ -69,7 +69,7 @@ class CheckoutApiTest {
 
     @Test
     void refusesBadInputWithAMessageAndStoresNothing() {
-        String token = signIn("1001", "1234");
+        String token = TestReplica.signInWithShift("01");
         String sale = given().header("X-Till-Token", token).post("/api/till/sales").then().extract().path("saleId");
         long journalBefore = journalSize();
         scan(token, sale, "6901234567893", 1).statusCode(422).body("code", equalTo("INVALID_BARCODE"));
@@ -95,12 +95,6 @@ class CheckoutApiTest {
         return given().header("X-Till-Token", token).contentType(ContentType.JSON)
                 .body("{\"code\":\"" + code + "\",\"quantity\":" + qty + "}")
                 .post("/api/till/sales/" + sale + "/lines").then();
-    }
-
-    private static String signIn(String cashier, String pin) {
-        return given().contentType(ContentType.JSON)
-                .body("{\"cashier\":\"" + cashier + "\",\"pin\":\"" + pin + "\",\"lane\":\"01\"}")
-                .post("/api/till/signin").then().statusCode(200).extract().path("token");
     }
 
     private static long journalSize() {

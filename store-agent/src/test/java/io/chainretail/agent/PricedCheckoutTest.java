@@ -32,8 +32,7 @@ class PricedCheckoutTest {
     @BeforeEach
     void openSale() {
         TestReplica.ensure(applier);
-        token = given().contentType(ContentType.JSON).body("{\"cashier\":\"1001\",\"pin\":\"1234\",\"lane\":\"02\"}")
-                .post("/api/till/signin").then().statusCode(200).extract().path("token");
+        token = TestReplica.signInWithShift("02");
         sale = given().header("X-Till-Token", token).post("/api/till/sales").then().statusCode(200)
                 .extract().path("saleId");
     }

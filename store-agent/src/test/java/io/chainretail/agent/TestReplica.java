@@ -1,9 +1,12 @@
 package io.chainretail.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainretail.agent.sync.FeedApplier;
 import io.chainretail.core.id.EventIds;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.chainretail.core.promotion.ItemScope;
 import io.chainretail.core.promotion.Promotion;
 import io.chainretail.core.promotion.PromotionType;
@@ -16,6 +19,7 @@ import io.chainretail.core.sync.payload.ChainPrice;
 import io.chainretail.core.sync.payload.Measure;
 import io.chainretail.core.sync.payload.MemberChange;
 import io.chainretail.core.sync.payload.ProductChange;
+import io.chainretail.core.sync.payload.StoreChange;
 import io.chainretail.core.sync.payload.TaxClassChange;
 import io.chainretail.core.sync.payload.TierPrice;
 import java.time.Instant;
@@ -39,6 +43,17 @@ final class TestReplica {
     private TestReplica() {
     }
 
+    /** Signs in cashier 1001 at {@code lane} and makes sure the lane has an open shift; returns the token. */
+    static String signInWithShift(String lane) {
+        String token = RestAssured.given().contentType(ContentType.JSON)
+                .body("{\"cashier\":\"1001\",\"pin\":\"1234\",\"lane\":\"" + lane + "\"}")
+                .post("/api/till/signin").then().statusCode(200).extract().path("token");
+        int status = RestAssured.given().header("X-Till-Token", token).contentType(ContentType.JSON)
+                .body("{\"floatMinor\":10000}").post("/api/till/shift/open").then().extract().statusCode();
+        assertTrue(status == 200 || status == 409, "shift open: " + status);
+        return token;
+    }
+
     static synchronized void ensure(FeedApplier applier) {
         if (applier.lastApplied().get("catalog") > 0) {
             return;
@@ -52,6 +67,8 @@ final class TestReplica {
                 "DRINKS", null, "STD", Measure.UNIT, null));
         apply(applier, MessageSchema.PRODUCT, 6, new ProductChange("A-1", "Apples", List.of(), true, null, null, "STD",
                 Measure.WEIGHT, "00042"));
+        apply(applier, MessageSchema.STORE, 7, new StoreChange("0001", "Test store", "EAST", "Asia/Shanghai", "CNY",
+                List.of(), 4));
         apply(applier, MessageSchema.CHAIN_PRICE, 1, new ChainPrice("W-1", 150, "CNY"));
         apply(applier, MessageSchema.CHAIN_PRICE, 2, new ChainPrice("J-1", 450, "CNY"));
         apply(applier, MessageSchema.CHAIN_PRICE, 3, new ChainPrice("A-1", 1290, "CNY"));

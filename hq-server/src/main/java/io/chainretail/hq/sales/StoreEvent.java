@@ -25,4 +25,7 @@ public class StoreEvent extends PanacheEntityBase {
 
     @Column(name = "received_at")
     public Instant receivedAt;
+
+    /** The event's payload as received, for audit. */
+    public String payload;
 }

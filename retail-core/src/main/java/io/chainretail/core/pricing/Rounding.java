@@ -26,6 +26,18 @@ public final class Rounding {
                 BigInteger.valueOf(BASIS + rateBp));
     }
 
+    /**
+     * {@code part/whole} of {@code amountMinor}, rounded half up: what 1 of 3 units of a 10.00 line paid,
+     * 3.33.
+     */
+    public static long share(long amountMinor, long part, long whole) {
+        if (whole <= 0 || part < 0 || part > whole) {
+            throw new IllegalArgumentException(part + " is not a share of " + whole);
+        }
+        return divideHalfUp(BigInteger.valueOf(amountMinor).multiply(BigInteger.valueOf(part)),
+                BigInteger.valueOf(whole));
+    }
+
     /** The price of {@code grams} of an item sold at {@code pricePerKgMinor} a kilogram, rounded half up. */
     public static long ofWeight(long pricePerKgMinor, long grams) {
         return divideHalfUp(BigInteger.valueOf(pricePerKgMinor).multiply(BigInteger.valueOf(grams)),

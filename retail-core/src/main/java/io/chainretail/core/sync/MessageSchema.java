@@ -14,7 +14,10 @@ import io.chainretail.core.sync.payload.TaxClassChange;
 import io.chainretail.core.sync.payload.TierPrice;
 import io.chainretail.core.sync.payload.ChainPrice;
 import io.chainretail.core.sync.payload.ProductChange;
+import io.chainretail.core.sync.payload.DrawerOpened;
+import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.SaleCompleted;
+import io.chainretail.core.sync.payload.ShiftClosed;
 import io.chainretail.core.sync.payload.StoreStatus;
 import io.chainretail.core.sync.payload.SyncRequest;
 import java.util.Arrays;
@@ -36,7 +39,10 @@ public enum MessageSchema {
     PRICE_BOUNDS("prices.bounds.v1", Direction.DOWNLINK, PriceBounds.class),
     MEMBER("members.member.v1", Direction.DOWNLINK, MemberChange.class),
     PROMOTION("promotions.promotion.v1", Direction.DOWNLINK, Promotion.class),
-    SALE("up.sale.v1", Direction.UPLINK, SaleCompleted.class),
+    SALE("up.sale.v2", Direction.UPLINK, SaleCompleted.class),
+    RETURN("up.return.v1", Direction.UPLINK, ReturnCompleted.class),
+    SHIFT_CLOSED("up.shift-closed.v1", Direction.UPLINK, ShiftClosed.class),
+    NO_SALE("up.no-sale.v1", Direction.UPLINK, DrawerOpened.class),
     ACK("ack.v1", Direction.CONTROL, Ack.class),
     SYNC_REQUEST("sync.request.v1", Direction.CONTROL, SyncRequest.class),
     SYNC_DELTAS("sync.deltas.v1", Direction.CONTROL, SyncDeltas.class),

@@ -15,6 +15,13 @@ class RoundingTest {
     }
 
     @Test
+    void sharesRoundHalfUp() {
+        assertEquals(333, Rounding.share(1000, 1, 3));
+        assertEquals(667, Rounding.share(1000, 2, 3));
+        assertEquals(1000, Rounding.share(1000, 3, 3));
+    }
+
+    @Test
     void weighedPricesRoundHalfUp() {
         assertEquals(1148, Rounding.ofWeight(2990, 384));
         assertEquals(1, Rounding.ofWeight(1, 500));

@@ -1,7 +1,10 @@
 package io.chainretail.agent.checkout;
 
 import io.chainretail.agent.AgentConfig;
+import io.chainretail.agent.lane.LaneBooks;
 import io.chainretail.agent.replica.Catalog;
+import io.chainretail.agent.shift.Shift;
+import io.chainretail.agent.shift.ShiftService;
 import io.chainretail.agent.sync.FeedApplier;
 import io.chainretail.agent.till.TillSessions.Session;
 import io.chainretail.agent.uplink.Journal;
@@ -17,7 +20,6 @@ import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,21 +46,27 @@ public class CheckoutService {
     private final SalePricer pricer;
     private final Journal journal;
     private final FeedApplier feeds;
+    private final LaneBooks books;
+    private final ShiftService shifts;
     private final AgentConfig config;
     private final SyncCodec codec = new SyncCodec();
     private final Map<String, SaleDraft> drafts = new ConcurrentHashMap<>();
 
     public CheckoutService(Catalog catalog, CodeReader codes, SalePricer pricer, Journal journal, FeedApplier feeds,
-            AgentConfig config) {
+            LaneBooks books, ShiftService shifts, AgentConfig config) {
         this.catalog = catalog;
         this.codes = codes;
         this.pricer = pricer;
         this.journal = journal;
         this.feeds = feeds;
+        this.books = books;
+        this.shifts = shifts;
         this.config = config;
     }
 
     public SaleView open(Session session) {
+        // Checked again at completion, which is what counts; here it spares the cashier a wasted basket.
+        QuarkusTransaction.requiringNew().run(() -> shifts.requireOpen(session.lane()));
         SaleDraft draft = new SaleDraft(EventIds.next().toString(), session.lane(), session.cashier());
         drafts.put(draft.saleId, draft);
         return view(draft);
@@ -207,21 +215,18 @@ public class CheckoutService {
 
     private SaleView commit(SaleDraft draft, PricedBasket priced, List<SaleCompleted.Tender> tenders, long change,
             Instant now, Map<String, Long> seqs) {
-        LaneCounter counter = LaneCounter.findById(draft.lane, LockModeType.PESSIMISTIC_WRITE);
-        if (counter == null) {
-            counter = new LaneCounter();
-            counter.lane = draft.lane;
-            counter.persist();
-        }
-        counter.lastReceipt++;
-        SaleCompleted event = new SaleCompleted(draft.saleId, draft.lane, counter.lastReceipt, draft.cashier, now,
+        // The lane's lock first: a shift cannot close between the check and this sale's commit.
+        long receiptNo = books.nextReceipt(draft.lane);
+        Shift shift = shifts.requireOpen(draft.lane);
+        SaleCompleted event = new SaleCompleted(draft.saleId, draft.lane, receiptNo, draft.cashier, now,
                 draft.currency, draft.member == null ? null : draft.member.cardNo(), List.copyOf(draft.coupons),
                 saleLines(draft, priced), priced.savingMinor(), priced.taxMinor(), priced.totalMinor(), tenders,
                 change, seqs.getOrDefault("prices", 0L), seqs.getOrDefault("promotions", 0L));
         CompletedSale sale = new CompletedSale();
         sale.saleId = draft.saleId;
         sale.lane = draft.lane;
-        sale.receiptNo = counter.lastReceipt;
+        sale.receiptNo = receiptNo;
+        sale.shiftId = shift.shiftId;
         sale.cashier = draft.cashier;
         sale.totalMinor = event.totalMinor();
         sale.changeMinor = change;
@@ -284,7 +289,7 @@ public class CheckoutService {
 
     private Optional<SaleView> completed(String saleId) {
         CompletedSale sale = CompletedSale.findById(saleId);
-        if (sale == null) {
+        if (sale == null || !"SALE".equals(sale.kind)) {
             return Optional.empty();
         }
         try {

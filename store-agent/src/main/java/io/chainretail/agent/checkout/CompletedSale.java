@@ -37,6 +37,16 @@ public class CompletedSale extends PanacheEntityBase {
     @Column(name = "receipt_text")
     public String receiptText;
 
+    /** {@code SALE}, {@code RETURN} or {@code VOID}. */
+    public String kind = "SALE";
+
+    @Column(name = "shift_id")
+    public String shiftId;
+
+    /** For a return or void: the sale it gives money back for; {@code null} for a return without receipt. */
+    @Column(name = "original_sale_id")
+    public String originalSaleId;
+
     /** The sale as journaled ({@code SaleCompleted} JSON): lines, promotions, tenders, for views and returns. */
     public String payload;
 }

@@ -1,6 +1,10 @@
 package io.chainretail.agent.checkout;
 
-import io.chainretail.core.money.Money;
+import static io.chainretail.agent.lane.ReceiptColumns.center;
+import static io.chainretail.agent.lane.ReceiptColumns.columns;
+import static io.chainretail.agent.lane.ReceiptColumns.money;
+import static io.chainretail.agent.lane.ReceiptColumns.rule;
+
 import io.chainretail.core.sync.payload.SaleCompleted;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +15,6 @@ import java.time.format.DateTimeFormatter;
  */
 final class ReceiptText {
 
-    static final int WIDTH = 42;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private ReceiptText() {
@@ -23,7 +26,7 @@ final class ReceiptText {
         out.append("Lane ").append(sale.lane()).append("  Receipt ").append(sale.receiptNo())
                 .append("  Cashier ").append(sale.cashier()).append('\n');
         out.append(TIME.format(sale.completedAt().atZone(ZoneId.systemDefault()))).append('\n');
-        out.append("-".repeat(WIDTH)).append('\n');
+        out.append(rule()).append('\n');
         String currency = sale.currency();
         for (SaleCompleted.SaleLine line : sale.lines()) {
             out.append(line.name()).append('\n');
@@ -37,7 +40,7 @@ final class ReceiptText {
                 }
             }
         }
-        out.append("-".repeat(WIDTH)).append('\n');
+        out.append(rule()).append('\n');
         if (sale.savingMinor() > 0) {
             out.append(columns("YOU SAVED", money(sale.savingMinor(), currency))).append('\n');
         }
@@ -52,19 +55,5 @@ final class ReceiptText {
         }
         out.append(center("Thank you")).append('\n');
         return out.toString();
-    }
-
-    private static String money(long minor, String currency) {
-        return Money.of(minor, currency).toDecimalString();
-    }
-
-    private static String columns(String left, String right) {
-        int gap = Math.max(1, WIDTH - left.length() - right.length());
-        return left + " ".repeat(gap) + right;
-    }
-
-    private static String center(String text) {
-        int pad = Math.max(0, (WIDTH - text.length()) / 2);
-        return " ".repeat(pad) + text;
     }
 }

@@ -137,7 +137,6 @@ public class TillResource {
     }
 
     private Session session(String token) {
-        return sessions.find(token).orElseThrow(() -> Refusal.unauthorized("NOT_SIGNED_IN",
-                "Sign in at the till first."));
+        return sessions.require(token);
     }
 }

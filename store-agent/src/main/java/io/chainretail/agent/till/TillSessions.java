@@ -1,6 +1,7 @@
 package io.chainretail.agent.till;
 
 import io.chainretail.agent.AgentConfig;
+import io.chainretail.core.error.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,6 +26,9 @@ public class TillSessions {
     private record User(String id, String pin, String role) {
     }
 
+    /** The role that may approve returns without receipt, voids and no-sales. */
+    public static final String MANAGER = "manager";
+
     private final Map<String, User> users = new HashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -43,9 +47,8 @@ public class TillSessions {
 
     /** A new session, or empty when the id or PIN is wrong (the caller does not learn which). */
     public Optional<Session> signIn(String cashier, String pin, String lane) {
-        User user = users.get(cashier);
-        if (user == null || pin == null || !MessageDigest.isEqual(user.pin.getBytes(StandardCharsets.UTF_8),
-                pin.getBytes(StandardCharsets.UTF_8))) {
+        User user = check(cashier, pin);
+        if (user == null) {
             return Optional.empty();
         }
         byte[] bytes = new byte[24];
@@ -70,6 +73,34 @@ public class TillSessions {
         Session touched = new Session(session.token(), session.cashier(), session.role(), session.lane(), now);
         sessions.put(token, touched);
         return Optional.of(touched);
+    }
+
+    /**
+     * A manager's approval at the till: the manager keys their id and PIN on the cashier's session.
+     *
+     * @return the approving manager's id
+     * @throws Refusal when the PIN is wrong or the user is not a manager; the action must not happen
+     */
+    public String approve(String approver, String pin, String action) {
+        User user = check(approver, pin);
+        if (user == null || !MANAGER.equals(user.role)) {
+            throw Refusal.forbidden("MANAGER_APPROVAL_REQUIRED", action + " needs a manager's id and PIN.");
+        }
+        return user.id;
+    }
+
+    private User check(String id, String pin) {
+        User user = id == null ? null : users.get(id);
+        if (user == null || pin == null || !MessageDigest.isEqual(user.pin.getBytes(StandardCharsets.UTF_8),
+                pin.getBytes(StandardCharsets.UTF_8))) {
+            return null;
+        }
+        return user;
+    }
+
+    /** The live session of a token, or 401 for the till to sign in again. */
+    public Session require(String token) {
+        return find(token).orElseThrow(() -> Refusal.unauthorized("NOT_SIGNED_IN", "Sign in at the till first."));
     }
 
     public void signOut(String token) {

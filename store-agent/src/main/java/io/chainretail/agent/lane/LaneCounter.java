@@ -1,4 +1,4 @@
-package io.chainretail.agent.checkout;
+package io.chainretail.agent.lane;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -6,7 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The last receipt number of a lane; locked and incremented in each sale's transaction. */
+/** A lane's last receipt and Z report numbers; locked and incremented in the transaction that uses them. */
 @Entity
 @Table(name = "lane_counter")
 public class LaneCounter extends PanacheEntityBase {
@@ -16,4 +16,7 @@ public class LaneCounter extends PanacheEntityBase {
 
     @Column(name = "last_receipt")
     public long lastReceipt;
+
+    @Column(name = "last_z")
+    public long lastZ;
 }

@@ -21,24 +21,25 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes every store's uplink through a shared subscription, stores each event once, and
- * acknowledges it only after the commit (ARCHITECTURE.md section 3, rule 4). Duplicates are counted
- * and acknowledged again, since the store may have missed the first acknowledgement.
+ * Consumes every store's uplink (sales, returns and voids, Z reports, no-sales) through a shared
+ * subscription, stores each event once, and acknowledges it only after the commit (ARCHITECTURE.md
+ * section 3, rule 4). Duplicates are counted and acknowledged again, since the store may have missed
+ * the first acknowledgement.
  */
 @ApplicationScoped
-public class SaleIngest {
+public class UplinkIngest {
 
-    private static final Logger LOG = Logger.getLogger(SaleIngest.class);
+    private static final Logger LOG = Logger.getLogger(UplinkIngest.class);
 
     private final HqLink link;
     private final HqConfig config;
-    private final SaleIngestService service;
+    private final UplinkIngestService service;
     private final SyncCodec codec = new SyncCodec();
     private final Counter stored;
     private final Counter duplicates;
     private final MeterRegistry metrics;
 
-    public SaleIngest(HqLink link, HqConfig config, SaleIngestService service, MeterRegistry metrics) {
+    public UplinkIngest(HqLink link, HqConfig config, UplinkIngestService service, MeterRegistry metrics) {
         this.link = link;
         this.config = config;
         this.service = service;
@@ -60,14 +61,14 @@ public class SaleIngest {
             LOG.warnf("Rejected uplink message on %s: %s", topic, e.getMessage());
             return;
         }
-        SaleIngestService.Outcome outcome;
+        UplinkIngestService.Outcome outcome;
         try {
             outcome = service.record(envelope);
         } catch (PersistenceException e) {
             // Another HQ instance stored it between our check and insert: the unique key held.
-            outcome = SaleIngestService.Outcome.DUPLICATE;
+            outcome = UplinkIngestService.Outcome.DUPLICATE;
         }
-        (outcome == SaleIngestService.Outcome.STORED ? stored : duplicates).increment();
+        (outcome == UplinkIngestService.Outcome.STORED ? stored : duplicates).increment();
         Ack ack = new Ack(List.of(envelope.id()));
         link.publish(link.topics().ack(envelope.store()), codec.encode(new Envelope<>(MessageSchema.ACK,
                 EventIds.next(), config.chain(), envelope.store(), null, null, Instant.now(),
@@ -84,8 +85,8 @@ public class SaleIngest {
             throw new MalformedMessageException("event of store " + envelope.store() + " on store "
                     + topicStore + "'s topic");
         }
-        if (envelope.schema().direction() != Direction.UPLINK || envelope.schema() != MessageSchema.SALE) {
-            throw new MalformedMessageException(envelope.schema().id() + " is not an uplink event HQ ingests yet");
+        if (envelope.schema().direction() != Direction.UPLINK) {
+            throw new MalformedMessageException(envelope.schema().id() + " is not an uplink event");
         }
         return envelope;
     }

@@ -1,0 +1,24 @@
+package io.chainretail.hq.reconciliation;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.time.LocalDate;
+
+/** Per store and business day: Z reports against receipts, receipt and journal gaps. */
+@Path("/api")
+public class ReconciliationResource {
+
+    private final ReconciliationService reconciliation;
+
+    public ReconciliationResource(ReconciliationService reconciliation) {
+        this.reconciliation = reconciliation;
+    }
+
+    /** @param day the store-local business day, e.g. {@code 2026-11-22} */
+    @GET
+    @Path("/stores/{store}/reconciliation/{day}")
+    public DayReconciliation day(@PathParam("store") String store, @PathParam("day") LocalDate day) {
+        return reconciliation.day(store, day);
+    }
+}

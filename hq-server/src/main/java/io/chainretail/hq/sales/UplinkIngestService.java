@@ -1,0 +1,93 @@
+package io.chainretail.hq.sales;
+
+import io.chainretail.core.sync.Envelope;
+import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.payload.ReturnCompleted;
+import io.chainretail.core.sync.payload.SaleCompleted;
+import io.chainretail.core.sync.payload.ShiftClosed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/**
+ * Stores each uplinked event exactly once, keyed by its event id: every event in {@code store_event}
+ * with its payload, and sales, returns and Z reports in their own tables for reporting and
+ * reconciliation. A completed sale is a fact: it is never refused for its prices (ARCHITECTURE.md
+ * section 2); reconciliation flags what looks wrong.
+ */
+@ApplicationScoped
+public class UplinkIngestService {
+
+    /** What became of one event. */
+    public enum Outcome { STORED, DUPLICATE }
+
+    private final SyncCodec codec = new SyncCodec();
+
+    @Transactional
+    public Outcome record(Envelope<?> envelope) {
+        String eventId = envelope.id().toString();
+        if (StoreEvent.findById(eventId) != null) {
+            return Outcome.DUPLICATE;
+        }
+        StoreEvent event = new StoreEvent();
+        event.eventId = eventId;
+        event.storeCode = envelope.store();
+        event.kind = envelope.schema().id();
+        event.position = envelope.position();
+        event.receivedAt = Instant.now();
+        event.payload = codec.payloadJson(envelope.payload());
+        event.persist();
+        switch (envelope.schema()) {
+            case SALE -> sale(eventId, envelope.store(), envelope.payloadAs(SaleCompleted.class));
+            case RETURN -> refund(eventId, envelope.store(), envelope.payloadAs(ReturnCompleted.class));
+            case SHIFT_CLOSED -> shiftReport(eventId, envelope.store(), envelope.payloadAs(ShiftClosed.class));
+            default -> {
+                // no-sales and future events: kept in store_event
+            }
+        }
+        return Outcome.STORED;
+    }
+
+    private void sale(String eventId, String store, SaleCompleted payload) {
+        Sale sale = new Sale();
+        sale.eventId = eventId;
+        sale.saleId = payload.saleId();
+        sale.storeCode = store;
+        sale.lane = payload.lane();
+        sale.receiptNo = payload.receiptNo();
+        sale.cashier = payload.cashier();
+        sale.totalMinor = payload.totalMinor();
+        sale.currency = payload.currency();
+        sale.completedAt = payload.completedAt();
+        sale.payload = codec.payloadJson(payload);
+        sale.persist();
+    }
+
+    private void refund(String eventId, String store, ReturnCompleted payload) {
+        Refund refund = new Refund();
+        refund.eventId = eventId;
+        refund.returnId = payload.returnId();
+        refund.kind = payload.kind();
+        refund.storeCode = store;
+        refund.lane = payload.lane();
+        refund.receiptNo = payload.receiptNo();
+        refund.originalSaleId = payload.originalSaleId();
+        refund.totalMinor = payload.totalMinor();
+        refund.currency = payload.currency();
+        refund.completedAt = payload.completedAt();
+        refund.payload = codec.payloadJson(payload);
+        refund.persist();
+    }
+
+    private void shiftReport(String eventId, String store, ShiftClosed payload) {
+        ShiftReport report = new ShiftReport();
+        report.eventId = eventId;
+        report.shiftId = payload.shiftId();
+        report.storeCode = store;
+        report.lane = payload.lane();
+        report.zNo = payload.zNo();
+        report.closedAt = payload.closedAt();
+        report.payload = codec.payloadJson(payload);
+        report.persist();
+    }
+}

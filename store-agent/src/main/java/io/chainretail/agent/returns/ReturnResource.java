@@ -1,0 +1,64 @@
+package io.chainretail.agent.returns;
+
+import io.chainretail.agent.checkout.TillResource;
+import io.chainretail.agent.till.TillSessions;
+import io.chainretail.core.sync.payload.ReturnCompleted;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+
+/** Money back at the lane: returns with and without receipt, and voids of completed sales. */
+@Path("/api/till/returns")
+public class ReturnResource {
+
+    private final TillSessions sessions;
+    private final ReturnService returns;
+
+    public ReturnResource(TillSessions sessions, ReturnService returns) {
+        this.sessions = sessions;
+        this.returns = returns;
+    }
+
+    /**
+     * A return. With {@code saleId}: lines by {@code lineNo} at the price paid. Without: lines by
+     * {@code code}, at today's price, with a manager's {@code approver} and {@code pin}.
+     *
+     * @param tender where the refund goes: CASH (default), CARD (only for a sale paid by card), VOUCHER
+     */
+    public record Return(String saleId, @NotEmpty @Size(max = 200) List<@Valid Line> lines, String tender,
+            String approver, String pin, String reason) {
+    }
+
+    /** One line to give back. */
+    public record Line(Integer lineNo, String code, Long quantity, Long weightGrams) {
+    }
+
+    /** A manager's approval. */
+    public record Approval(@NotBlank String approver, @NotBlank String pin, String reason) {
+    }
+
+    @POST
+    public ReturnCompleted refund(@HeaderParam(TillResource.TOKEN_HEADER) String token, @Valid Return request) {
+        TillSessions.Session session = sessions.require(token);
+        List<ReturnService.Request> lines = request.lines().stream().map(l -> new ReturnService.Request(l.lineNo(),
+                l.code(), l.quantity() == null ? 1 : l.quantity(), l.weightGrams())).toList();
+        String tender = request.tender() == null ? "CASH" : request.tender();
+        return request.saleId() != null ? returns.withReceipt(session, request.saleId(), lines, tender)
+                : returns.withoutReceipt(session, lines, tender, request.approver(), request.pin(), request.reason());
+    }
+
+    /** Voids a completed sale of the current shift. */
+    @POST
+    @Path("/void/{saleId}")
+    public ReturnCompleted voidSale(@HeaderParam(TillResource.TOKEN_HEADER) String token,
+            @PathParam("saleId") String saleId, @Valid Approval approval) {
+        return returns.voidSale(sessions.require(token), saleId, approval.approver(), approval.pin(),
+                approval.reason());
+    }
+}

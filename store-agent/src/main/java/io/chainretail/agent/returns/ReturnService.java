@@ -1,0 +1,236 @@
+package io.chainretail.agent.returns;
+
+import io.chainretail.agent.checkout.CodeReader;
+import io.chainretail.agent.checkout.CompletedSale;
+import io.chainretail.agent.lane.LaneBooks;
+import io.chainretail.agent.replica.Catalog;
+import io.chainretail.agent.shift.Shift;
+import io.chainretail.agent.shift.ShiftService;
+import io.chainretail.agent.till.TillSessions;
+import io.chainretail.agent.till.TillSessions.Session;
+import io.chainretail.agent.uplink.Journal;
+import io.chainretail.core.error.Refusal;
+import io.chainretail.core.id.EventIds;
+import io.chainretail.core.pricing.PriceResolver;
+import io.chainretail.core.pricing.Rounding;
+import io.chainretail.core.sync.MalformedMessageException;
+import io.chainretail.core.sync.MessageSchema;
+import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.payload.ReturnCompleted;
+import io.chainretail.core.sync.payload.ReturnCompleted.ReturnLine;
+import io.chainretail.core.sync.payload.SaleCompleted;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Gives money back: returns with a receipt (chosen lines, at the price paid, never more than was
+ * bought), returns without a receipt (current price, manager approval) and voids of a whole sale of the
+ * current shift (manager approval). Each is a receipt of its own, journaled in one transaction.
+ */
+@ApplicationScoped
+public class ReturnService {
+
+    private static final Set<String> REFUND_TENDERS = Set.of("CASH", "CARD", "VOUCHER");
+
+    /** A line to give back: by the sale's line number with a receipt, by code without. */
+    public record Request(Integer lineNo, String code, long quantity, Long weightGrams) {
+    }
+
+    private final LaneBooks books;
+    private final ShiftService shifts;
+    private final TillSessions sessions;
+    private final Catalog catalog;
+    private final CodeReader codes;
+    private final Journal journal;
+    private final SyncCodec codec = new SyncCodec();
+
+    public ReturnService(LaneBooks books, ShiftService shifts, TillSessions sessions, Catalog catalog,
+            CodeReader codes, Journal journal) {
+        this.books = books;
+        this.shifts = shifts;
+        this.sessions = sessions;
+        this.catalog = catalog;
+        this.codes = codes;
+        this.journal = journal;
+    }
+
+    /** Returns lines of a sale of this store at what each unit was paid; the refund goes to {@code tender}. */
+    @Transactional
+    public ReturnCompleted withReceipt(Session session, String saleId, List<Request> requests, String tender) {
+        requireTender(tender);
+        CompletedSale original = originalSale(saleId);
+        SaleCompleted sale = read(original.payload, SaleCompleted.class);
+        if ("CARD".equals(tender) && sale.tenders().stream().noneMatch(t -> "CARD".equals(t.type()))) {
+            throw Refusal.invalid("REFUND_TENDER", "Only a sale paid by card can be refunded to a card.");
+        }
+        Map<Integer, long[]> returned = returnedSoFar(saleId);
+        List<ReturnLine> lines = new ArrayList<>();
+        for (Request request : requests) {
+            SaleCompleted.SaleLine sold = sale.lines().stream().filter(l -> request.lineNo() != null
+                    && l.lineNo() == request.lineNo()).findFirst().orElseThrow(() -> Refusal.invalid(
+                            "NO_SUCH_LINE", "Receipt " + sale.receiptNo() + " has no line " + request.lineNo() + "."));
+            long[] already = returned.computeIfAbsent(sold.lineNo(), n -> new long[3]);
+            long left = sold.quantity() - already[0];
+            if (request.quantity() < 1 || request.quantity() > left) {
+                throw Refusal.invalid("RETURN_TOO_MANY", "Line " + sold.lineNo() + " (" + sold.name() + ") sold "
+                        + sold.quantity() + ", " + already[0] + " already returned: at most " + left
+                        + " can be returned.");
+            }
+            // The last units back take what is left of the line, so the refunds add up to what was paid.
+            boolean rest = request.quantity() == left;
+            long refund = rest ? sold.payableMinor() - already[1]
+                    : Rounding.share(sold.payableMinor(), request.quantity(), sold.quantity());
+            long tax = rest ? sold.taxMinor() - already[2] : Rounding.share(sold.taxMinor(), request.quantity(),
+                    sold.quantity());
+            already[0] += request.quantity();
+            already[1] += refund;
+            already[2] += tax;
+            lines.add(new ReturnLine(sold.lineNo(), sold.sku(), sold.name(), request.quantity(), sold.weightGrams(),
+                    refund, sold.taxClass(), tax));
+        }
+        return book(session, "RETURN", null, original.saleId, sale.member(), sale.currency(), lines, tender, null);
+    }
+
+    /** Returns items without a receipt at today's regular price, approved by a manager. */
+    @Transactional
+    public ReturnCompleted withoutReceipt(Session session, List<Request> requests, String tender, String approver,
+            String pin, String reason) {
+        requireTender(tender);
+        String manager = sessions.approve(approver, pin, "A return without receipt");
+        Catalog.StoreInfo store = catalog.store();
+        Instant now = Instant.now();
+        List<ReturnLine> lines = new ArrayList<>();
+        for (Request request : requests) {
+            if (request.quantity() < 1 || request.quantity() > 999) {
+                throw Refusal.invalid("INVALID_QUANTITY", "Quantity must be between 1 and 999.");
+            }
+            CodeReader.Read read = codes.read(request.code(), request.weightGrams());
+            Catalog.Item item = catalog.item(read.sku(), null).orElseThrow(() -> Refusal.notFound("NOT_ON_SALE",
+                    "The product of " + read.code() + " is not sold in this store."));
+            long unit = read.labelPriceMinor() != null ? read.labelPriceMinor()
+                    : PriceResolver.resolve(item.prices(), store.code(), now).orElseThrow(() -> Refusal.notFound(
+                            "NO_PRICE", item.name() + " has no price in this store.")).priceMinor();
+            if (read.weightGrams() != null) {
+                unit = Rounding.ofWeight(unit, read.weightGrams());
+            }
+            long amount = Math.multiplyExact(unit, request.quantity());
+            lines.add(new ReturnLine(null, item.sku(), item.name(), request.quantity(), read.weightGrams(),
+                    item.tax().payable(amount), item.tax().code(), item.tax().on(amount)));
+        }
+        return book(session, "RETURN", manager, null, null, store.currency(), lines, tender, reason);
+    }
+
+    /**
+     * Voids a whole sale of the lane's current shift, approved by a manager: every line back at the price
+     * paid, each tender back as it was taken (cash net of change).
+     */
+    @Transactional
+    public ReturnCompleted voidSale(Session session, String saleId, String approver, String pin, String reason) {
+        String manager = sessions.approve(approver, pin, "Voiding a completed sale");
+        CompletedSale original = originalSale(saleId);
+        books.lock(session.lane());
+        Shift shift = shifts.requireOpen(session.lane());
+        if (!shift.shiftId.equals(original.shiftId)) {
+            throw Refusal.conflict("VOID_OTHER_SHIFT", "Only a sale of this lane's current shift can be voided; "
+                    + "return its items instead.");
+        }
+        if (!returnedSoFar(saleId).isEmpty()) {
+            throw Refusal.conflict("ALREADY_RETURNED", "Items of this sale were already returned; return the rest "
+                    + "instead.");
+        }
+        SaleCompleted sale = read(original.payload, SaleCompleted.class);
+        List<ReturnLine> lines = sale.lines().stream().map(l -> new ReturnLine(l.lineNo(), l.sku(), l.name(),
+                l.quantity(), l.weightGrams(), l.payableMinor(), l.taxClass(), l.taxMinor())).toList();
+        List<SaleCompleted.Tender> back = new ArrayList<>();
+        for (SaleCompleted.Tender tender : sale.tenders()) {
+            long amount = "CASH".equals(tender.type()) ? tender.amountMinor() - sale.changeMinor()
+                    : tender.amountMinor();
+            if (amount > 0) {
+                back.add(new SaleCompleted.Tender(tender.type(), amount));
+            }
+        }
+        return book(session, "VOID", manager, saleId, sale.member(), sale.currency(), lines, back, reason);
+    }
+
+    private ReturnCompleted book(Session session, String kind, String approver, String originalSaleId, String member,
+            String currency, List<ReturnLine> lines, String tender, String reason) {
+        long total = lines.stream().mapToLong(ReturnLine::refundMinor).sum();
+        return book(session, kind, approver, originalSaleId, member, currency, lines,
+                List.of(new SaleCompleted.Tender(tender, total)), reason);
+    }
+
+    private ReturnCompleted book(Session session, String kind, String approver, String originalSaleId, String member,
+            String currency, List<ReturnLine> lines, List<SaleCompleted.Tender> tenders, String reason) {
+        if (lines.isEmpty()) {
+            throw Refusal.invalid("NOTHING_TO_RETURN", "Choose at least one line to give back.");
+        }
+        long receiptNo = books.nextReceipt(session.lane());
+        Shift shift = shifts.requireOpen(session.lane());
+        Instant now = Instant.now();
+        ReturnCompleted refund = new ReturnCompleted(EventIds.next().toString(), kind, session.lane(), receiptNo,
+                session.cashier(), approver, now, currency, originalSaleId, member, lines,
+                lines.stream().mapToLong(ReturnLine::taxMinor).sum(),
+                lines.stream().mapToLong(ReturnLine::refundMinor).sum(), tenders, reason);
+        CompletedSale receipt = new CompletedSale();
+        receipt.saleId = refund.returnId();
+        receipt.kind = kind;
+        receipt.lane = session.lane();
+        receipt.receiptNo = receiptNo;
+        receipt.cashier = session.cashier();
+        receipt.totalMinor = -refund.totalMinor();
+        receipt.changeMinor = 0;
+        receipt.currency = currency;
+        receipt.completedAt = now;
+        receipt.shiftId = shift.shiftId;
+        receipt.originalSaleId = originalSaleId;
+        receipt.receiptText = RefundReceipt.of(refund);
+        receipt.payload = codec.payloadJson(refund);
+        receipt.persist();
+        journal.append("return", MessageSchema.RETURN, refund, now);
+        return refund;
+    }
+
+    private static CompletedSale originalSale(String saleId) {
+        CompletedSale original = saleId == null ? null : CompletedSale.findById(saleId);
+        if (original == null || !"SALE".equals(original.kind)) {
+            throw Refusal.notFound("NO_SUCH_SALE", "No sale " + saleId + " in this store's books. A receipt from "
+                    + "another store can only be returned there.");
+        }
+        return original;
+    }
+
+    /** Per line of the sale: units, refund and tax already given back. */
+    private Map<Integer, long[]> returnedSoFar(String saleId) {
+        Map<Integer, long[]> returned = new HashMap<>();
+        List<CompletedSale> refunds = CompletedSale.list("originalSaleId", saleId);
+        for (CompletedSale receipt : refunds) {
+            for (ReturnLine line : read(receipt.payload, ReturnCompleted.class).lines()) {
+                long[] sum = returned.computeIfAbsent(line.originalLineNo(), n -> new long[3]);
+                sum[0] += line.quantity();
+                sum[1] += line.refundMinor();
+                sum[2] += line.taxMinor();
+            }
+        }
+        return returned;
+    }
+
+    private static void requireTender(String tender) {
+        if (!REFUND_TENDERS.contains(tender)) {
+            throw Refusal.invalid("REFUND_TENDER", "Refund to CASH, CARD or VOUCHER.");
+        }
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return codec.readPayload(json, type);
+        } catch (MalformedMessageException e) {
+            throw new IllegalStateException("a receipt in the store's books is unreadable", e);
+        }
+    }
+}
