@@ -45,6 +45,11 @@ public final class RetailSystem implements AutoCloseable {
         return externalBroker != null ? externalBroker : "tcp://127.0.0.1:" + brokerPort;
     }
 
+    /** True when the broker is HQ's embedded one, so stopping HQ stops the broker too. */
+    public boolean embeddedBroker() {
+        return externalBroker == null;
+    }
+
     public boolean onPostgres() {
         return postgresUrl != null;
     }

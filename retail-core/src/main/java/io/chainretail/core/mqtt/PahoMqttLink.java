@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,6 +42,7 @@ public final class PahoMqttLink implements MqttLink {
     private static final Logger LOG = Logger.getLogger(PahoMqttLink.class.getName());
     /** Paho's "Too many publishes in progress" (MqttClientException.REASON_CODE_MAX_INFLIGHT). */
     private static final int MAX_INFLIGHT_REASON = 32202;
+    private static final long RETRY_MILLIS = 1_000;
 
     private final MqttSettings settings;
     private final MqttAsyncClient client;
@@ -80,10 +83,24 @@ public final class PahoMqttLink implements MqttLink {
             int size = brokerMax == null ? settings.window() : Math.min(settings.window(), brokerMax - 2);
             window = new Semaphore(Math.max(1, size));
         } catch (MqttException e) {
-            // The broker is not there yet: keep trying. After the first success Paho reconnects itself.
+            // The broker is not there (yet, or again): keep trying.
             LOG.log(Level.FINE, "MQTT connect to {0} failed: {1}", new Object[] {settings.url(), e.getMessage()});
-            if (!closed) {
-                connector.schedule(this::connectOnce, 1, TimeUnit.SECONDS);
+            retrySoon();
+        }
+    }
+
+    /**
+     * Tries again in about a second, with jitter so a chain's stores do not all knock at once. We retry
+     * ourselves rather than use Paho's automatic reconnect, whose doubling delay left a store offline for
+     * up to twice its maximum after its broker was back.
+     */
+    private void retrySoon() {
+        if (!closed) {
+            try {
+                long delay = RETRY_MILLIS + ThreadLocalRandom.current().nextLong(RETRY_MILLIS / 2);
+                connector.schedule(this::connectOnce, delay, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // closing
             }
         }
     }
@@ -92,8 +109,7 @@ public final class PahoMqttLink implements MqttLink {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(false);
         options.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 30);
+        options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(15);
         options.setConnectionTimeout(10);
         options.setReceiveMaximum(1000);
@@ -238,6 +254,7 @@ public final class PahoMqttLink implements MqttLink {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
             LOG.log(Level.INFO, "MQTT disconnected from {0}: {1}", new Object[] {settings.url(), response});
+            retrySoon();
         }
 
         @Override

@@ -1,0 +1,48 @@
+package io.chainretail.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A lane driving the store agent's till API directly, as pos-client does, with its session token. */
+final class Till {
+
+    private static final String TOKEN = "X-Till-Token";
+
+    private final String agent;
+    private final String token;
+
+    Till(AppProcess agent, String lane, String cashier, String pin) {
+        this.agent = agent.url();
+        Http.Reply reply = Http.post(this.agent + "/api/till/signin", "{\"cashier\":\"" + cashier + "\",\"pin\":\""
+                + pin + "\",\"lane\":\"" + lane + "\"}");
+        assertEquals(200, reply.status(), reply.body().toString());
+        this.token = reply.body().path("token").asText();
+    }
+
+    JsonNode post(String path, String json) {
+        Http.Reply reply = Http.post(agent + path, json, TOKEN, token);
+        assertEquals(200, reply.status(), path + " " + json + ": " + reply.body());
+        return reply.body();
+    }
+
+    JsonNode put(String path, String json) {
+        Http.Reply reply = Http.put(agent + path, json, TOKEN, token);
+        assertEquals(200, reply.status(), path + ": " + reply.body());
+        return reply.body();
+    }
+
+    JsonNode get(String path) {
+        Http.Reply reply = Http.get(agent + path, TOKEN, token);
+        assertEquals(200, reply.status(), path + ": " + reply.body());
+        return reply.body();
+    }
+
+    String openSale() {
+        return post("/api/till/sales", "").path("saleId").asText();
+    }
+
+    JsonNode scan(String sale, String code, int quantity) {
+        return post("/api/till/sales/" + sale + "/lines", "{\"code\":\"" + code + "\",\"quantity\":" + quantity + "}");
+    }
+}
