@@ -1,8 +1,15 @@
-// The cashier page: keyboard first, the scan field always has focus, every error is said in words.
+// The cashier page: keyboard first, the scan field has focus unless a panel is open, every error is
+// said in words the cashier can act on. Keys: F4 member, F6 coupon, F8 void a line, F9 return, F12 pay,
+// Esc back to scanning.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const state = { signedIn: false, sale: null };
+const state = { signedIn: false, sale: null, lastReceipt: null, panel: null };
+const PANELS = { F4: 'member-form', F6: 'coupon-form', F8: 'void-form', F9: 'return-form', F12: 'pay-form' };
+const FIRST_FIELD = {
+  'member-form': 'member-input', 'coupon-form': 'coupon-input', 'void-form': 'void-input',
+  'return-form': 'return-sale', 'pay-form': 'cash',
+};
 
 function money(minor) {
   // Integer arithmetic only: prices never pass through floating point.
@@ -12,6 +19,7 @@ function money(minor) {
 }
 
 function toMinor(text) {
+  if (!text || !text.trim()) return 0;
   const match = /^\s*(\d+)(?:[.,](\d{1,2}))?\s*$/.exec(text);
   if (!match) return null;
   return Number(match[1]) * 100 + Number((match[2] || '0').padEnd(2, '0'));
@@ -38,38 +46,89 @@ async function call(path, body) {
   return { ok: response.ok, data };
 }
 
-function render(view) {
+function cell(row, text, className) {
+  const td = row.insertCell();
+  td.textContent = text;
+  if (className) td.className = className;
+  return td;
+}
+
+function render() {
   $('signin-view').hidden = state.signedIn;
   $('sale-view').hidden = !state.signedIn;
   $('signout').hidden = !state.signedIn;
+  const sale = state.sale;
   const body = $('lines').querySelector('tbody');
   body.innerHTML = '';
-  const lines = state.sale ? state.sale.lines : [];
-  for (const line of lines) {
+  for (const line of sale ? sale.lines : []) {
     const row = body.insertRow();
-    row.insertCell().textContent = line.name;
-    for (const value of [line.quantity, money(line.unitPriceMinor), money(line.amountMinor)]) {
-      const cell = row.insertCell();
-      cell.className = 'num';
-      cell.textContent = value;
+    if (line.voided) row.className = 'voided';
+    cell(row, line.lineNo, 'num');
+    cell(row, line.name);
+    cell(row, line.weightGrams ? line.weightGrams + ' g' : line.quantity, 'num');
+    cell(row, money(line.unitPriceMinor), 'num');
+    cell(row, money(line.voided ? 0 : line.regularMinor), 'num');
+    for (const promotion of line.promotions || []) {
+      if (promotion.savingMinor <= 0) continue;
+      const promo = body.insertRow();
+      promo.className = 'promotion';
+      cell(promo, '');
+      cell(promo, '↳ ' + (promotion.name || promotion.code));
+      cell(promo, '');
+      cell(promo, '');
+      cell(promo, '-' + money(promotion.savingMinor), 'num');
     }
   }
-  $('total').textContent = money(state.sale ? state.sale.totalMinor : 0);
-  if (view && view.lastReceipt) {
-    $('receipt-view').hidden = false;
-    $('receipt').textContent = view.lastReceipt.receiptText;
-    $('receipt-no').textContent = '#' + view.lastReceipt.receiptNo;
-    $('change').textContent = money(view.lastReceipt.changeMinor);
+  $('savings').textContent = money(sale ? sale.savingMinor : 0);
+  $('tax').textContent = money(sale ? sale.taxMinor : 0);
+  $('total').textContent = money(sale ? sale.totalMinor : 0);
+  const member = sale && sale.member;
+  $('member-panel').textContent = member
+    ? 'Member ' + member.name + ' (' + member.tier + ') · ' + member.pointsBalance + ' points'
+    : 'No member (F4)';
+  const unused = sale ? sale.couponsNotApplied || [] : [];
+  $('coupon-note').textContent = unused.length ? 'Coupon ' + unused.join(', ') + ' gives nothing on this basket.' : '';
+  const receipt = state.lastReceipt;
+  $('receipt-view').hidden = !receipt || !!(sale && sale.lines.length);
+  if (receipt) {
+    const refund = !!receipt.returnId;
+    $('receipt-kind').textContent = refund ? 'Refund' : 'Receipt';
+    $('receipt').textContent = receipt.receiptText || '';
+    $('receipt-no').textContent = '#' + receipt.receiptNo;
+    $('change-label').textContent = refund ? 'paid out' : 'change';
+    $('change').textContent = money(refund ? receipt.totalMinor : receipt.changeMinor);
+    if (!refund) $('return-sale').value = receipt.saleId;
   }
+  for (const id of Object.values(PANELS)) $(id).hidden = state.panel !== id;
   focusInput();
 }
 
 function focusInput() {
   if (!state.signedIn) {
     if (!$('cashier').value) $('cashier').focus(); else if (document.activeElement !== $('pin')) $('pin').focus();
-  } else if (document.activeElement !== $('cash')) {
+  } else if (state.panel) {
+    const panel = $(state.panel);
+    if (!panel.contains(document.activeElement)) $(FIRST_FIELD[state.panel]).focus();
+  } else {
     $('scan').focus();
   }
+}
+
+function openPanel(id) {
+  state.panel = id;
+  if (id === 'pay-form') {
+    $('card').value = '';
+    $('cash').value = state.sale ? money(state.sale.totalMinor) : '';
+  }
+  render();
+  const first = $(FIRST_FIELD[id]);
+  first.focus();
+  if (first.select) first.select();
+}
+
+function closePanel() {
+  state.panel = null;
+  render();
 }
 
 async function refresh() {
@@ -79,7 +138,25 @@ async function refresh() {
   $('cashier-label').textContent = data.cashier ? 'Cashier ' + data.cashier : '';
   state.signedIn = data.signedIn;
   state.sale = data.sale;
-  render(data);
+  state.lastReceipt = data.lastReceipt;
+  showConnection(data);
+  render();
+}
+
+function showConnection(data) {
+  $('offline-banner').hidden = data.hqOnline !== false || data.storeOnline === false;
+  if (data.storeOnline === false) say('The store server is not answering. Call the store manager.', 'error');
+}
+
+// A sale-changing action: on success the sale is redrawn and the scan field takes focus again.
+async function change(path, body, done) {
+  const { ok, data } = await call(path, body);
+  if (!ok) { say(data.message || 'That was refused.', 'error'); focusInput(); return false; }
+  state.sale = data;
+  state.panel = null;
+  say(done(data), 'ok');
+  render();
+  return true;
 }
 
 $('signin-form').addEventListener('submit', async (event) => {
@@ -97,28 +174,67 @@ $('scan-form').addEventListener('submit', async (event) => {
   $('scan').value = '';
   if (!text) return;
   const parts = text.split('*');
-  const quantity = parts.length === 2 ? Number(parts[0]) : 1;
   const code = parts.length === 2 ? parts[1] : parts[0];
-  const { ok, data } = await call('/sale/scan', { code, quantity });
-  if (!ok) { say(data.message || 'That scan was refused.', 'error'); focusInput(); return; }
-  state.sale = data;
-  $('receipt-view').hidden = true;
-  const last = data.lines[data.lines.length - 1];
-  say(last ? last.name + '  ' + money(last.amountMinor) : '', 'ok');
+  const body = { code };
+  if (parts.length === 2 && /^\d{5}$/.test(code)) body.weightGrams = Number(parts[0]);
+  else if (parts.length === 2) body.quantity = Number(parts[0]);
+  state.lastReceipt = null;
+  await change('/sale/scan', body, (sale) => {
+    const last = sale.lines[sale.lines.length - 1];
+    return last ? last.name + '  ' + money(last.amountMinor) : '';
+  });
+});
+
+$('member-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const ok = await change('/sale/member', { cardOrPhone: $('member-input').value.trim() },
+    (sale) => 'Member ' + sale.member.name + ' attached.');
+  if (ok) $('member-input').value = '';
+});
+
+$('coupon-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const ok = await change('/sale/coupon', { code: $('coupon-input').value.trim() }, () => 'Coupon added.');
+  if (ok) $('coupon-input').value = '';
+});
+
+$('void-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const lineNo = Number($('void-input').value);
+  const ok = await change('/sale/void-line', { lineNo }, () => 'Line ' + lineNo + ' voided.');
+  if (ok) $('void-input').value = '';
+});
+
+$('pay-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const card = toMinor($('card').value);
+  const cash = toMinor($('cash').value);
+  if (card === null || cash === null) { say('Type amounts like 50 or 50.00.', 'error'); return; }
+  const tenders = [];
+  if (card > 0) tenders.push({ type: 'CARD', amountMinor: card });
+  if (cash > 0 || tenders.length === 0) tenders.push({ type: 'CASH', amountMinor: cash });
+  const { ok, data } = await call('/sale/pay', { tenders });
+  if (!ok) { say(data.message || 'Payment was refused.', 'error'); focusInput(); return; }
+  say('Sale complete. Change ' + money(data.changeMinor) + '.', 'ok');
+  state.sale = null;
+  state.panel = null;
+  state.lastReceipt = data;
   render();
 });
 
-$('cash-form').addEventListener('submit', async (event) => {
+$('return-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const amount = toMinor($('cash').value);
-  if (amount === null) { say('Type the cash received, e.g. 50 or 50.00.', 'error'); $('cash').focus(); return; }
-  const { ok, data } = await call('/sale/pay-cash', { amountMinor: amount });
-  if (!ok) { say(data.message || 'Payment was refused.', 'error'); $('cash').focus(); return; }
-  $('cash').value = '';
-  $('scan').focus(); // ready for the next customer's first scan
-  say('Sale complete. Change ' + money(data.changeMinor) + '.', 'ok');
-  state.sale = null;
-  render({ lastReceipt: data });
+  const body = {
+    saleId: $('return-sale').value.trim(),
+    lineNo: Number($('return-line').value),
+    quantity: Number($('return-quantity').value),
+  };
+  const { ok, data } = await call('/return', body);
+  if (!ok) { say(data.message || 'The return was refused.', 'error'); focusInput(); return; }
+  say('Refund ' + money(data.totalMinor) + ' in cash.', 'ok');
+  state.panel = null;
+  state.lastReceipt = data;
+  render();
 });
 
 $('signout').addEventListener('click', async () => {
@@ -127,20 +243,28 @@ $('signout').addEventListener('click', async () => {
   await refresh();
 });
 
+function onKey(key) {
+  if (!state.signedIn) return false;
+  if (PANELS[key]) { openPanel(PANELS[key]); return true; }
+  if (key === 'Escape') { closePanel(); return true; }
+  return false;
+}
+
 document.addEventListener('keydown', (event) => {
-  if (event.key === 'F12') {
-    event.preventDefault();
-    if (state.sale) $('cash').value = money(state.sale.totalMinor);
-    $('cash').focus();
-    $('cash').select();
-  } else if (event.key === 'Escape') {
-    $('cash').value = '';
-    $('scan').focus();
-  }
+  if (onKey(event.key)) event.preventDefault();
 });
+for (const button of document.querySelectorAll('#keys button')) {
+  button.addEventListener('click', () => onKey(button.dataset.key));
+}
 // Clicks elsewhere must not leave the scanner without a field to type into.
 document.addEventListener('click', (event) => {
   if (!['INPUT', 'BUTTON'].includes(event.target.tagName)) focusInput();
 });
+
+// The connection banner follows the store's link to HQ.
+setInterval(async () => {
+  const { ok, data } = await call('/state');
+  if (ok) showConnection(data);
+}, 5000);
 
 refresh();

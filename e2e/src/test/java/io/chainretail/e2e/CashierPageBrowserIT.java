@@ -7,6 +7,8 @@ import io.chainretail.core.gtin.Gtin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -15,7 +17,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A cashier at the real page in headless Chromium: sign in, scan, take cash, see the receipt; HQ gets the sale. */
+/**
+ * A cashier at the real page in headless Chromium, keyboard only: sign in, scan, a misread refused, a
+ * member whose promotion shows as savings, cash with change, the receipt, a return of one item; HQ gets
+ * the sale and the refund.
+ */
 class CashierPageBrowserIT {
 
     @Test
@@ -27,8 +33,16 @@ class CashierPageBrowserIT {
             String barcode = Gtin.withCheckDigit("690555000001");
             assertEquals(200, Http.post(hq.url() + "/api/products", "{\"sku\":\"BR-1\",\"name\":\"矿泉水 550ml\","
                     + "\"barcodes\":[\"" + barcode + "\"],\"priceMinor\":250}").status());
-            Eventually.await("the store has the product", Duration.ofSeconds(30),
-                    () -> Http.get(agent.url() + "/api/products/by-barcode/" + barcode).status() == 200);
+            assertEquals(200, Http.put(hq.url() + "/api/member-tiers/gold", "{\"name\":\"Gold\"}").status());
+            assertEquals(200, Http.put(hq.url() + "/api/members/M0042", "{\"cardNo\":\"M0042\",\"phone\":"
+                    + "\"13900000042\",\"name\":\"王芳\",\"tier\":\"gold\",\"pointsBalance\":120,"
+                    + "\"offlineRedeemLimit\":100,\"active\":true}").status());
+            assertEquals(200, Http.put(hq.url() + "/api/promotions/WATER10", "{\"code\":\"WATER10\",\"name\":"
+                    + "\"Members: water 10% off\",\"active\":true,\"type\":\"PERCENT_OFF\",\"items\":{\"skus\":"
+                    + "[\"BR-1\"]},\"percentOffBp\":1000,\"memberOnly\":true,\"targets\":{\"chain\":true},"
+                    + "\"schedule\":{\"from\":\"2026-01-01T00:00\"}}").status());
+            Eventually.await("the store is identical to HQ", Duration.ofSeconds(30), () -> Http.get(hq.url()
+                    + "/api/sync/stores/0001/replica").body().path("identical").asBoolean());
 
             ChromeDriver browser = Browser.start();
             try {
@@ -50,12 +64,32 @@ class CashierPageBrowserIT {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Misread"));
                 assertEquals("5.00", browser.findElement(By.id("total")).getText(), "a misread adds nothing");
 
+                // F4, the member's phone: the member promotion takes 10% off each bottle.
+                browser.switchTo().activeElement().sendKeys(Keys.F4);
+                wait.until(d -> "member-input".equals(d.switchTo().activeElement().getAttribute("id")));
+                browser.switchTo().activeElement().sendKeys("13900000042", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBe(By.id("total"), "4.50"));
+                assertEquals("0.50", browser.findElement(By.id("savings")).getText());
+                assertTrue(browser.findElement(By.id("member-panel")).getText().contains("王芳"));
+                assertTrue(browser.findElement(By.id("lines")).getText().contains("Members: water 10% off"));
+                wait.until(d -> "scan".equals(d.switchTo().activeElement().getAttribute("id")));
+
                 browser.switchTo().activeElement().sendKeys(Keys.F12);
                 wait.until(d -> "cash".equals(d.switchTo().activeElement().getAttribute("id")));
                 browser.switchTo().activeElement().sendKeys("20", Keys.ENTER);
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt")));
-                assertEquals("15.00", browser.findElement(By.id("change")).getText());
+                assertEquals("15.50", browser.findElement(By.id("change")).getText());
                 assertTrue(browser.findElement(By.id("receipt")).getText().contains("TOTAL"));
+                assertTrue(browser.findElement(By.id("receipt")).getText().contains("WATER10"));
+                wait.until(d -> "scan".equals(d.switchTo().activeElement().getAttribute("id")));
+
+                // F9: the customer brings one bottle back; the last receipt's sale, line 1, one unit.
+                browser.switchTo().activeElement().sendKeys(Keys.F9);
+                wait.until(d -> "return-sale".equals(d.switchTo().activeElement().getAttribute("id")));
+                browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+                wait.until(ExpectedConditions.textToBe(By.id("receipt-kind"), "Refund"));
+                assertEquals("2.25", browser.findElement(By.id("change")).getText());
+                assertTrue(browser.findElement(By.id("receipt")).getText().contains("RETURN"));
                 wait.until(d -> "scan".equals(d.switchTo().activeElement().getAttribute("id")));
 
                 Path shot = Path.of(System.getProperty("repo.root", ".."), "e2e/target/cashier-page.png");
@@ -65,7 +99,10 @@ class CashierPageBrowserIT {
             }
             Eventually.await("HQ has the browser's sale", Duration.ofSeconds(30),
                     () -> Http.get(hq.url() + "/api/stores/0001/sales").body().toString()
-                            .contains("\"totalMinor\":500"));
+                            .contains("\"totalMinor\":450"));
+            String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+            Eventually.await("HQ has the refund", Duration.ofSeconds(30), () -> Http.get(hq.url()
+                    + "/api/stores/0001/reconciliation/" + today).body().path("returns").asInt() == 1);
         }
     }
 }

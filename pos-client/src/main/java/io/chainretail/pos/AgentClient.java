@@ -39,11 +39,27 @@ public class AgentClient {
      * @throws AgentUnreachableException when the agent does not answer in time
      */
     public AgentReply post(String path, Object body, String token) {
+        return send("POST", path, body, token);
+    }
+
+    public AgentReply put(String path, Object body, String token) {
+        return send("PUT", path, body, token);
+    }
+
+    public AgentReply get(String path, String token) {
+        return send("GET", path, null, token);
+    }
+
+    public AgentReply delete(String path, String token) {
+        return send("DELETE", path, null, token);
+    }
+
+    private AgentReply send(String method, String path, Object body, String token) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.agentUrl() + path))
                     .timeout(config.agentTimeout())
                     .header("Content-Type", "application/json")
-                    .POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
             if (token != null) {
                 request.header("X-Till-Token", token);

@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,10 +43,40 @@ public class LaneResource {
     public record CashPayment(@NotNull @PositiveOrZero Long amountMinor) {
     }
 
+    /** Payment in one or more tenders: CASH, CARD (from the external terminal), VOUCHER. */
+    public record Payment(@NotNull List<Map<String, Object>> tenders) {
+    }
+
+    /** A member's card or phone. */
+    public record Member(@NotBlank String cardOrPhone) {
+    }
+
+    /** A coupon code. */
+    public record Coupon(@NotBlank String code) {
+    }
+
+    /** A line to void. */
+    public record VoidLine(@NotNull Integer lineNo) {
+    }
+
+    /** A return with receipt: one line of a sale. */
+    public record ReturnLine(@NotBlank String saleId, @NotNull Integer lineNo, Long quantity, String tender) {
+    }
+
+    /** The lane's state, and whether the store is in touch with HQ (selling goes on either way). */
     @GET
     @Path("/state")
     public Map<String, Object> state() {
-        return lane.snapshot(config.lane());
+        Map<String, Object> state = new LinkedHashMap<>(lane.snapshot(config.lane()));
+        try {
+            AgentReply sync = agent.get("/api/sync", null);
+            state.put("hqOnline", sync.ok() && sync.body().path("connected").asBoolean());
+            state.put("storeOnline", true);
+        } catch (AgentClient.AgentUnreachableException e) {
+            state.put("hqOnline", false);
+            state.put("storeOnline", false);
+        }
+        return state;
     }
 
     @POST
@@ -99,16 +130,75 @@ public class LaneResource {
     @POST
     @Path("/sale/pay-cash")
     public Response payCash(@Valid CashPayment payment) {
+        return pay(new Payment(List.of(Map.of("type", "CASH", "amountMinor", payment.amountMinor()))));
+    }
+
+    @POST
+    @Path("/sale/pay")
+    public Response pay(@Valid Payment payment) {
         if (lane.saleId() == null) {
-            return Response.status(409).entity(Map.of("code", "NO_SALE", "message", "Scan an item first.")).build();
+            return noSale();
         }
         AgentReply reply = agent.post("/api/till/sales/" + lane.saleId() + "/complete",
-                Map.of("tenders", List.of(Map.of("type", "CASH", "amountMinor", payment.amountMinor()))),
-                lane.token());
+                Map.of("tenders", payment.tenders()), lane.token());
         if (reply.ok()) {
             lane.saleCompleted(reply.body());
         }
         return relay(reply);
+    }
+
+    @POST
+    @Path("/sale/member")
+    public Response member(@Valid Member member) {
+        if (lane.saleId() == null) {
+            return noSale();
+        }
+        return changed(agent.put("/api/till/sales/" + lane.saleId() + "/member",
+                Map.of("cardOrPhone", member.cardOrPhone()), lane.token()));
+    }
+
+    @POST
+    @Path("/sale/coupon")
+    public Response coupon(@Valid Coupon coupon) {
+        if (lane.saleId() == null) {
+            return noSale();
+        }
+        return changed(agent.post("/api/till/sales/" + lane.saleId() + "/coupons", Map.of("code", coupon.code()),
+                lane.token()));
+    }
+
+    @POST
+    @Path("/sale/void-line")
+    public Response voidLine(@Valid VoidLine line) {
+        if (lane.saleId() == null) {
+            return noSale();
+        }
+        return changed(agent.post("/api/till/sales/" + lane.saleId() + "/lines/" + line.lineNo() + "/void", null,
+                lane.token()));
+    }
+
+    /** A return with receipt of one line; the refund slip becomes the lane's last receipt. */
+    @POST
+    @Path("/return")
+    public Response giveBack(@Valid ReturnLine line) {
+        AgentReply reply = agent.post("/api/till/returns", Map.of("saleId", line.saleId(), "lines",
+                List.of(Map.of("lineNo", line.lineNo(), "quantity", line.quantity() == null ? 1 : line.quantity())),
+                "tender", line.tender() == null ? "CASH" : line.tender()), lane.token());
+        if (reply.ok()) {
+            lane.refunded(reply.body());
+        }
+        return relay(reply);
+    }
+
+    private Response changed(AgentReply reply) {
+        if (reply.ok()) {
+            lane.saleChanged(reply.body());
+        }
+        return relay(reply);
+    }
+
+    private static Response noSale() {
+        return Response.status(409).entity(Map.of("code", "NO_SALE", "message", "Scan an item first.")).build();
     }
 
     private static Response relay(AgentReply reply) {

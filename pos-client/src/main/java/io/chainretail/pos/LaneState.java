@@ -46,6 +46,11 @@ public class LaneState {
         lastCompleted = completed;
     }
 
+    /** A refund slip is shown like a receipt: the last thing the lane printed. */
+    public synchronized void refunded(JsonNode refund) {
+        lastCompleted = refund;
+    }
+
     public synchronized Map<String, Object> snapshot(String lane) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("lane", lane);

@@ -53,6 +53,8 @@ final class ReceiptText {
         if (sale.member() != null) {
             out.append("Member ").append(sale.member()).append('\n');
         }
+        // What a return at the till asks for; a barcode of it is the device issue's receipt layout.
+        out.append("Sale ").append(sale.saleId()).append('\n');
         out.append(center("Thank you")).append('\n');
         return out.toString();
     }

@@ -2,7 +2,6 @@ package io.chainretail.agent.returns;
 
 import io.chainretail.agent.checkout.TillResource;
 import io.chainretail.agent.till.TillSessions;
-import io.chainretail.core.sync.payload.ReturnCompleted;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -44,7 +43,7 @@ public class ReturnResource {
     }
 
     @POST
-    public ReturnCompleted refund(@HeaderParam(TillResource.TOKEN_HEADER) String token, @Valid Return request) {
+    public RefundView refund(@HeaderParam(TillResource.TOKEN_HEADER) String token, @Valid Return request) {
         TillSessions.Session session = sessions.require(token);
         List<ReturnService.Request> lines = request.lines().stream().map(l -> new ReturnService.Request(l.lineNo(),
                 l.code(), l.quantity() == null ? 1 : l.quantity(), l.weightGrams())).toList();
@@ -56,7 +55,7 @@ public class ReturnResource {
     /** Voids a completed sale of the current shift. */
     @POST
     @Path("/void/{saleId}")
-    public ReturnCompleted voidSale(@HeaderParam(TillResource.TOKEN_HEADER) String token,
+    public RefundView voidSale(@HeaderParam(TillResource.TOKEN_HEADER) String token,
             @PathParam("saleId") String saleId, @Valid Approval approval) {
         return returns.voidSale(sessions.require(token), saleId, approval.approver(), approval.pin(),
                 approval.reason());

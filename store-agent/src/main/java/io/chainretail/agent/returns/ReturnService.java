@@ -62,7 +62,7 @@ public class ReturnService {
 
     /** Returns lines of a sale of this store at what each unit was paid; the refund goes to {@code tender}. */
     @Transactional
-    public ReturnCompleted withReceipt(Session session, String saleId, List<Request> requests, String tender) {
+    public RefundView withReceipt(Session session, String saleId, List<Request> requests, String tender) {
         requireTender(tender);
         CompletedSale original = originalSale(saleId);
         SaleCompleted sale = read(original.payload, SaleCompleted.class);
@@ -99,7 +99,7 @@ public class ReturnService {
 
     /** Returns items without a receipt at today's regular price, approved by a manager. */
     @Transactional
-    public ReturnCompleted withoutReceipt(Session session, List<Request> requests, String tender, String approver,
+    public RefundView withoutReceipt(Session session, List<Request> requests, String tender, String approver,
             String pin, String reason) {
         requireTender(tender);
         String manager = sessions.approve(approver, pin, "A return without receipt");
@@ -131,7 +131,7 @@ public class ReturnService {
      * paid, each tender back as it was taken (cash net of change).
      */
     @Transactional
-    public ReturnCompleted voidSale(Session session, String saleId, String approver, String pin, String reason) {
+    public RefundView voidSale(Session session, String saleId, String approver, String pin, String reason) {
         String manager = sessions.approve(approver, pin, "Voiding a completed sale");
         CompletedSale original = originalSale(saleId);
         books.lock(session.lane());
@@ -158,14 +158,14 @@ public class ReturnService {
         return book(session, "VOID", manager, saleId, sale.member(), sale.currency(), lines, back, reason);
     }
 
-    private ReturnCompleted book(Session session, String kind, String approver, String originalSaleId, String member,
+    private RefundView book(Session session, String kind, String approver, String originalSaleId, String member,
             String currency, List<ReturnLine> lines, String tender, String reason) {
         long total = lines.stream().mapToLong(ReturnLine::refundMinor).sum();
         return book(session, kind, approver, originalSaleId, member, currency, lines,
                 List.of(new SaleCompleted.Tender(tender, total)), reason);
     }
 
-    private ReturnCompleted book(Session session, String kind, String approver, String originalSaleId, String member,
+    private RefundView book(Session session, String kind, String approver, String originalSaleId, String member,
             String currency, List<ReturnLine> lines, List<SaleCompleted.Tender> tenders, String reason) {
         if (lines.isEmpty()) {
             throw Refusal.invalid("NOTHING_TO_RETURN", "Choose at least one line to give back.");
@@ -193,7 +193,7 @@ public class ReturnService {
         receipt.payload = codec.payloadJson(refund);
         receipt.persist();
         journal.append("return", MessageSchema.RETURN, refund, now);
-        return refund;
+        return RefundView.of(refund, receipt.receiptText);
     }
 
     private static CompletedSale originalSale(String saleId) {
