@@ -67,6 +67,31 @@ class ReconciliationTest {
         given().get("/api/stores/NOPE/reconciliation/" + today).then().statusCode(404);
     }
 
+    @Test
+    void listsASaleLinePricedWithOlderDataThanHqHadAtTheTime() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"Test\"}").put("/api/regions/RECON").then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"code\":\"0010\",\"name\":\"Stale\","
+                + "\"region\":\"RECON\",\"timezone\":\"Asia/Shanghai\",\"currency\":\"CNY\",\"lanes\":1}")
+                .put("/api/stores/0010").then().statusCode(200);
+        String product = "{\"sku\":\"STALE-1\",\"name\":\"Tea\",\"barcodes\":[\"6909990000011\"],\"priceMinor\":%d}";
+        given().contentType(ContentType.JSON).body(String.format(product, 300)).put("/api/products/STALE-1").then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON).body(String.format(product, 350)).put("/api/products/STALE-1").then()
+                .statusCode(200);
+        // The store priced at 3.00 with prices feed position 0: it never had the 3.50.
+        SaleCompleted.SaleLine tea = new SaleCompleted.SaleLine(1, "STALE-1", "6909990000011", "Tea", 2, null, 300,
+                600, 0, 600, "STD", 69, 600, List.of());
+        SaleCompleted sale = new SaleCompleted(EventIds.next().toString(), "01", 1, "1001", Instant.now(), "CNY",
+                null, List.of(), List.of(tea), 0, 69, 600, List.of(new Tender("CASH", 600)), 0, 0, 0);
+        ingest.record(new Envelope<>(MessageSchema.SALE, EventIds.next(), "demo", "0010", null, 1L, Instant.now(),
+                sale));
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        given().get("/api/stores/0010/reconciliation/" + today).then().statusCode(200)
+                .body("stalePrices[0].sku", equalTo("STALE-1")).body("stalePrices[0].chargedUnitMinor", equalTo(300))
+                .body("stalePrices[0].hqUnitMinor", equalTo(350)).body("stalePrices[0].differenceMinor", equalTo(100));
+    }
+
     private static SaleCompleted sale(long receiptNo, long total, List<Tender> tenders, long change) {
         SaleCompleted.SaleLine line = new SaleCompleted.SaleLine(1, "S", "6901234567892", "Water", 1, null, total,
                 total, 0, total, "STD", 0, total, List.of());

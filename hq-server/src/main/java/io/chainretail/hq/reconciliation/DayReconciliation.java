@@ -9,10 +9,13 @@ import java.util.List;
  *
  * @param journalGaps journal positions HQ never received from this store (at most 1,000 listed)
  * @param unclosed    lanes with receipts that day not yet covered by a Z report HQ holds
+ * @param stalePrices sale lines priced with older data than HQ had at the time; an exception to review,
+ *                    not a fault in the books, so it does not make the day not {@code ok}
  * @param ok          no gap, no mismatch, everything closed
  */
 public record DayReconciliation(String store, LocalDate day, int sales, int returns, long salesMinor,
-        long returnsMinor, List<ShiftCheck> shifts, List<String> unclosed, List<Long> journalGaps, boolean ok) {
+        long returnsMinor, List<ShiftCheck> shifts, List<String> unclosed, List<Long> journalGaps,
+        List<StalePrice> stalePrices, boolean ok) {
 
     /**
      * One Z report checked: the receipt numbers it covers, which of them HQ lacks, and its tender totals
@@ -26,5 +29,15 @@ public record DayReconciliation(String store, LocalDate day, int sales, int retu
     /** One tender of one shift: the Z report's totals and HQ's from the receipts. */
     public record TenderCheck(String type, long reportedInMinor, long reportedOutMinor, long receivedInMinor,
             long receivedOutMinor, boolean ok) {
+    }
+
+    /**
+     * A sale line priced with older price data than HQ's at the time of the sale.
+     *
+     * @param hqUnitMinor     HQ's price then, or {@code null} when it is past the outbox's retention
+     * @param differenceMinor what the line would have cost more ({@code > 0}) or less at HQ's price
+     */
+    public record StalePrice(String saleId, String lane, long receiptNo, int lineNo, String sku, long storePricesSeq,
+            long hqPricesSeq, long chargedUnitMinor, Long hqUnitMinor, long quantity, Long differenceMinor) {
     }
 }

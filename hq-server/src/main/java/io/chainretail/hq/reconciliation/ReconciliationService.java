@@ -28,7 +28,8 @@ import java.util.TreeSet;
 /**
  * Reconciles a store's business day (in the store's time zone) from what HQ received: each Z report's
  * receipt range against the receipts HQ holds (gaps named), its tender totals recomputed from those
- * receipts, lanes not yet closed, and gaps in the store's journal positions.
+ * receipts, lanes not yet closed, gaps in the store's journal positions, and sale lines priced with
+ * older data than HQ had at the time.
  */
 @ApplicationScoped
 public class ReconciliationService {
@@ -36,10 +37,12 @@ public class ReconciliationService {
     private static final int MAX_LISTED = 1_000;
 
     private final EntityManager entities;
+    private final StalePriceFinder stalePrices;
     private final SyncCodec codec = new SyncCodec();
 
-    public ReconciliationService(EntityManager entities) {
+    public ReconciliationService(EntityManager entities, StalePriceFinder stalePrices) {
         this.entities = entities;
+        this.stalePrices = stalePrices;
     }
 
     @Transactional
@@ -78,7 +81,7 @@ public class ReconciliationService {
         boolean ok = unclosed.isEmpty() && journalGaps.isEmpty() && shifts.stream().allMatch(ShiftCheck::ok);
         return new DayReconciliation(storeCode, day, sales.size(), refunds.size(),
                 sales.stream().mapToLong(s -> s.totalMinor).sum(), refunds.stream().mapToLong(r -> r.totalMinor).sum(),
-                shifts, List.copyOf(unclosed), journalGaps, ok);
+                shifts, List.copyOf(unclosed), journalGaps, stalePrices.find(sales, store.region), ok);
     }
 
     /** Recomputes a Z report's tenders from the receipts HQ holds in its range, as the till computes them. */
