@@ -1,15 +1,18 @@
 // The cashier page: keyboard first, the scan field has focus unless a panel is open, every error is
-// said in words the cashier can act on. Keys: F4 member, F6 coupon, F8 void a line, F9 return, F12 pay,
-// Esc back to scanning.
+// said in words the cashier can act on. Keys: F4 member, F6 coupon, F7 suspend, F8 void a line,
+// F9 return, F10 resume, F12 pay, Esc back to scanning.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
 const state = { signedIn: false, sale: null, lastReceipt: null, panel: null };
-const PANELS = { F4: 'member-form', F6: 'coupon-form', F8: 'void-form', F9: 'return-form', F12: 'pay-form' };
+const PANELS = {
+  F4: 'member-form', F6: 'coupon-form', F8: 'void-form', F9: 'return-form', F10: 'resume-form', F12: 'pay-form',
+};
 const FIRST_FIELD = {
   'member-form': 'member-input', 'coupon-form': 'coupon-input', 'void-form': 'void-input',
-  'return-form': 'return-sale', 'pay-form': 'cash',
+  'return-form': 'return-sale', 'resume-form': 'resume-input', 'pay-form': 'cash',
 };
+let suspendedSales = [];
 
 function money(minor) {
   // Integer arithmetic only: prices never pass through floating point.
@@ -114,8 +117,22 @@ function focusInput() {
   }
 }
 
+async function listSuspended() {
+  const { ok, data } = await call('/suspended');
+  suspendedSales = ok ? data : [];
+  const list = $('suspended-list');
+  list.innerHTML = '';
+  for (const sale of suspendedSales) {
+    const item = document.createElement('li');
+    item.textContent = 'Lane ' + sale.lane + ' · ' + sale.lines.length + ' lines · ' + money(sale.totalMinor);
+    list.appendChild(item);
+  }
+  if (!suspendedSales.length) say('No sale is suspended.', 'ok');
+}
+
 function openPanel(id) {
   state.panel = id;
+  if (id === 'resume-form') listSuspended();
   if (id === 'pay-form') {
     $('card').value = '';
     $('cash').value = state.sale ? money(state.sale.totalMinor) : '';
@@ -237,6 +254,22 @@ $('return-form').addEventListener('submit', async (event) => {
   render();
 });
 
+$('resume-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const chosen = suspendedSales[Number($('resume-input').value) - 1];
+  if (!chosen) { say('Type the number of a suspended sale from the list.', 'error'); return; }
+  state.lastReceipt = null;
+  await change('/sale/resume', { saleId: chosen.saleId }, () => 'Sale resumed.');
+});
+
+async function suspend() {
+  const { ok, data } = await call('/sale/suspend', {});
+  if (!ok) { say(data.message || 'The sale could not be suspended.', 'error'); return; }
+  state.sale = null;
+  say('Sale suspended. Resume it with F10 at any lane.', 'ok');
+  render();
+}
+
 $('signout').addEventListener('click', async () => {
   await call('/signout', {});
   say('Signed out.', 'ok');
@@ -246,6 +279,7 @@ $('signout').addEventListener('click', async () => {
 function onKey(key) {
   if (!state.signedIn) return false;
   if (PANELS[key]) { openPanel(PANELS[key]); return true; }
+  if (key === 'F7') { suspend(); return true; }
   if (key === 'Escape') { closePanel(); return true; }
   return false;
 }

@@ -59,6 +59,10 @@ public class LaneResource {
     public record VoidLine(@NotNull Integer lineNo) {
     }
 
+    /** A suspended sale to take back. */
+    public record Resume(@NotBlank String saleId) {
+    }
+
     /** A return with receipt: one line of a sale. */
     public record ReturnLine(@NotBlank String saleId, @NotNull Integer lineNo, Long quantity, String tender) {
     }
@@ -175,6 +179,41 @@ public class LaneResource {
         }
         return changed(agent.post("/api/till/sales/" + lane.saleId() + "/lines/" + line.lineNo() + "/void", null,
                 lane.token()));
+    }
+
+    /** Parks the open sale; the lane is free for the next customer. */
+    @POST
+    @Path("/sale/suspend")
+    public Response suspend() {
+        if (lane.saleId() == null) {
+            return noSale();
+        }
+        AgentReply reply = agent.post("/api/till/sales/" + lane.saleId() + "/suspend", null, lane.token());
+        if (reply.ok()) {
+            lane.saleSuspended();
+        }
+        return relay(reply);
+    }
+
+    /** The store's suspended sales. */
+    @GET
+    @Path("/suspended")
+    public Response suspended() {
+        return relay(agent.get("/api/till/suspended", lane.token()));
+    }
+
+    @POST
+    @Path("/sale/resume")
+    public Response resume(@Valid Resume resume) {
+        if (lane.saleId() != null) {
+            return Response.status(409).entity(Map.of("code", "SALE_OPEN", "message",
+                    "Finish or suspend the open sale first.")).build();
+        }
+        AgentReply reply = agent.post("/api/till/sales/" + resume.saleId() + "/resume", null, lane.token());
+        if (reply.ok()) {
+            lane.saleOpened(reply.body());
+        }
+        return relay(reply);
     }
 
     /** A return with receipt of one line; the refund slip becomes the lane's last receipt. */

@@ -46,6 +46,10 @@ public class LaneState {
         lastCompleted = completed;
     }
 
+    public synchronized void saleSuspended() {
+        sale = null;
+    }
+
     /** A refund slip is shown like a receipt: the last thing the lane printed. */
     public synchronized void refunded(JsonNode refund) {
         lastCompleted = refund;

@@ -11,7 +11,6 @@ import io.chainretail.agent.uplink.Journal;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.money.Money;
-import io.chainretail.core.pricing.Adjustment;
 import io.chainretail.core.pricing.PricedBasket;
 import io.chainretail.core.pricing.PricedLine;
 import io.chainretail.core.sync.MalformedMessageException;
@@ -19,14 +18,16 @@ import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Rings up sales at the tills and completes them: the sale, its receipt number and its journal
@@ -35,6 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class CheckoutService {
+
+    private static final Logger LOG = Logger.getLogger(CheckoutService.class);
 
     /** Largest quantity one scan may add; more is almost always a keying mistake. */
     public static final int MAX_QUANTITY = 999;
@@ -48,12 +51,14 @@ public class CheckoutService {
     private final FeedApplier feeds;
     private final LaneBooks books;
     private final ShiftService shifts;
+    private final DraftStore saved;
+    private final SaleViews views;
     private final AgentConfig config;
     private final SyncCodec codec = new SyncCodec();
     private final Map<String, SaleDraft> drafts = new ConcurrentHashMap<>();
 
     public CheckoutService(Catalog catalog, CodeReader codes, SalePricer pricer, Journal journal, FeedApplier feeds,
-            LaneBooks books, ShiftService shifts, AgentConfig config) {
+            LaneBooks books, ShiftService shifts, DraftStore saved, SaleViews views, AgentConfig config) {
         this.catalog = catalog;
         this.codes = codes;
         this.pricer = pricer;
@@ -61,13 +66,26 @@ public class CheckoutService {
         this.feeds = feeds;
         this.books = books;
         this.shifts = shifts;
+        this.saved = saved;
+        this.views = views;
         this.config = config;
+    }
+
+    /** Baskets open or suspended when the agent stopped are back, priced afresh. */
+    void onStart(@Observes StartupEvent event) {
+        for (SaleDraft draft : saved.loadAll()) {
+            drafts.put(draft.saleId, draft);
+        }
+        if (!drafts.isEmpty()) {
+            LOG.infof("Restored %d open or suspended sales", drafts.size());
+        }
     }
 
     public SaleView open(Session session) {
         // Checked again at completion, which is what counts; here it spares the cashier a wasted basket.
         QuarkusTransaction.requiringNew().run(() -> shifts.requireOpen(session.lane()));
         SaleDraft draft = new SaleDraft(EventIds.next().toString(), session.lane(), session.cashier());
+        saved.save(draft);
         drafts.put(draft.saleId, draft);
         return view(draft);
     }
@@ -115,6 +133,7 @@ public class CheckoutService {
             SalePricer.basketLine(line, catalog.store(), Instant.now());
             draft.lines.add(line);
             draft.currency = item.currency();
+            saved.save(draft);
             return view(draft);
         }
     }
@@ -123,12 +142,15 @@ public class CheckoutService {
     public SaleView voidLine(Session session, String saleId, int lineNo) {
         SaleDraft draft = openDraft(session, saleId);
         synchronized (draft) {
-            SaleDraft.Line line = draft.lines.stream().filter(l -> l.lineNo == lineNo).findFirst()
-                    .orElseThrow(() -> Refusal.notFound("NO_SUCH_LINE", "The sale has no line " + lineNo + "."));
+            SaleDraft.Line line = draft.line(lineNo);
+            if (line == null) {
+                throw Refusal.notFound("NO_SUCH_LINE", "The sale has no line " + lineNo + ".");
+            }
             if (line.voided) {
                 throw Refusal.conflict("ALREADY_VOIDED", "Line " + lineNo + " is already voided.");
             }
             line.voided = true;
+            saved.save(draft);
             return view(draft);
         }
     }
@@ -142,6 +164,7 @@ public class CheckoutService {
         synchronized (draft) {
             draft.member = member;
             reresolve(draft);
+            saved.save(draft);
             return view(draft);
         }
     }
@@ -151,6 +174,7 @@ public class CheckoutService {
         synchronized (draft) {
             draft.member = null;
             reresolve(draft);
+            saved.save(draft);
             return view(draft);
         }
     }
@@ -164,6 +188,7 @@ public class CheckoutService {
         }
         synchronized (draft) {
             draft.coupons.add(code);
+            saved.save(draft);
             return view(draft);
         }
     }
@@ -172,8 +197,47 @@ public class CheckoutService {
         SaleDraft draft = openDraft(session, saleId);
         synchronized (draft) {
             draft.coupons.remove(coupon);
+            saved.save(draft);
             return view(draft);
         }
+    }
+
+    /** Parks the sale (the customer went to fetch something); the lane can ring up the next one. */
+    public SaleView suspend(Session session, String saleId) {
+        SaleDraft draft = openDraft(session, saleId);
+        synchronized (draft) {
+            draft.suspended = true;
+            saved.save(draft);
+            return view(draft);
+        }
+    }
+
+    /** Takes a suspended sale of this store back, at this lane. */
+    public SaleView resume(Session session, String saleId) {
+        SaleDraft draft = drafts.get(saleId);
+        if (draft == null || !draft.suspended) {
+            throw Refusal.notFound("NO_SUSPENDED_SALE", "There is no suspended sale " + saleId + ".");
+        }
+        synchronized (draft) {
+            draft.suspended = false;
+            draft.lane = session.lane();
+            saved.save(draft);
+            return view(draft);
+        }
+    }
+
+    /** The store's suspended sales, oldest first. */
+    public List<SaleView> suspended() {
+        List<SaleView> views = new ArrayList<>();
+        for (SaleDraft draft : drafts.values()) {
+            synchronized (draft) {
+                if (draft.suspended) {
+                    views.add(view(draft));
+                }
+            }
+        }
+        views.sort((a, b) -> a.saleId().compareTo(b.saleId()));
+        return views;
     }
 
     /**
@@ -235,6 +299,7 @@ public class CheckoutService {
         sale.receiptText = ReceiptText.of(config.store(), event);
         sale.payload = codec.payloadJson(event);
         sale.persist();
+        saved.delete(draft.saleId);
         journal.append("sale", MessageSchema.SALE, event, now);
         return view(sale, event);
     }
@@ -242,7 +307,7 @@ public class CheckoutService {
     private static List<SaleCompleted.SaleLine> saleLines(SaleDraft draft, PricedBasket priced) {
         List<SaleCompleted.SaleLine> lines = new ArrayList<>();
         for (PricedLine line : priced.lines()) {
-            SaleDraft.Line scanned = draft.lines.get(line.line().lineNo() - 1);
+            SaleDraft.Line scanned = draft.line(line.line().lineNo());
             lines.add(new SaleCompleted.SaleLine(line.line().lineNo(), line.line().sku(), scanned.code,
                     scanned.item.name(), line.line().quantity(), scanned.weightGrams, line.line().unitPriceMinor(),
                     line.regularMinor(), line.savingMinor(), line.amountMinor(), line.line().tax().code(),
@@ -269,6 +334,9 @@ public class CheckoutService {
             throw noSale(saleId);
         }
         requireLane(session, draft);
+        if (draft.suspended) {
+            throw Refusal.conflict("SALE_SUSPENDED", "This sale is suspended: resume it first.");
+        }
         return draft;
     }
 
@@ -300,42 +368,10 @@ public class CheckoutService {
     }
 
     private SaleView view(SaleDraft draft) {
-        PricedBasket priced = pricer.price(draft, Instant.now());
-        Map<Integer, PricedLine> byLine = new HashMap<>();
-        priced.lines().forEach(line -> byLine.put(line.line().lineNo(), line));
-        List<SaleView.LineView> lines = new ArrayList<>();
-        for (SaleDraft.Line line : draft.lines) {
-            PricedLine p = byLine.get(line.lineNo);
-            lines.add(p == null
-                    ? new SaleView.LineView(line.lineNo, line.item.sku(), line.code, line.item.name(), line.quantity,
-                            line.weightGrams, 0, 0, 0, 0, true, List.of())
-                    : new SaleView.LineView(line.lineNo, line.item.sku(), line.code, line.item.name(), line.quantity,
-                            line.weightGrams, p.line().unitPriceMinor(), p.regularMinor(), p.savingMinor(),
-                            p.amountMinor(), false, p.adjustments().stream().map(CheckoutService::promotionView)
-                                    .toList()));
-        }
-        SaleView.MemberView member = draft.member == null ? null : new SaleView.MemberView(draft.member.cardNo(),
-                draft.member.name(), draft.member.tier(), draft.member.pointsBalance());
-        return new SaleView(draft.saleId, draft.lane, "OPEN", lines, member, List.copyOf(draft.coupons),
-                priced.couponsNotApplied(), priced.regularMinor(), priced.savingMinor(), priced.taxMinor(),
-                priced.totalMinor(), draft.currency, 0, 0, null);
-    }
-
-    private static SaleView.PromotionView promotionView(Adjustment adjustment) {
-        return new SaleView.PromotionView(adjustment.promotion(), adjustment.version(), adjustment.name(),
-                adjustment.savingMinor());
+        return views.of(draft);
     }
 
     private static SaleView view(CompletedSale sale, SaleCompleted event) {
-        List<SaleView.LineView> lines = event.lines().stream().map(l -> new SaleView.LineView(l.lineNo(), l.sku(),
-                l.code(), l.name(), l.quantity(), l.weightGrams(), l.unitPriceMinor(), l.regularMinor(),
-                l.savingMinor(), l.amountMinor(), false, l.promotions().stream().map(p ->
-                        new SaleView.PromotionView(p.code(), p.version(), null, p.savingMinor())).toList())).toList();
-        SaleView.MemberView member = event.member() == null ? null
-                : new SaleView.MemberView(event.member(), null, null, null);
-        long regular = event.lines().stream().mapToLong(SaleCompleted.SaleLine::regularMinor).sum();
-        return new SaleView(sale.saleId, sale.lane, "COMPLETED", lines, member, event.coupons(), List.of(), regular,
-                event.savingMinor(), event.taxMinor(), event.totalMinor(), sale.currency, sale.receiptNo,
-                sale.changeMinor, sale.receiptText);
+        return SaleViews.of(sale, event);
     }
 }

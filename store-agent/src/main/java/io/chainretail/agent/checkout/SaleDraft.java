@@ -15,8 +15,10 @@ import java.util.TreeSet;
 final class SaleDraft {
 
     final String saleId;
-    final String lane;
+    /** The lane ringing it up; a suspended sale moves to the lane that resumes it. */
+    String lane;
     final String cashier;
+    boolean suspended;
     final List<Line> lines = new ArrayList<>();
     final Set<String> coupons = new TreeSet<>();
     MemberChange member;
@@ -29,7 +31,11 @@ final class SaleDraft {
     }
 
     int nextLineNo() {
-        return lines.size() + 1;
+        return lines.stream().mapToInt(line -> line.lineNo).max().orElse(0) + 1;
+    }
+
+    Line line(int lineNo) {
+        return lines.stream().filter(line -> line.lineNo == lineNo).findFirst().orElse(null);
     }
 
     List<Line> activeLines() {

@@ -6,7 +6,7 @@ import java.util.List;
  * A sale as the till shows it: open while being rung up (priced afresh after every change), completed
  * with its receipt afterwards.
  *
- * @param status            {@code OPEN} or {@code COMPLETED}
+ * @param status            {@code OPEN}, {@code SUSPENDED} or {@code COMPLETED}
  * @param couponsNotApplied coupons presented that changed nothing, for the cashier to tell the customer
  * @param totalMinor        what the customer pays
  * @param receiptNo         the lane's receipt number once completed, else 0

@@ -94,6 +94,26 @@ public class TillResource {
     }
 
     @POST
+    @Path("/sales/{id}/suspend")
+    public SaleView suspend(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id) {
+        return checkout.suspend(session(token), id);
+    }
+
+    @POST
+    @Path("/sales/{id}/resume")
+    public SaleView resume(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id) {
+        return checkout.resume(session(token), id);
+    }
+
+    /** The store's suspended sales, for any lane to resume. */
+    @GET
+    @Path("/suspended")
+    public List<SaleView> suspended(@HeaderParam(TOKEN_HEADER) String token) {
+        session(token);
+        return checkout.suspended();
+    }
+
+    @POST
     @Path("/sales/{id}/lines/{lineNo}/void")
     public SaleView voidLine(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id,
             @PathParam("lineNo") int lineNo) {
