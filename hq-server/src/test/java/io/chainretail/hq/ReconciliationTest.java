@@ -83,7 +83,7 @@ class ReconciliationTest {
         SaleCompleted.SaleLine tea = new SaleCompleted.SaleLine(1, "STALE-1", "6909990000011", "Tea", 2, null, 300,
                 600, 0, 600, "STD", 69, 600, List.of());
         SaleCompleted sale = new SaleCompleted(EventIds.next().toString(), "01", 1, "1001", Instant.now(), "CNY",
-                null, List.of(), List.of(tea), 0, 69, 600, List.of(new Tender("CASH", 600)), 0, 0, 0);
+                null, List.of(), List.of(tea), 0, 69, 600, List.of(new Tender("CASH", 600)), 0, 0, 0, 0, 0, false);
         ingest.record(new Envelope<>(MessageSchema.SALE, EventIds.next(), "demo", "0010", null, 1L, Instant.now(),
                 sale));
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
@@ -92,11 +92,41 @@ class ReconciliationTest {
                 .body("stalePrices[0].hqUnitMinor", equalTo(350)).body("stalePrices[0].differenceMinor", equalTo(100));
     }
 
+    @Test
+    void pointsMoveTheBalanceAndOfflineRedemptionsPastTheAllowanceAreListed() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"Test\"}").put("/api/regions/RECON").then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"code\":\"0011\",\"name\":\"Points\","
+                + "\"region\":\"RECON\",\"timezone\":\"Asia/Shanghai\",\"currency\":\"CNY\",\"lanes\":1}")
+                .put("/api/stores/0011").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"name\":\"Silver\"}").put("/api/member-tiers/silver").then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"cardNo\":\"P0011\",\"phone\":null,\"name\":\"Li\","
+                + "\"tier\":\"silver\",\"pointsBalance\":50,\"offlineRedeemLimit\":100,\"active\":true}")
+                .put("/api/members/P0011").then().statusCode(200);
+        for (int receipt = 1; receipt <= 2; receipt++) {
+            SaleCompleted.SaleLine line = new SaleCompleted.SaleLine(1, "S", "6901234567892", "Water", 1, null, 160,
+                    160, 0, 160, "STD", 0, 160, List.of());
+            // 0.60 of each 1.60 paid with 60 points while HQ was unreachable; 1 point earned on the 1.00.
+            SaleCompleted sale = new SaleCompleted(EventIds.next().toString(), "01", receipt, "1001", Instant.now(),
+                    "CNY", "P0011", List.of(), List.of(line), 0, 0, 160, List.of(new Tender("POINTS", 60),
+                            new Tender("CASH", 100)), 0, 0, 0, 1, 60, true);
+            ingest.record(new Envelope<>(MessageSchema.SALE, EventIds.next(), "demo", "0011", null, (long) receipt,
+                    Instant.now(), sale));
+        }
+        given().get("/api/members/P0011").then().statusCode(200).body("pointsBalance", equalTo(50 + 2 - 120));
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        given().get("/api/stores/0011/reconciliation/" + today).then().statusCode(200)
+                .body("pointsExceptions.find { it.kind == 'OFFLINE_OVER_ALLOWANCE' }.points", equalTo(120))
+                .body("pointsExceptions.find { it.kind == 'OFFLINE_OVER_ALLOWANCE' }.limit", equalTo(100))
+                .body("pointsExceptions.find { it.kind == 'NEGATIVE_BALANCE' }.points", equalTo(-68));
+    }
+
     private static SaleCompleted sale(long receiptNo, long total, List<Tender> tenders, long change) {
         SaleCompleted.SaleLine line = new SaleCompleted.SaleLine(1, "S", "6901234567892", "Water", 1, null, total,
                 total, 0, total, "STD", 0, total, List.of());
         return new SaleCompleted(EventIds.next().toString(), "01", receiptNo, "1001", Instant.now(), "CNY", null,
-                List.of(), List.of(line), 0, 0, total, tenders, change, 1, 0);
+                List.of(), List.of(line), 0, 0, total, tenders, change, 1, 0, 0, 0, false);
     }
 
     private static ReturnCompleted refund(long receiptNo, long total) {

@@ -92,7 +92,7 @@ class SaleIngestTest {
                 0, 150, "STD", 17, 150, List.of());
         SaleCompleted sale = new SaleCompleted(EventIds.next().toString(), lane.substring(0, 1), 1, "1001",
                 Instant.now(), "CNY", null, List.of(), List.of(water), 0, 17, 150,
-                List.of(new SaleCompleted.Tender("CASH", 200)), 50, 1, 0);
+                List.of(new SaleCompleted.Tender("CASH", 200)), 50, 1, 0, 0, 0, false);
         return new Envelope<>(MessageSchema.SALE, EventIds.next(), "demo", storeCode, null, 1L, Instant.now(), sale);
     }
 }

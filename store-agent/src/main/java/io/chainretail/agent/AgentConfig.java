@@ -31,6 +31,8 @@ public interface AgentConfig {
 
     Uplink uplink();
 
+    Points points();
+
     Status status();
 
     /**
@@ -64,6 +66,17 @@ public interface AgentConfig {
         /** How long the broker keeps the store's session while it is away. Default 7 days. */
         @WithDefault("P7D")
         Duration sessionExpiry();
+    }
+
+    /** The chain's loyalty rules as tills apply them (HQ keeps each member's balance). */
+    interface Points {
+        /** Points a member earns per whole currency unit paid other than with points. Default 1. */
+        @WithDefault("1")
+        int earnPerUnit();
+
+        /** What one point is worth when redeemed, in minor units. Default 1 (100 points = 1.00). */
+        @WithDefault("1")
+        int valueMinor();
     }
 
     interface Uplink {

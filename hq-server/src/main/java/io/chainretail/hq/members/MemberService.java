@@ -84,4 +84,20 @@ public class MemberService {
         outbox.append(change);
         return change;
     }
+
+    /**
+     * Applies points a store reports (earned minus redeemed) to the member's balance, HQ being the book
+     * of record, and publishes the new balance to the stores. The balance may go negative after offline
+     * redemptions: reconciliation lists it rather than refusing a completed sale.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void movePoints(String cardNo, long points) {
+        Member member = Member.findById(cardNo);
+        if (member == null || points == 0) {
+            return;
+        }
+        member.pointsBalance = Math.addExact(member.pointsBalance, points);
+        member.updatedAt = Instant.now();
+        outbox.append(member.toRecord());
+    }
 }

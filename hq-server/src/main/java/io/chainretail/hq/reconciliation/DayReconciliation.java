@@ -11,11 +11,13 @@ import java.util.List;
  * @param unclosed    lanes with receipts that day not yet covered by a Z report HQ holds
  * @param stalePrices sale lines priced with older data than HQ had at the time; an exception to review,
  *                    not a fault in the books, so it does not make the day not {@code ok}
+ * @param pointsExceptions members who redeemed more offline than their allowance, or whose balance is
+ *                    negative; for review, like stale prices
  * @param ok          no gap, no mismatch, everything closed
  */
 public record DayReconciliation(String store, LocalDate day, int sales, int returns, long salesMinor,
         long returnsMinor, List<ShiftCheck> shifts, List<String> unclosed, List<Long> journalGaps,
-        List<StalePrice> stalePrices, boolean ok) {
+        List<StalePrice> stalePrices, List<PointsException> pointsExceptions, boolean ok) {
 
     /**
      * One Z report checked: the receipt numbers it covers, which of them HQ lacks, and its tender totals
@@ -39,5 +41,14 @@ public record DayReconciliation(String store, LocalDate day, int sales, int retu
      */
     public record StalePrice(String saleId, String lane, long receiptNo, int lineNo, String sku, long storePricesSeq,
             long hqPricesSeq, long chargedUnitMinor, Long hqUnitMinor, long quantity, Long differenceMinor) {
+    }
+
+    /**
+     * A member's points needing a look.
+     *
+     * @param kind {@code OFFLINE_OVER_ALLOWANCE} (points redeemed offline that day, against the allowance)
+     *             or {@code NEGATIVE_BALANCE} (the balance now)
+     */
+    public record PointsException(String member, String kind, long points, long limit) {
     }
 }

@@ -6,6 +6,8 @@ import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.ShiftClosed;
+import io.chainretail.hq.members.Member;
+import io.chainretail.hq.reconciliation.DayReconciliation.PointsException;
 import io.chainretail.hq.reconciliation.DayReconciliation.ShiftCheck;
 import io.chainretail.hq.reconciliation.DayReconciliation.TenderCheck;
 import io.chainretail.hq.sales.Refund;
@@ -81,7 +83,8 @@ public class ReconciliationService {
         boolean ok = unclosed.isEmpty() && journalGaps.isEmpty() && shifts.stream().allMatch(ShiftCheck::ok);
         return new DayReconciliation(storeCode, day, sales.size(), refunds.size(),
                 sales.stream().mapToLong(s -> s.totalMinor).sum(), refunds.stream().mapToLong(r -> r.totalMinor).sum(),
-                shifts, List.copyOf(unclosed), journalGaps, stalePrices.find(sales, store.region), ok);
+                shifts, List.copyOf(unclosed), journalGaps, stalePrices.find(sales, store.region),
+                pointsExceptions(sales), ok);
     }
 
     /** Recomputes a Z report's tenders from the receipts HQ holds in its range, as the till computes them. */
@@ -122,6 +125,38 @@ public class ReconciliationService {
         boolean ok = missing.isEmpty() && checks.stream().allMatch(TenderCheck::ok);
         return new ShiftCheck(z.lane(), z.zNo(), z.shiftId(), z.firstReceiptNo(), z.lastReceiptNo(), missing, checks,
                 z.expectedCashMinor(), z.countedCashMinor(), z.varianceMinor(), ok);
+    }
+
+    /** Offline redemptions past a member's allowance that day, and members of the day's sales now below zero. */
+    private List<PointsException> pointsExceptions(List<Sale> sales) {
+        Map<String, Long> offlineRedeemed = new TreeMap<>();
+        Set<String> members = new TreeSet<>();
+        for (Sale sale : sales) {
+            SaleCompleted payload = read(sale.payload, SaleCompleted.class);
+            if (payload.member() == null) {
+                continue;
+            }
+            members.add(payload.member());
+            if (payload.offline() && payload.pointsRedeemed() > 0) {
+                offlineRedeemed.merge(payload.member(), payload.pointsRedeemed(), Long::sum);
+            }
+        }
+        List<PointsException> exceptions = new ArrayList<>();
+        for (String card : members) {
+            Member member = Member.findById(card);
+            if (member == null) {
+                continue;
+            }
+            long redeemed = offlineRedeemed.getOrDefault(card, 0L);
+            if (redeemed > member.offlineRedeemLimit) {
+                exceptions.add(new PointsException(card, "OFFLINE_OVER_ALLOWANCE", redeemed,
+                        member.offlineRedeemLimit));
+            }
+            if (member.pointsBalance < 0) {
+                exceptions.add(new PointsException(card, "NEGATIVE_BALANCE", member.pointsBalance, 0));
+            }
+        }
+        return exceptions;
     }
 
     /** Journal positions 1..highest this store sent that HQ has not received. */

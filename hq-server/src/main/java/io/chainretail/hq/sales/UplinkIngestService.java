@@ -5,6 +5,7 @@ import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.ShiftClosed;
+import io.chainretail.hq.members.MemberService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -12,8 +13,8 @@ import java.time.Instant;
 /**
  * Stores each uplinked event exactly once, keyed by its event id: every event in {@code store_event}
  * with its payload, and sales, returns and Z reports in their own tables for reporting and
- * reconciliation. A completed sale is a fact: it is never refused for its prices (ARCHITECTURE.md
- * section 2); reconciliation flags what looks wrong.
+ * reconciliation; a sale's points move the member's balance. A completed sale is a fact: it is never
+ * refused for its prices (ARCHITECTURE.md section 2); reconciliation flags what looks wrong.
  */
 @ApplicationScoped
 public class UplinkIngestService {
@@ -22,6 +23,11 @@ public class UplinkIngestService {
     public enum Outcome { STORED, DUPLICATE }
 
     private final SyncCodec codec = new SyncCodec();
+    private final MemberService members;
+
+    public UplinkIngestService(MemberService members) {
+        this.members = members;
+    }
 
     @Transactional
     public Outcome record(Envelope<?> envelope) {
@@ -61,6 +67,9 @@ public class UplinkIngestService {
         sale.completedAt = payload.completedAt();
         sale.payload = codec.payloadJson(payload);
         sale.persist();
+        if (payload.member() != null) {
+            members.movePoints(payload.member(), payload.pointsEarned() - payload.pointsRedeemed());
+        }
     }
 
     private void refund(String eventId, String store, ReturnCompleted payload) {

@@ -42,7 +42,7 @@ class SyncCodecTest {
                 300, 30, 270, "STD", 31, 270, List.of(new SaleCompleted.LinePromotion("WATER10", 3, 30)));
         SaleCompleted sale = new SaleCompleted("s1", "01", 7, "1001", Instant.parse("2026-11-21T10:00:00Z"), "CNY",
                 "M0001", List.of(), List.of(water), 30, 31, 270, List.of(new SaleCompleted.Tender("CASH", 500)), 230,
-                12, 4);
+                12, 4, 2, 0, false);
         return new Envelope<>(MessageSchema.SALE, EventIds.next(), "acme", "0001", null, 3L, sale.completedAt(), sale);
     }
 

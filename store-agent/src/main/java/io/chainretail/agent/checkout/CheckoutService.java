@@ -2,12 +2,15 @@ package io.chainretail.agent.checkout;
 
 import io.chainretail.agent.AgentConfig;
 import io.chainretail.agent.lane.LaneBooks;
+import io.chainretail.agent.mqtt.StoreLink;
+import io.chainretail.agent.points.PointsLedger;
 import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.shift.Shift;
 import io.chainretail.agent.shift.ShiftService;
 import io.chainretail.agent.sync.FeedApplier;
 import io.chainretail.agent.till.TillSessions.Session;
 import io.chainretail.agent.uplink.Journal;
+import io.chainretail.agent.uplink.JournalEntry;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.money.Money;
@@ -53,12 +56,15 @@ public class CheckoutService {
     private final ShiftService shifts;
     private final DraftStore saved;
     private final SaleViews views;
+    private final PointsLedger points;
+    private final StoreLink link;
     private final AgentConfig config;
     private final SyncCodec codec = new SyncCodec();
     private final Map<String, SaleDraft> drafts = new ConcurrentHashMap<>();
 
     public CheckoutService(Catalog catalog, CodeReader codes, SalePricer pricer, Journal journal, FeedApplier feeds,
-            LaneBooks books, ShiftService shifts, DraftStore saved, SaleViews views, AgentConfig config) {
+            LaneBooks books, ShiftService shifts, DraftStore saved, SaleViews views, PointsLedger points,
+            StoreLink link, AgentConfig config) {
         this.catalog = catalog;
         this.codes = codes;
         this.pricer = pricer;
@@ -68,6 +74,8 @@ public class CheckoutService {
         this.shifts = shifts;
         this.saved = saved;
         this.views = views;
+        this.points = points;
+        this.link = link;
         this.config = config;
     }
 
@@ -259,8 +267,7 @@ public class CheckoutService {
             PricedBasket priced = pricer.price(draft, now);
             long total = priced.totalMinor();
             long tendered = tenders.stream().mapToLong(SaleCompleted.Tender::amountMinor).sum();
-            long cash = tenders.stream().filter(t -> "CASH".equals(t.type()))
-                    .mapToLong(SaleCompleted.Tender::amountMinor).sum();
+            long cash = tendered(tenders, "CASH");
             if (tendered < total) {
                 throw Refusal.invalid("TENDER_TOO_LOW", "Payment of " + money(tendered, draft)
                         + " is less than the total " + money(total, draft) + ".");
@@ -269,23 +276,44 @@ public class CheckoutService {
             if (change > cash) {
                 throw Refusal.invalid("CHANGE_WITHOUT_CASH", "Only cash can be overpaid to give change.");
             }
+            boolean online = link.isConnected();
+            long inPoints = tendered(tenders, "POINTS");
+            long redeemed = 0;
+            if (inPoints > 0) {
+                if (draft.member == null) {
+                    throw Refusal.invalid("POINTS_NEED_MEMBER", "Attach the member before paying with points.");
+                }
+                redeemed = points.pointsFor(inPoints);
+                points.checkRedeemable(draft.member, redeemed, online);
+            }
+            long earned = draft.member == null ? 0 : points.earned(total - inPoints, draft.currency);
+            PointsMoved moved = new PointsMoved(earned, redeemed, !online);
             SaleView result = QuarkusTransaction.requiringNew().call(() -> commit(draft, priced, tenders, change, now,
-                    seqs));
+                    seqs, moved));
             // Only after the commit: a failed commit leaves the sale open at the till to try again.
             drafts.remove(saleId);
             return result;
         }
     }
 
+    /** The points a sale earns and redeems, and whether HQ was out of reach. */
+    private record PointsMoved(long earned, long redeemed, boolean offline) {
+    }
+
+    private static long tendered(List<SaleCompleted.Tender> tenders, String type) {
+        return tenders.stream().filter(t -> type.equals(t.type())).mapToLong(SaleCompleted.Tender::amountMinor).sum();
+    }
+
     private SaleView commit(SaleDraft draft, PricedBasket priced, List<SaleCompleted.Tender> tenders, long change,
-            Instant now, Map<String, Long> seqs) {
+            Instant now, Map<String, Long> seqs, PointsMoved moved) {
         // The lane's lock first: a shift cannot close between the check and this sale's commit.
         long receiptNo = books.nextReceipt(draft.lane);
         Shift shift = shifts.requireOpen(draft.lane);
         SaleCompleted event = new SaleCompleted(draft.saleId, draft.lane, receiptNo, draft.cashier, now,
                 draft.currency, draft.member == null ? null : draft.member.cardNo(), List.copyOf(draft.coupons),
                 saleLines(draft, priced), priced.savingMinor(), priced.taxMinor(), priced.totalMinor(), tenders,
-                change, seqs.getOrDefault("prices", 0L), seqs.getOrDefault("promotions", 0L));
+                change, seqs.getOrDefault("prices", 0L), seqs.getOrDefault("promotions", 0L), moved.earned(),
+                moved.redeemed(), moved.offline());
         CompletedSale sale = new CompletedSale();
         sale.saleId = draft.saleId;
         sale.lane = draft.lane;
@@ -300,7 +328,11 @@ public class CheckoutService {
         sale.payload = codec.payloadJson(event);
         sale.persist();
         saved.delete(draft.saleId);
-        journal.append("sale", MessageSchema.SALE, event, now);
+        JournalEntry journaled = journal.append("sale", MessageSchema.SALE, event, now);
+        if (draft.member != null) {
+            points.record(draft.member.cardNo(), draft.saleId, journaled.eventId, moved.earned(), moved.redeemed(),
+                    moved.offline());
+        }
         return view(sale, event);
     }
 

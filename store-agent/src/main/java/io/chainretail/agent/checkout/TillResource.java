@@ -61,8 +61,8 @@ public class TillResource {
     public record Payment(@NotEmpty List<@Valid TenderInput> tenders) {
     }
 
-    /** One tender: CASH, CARD or VOUCHER, with the amount given in minor units. */
-    public record TenderInput(@NotNull @Pattern(regexp = "CASH|CARD|VOUCHER") String type,
+    /** One tender: CASH, CARD, VOUCHER or POINTS (a member's), with the amount given in minor units. */
+    public record TenderInput(@NotNull @Pattern(regexp = "CASH|CARD|VOUCHER|POINTS") String type,
             @NotNull @PositiveOrZero Long amountMinor) {
     }
 

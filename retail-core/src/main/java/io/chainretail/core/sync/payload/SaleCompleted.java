@@ -13,6 +13,9 @@ import java.util.List;
  * @param savingMinor what promotions took off, over all lines
  * @param taxMinor   the tax in or on the lines
  * @param totalMinor what the customer paid: the lines' payable amounts
+ * @param pointsEarned   points the member earned on this sale
+ * @param pointsRedeemed points the member paid with (the {@code POINTS} tender)
+ * @param offline        the store could not reach HQ when the sale completed
  */
 public record SaleCompleted(
         String saleId,
@@ -30,7 +33,10 @@ public record SaleCompleted(
         List<Tender> tenders,
         long changeMinor,
         long pricesSeq,
-        long promotionsSeq) {
+        long promotionsSeq,
+        long pointsEarned,
+        long pointsRedeemed,
+        boolean offline) {
 
     public SaleCompleted {
         Fields.notBlank(saleId, "saleId");
@@ -50,6 +56,10 @@ public record SaleCompleted(
         long tendered = tenders.stream().mapToLong(Tender::amountMinor).sum();
         Fields.require(changeMinor >= 0 && tendered - changeMinor == totalMinor, "changeMinor",
                 "tenders minus change must equal the total");
+        Fields.notNegative(pointsEarned, "pointsEarned");
+        Fields.notNegative(pointsRedeemed, "pointsRedeemed");
+        Fields.require(member != null || (pointsEarned == 0 && pointsRedeemed == 0), "member",
+                "points are earned and redeemed by a member");
     }
 
     /**
@@ -83,7 +93,7 @@ public record SaleCompleted(
     public record LinePromotion(String code, int version, long savingMinor) {
     }
 
-    /** One payment: type (CASH, CARD, VOUCHER) and amount given. */
+    /** One payment: type (CASH, CARD, VOUCHER, POINTS) and amount given. */
     public record Tender(String type, long amountMinor) {
 
         public Tender {

@@ -1,0 +1,75 @@
+package io.chainretail.agent;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chainretail.agent.sync.FeedApplier;
+import io.chainretail.agent.uplink.JournalEntry;
+import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.payload.SaleCompleted;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Points at the till with HQ unreachable (no broker in this test): earned on what is paid otherwise,
+ * redeemed as a tender, capped by the member's offline allowance (100 of M0001's 500).
+ */
+@QuarkusTest
+class PointsTest {
+
+    @Inject
+    FeedApplier applier;
+
+    private String token;
+
+    @Test
+    void offlineRedemptionStopsAtTheAllowanceAndEveryPointIsJournaled() throws Exception {
+        TestReplica.ensure(applier);
+        token = TestReplica.signInWithShift("07");
+
+        String noMember = sale(false);
+        pay(noMember, "{\"type\":\"POINTS\",\"amountMinor\":100},{\"type\":\"CASH\",\"amountMinor\":350}")
+                .statusCode(422).body("code", equalTo("POINTS_NEED_MEMBER"));
+
+        // 3 water at the member price with 5% off: 3.42.
+        String first = sale(true);
+        pay(first, "{\"type\":\"POINTS\",\"amountMinor\":150},{\"type\":\"CASH\",\"amountMinor\":192}")
+                .statusCode(422).body("code", equalTo("POINTS_NEED_HQ")).body("message", containsString("100"));
+        pay(first, "{\"type\":\"POINTS\",\"amountMinor\":100},{\"type\":\"CASH\",\"amountMinor\":242}")
+                .statusCode(200).body("status", equalTo("COMPLETED"));
+        SaleCompleted journaled = new SyncCodec().readPayload(QuarkusTransaction.requiringNew().call(() ->
+                JournalEntry.<JournalEntry>find("order by position desc").firstResult().payload), SaleCompleted.class);
+        assertEquals(100, journaled.pointsRedeemed());
+        assertEquals(2, journaled.pointsEarned(), "3.42 - 1.00 in points: 2 whole yuan");
+        assertTrue(journaled.offline());
+
+        String second = sale(true);
+        pay(second, "{\"type\":\"POINTS\",\"amountMinor\":1},{\"type\":\"CASH\",\"amountMinor\":341}")
+                .statusCode(422).body("code", equalTo("POINTS_NEED_HQ"));
+    }
+
+    private String sale(boolean member) {
+        String sale = given().header("X-Till-Token", token).post("/api/till/sales").then().statusCode(200)
+                .extract().path("saleId");
+        given().header("X-Till-Token", token).contentType(ContentType.JSON).body("{\"code\":\"" + TestReplica.WATER
+                + "\",\"quantity\":3}").post("/api/till/sales/" + sale + "/lines").then().statusCode(200);
+        if (member) {
+            given().header("X-Till-Token", token).contentType(ContentType.JSON).body("{\"cardOrPhone\":\"M0001\"}")
+                    .put("/api/till/sales/" + sale + "/member").then().statusCode(200)
+                    .body("totalMinor", equalTo(342));
+        }
+        return sale;
+    }
+
+    private ValidatableResponse pay(String sale, String tenders) {
+        return given().header("X-Till-Token", token).contentType(ContentType.JSON)
+                .body("{\"tenders\":[" + tenders + "]}").post("/api/till/sales/" + sale + "/complete").then();
+    }
+}
