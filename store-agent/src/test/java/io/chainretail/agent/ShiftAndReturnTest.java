@@ -37,8 +37,10 @@ class ShiftAndReturnTest {
         post("/api/till/shift/open", float100).statusCode(409).body("code", equalTo("SHIFT_ALREADY_OPEN"));
 
         // Sale 1: 3 water (4.50) + 2 juice (2 for 8.00) = 12.50, cash 20.00, change 7.50. Sale 2: juice, card.
+        int juiceBefore = juiceOnHand();
         String first = sale("{\"type\":\"CASH\",\"amountMinor\":2000}", TestReplica.WATER, 3, TestReplica.JUICE, 2);
         String second = sale("{\"type\":\"CARD\",\"amountMinor\":450}", TestReplica.JUICE, 1, null, 0);
+        assertEquals(juiceBefore - 3, juiceOnHand(), "the stock ledger moves with every sold line");
 
         // The juice line paid 8.00 for 2: one back is 4.00, and the last one takes what is left.
         refund("{\"saleId\":\"" + first + "\",\"lines\":[{\"lineNo\":2,\"quantity\":1}]}").statusCode(200)
@@ -64,6 +66,7 @@ class ShiftAndReturnTest {
                 .body("tenders[0].amountMinor", equalTo(450));
         post("/api/till/returns/void/" + second, "{\"approver\":\"9001\",\"pin\":\"9999\"}").statusCode(409)
                 .body("code", equalTo("ALREADY_RETURNED"));
+        assertEquals(juiceBefore, juiceOnHand(), "two juices returned and one voided are back in stock");
         post("/api/till/shift/no-sale", "{\"approver\":\"1001\",\"pin\":\"1234\"}").statusCode(403);
         post("/api/till/shift/no-sale", "{\"approver\":\"9001\",\"pin\":\"9999\",\"reason\":\"change\"}")
                 .statusCode(200);
@@ -94,6 +97,10 @@ class ShiftAndReturnTest {
         }
         post("/api/till/sales/" + sale + "/complete", "{\"tenders\":[" + tender + "]}").statusCode(200);
         return sale;
+    }
+
+    private static int juiceOnHand() {
+        return given().get("/api/stock/J-1").then().statusCode(200).extract().path("quantity");
     }
 
     private ValidatableResponse refund(String body) {

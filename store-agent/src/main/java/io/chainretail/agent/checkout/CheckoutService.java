@@ -7,6 +7,7 @@ import io.chainretail.agent.points.PointsLedger;
 import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.shift.Shift;
 import io.chainretail.agent.shift.ShiftService;
+import io.chainretail.agent.stock.StockLedger;
 import io.chainretail.agent.sync.FeedApplier;
 import io.chainretail.agent.till.TillSessions.Session;
 import io.chainretail.agent.uplink.Journal;
@@ -57,6 +58,7 @@ public class CheckoutService {
     private final DraftStore saved;
     private final SaleViews views;
     private final PointsLedger points;
+    private final StockLedger stock;
     private final StoreLink link;
     private final AgentConfig config;
     private final SyncCodec codec = new SyncCodec();
@@ -64,7 +66,7 @@ public class CheckoutService {
 
     public CheckoutService(Catalog catalog, CodeReader codes, SalePricer pricer, Journal journal, FeedApplier feeds,
             LaneBooks books, ShiftService shifts, DraftStore saved, SaleViews views, PointsLedger points,
-            StoreLink link, AgentConfig config) {
+            StockLedger stock, StoreLink link, AgentConfig config) {
         this.catalog = catalog;
         this.codes = codes;
         this.pricer = pricer;
@@ -75,6 +77,7 @@ public class CheckoutService {
         this.saved = saved;
         this.views = views;
         this.points = points;
+        this.stock = stock;
         this.link = link;
         this.config = config;
     }
@@ -328,6 +331,10 @@ public class CheckoutService {
         sale.payload = codec.payloadJson(event);
         sale.persist();
         saved.delete(draft.saleId);
+        for (SaleCompleted.SaleLine line : event.lines()) {
+            stock.move(line.sku(), -line.quantity(), line.weightGrams() == null ? null : -line.weightGrams(), "SALE",
+                    draft.saleId);
+        }
         JournalEntry journaled = journal.append("sale", MessageSchema.SALE, event, now);
         if (draft.member != null) {
             points.record(draft.member.cardNo(), draft.saleId, journaled.eventId, moved.earned(), moved.redeemed(),

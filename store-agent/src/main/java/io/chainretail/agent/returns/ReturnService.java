@@ -6,6 +6,7 @@ import io.chainretail.agent.lane.LaneBooks;
 import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.shift.Shift;
 import io.chainretail.agent.shift.ShiftService;
+import io.chainretail.agent.stock.StockLedger;
 import io.chainretail.agent.till.TillSessions;
 import io.chainretail.agent.till.TillSessions.Session;
 import io.chainretail.agent.uplink.Journal;
@@ -48,16 +49,18 @@ public class ReturnService {
     private final Catalog catalog;
     private final CodeReader codes;
     private final Journal journal;
+    private final StockLedger stock;
     private final SyncCodec codec = new SyncCodec();
 
     public ReturnService(LaneBooks books, ShiftService shifts, TillSessions sessions, Catalog catalog,
-            CodeReader codes, Journal journal) {
+            CodeReader codes, Journal journal, StockLedger stock) {
         this.books = books;
         this.shifts = shifts;
         this.sessions = sessions;
         this.catalog = catalog;
         this.codes = codes;
         this.journal = journal;
+        this.stock = stock;
     }
 
     /** Returns lines of a sale of this store at what each unit was paid; the refund goes to {@code tender}. */
@@ -192,6 +195,9 @@ public class ReturnService {
         receipt.receiptText = RefundReceipt.of(refund);
         receipt.payload = codec.payloadJson(refund);
         receipt.persist();
+        for (ReturnLine line : lines) {
+            stock.move(line.sku(), line.quantity(), line.weightGrams(), kind, refund.returnId());
+        }
         journal.append("return", MessageSchema.RETURN, refund, now);
         return RefundView.of(refund, receipt.receiptText);
     }
