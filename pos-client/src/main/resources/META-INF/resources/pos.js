@@ -10,8 +10,9 @@ const PANELS = {
 };
 const FIRST_FIELD = {
   'member-form': 'member-input', 'coupon-form': 'coupon-input', 'void-form': 'void-input',
-  'return-form': 'return-sale', 'resume-form': 'resume-input', 'pay-form': 'cash',
+  'return-form': 'return-sale', 'resume-form': 'resume-input', 'pay-form': 'cash', 'search-form': 'search-input',
 };
+let searchResults = [];
 let suspendedSales = [];
 
 function money(minor) {
@@ -102,7 +103,7 @@ function render() {
     $('change').textContent = money(refund ? receipt.totalMinor : receipt.changeMinor);
     if (!refund) $('return-sale').value = receipt.saleId;
   }
-  for (const id of Object.values(PANELS)) $(id).hidden = state.panel !== id;
+  for (const id of Object.keys(FIRST_FIELD)) $(id).hidden = state.panel !== id;
   focusInput();
 }
 
@@ -190,6 +191,7 @@ $('scan-form').addEventListener('submit', async (event) => {
   const text = $('scan').value.trim();
   $('scan').value = '';
   if (!text) return;
+  if (!/^[\d*]+$/.test(text)) { await search(text); return; }
   const parts = text.split('*');
   const code = parts.length === 2 ? parts[1] : parts[0];
   const body = { code };
@@ -252,6 +254,38 @@ $('return-form').addEventListener('submit', async (event) => {
   state.panel = null;
   state.lastReceipt = data;
   render();
+});
+
+async function search(text) {
+  const { ok, data } = await call('/search?q=' + encodeURIComponent(text));
+  if (!ok) { say(data.message || 'Search failed.', 'error'); return; }
+  searchResults = data;
+  if (!data.length) { say('No product is called "' + text + '".', 'error'); return; }
+  const list = $('search-list');
+  list.innerHTML = '';
+  for (const product of data) {
+    const item = document.createElement('li');
+    item.textContent = product.name + (product.weighed ? ' (weighed: grams*' + product.code + ')' : '');
+    list.appendChild(item);
+  }
+  say(data.length + ' found.', 'ok');
+  openPanel('search-form');
+}
+
+$('search-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const chosen = searchResults[Number($('search-input').value) - 1];
+  if (!chosen) { say('Type the number of a product from the list.', 'error'); return; }
+  if (chosen.weighed) {
+    say('Weigh it, then type grams*' + chosen.code + '.', 'ok');
+    closePanel();
+    return;
+  }
+  state.lastReceipt = null;
+  await change('/sale/scan', { code: chosen.code }, (sale) => {
+    const last = sale.lines[sale.lines.length - 1];
+    return last ? last.name + '  ' + money(last.amountMinor) : '';
+  });
 });
 
 $('resume-form').addEventListener('submit', async (event) => {

@@ -56,7 +56,13 @@ class CashierPageBrowserIT {
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scan")));
                 wait.until(d -> "scan".equals(d.switchTo().activeElement().getAttribute("id")));
 
-                browser.switchTo().activeElement().sendKeys("2*" + barcode, Keys.ENTER);
+                // One bottle found by name (its label is torn), one scanned.
+                browser.switchTo().activeElement().sendKeys("矿泉", Keys.ENTER);
+                wait.until(d -> "search-input".equals(d.switchTo().activeElement().getAttribute("id")));
+                browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+                wait.until(ExpectedConditions.textToBe(By.id("total"), "2.50"));
+                wait.until(d -> "scan".equals(d.switchTo().activeElement().getAttribute("id")));
+                browser.switchTo().activeElement().sendKeys("1*" + barcode, Keys.ENTER);
                 wait.until(ExpectedConditions.textToBe(By.id("total"), "5.00"));
                 assertTrue(browser.findElement(By.id("lines")).getText().contains("矿泉水 550ml"));
 

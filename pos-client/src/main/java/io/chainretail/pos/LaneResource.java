@@ -9,7 +9,10 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +196,14 @@ public class LaneResource {
             lane.saleSuspended();
         }
         return relay(reply);
+    }
+
+    /** Products by name, for an item whose barcode cannot be read. */
+    @GET
+    @Path("/search")
+    public Response search(@QueryParam("q") String text) {
+        String query = text == null ? "" : URLEncoder.encode(text, StandardCharsets.UTF_8);
+        return relay(agent.get("/api/till/products?q=" + query, lane.token()));
     }
 
     /** The store's suspended sales. */

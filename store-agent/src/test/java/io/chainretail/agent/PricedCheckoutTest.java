@@ -102,6 +102,18 @@ class PricedCheckoutTest {
         coupon("bad code!").statusCode(422).body("code", equalTo("INVALID_COUPON"));
     }
 
+    @Test
+    void findsProductsByNameWithTheCodeThatSellsThem() {
+        given().header("X-Till-Token", token).queryParam("q", "JUICE").get("/api/till/products").then()
+                .statusCode(200).body("sku", contains("J-1")).body("[0].code", equalTo(TestReplica.JUICE));
+        given().header("X-Till-Token", token).queryParam("q", "矿泉").get("/api/till/products").then()
+                .statusCode(200).body("sku", contains("W-1"));
+        given().header("X-Till-Token", token).queryParam("q", "apple").get("/api/till/products").then()
+                .statusCode(200).body("[0].code", equalTo("00042")).body("[0].weighed", equalTo(true));
+        given().header("X-Till-Token", token).queryParam("q", "zzz").get("/api/till/products").then()
+                .statusCode(200).body("size()", equalTo(0));
+    }
+
     private ValidatableResponse scan(String code, long quantity) {
         return given().header("X-Till-Token", token).contentType(ContentType.JSON)
                 .body("{\"code\":\"" + code + "\",\"quantity\":" + quantity + "}")

@@ -1,5 +1,6 @@
 package io.chainretail.agent.checkout;
 
+import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.till.TillSessions;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.agent.till.TillSessions.Session;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import java.util.List;
 
 /** The API a lane's till (pos-client) uses: sign in, ring up, take payment. */
@@ -28,10 +30,12 @@ public class TillResource {
 
     private final TillSessions sessions;
     private final CheckoutService checkout;
+    private final Catalog catalog;
 
-    public TillResource(TillSessions sessions, CheckoutService checkout) {
+    public TillResource(TillSessions sessions, CheckoutService checkout, Catalog catalog) {
         this.sessions = sessions;
         this.checkout = checkout;
+        this.catalog = catalog;
     }
 
     /** Sign-in at a lane. */
@@ -103,6 +107,14 @@ public class TillResource {
     @Path("/sales/{id}/resume")
     public SaleView resume(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id) {
         return checkout.resume(session(token), id);
+    }
+
+    /** Products by name, for an item without a readable barcode. */
+    @GET
+    @Path("/products")
+    public List<Catalog.Found> search(@HeaderParam(TOKEN_HEADER) String token, @QueryParam("q") String text) {
+        session(token);
+        return catalog.search(text == null ? "" : text, 20);
     }
 
     /** The store's suspended sales, for any lane to resume. */

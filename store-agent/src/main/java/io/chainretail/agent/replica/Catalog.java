@@ -18,7 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -87,6 +89,36 @@ public class Catalog {
         return Optional.of(new Item(sku, product.name(), categories(product.category()), product.brand(),
                 new Tax(taxClass.code(), taxClass.rateBp(), taxClass.inclusive()),
                 product.measure() == Measure.WEIGHT, prices, currency));
+    }
+
+    /** A product found by name at the till: what to key to sell it. */
+    public record Found(String sku, String name, String code, boolean weighed) {
+    }
+
+    /**
+     * Active products whose name contains {@code text} (case-insensitive), at most {@code limit}, by
+     * name; each with the code that sells it (its first barcode, or its PLU).
+     */
+    @Transactional
+    public List<Found> search(String text, int limit) {
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        List<Found> found = new ArrayList<>();
+        if (needle.isEmpty()) {
+            return found;
+        }
+        String pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<ProductChange> candidates = replica.matching(MessageSchema.PRODUCT, pattern, ProductChange.class);
+        for (ProductChange product : candidates) {
+            if (!product.active() || !product.name().toLowerCase(Locale.ROOT).contains(needle)) {
+                continue;
+            }
+            String code = !product.barcodes().isEmpty() ? product.barcodes().get(0) : product.plu();
+            if (code != null) {
+                found.add(new Found(product.sku(), product.name(), code, product.measure() == Measure.WEIGHT));
+            }
+        }
+        found.sort(Comparator.comparing(Found::name));
+        return found.size() > limit ? found.subList(0, limit) : found;
     }
 
     /** Every promotion in the replica; the engine decides which run. */

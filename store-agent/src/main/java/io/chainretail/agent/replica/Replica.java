@@ -42,6 +42,13 @@ public class Replica {
         return read(ReplicaRecord.list("key.schemaId = ?1 and payload like ?2", schema.id(), fragment), type);
     }
 
+    /** Rows of {@code schema} whose lower-cased JSON matches the SQL {@code likePattern}; the caller refines. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <T extends FeedRecord> List<T> matching(MessageSchema schema, String likePattern, Class<T> type) {
+        return read(ReplicaRecord.find("key.schemaId = ?1 and lower(payload) like ?2", schema.id(), likePattern)
+                .page(0, 500).list(), type);
+    }
+
     private <T> List<T> read(List<ReplicaRecord> rows, Class<T> type) {
         List<T> records = new ArrayList<>(rows.size());
         for (ReplicaRecord row : rows) {
