@@ -100,15 +100,23 @@ class CashierPageBrowserIT {
 
                 Path shot = Path.of(System.getProperty("repo.root", ".."), "e2e/target/cashier-page.png");
                 Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+
+                Eventually.await("HQ has the browser's sale", Duration.ofSeconds(30),
+                        () -> Http.get(hq.url() + "/api/stores/0001/sales").body().toString()
+                                .contains("\"totalMinor\":450"));
+                String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+                Eventually.await("HQ has the refund", Duration.ofSeconds(30), () -> Http.get(hq.url()
+                        + "/api/stores/0001/reconciliation/" + today).body().path("returns").asInt() == 1);
+
+                // HQ's reconciliation page shows the day: one sale, one return, lane 01 still open.
+                browser.get(hq.url() + "/reconciliation.html?store=0001&day=" + today);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "1 sales (4.50)"));
+                assertEquals("Needs attention", browser.findElement(By.id("verdict")).getText());
+                assertTrue(browser.findElement(By.id("unclosed")).getText().contains("01"));
+                Files.write(shot.resolveSibling("hq-reconciliation.png"), browser.getScreenshotAs(OutputType.BYTES));
             } finally {
                 browser.quit();
             }
-            Eventually.await("HQ has the browser's sale", Duration.ofSeconds(30),
-                    () -> Http.get(hq.url() + "/api/stores/0001/sales").body().toString()
-                            .contains("\"totalMinor\":450"));
-            String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-            Eventually.await("HQ has the refund", Duration.ofSeconds(30), () -> Http.get(hq.url()
-                    + "/api/stores/0001/reconciliation/" + today).body().path("returns").asInt() == 1);
         }
     }
 }
