@@ -74,13 +74,13 @@ class ReconciliationTest {
         given().contentType(ContentType.JSON).body("{\"code\":\"0010\",\"name\":\"Stale\","
                 + "\"region\":\"RECON\",\"timezone\":\"Asia/Shanghai\",\"currency\":\"CNY\",\"lanes\":1}")
                 .put("/api/stores/0010").then().statusCode(200);
-        String product = "{\"sku\":\"STALE-1\",\"name\":\"Tea\",\"barcodes\":[\"6909990000011\"],\"priceMinor\":%d}";
+        String product = "{\"sku\":\"STALE-1\",\"name\":\"Tea\",\"barcodes\":[\"6909997770016\"],\"priceMinor\":%d}";
         given().contentType(ContentType.JSON).body(String.format(product, 300)).put("/api/products/STALE-1").then()
                 .statusCode(200);
         given().contentType(ContentType.JSON).body(String.format(product, 350)).put("/api/products/STALE-1").then()
                 .statusCode(200);
         // The store priced at 3.00 with prices feed position 0: it never had the 3.50.
-        SaleCompleted.SaleLine tea = new SaleCompleted.SaleLine(1, "STALE-1", "6909990000011", "Tea", 2, null, 300,
+        SaleCompleted.SaleLine tea = new SaleCompleted.SaleLine(1, "STALE-1", "6909997770016", "Tea", 2, null, 300,
                 600, 0, 600, "STD", 69, 600, List.of());
         SaleCompleted sale = new SaleCompleted(EventIds.next().toString(), "01", 1, "1001", Instant.now(), "CNY",
                 null, List.of(), List.of(tea), 0, 69, 600, List.of(new Tender("CASH", 600)), 0, 0, 0, 0, 0, false);
