@@ -132,7 +132,7 @@ class ReconciliationTest {
     private static ReturnCompleted refund(long receiptNo, long total) {
         return new ReturnCompleted(EventIds.next().toString(), "RETURN", "01", receiptNo, "1001", "9001",
                 Instant.now(), "CNY", null, null, List.of(new ReturnCompleted.ReturnLine(null, "S", "Water", 1, null,
-                        total, "STD", 0)), 0, total, List.of(new Tender("CASH", total)), "test");
+                        total, "STD", 0)), 0, total, List.of(new Tender("CASH", total)), "test", 0, 0);
     }
 
     private static Envelope<?> event(MessageSchema schema, long position, Object payload) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chainretail.agent.sync.FeedApplier;
 import io.chainretail.agent.uplink.JournalEntry;
 import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,6 +50,22 @@ class PointsTest {
         assertEquals(100, journaled.pointsRedeemed());
         assertEquals(2, journaled.pointsEarned(), "3.42 - 1.00 in points: 2 whole yuan");
         assertTrue(journaled.offline());
+
+        // Points come back with the goods: earned ones taken back, the part paid in points refunded in points.
+        given().header("X-Till-Token", token).contentType(ContentType.JSON)
+                .body("{\"saleId\":\"" + first + "\",\"lines\":[{\"lineNo\":1,\"quantity\":1}]}")
+                .post("/api/till/returns").then().statusCode(200).body("totalMinor", equalTo(114))
+                .body("tenders.find { it.type == 'POINTS' }.amountMinor", equalTo(33))
+                .body("tenders.find { it.type == 'CASH' }.amountMinor", equalTo(81));
+        given().header("X-Till-Token", token).contentType(ContentType.JSON)
+                .body("{\"saleId\":\"" + first + "\",\"lines\":[{\"lineNo\":1,\"quantity\":2}]}")
+                .post("/api/till/returns").then().statusCode(200).body("totalMinor", equalTo(228))
+                .body("tenders.find { it.type == 'POINTS' }.amountMinor", equalTo(67));
+        String lastJournaled = QuarkusTransaction.requiringNew().call(() ->
+                JournalEntry.<JournalEntry>find("order by position desc").firstResult().payload);
+        ReturnCompleted last = new SyncCodec().readPayload(lastJournaled, ReturnCompleted.class);
+        assertEquals(1, last.pointsReversed(), "2 earned: 1 back with the first unit, the rest with the last two");
+        assertEquals(67, last.pointsRestored());
 
         String second = sale(true);
         pay(second, "{\"type\":\"POINTS\",\"amountMinor\":1},{\"type\":\"CASH\",\"amountMinor\":341}")

@@ -86,6 +86,9 @@ public class UplinkIngestService {
         refund.completedAt = payload.completedAt();
         refund.payload = codec.payloadJson(payload);
         refund.persist();
+        if (payload.member() != null) {
+            members.movePoints(payload.member(), payload.pointsRestored() - payload.pointsReversed());
+        }
     }
 
     private void shiftReport(String eventId, String store, ShiftClosed payload) {

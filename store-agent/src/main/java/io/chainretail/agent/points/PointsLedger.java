@@ -41,6 +41,11 @@ public class PointsLedger {
         return amountMinor / rules.valueMinor();
     }
 
+    /** {@code amountMinor} rounded down to whole points' worth. */
+    public long wholePoints(long amountMinor) {
+        return amountMinor - amountMinor % rules.valueMinor();
+    }
+
     /** Refuses a redemption the member cannot make now. */
     @Transactional
     public void checkRedeemable(MemberChange member, long points, boolean hqReachable) {
@@ -67,6 +72,17 @@ public class PointsLedger {
         }
         if (redeemed > 0) {
             entry(member, "REDEEM", redeemed, saleId, eventId, offline);
+        }
+    }
+
+    /** Records what a return or void took back ({@code REVERSE}) and gave back ({@code RESTORE}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordGivenBack(String member, String returnId, String eventId, long reversed, long restored) {
+        if (reversed > 0) {
+            entry(member, "REVERSE", reversed, returnId, eventId, false);
+        }
+        if (restored > 0) {
+            entry(member, "RESTORE", restored, returnId, eventId, false);
         }
     }
 

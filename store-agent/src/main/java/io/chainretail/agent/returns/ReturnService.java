@@ -3,6 +3,7 @@ package io.chainretail.agent.returns;
 import io.chainretail.agent.checkout.CodeReader;
 import io.chainretail.agent.checkout.CompletedSale;
 import io.chainretail.agent.lane.LaneBooks;
+import io.chainretail.agent.points.PointsLedger;
 import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.shift.Shift;
 import io.chainretail.agent.shift.ShiftService;
@@ -10,6 +11,7 @@ import io.chainretail.agent.stock.StockLedger;
 import io.chainretail.agent.till.TillSessions;
 import io.chainretail.agent.till.TillSessions.Session;
 import io.chainretail.agent.uplink.Journal;
+import io.chainretail.agent.uplink.JournalEntry;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.pricing.PriceResolver;
@@ -50,10 +52,11 @@ public class ReturnService {
     private final CodeReader codes;
     private final Journal journal;
     private final StockLedger stock;
+    private final PointsLedger points;
     private final SyncCodec codec = new SyncCodec();
 
     public ReturnService(LaneBooks books, ShiftService shifts, TillSessions sessions, Catalog catalog,
-            CodeReader codes, Journal journal, StockLedger stock) {
+            CodeReader codes, Journal journal, StockLedger stock, PointsLedger points) {
         this.books = books;
         this.shifts = shifts;
         this.sessions = sessions;
@@ -61,6 +64,7 @@ public class ReturnService {
         this.codes = codes;
         this.journal = journal;
         this.stock = stock;
+        this.points = points;
     }
 
     /** Returns lines of a sale of this store at what each unit was paid; the refund goes to {@code tender}. */
@@ -72,7 +76,8 @@ public class ReturnService {
         if ("CARD".equals(tender) && sale.tenders().stream().noneMatch(t -> "CARD".equals(t.type()))) {
             throw Refusal.invalid("REFUND_TENDER", "Only a sale paid by card can be refunded to a card.");
         }
-        Map<Integer, long[]> returned = returnedSoFar(saleId);
+        SoFar soFar = returnedSoFar(saleId);
+        Map<Integer, long[]> returned = soFar.lines();
         List<ReturnLine> lines = new ArrayList<>();
         for (Request request : requests) {
             SaleCompleted.SaleLine sold = sale.lines().stream().filter(l -> request.lineNo() != null
@@ -97,7 +102,19 @@ public class ReturnService {
             lines.add(new ReturnLine(sold.lineNo(), sold.sku(), sold.name(), request.quantity(), sold.weightGrams(),
                     refund, sold.taxClass(), tax));
         }
-        return book(session, "RETURN", null, original.saleId, sale.member(), sale.currency(), lines, tender, null);
+        long refund = lines.stream().mapToLong(ReturnLine::refundMinor).sum();
+        boolean allBack = sale.lines().stream().allMatch(l -> returned.containsKey(l.lineNo())
+                && returned.get(l.lineNo())[0] == l.quantity());
+        PointsBack back = pointsBack(sale, refund, allBack, soFar);
+        List<SaleCompleted.Tender> tenders = new ArrayList<>();
+        if (back.restoredMinor() > 0) {
+            tenders.add(new SaleCompleted.Tender("POINTS", back.restoredMinor()));
+        }
+        if (refund - back.restoredMinor() > 0) {
+            tenders.add(new SaleCompleted.Tender(tender, refund - back.restoredMinor()));
+        }
+        return book(session, "RETURN", null, original.saleId, sale.member(), sale.currency(), lines, tenders, null,
+                back.reversed(), points.pointsFor(back.restoredMinor()));
     }
 
     /** Returns items without a receipt at today's regular price, approved by a manager. */
@@ -126,7 +143,9 @@ public class ReturnService {
             lines.add(new ReturnLine(null, item.sku(), item.name(), request.quantity(), read.weightGrams(),
                     item.tax().payable(amount), item.tax().code(), item.tax().on(amount)));
         }
-        return book(session, "RETURN", manager, null, null, store.currency(), lines, tender, reason);
+        long refund = lines.stream().mapToLong(ReturnLine::refundMinor).sum();
+        return book(session, "RETURN", manager, null, null, store.currency(), lines,
+                List.of(new SaleCompleted.Tender(tender, refund)), reason, 0, 0);
     }
 
     /**
@@ -143,7 +162,7 @@ public class ReturnService {
             throw Refusal.conflict("VOID_OTHER_SHIFT", "Only a sale of this lane's current shift can be voided; "
                     + "return its items instead.");
         }
-        if (!returnedSoFar(saleId).isEmpty()) {
+        if (!returnedSoFar(saleId).lines().isEmpty()) {
             throw Refusal.conflict("ALREADY_RETURNED", "Items of this sale were already returned; return the rest "
                     + "instead.");
         }
@@ -158,18 +177,13 @@ public class ReturnService {
                 back.add(new SaleCompleted.Tender(tender.type(), amount));
             }
         }
-        return book(session, "VOID", manager, saleId, sale.member(), sale.currency(), lines, back, reason);
+        return book(session, "VOID", manager, saleId, sale.member(), sale.currency(), lines, back, reason,
+                sale.pointsEarned(), sale.pointsRedeemed());
     }
 
     private RefundView book(Session session, String kind, String approver, String originalSaleId, String member,
-            String currency, List<ReturnLine> lines, String tender, String reason) {
-        long total = lines.stream().mapToLong(ReturnLine::refundMinor).sum();
-        return book(session, kind, approver, originalSaleId, member, currency, lines,
-                List.of(new SaleCompleted.Tender(tender, total)), reason);
-    }
-
-    private RefundView book(Session session, String kind, String approver, String originalSaleId, String member,
-            String currency, List<ReturnLine> lines, List<SaleCompleted.Tender> tenders, String reason) {
+            String currency, List<ReturnLine> lines, List<SaleCompleted.Tender> tenders, String reason,
+            long pointsReversed, long pointsRestored) {
         if (lines.isEmpty()) {
             throw Refusal.invalid("NOTHING_TO_RETURN", "Choose at least one line to give back.");
         }
@@ -179,7 +193,8 @@ public class ReturnService {
         ReturnCompleted refund = new ReturnCompleted(EventIds.next().toString(), kind, session.lane(), receiptNo,
                 session.cashier(), approver, now, currency, originalSaleId, member, lines,
                 lines.stream().mapToLong(ReturnLine::taxMinor).sum(),
-                lines.stream().mapToLong(ReturnLine::refundMinor).sum(), tenders, reason);
+                lines.stream().mapToLong(ReturnLine::refundMinor).sum(), tenders, reason, pointsReversed,
+                pointsRestored);
         CompletedSale receipt = new CompletedSale();
         receipt.saleId = refund.returnId();
         receipt.kind = kind;
@@ -198,7 +213,10 @@ public class ReturnService {
         for (ReturnLine line : lines) {
             stock.move(line.sku(), line.quantity(), line.weightGrams(), kind, refund.returnId());
         }
-        journal.append("return", MessageSchema.RETURN, refund, now);
+        JournalEntry journaled = journal.append("return", MessageSchema.RETURN, refund, now);
+        if (member != null) {
+            points.recordGivenBack(member, refund.returnId(), journaled.eventId, pointsReversed, pointsRestored);
+        }
         return RefundView.of(refund, receipt.receiptText);
     }
 
@@ -211,19 +229,54 @@ public class ReturnService {
         return original;
     }
 
-    /** Per line of the sale: units, refund and tax already given back. */
-    private Map<Integer, long[]> returnedSoFar(String saleId) {
+    /**
+     * What earlier returns of a sale gave back: per line units, refund and tax; points reversed; and
+     * the part of the refunds paid back in points.
+     */
+    private record SoFar(Map<Integer, long[]> lines, long pointsReversed, long pointsTenderMinor) {
+    }
+
+    private SoFar returnedSoFar(String saleId) {
         Map<Integer, long[]> returned = new HashMap<>();
-        List<CompletedSale> refunds = CompletedSale.list("originalSaleId", saleId);
-        for (CompletedSale receipt : refunds) {
-            for (ReturnLine line : read(receipt.payload, ReturnCompleted.class).lines()) {
+        long reversed = 0;
+        long inPoints = 0;
+        for (CompletedSale receipt : CompletedSale.<CompletedSale>list("originalSaleId", saleId)) {
+            ReturnCompleted refund = read(receipt.payload, ReturnCompleted.class);
+            for (ReturnLine line : refund.lines()) {
                 long[] sum = returned.computeIfAbsent(line.originalLineNo(), n -> new long[3]);
                 sum[0] += line.quantity();
                 sum[1] += line.refundMinor();
                 sum[2] += line.taxMinor();
             }
+            reversed += refund.pointsReversed();
+            inPoints += pointsTendered(refund.tenders());
         }
-        return returned;
+        return new SoFar(returned, reversed, inPoints);
+    }
+
+    private static long pointsTendered(List<SaleCompleted.Tender> tenders) {
+        return tenders.stream().filter(t -> "POINTS".equals(t.type())).mapToLong(SaleCompleted.Tender::amountMinor)
+                .sum();
+    }
+
+    /** The points a return of {@code refundMinor} of {@code sale} takes back and gives back. */
+    private record PointsBack(long reversed, long restoredMinor) {
+    }
+
+    /**
+     * Earned points go back in proportion to the refund, and so does the part of the sale paid in points
+     * (as a {@code POINTS} refund, never as cash); the return that completes the sale takes what is left.
+     */
+    private PointsBack pointsBack(SaleCompleted sale, long refundMinor, boolean allBack, SoFar soFar) {
+        long paidInPoints = pointsTendered(sale.tenders());
+        long total = sale.totalMinor();
+        long part = Math.min(refundMinor, total);
+        long earnedLeft = sale.pointsEarned() - soFar.pointsReversed();
+        long paidLeft = paidInPoints - soFar.pointsTenderMinor();
+        boolean last = allBack || total == 0;
+        long reversed = last ? earnedLeft : Math.min(earnedLeft, Rounding.share(sale.pointsEarned(), part, total));
+        long restored = last ? paidLeft : Math.min(paidLeft, Rounding.share(paidInPoints, part, total));
+        return new PointsBack(Math.max(0, reversed), points.wholePoints(Math.max(0, restored)));
     }
 
     private static void requireTender(String tender) {

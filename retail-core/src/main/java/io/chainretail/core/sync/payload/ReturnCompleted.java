@@ -14,6 +14,8 @@ import java.util.List;
  * @param approver       the manager who approved, or {@code null} when none was needed
  * @param originalSaleId the sale returned from, or {@code null} for a return without receipt
  * @param totalMinor     what was refunded: the sum of the lines' refunds, and of the tenders
+ * @param pointsReversed points the member earned on what came back, taken off again
+ * @param pointsRestored points the member paid with, given back (a {@code POINTS} refund tender)
  */
 public record ReturnCompleted(
         String returnId,
@@ -30,7 +32,9 @@ public record ReturnCompleted(
         long taxMinor,
         long totalMinor,
         List<SaleCompleted.Tender> tenders,
-        String reason) {
+        String reason,
+        long pointsReversed,
+        long pointsRestored) {
 
     public ReturnCompleted {
         Fields.notBlank(returnId, "returnId");
@@ -49,6 +53,10 @@ public record ReturnCompleted(
                 "is not the sum of the lines' tax");
         Fields.require(tenders.stream().mapToLong(SaleCompleted.Tender::amountMinor).sum() == totalMinor, "tenders",
                 "must add up to the refund");
+        Fields.notNegative(pointsReversed, "pointsReversed");
+        Fields.notNegative(pointsRestored, "pointsRestored");
+        Fields.require(member != null || (pointsReversed == 0 && pointsRestored == 0), "member",
+                "points move for a member");
     }
 
     /**
