@@ -121,10 +121,26 @@ public class Catalog {
         return found.size() > limit ? found.subList(0, limit) : found;
     }
 
-    /** Every promotion in the replica; the engine decides which run. */
+    /** The promotions as of one position of the promotions feed. */
+    private record PromotionsAt(long seq, List<Promotion> promotions) {
+    }
+
+    private volatile PromotionsAt promotionsCache = new PromotionsAt(-1, List.of());
+
+    /**
+     * Every promotion in the replica; the engine decides which run. Read again only when the promotions
+     * feed has moved, since every scan prices the basket.
+     */
     @Transactional
     public List<Promotion> promotions() {
-        return replica.all(MessageSchema.PROMOTION, Promotion.class);
+        FeedState state = FeedState.findById("promotions");
+        long seq = state == null ? 0 : state.lastSeq;
+        PromotionsAt cached = promotionsCache;
+        if (cached.seq() != seq) {
+            cached = new PromotionsAt(seq, replica.all(MessageSchema.PROMOTION, Promotion.class));
+            promotionsCache = cached;
+        }
+        return cached.promotions();
     }
 
     @Transactional
