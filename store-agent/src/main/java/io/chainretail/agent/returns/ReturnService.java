@@ -23,6 +23,7 @@ import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.ReturnCompleted.ReturnLine;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -220,8 +221,13 @@ public class ReturnService {
         return RefundView.of(refund, receipt.receiptText);
     }
 
+    /**
+     * The sale being returned, locked until this transaction ends: two lanes returning from the same
+     * receipt at once must not both see the same units still returnable.
+     */
     private static CompletedSale originalSale(String saleId) {
-        CompletedSale original = saleId == null ? null : CompletedSale.findById(saleId);
+        CompletedSale original = saleId == null ? null
+                : CompletedSale.findById(saleId, LockModeType.PESSIMISTIC_WRITE);
         if (original == null || !"SALE".equals(original.kind)) {
             throw Refusal.notFound("NO_SUCH_SALE", "No sale " + saleId + " in this store's books. A receipt from "
                     + "another store can only be returned there.");
