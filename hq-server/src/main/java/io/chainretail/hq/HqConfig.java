@@ -25,6 +25,9 @@ public interface HqConfig {
     /** The outbox publisher. */
     Outbox outbox();
 
+    /** The ingest of stores' uplinked events. */
+    Ingest ingest();
+
     /** Demo data loaded at start-up into an empty catalog. */
     Demo demo();
 
@@ -136,6 +139,15 @@ public interface HqConfig {
 
         /** Most deltas published per round. Default 1000. */
         @WithDefault("1000")
+        int batch();
+    }
+
+    interface Ingest {
+        /**
+         * Most uplinked events stored in one transaction. Events that arrive together (a store back
+         * online sends its whole backlog) share a commit and one acknowledgement per store. Default 500.
+         */
+        @WithDefault("500")
         int batch();
     }
 

@@ -43,9 +43,13 @@ class SaleIngestTest {
 
     @BeforeEach
     void connectAsStore() throws Exception {
-        store = new PahoMqttLink(MqttSettings.of(broker.url(), "test-store-" + UUID.randomUUID())
+        store = connectedStore("0007");
+    }
+
+    private PahoMqttLink connectedStore(String code) throws Exception {
+        PahoMqttLink store = new PahoMqttLink(MqttSettings.of(broker.url(), "test-store-" + UUID.randomUUID())
                 .withSessionExpiry(Duration.ZERO));
-        store.subscribe(topics.ack("0007"), (topic, bytes) -> {
+        store.subscribe(topics.ack(code), (topic, bytes) -> {
             try {
                 acks.addAll(codec.decode(bytes).payloadAs(Ack.class).eventIds());
             } catch (Exception e) {
@@ -58,6 +62,7 @@ class SaleIngestTest {
             Thread.sleep(20);
         }
         Thread.sleep(300);
+        return store;
     }
 
     @AfterEach
@@ -77,6 +82,30 @@ class SaleIngestTest {
         given().get("/api/stores/0007/sales").then().statusCode(200).body("$", hasSize(1));
         String metrics = given().get("/q/metrics").asString();
         assertTrue(metrics.contains("hq_uplink_events_duplicate_total 1.0"), metrics);
+    }
+
+    @Test
+    void storesABacklogSentAllAtOnceEachEventOnce() throws Exception {
+        List<Envelope<SaleCompleted>> backlog = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            backlog.add(sale("0012", "0012-lane-1"));
+        }
+        backlog.add(backlog.get(7)); // resent within the same burst
+        try (PahoMqttLink store12 = connectedStore("0012")) {
+            for (Envelope<SaleCompleted> event : backlog) {
+                store12.publish(topics.up("0012", "sale"), codec.encode(event), false);
+            }
+            java.util.Set<UUID> acknowledged = new java.util.HashSet<>();
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (acknowledged.size() < 300 && System.currentTimeMillis() < deadline) {
+                UUID id = acks.poll(1, TimeUnit.SECONDS);
+                if (id != null) {
+                    acknowledged.add(id);
+                }
+            }
+            assertEquals(300, acknowledged.size(), "every event acknowledged");
+        }
+        given().get("/api/stores/0012/sales?size=1000").then().statusCode(200).body("$", hasSize(300));
     }
 
     @Test

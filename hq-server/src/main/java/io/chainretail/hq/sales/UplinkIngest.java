@@ -1,5 +1,6 @@
 package io.chainretail.hq.sales;
 
+import io.chainretail.core.concurrent.PeriodicTask;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.Direction;
 import io.chainretail.core.sync.Envelope;
@@ -11,13 +12,21 @@ import io.chainretail.hq.HqConfig;
 import io.chainretail.hq.mqtt.HqLink;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.PersistenceException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,6 +34,11 @@ import org.jboss.logging.Logger;
  * subscription, stores each event once, and acknowledges it only after the commit (ARCHITECTURE.md
  * section 3, rule 4). Duplicates are counted and acknowledged again, since the store may have missed
  * the first acknowledgement.
+ *
+ * <p>Events that arrive together are stored together: a store coming back online sends its whole
+ * backlog at once, and one commit and one acknowledgement per store for up to {@code hq.ingest.batch}
+ * events is what lets HQ keep up with it. A batch that fails is stored again one event at a time, so
+ * one bad event holds up no other.
  */
 @ApplicationScoped
 public class UplinkIngest {
@@ -35,9 +49,12 @@ public class UplinkIngest {
     private final HqConfig config;
     private final UplinkIngestService service;
     private final SyncCodec codec = new SyncCodec();
+    private final BlockingQueue<Envelope<?>> arrived = new LinkedBlockingQueue<>();
     private final Counter stored;
     private final Counter duplicates;
+    private final Counter failed;
     private final MeterRegistry metrics;
+    private PeriodicTask worker;
 
     public UplinkIngest(HqLink link, HqConfig config, UplinkIngestService service, MeterRegistry metrics) {
         this.link = link;
@@ -46,33 +63,72 @@ public class UplinkIngest {
         this.metrics = metrics;
         this.stored = metrics.counter("hq_uplink_events_stored_total");
         this.duplicates = metrics.counter("hq_uplink_events_duplicate_total");
+        this.failed = metrics.counter("hq_uplink_events_failed_total");
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
+        worker = PeriodicTask.start("uplink-ingest", Duration.ofSeconds(1), this::ingestArrived);
         link.subscribe("$share/hq/" + link.topics().allUplinks(), this::handle);
     }
 
+    void onStop(@Observes ShutdownEvent event) {
+        if (worker != null) {
+            worker.close();
+        }
+    }
+
     void handle(String topic, byte[] bytes) {
-        Envelope<?> envelope;
         try {
-            envelope = validated(topic, codec.decode(bytes));
+            arrived.add(validated(topic, codec.decode(bytes)));
+            worker.wake();
         } catch (MalformedMessageException e) {
             metrics.counter("hq_messages_rejected_total", "topic", "up").increment();
             LOG.warnf("Rejected uplink message on %s: %s", topic, e.getMessage());
-            return;
         }
-        UplinkIngestService.Outcome outcome;
+    }
+
+    private void ingestArrived() {
+        List<Envelope<?>> batch = new ArrayList<>();
+        while (arrived.drainTo(batch, config.ingest().batch()) > 0) {
+            List<UplinkIngestService.Outcome> outcomes;
+            try {
+                outcomes = service.recordAll(batch);
+            } catch (RuntimeException e) {
+                LOG.warnf("A batch of %d uplinked events failed (%s); storing them one by one", batch.size(),
+                        e.getMessage());
+                outcomes = batch.stream().map(this::recordOne).toList();
+            }
+            Map<String, List<UUID>> acks = new LinkedHashMap<>();
+            for (int i = 0; i < batch.size(); i++) {
+                UplinkIngestService.Outcome outcome = outcomes.get(i);
+                if (outcome != null) {
+                    (outcome == UplinkIngestService.Outcome.STORED ? stored : duplicates).increment();
+                    acks.computeIfAbsent(batch.get(i).store(), s -> new ArrayList<>()).add(batch.get(i).id());
+                }
+            }
+            acks.forEach(this::acknowledge);
+            batch.clear();
+        }
+    }
+
+    /** One event in its own transaction; null when it could not be stored (not acknowledged, so resent). */
+    private UplinkIngestService.Outcome recordOne(Envelope<?> envelope) {
         try {
-            outcome = service.record(envelope);
+            return service.record(envelope);
         } catch (PersistenceException e) {
             // Another HQ instance stored it between our check and insert: the unique key held.
-            outcome = UplinkIngestService.Outcome.DUPLICATE;
+            return UplinkIngestService.Outcome.DUPLICATE;
+        } catch (RuntimeException e) {
+            failed.increment();
+            LOG.errorf(e, "Could not store %s %s of store %s; it stays unacknowledged", envelope.schema().id(),
+                    envelope.id(), envelope.store());
+            return null;
         }
-        (outcome == UplinkIngestService.Outcome.STORED ? stored : duplicates).increment();
-        Ack ack = new Ack(List.of(envelope.id()));
-        link.publish(link.topics().ack(envelope.store()), codec.encode(new Envelope<>(MessageSchema.ACK,
-                EventIds.next(), config.chain(), envelope.store(), null, null, Instant.now(),
-                ack)));
+    }
+
+    private void acknowledge(String store, List<UUID> eventIds) {
+        link.publish(link.topics().ack(store), codec.encode(new Envelope<>(MessageSchema.ACK, EventIds.next(),
+                config.chain(), store, null, null, Instant.now(), new Ack(eventIds))));
     }
 
     private Envelope<?> validated(String topic, Envelope<?> envelope) throws MalformedMessageException {

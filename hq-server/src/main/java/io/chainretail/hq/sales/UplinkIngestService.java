@@ -9,6 +9,10 @@ import io.chainretail.hq.members.MemberService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Stores each uplinked event exactly once, keyed by its event id: every event in {@code store_event}
@@ -29,12 +33,30 @@ public class UplinkIngestService {
         this.members = members;
     }
 
+    /** Stores one event in its own transaction. */
     @Transactional
     public Outcome record(Envelope<?> envelope) {
-        String eventId = envelope.id().toString();
-        if (StoreEvent.findById(eventId) != null) {
-            return Outcome.DUPLICATE;
+        return StoreEvent.findById(envelope.id().toString()) != null ? Outcome.DUPLICATE : store(envelope);
+    }
+
+    /**
+     * Stores events in one transaction, with one query for the ones already held; the outcomes are in
+     * the events' order. An event that appears twice in the list is stored once.
+     */
+    @Transactional
+    public List<Outcome> recordAll(List<Envelope<?>> envelopes) {
+        List<String> ids = envelopes.stream().map(e -> e.id().toString()).toList();
+        Set<String> held = new HashSet<>(StoreEvent.<StoreEvent>list("eventId in ?1", ids).stream()
+                .map(e -> e.eventId).toList());
+        List<Outcome> outcomes = new ArrayList<>(envelopes.size());
+        for (Envelope<?> envelope : envelopes) {
+            outcomes.add(held.add(envelope.id().toString()) ? store(envelope) : Outcome.DUPLICATE);
         }
+        return outcomes;
+    }
+
+    private Outcome store(Envelope<?> envelope) {
+        String eventId = envelope.id().toString();
         StoreEvent event = new StoreEvent();
         event.eventId = eventId;
         event.storeCode = envelope.store();
