@@ -3,6 +3,7 @@ package io.chainretail.agent;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.chainretail.agent.sync.FeedApplier;
@@ -52,14 +53,16 @@ class CheckoutApiTest {
                 .extract().path("saleId");
         given().header("X-Till-Token", token).contentType(ContentType.JSON).body("{\"code\":\"" + WATER
                 + "\",\"quantity\":2}").post("/api/till/sales/" + sale + "/lines")
-                .then().statusCode(200).body("totalMinor", equalTo(300)).body("lines[0].name", equalTo("矿泉水 550ml"));
+                .then().statusCode(200).body("totalMinor", equalTo(300)).body("lines[0].name", equalTo("矿泉水 550ml"))
+                .header("Server-Timing", matchesPattern("scan;dur=\\d+\\.\\d\\d"));
         long journalBefore = journalSize();
 
         String payment = "{\"tenders\":[{\"type\":\"CASH\",\"amountMinor\":500}]}";
         int receipt = given().header("X-Till-Token", token).contentType(ContentType.JSON).body(payment)
                 .post("/api/till/sales/" + sale + "/complete").then().statusCode(200)
                 .body("status", equalTo("COMPLETED")).body("changeMinor", equalTo(200))
-                .body("receiptText", containsString("TOTAL")).extract().path("receiptNo");
+                .body("receiptText", containsString("TOTAL"))
+                .header("Server-Timing", matchesPattern("complete;dur=\\d+\\.\\d\\d")).extract().path("receiptNo");
         given().header("X-Till-Token", token).contentType(ContentType.JSON).body(payment)
                 .post("/api/till/sales/" + sale + "/complete").then().statusCode(200)
                 .body("receiptNo", equalTo(receipt));

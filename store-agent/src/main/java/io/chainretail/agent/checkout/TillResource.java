@@ -1,5 +1,6 @@
 package io.chainretail.agent.checkout;
 
+import io.chainretail.agent.http.ServerTiming;
 import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.till.TillSessions;
 import io.chainretail.core.error.Refusal;
@@ -31,11 +32,13 @@ public class TillResource {
     private final TillSessions sessions;
     private final CheckoutService checkout;
     private final Catalog catalog;
+    private final ServerTiming timing;
 
-    public TillResource(TillSessions sessions, CheckoutService checkout, Catalog catalog) {
+    public TillResource(TillSessions sessions, CheckoutService checkout, Catalog catalog, ServerTiming timing) {
         this.sessions = sessions;
         this.checkout = checkout;
         this.catalog = catalog;
+        this.timing = timing;
     }
 
     /** Sign-in at a lane. */
@@ -93,8 +96,9 @@ public class TillResource {
     @POST
     @Path("/sales/{id}/lines")
     public SaleView scan(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id, @Valid Scan scan) {
-        return checkout.scan(session(token), id, scan.code(), scan.quantity() == null ? 1 : scan.quantity(),
-                scan.weightGrams());
+        Session session = session(token);
+        return timing.time("scan", () -> checkout.scan(session, id, scan.code(),
+                scan.quantity() == null ? 1 : scan.quantity(), scan.weightGrams()));
     }
 
     @POST
@@ -165,7 +169,8 @@ public class TillResource {
             @Valid Payment payment) {
         List<SaleCompleted.Tender> tenders = payment.tenders().stream()
                 .map(t -> new SaleCompleted.Tender(t.type(), t.amountMinor())).toList();
-        return checkout.complete(session(token), id, tenders);
+        Session session = session(token);
+        return timing.time("complete", () -> checkout.complete(session, id, tenders));
     }
 
     private Session session(String token) {

@@ -1,4 +1,4 @@
-package io.chainretail.agent;
+package io.chainretail.agent.http;
 
 import io.chainretail.core.error.Refusal;
 import jakarta.ws.rs.core.Response;
