@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -12,8 +13,18 @@ import java.time.Duration;
 /** JSON over HTTP for the tests, the way any client of our APIs would call them. */
 public final class Http {
 
-    /** Status and parsed body of a response. */
-    public record Reply(int status, JsonNode body) {
+    /** Status, parsed body and headers of a response. */
+    public record Reply(int status, JsonNode body, HttpHeaders headers) {
+
+        /** Milliseconds the server reported for {@code name} in its Server-Timing header. */
+        public double serverMillis(String name) {
+            for (String metric : headers.firstValue("Server-Timing").orElse("").split(",\\s*")) {
+                if (metric.startsWith(name + ";dur=")) {
+                    return Double.parseDouble(metric.substring(name.length() + 5));
+                }
+            }
+            throw new IllegalStateException("no Server-Timing for " + name + " in " + headers.map());
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,7 +90,7 @@ public final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(120)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), parse(response.body()));
+            return new Reply(response.statusCode(), parse(response.body()), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A lane driving the store agent's till API directly, as pos-client does, with its session token. */
-final class Till {
+public final class Till {
 
     private static final String TOKEN = "X-Till-Token";
 
     private final String agent;
     private final String token;
 
-    Till(AppProcess agent, String lane, String cashier, String pin) {
+    public Till(AppProcess agent, String lane, String cashier, String pin) {
         this.agent = agent.url();
         Http.Reply reply = Http.post(this.agent + "/api/till/signin", "{\"cashier\":\"" + cashier + "\",\"pin\":\""
                 + pin + "\",\"lane\":\"" + lane + "\"}");
@@ -20,29 +20,34 @@ final class Till {
         this.token = reply.body().path("token").asText();
     }
 
-    JsonNode post(String path, String json) {
-        Http.Reply reply = Http.post(agent + path, json, TOKEN, token);
-        assertEquals(200, reply.status(), path + " " + json + ": " + reply.body());
-        return reply.body();
+    public JsonNode post(String path, String json) {
+        return send(path, json).body();
     }
 
-    JsonNode put(String path, String json) {
+    /** Posts and returns the whole reply, headers included; anything but 200 fails. */
+    public Http.Reply send(String path, String json) {
+        Http.Reply reply = Http.post(agent + path, json, TOKEN, token);
+        assertEquals(200, reply.status(), path + " " + json + ": " + reply.body());
+        return reply;
+    }
+
+    public JsonNode put(String path, String json) {
         Http.Reply reply = Http.put(agent + path, json, TOKEN, token);
         assertEquals(200, reply.status(), path + ": " + reply.body());
         return reply.body();
     }
 
-    JsonNode get(String path) {
+    public JsonNode get(String path) {
         Http.Reply reply = Http.get(agent + path, TOKEN, token);
         assertEquals(200, reply.status(), path + ": " + reply.body());
         return reply.body();
     }
 
-    String openSale() {
+    public String openSale() {
         return post("/api/till/sales", "").path("saleId").asText();
     }
 
-    JsonNode scan(String sale, String code, int quantity) {
+    public JsonNode scan(String sale, String code, int quantity) {
         return post("/api/till/sales/" + sale + "/lines", "{\"code\":\"" + code + "\",\"quantity\":" + quantity + "}");
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chainretail.agent.checkout.DraftStore;
 import io.chainretail.agent.checkout.OpenSale;
 import io.chainretail.agent.sync.FeedApplier;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,6 +22,9 @@ class SuspendAndRestoreTest {
     @Inject
     FeedApplier applier;
 
+    @Inject
+    DraftStore baskets;
+
     @Test
     void aSuspendedSaleIsResumedAtAnotherLaneAndSavedUntilCompleted() {
         TestReplica.ensure(applier);
@@ -34,6 +38,7 @@ class SuspendAndRestoreTest {
                 .post("/api/till/sales/" + sale + "/coupons").then().statusCode(200);
 
         // Saved as the cashier made it, for a restarted agent to rebuild: codes and coupons, not prices.
+        baskets.flush(); // written behind the scan within moments; here at once
         String savedBasket = QuarkusTransaction.requiringNew().call(() -> OpenSale.<OpenSale>findById(sale).payload);
         assertTrue(savedBasket.contains(TestReplica.JUICE) && savedBasket.contains("C10"), savedBasket);
 

@@ -1,7 +1,14 @@
 package io.chainretail.e2e.bench;
 
+import static io.chainretail.e2e.bench.BenchSupport.awaitOutboxDrained;
+import static io.chainretail.e2e.bench.BenchSupport.barcode;
+import static io.chainretail.e2e.bench.BenchSupport.caughtUp;
+import static io.chainretail.e2e.bench.BenchSupport.importProducts;
+import static io.chainretail.e2e.bench.BenchSupport.ok;
+import static io.chainretail.e2e.bench.BenchSupport.percentile;
+import static io.chainretail.e2e.bench.BenchSupport.sync;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chainretail.core.gtin.Gtin;
 import io.chainretail.e2e.AppProcess;
 import io.chainretail.e2e.Eventually;
 import io.chainretail.e2e.Http;
@@ -28,7 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class SyncBenchmark {
 
-    private static final Duration PATIENCE = Duration.ofMinutes(5);
+    private static final Duration PATIENCE = BenchSupport.PATIENCE;
+
     private static final int CATALOG = Integer.getInteger("bench.catalog", 100_000);
     private static final int AGENTS = Integer.getInteger("bench.agents", 50);
     private static final int CATCH_UP = Integer.getInteger("bench.deltas", 50_000);
@@ -84,7 +92,7 @@ class SyncBenchmark {
             importProducts(hq, 100, 0);
             List<AppProcess> agents = startAgents(system, AGENTS);
             for (AppProcess agent : agents) {
-                Eventually.await("agent caught up", PATIENCE, () -> caughtUp(hq, agent));
+                Eventually.await("agent caught up", PATIENCE, () -> caughtUp(hq, agent, "0001"));
             }
             List<Long> latencies = new ArrayList<>();
             List<Long> atBroker = new ArrayList<>();
@@ -133,7 +141,7 @@ class SyncBenchmark {
     }
 
     private static Result awaitCaughtUp(AppProcess hq, AppProcess agent, RawPaho.Subscriber spy) throws Exception {
-        Eventually.await("store caught up with HQ", PATIENCE, () -> caughtUp(hq, agent));
+        Eventually.await("store caught up with HQ", PATIENCE, () -> caughtUp(hq, agent, "0001"));
         if (spy == null) {
             Eventually.await("store identical to HQ", PATIENCE, () -> Http.get(hq.url()
                     + "/api/sync/stores/0001/replica").body().path("identical").asBoolean());
@@ -170,20 +178,6 @@ class SyncBenchmark {
         return new RawPaho.Subscriber(system.brokerUrl(), "retail/v1/" + system.chain() + "/store/0001/#", true);
     }
 
-    private static boolean caughtUp(AppProcess hq, AppProcess agent) {
-        JsonNode feeds = sync(agent).path("feeds");
-        JsonNode hqFeeds = Http.get(hq.url() + "/api/sync/stores/0001").body().path("feeds");
-        if (hqFeeds.isEmpty()) {
-            return false; // HQ has not heard of the store yet
-        }
-        for (JsonNode feed : hqFeeds) {
-            if (feeds.path(feed.path("feed").asText()).asLong() < feed.path("hqSeq").asLong()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static long hqSeq(AppProcess hq, String feed) {
         for (JsonNode node : Http.get(hq.url() + "/api/sync/stores/0001").body().path("feeds")) {
             if (feed.equals(node.path("feed").asText())) {
@@ -191,32 +185,6 @@ class SyncBenchmark {
             }
         }
         throw new AssertionError("no feed " + feed);
-    }
-
-    private static JsonNode sync(AppProcess agent) {
-        return Http.get(agent.url() + "/api/sync").body();
-    }
-
-    private static void importProducts(AppProcess hq, int count, int priceOffset) throws InterruptedException {
-        StringBuilder csv = new StringBuilder("sku,name,price_minor,barcodes,category\n");
-        for (int i = 1; i <= count; i++) {
-            csv.append("B-").append(i).append(",大米 Rice ").append(i).append(',').append(100 + priceOffset + i % 900)
-                    .append(',').append(barcode(i)).append(",\n");
-        }
-        long started = System.nanoTime();
-        ok(Http.post(hq.url() + "/api/import/products", csv.toString(), "text/csv"));
-        System.out.printf("(imported %d products at HQ in %d ms)%n", count, (System.nanoTime() - started) / 1_000_000);
-        awaitOutboxDrained(hq);
-    }
-
-    /** Waits until HQ has published every delta, so a measurement starts with HQ idle. */
-    private static void awaitOutboxDrained(AppProcess hq) throws InterruptedException {
-        Eventually.await("HQ's outbox drained", PATIENCE, () -> Http.get(hq.url() + "/q/metrics").body().asText()
-                .lines().anyMatch(line -> line.startsWith("hq_outbox_backlog ") && line.endsWith(" 0.0")));
-    }
-
-    private static String barcode(int i) {
-        return Gtin.withCheckDigit(String.format("692%09d", i));
     }
 
     private static List<AppProcess> startAgents(RetailSystem system, int count) throws Exception {
@@ -266,17 +234,5 @@ class SyncBenchmark {
             }
         }
         return latencies;
-    }
-
-    private static long percentile(List<Long> values, int percent) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
-    }
-
-    private static void ok(Http.Reply reply) {
-        if (reply.status() / 100 != 2) {
-            throw new IllegalStateException("HQ refused: " + reply.status() + " " + reply.body());
-        }
     }
 }

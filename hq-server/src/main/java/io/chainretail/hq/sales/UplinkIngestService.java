@@ -56,19 +56,18 @@ public class UplinkIngestService {
     }
 
     private Outcome store(Envelope<?> envelope) {
-        String eventId = envelope.id().toString();
         StoreEvent event = new StoreEvent();
-        event.eventId = eventId;
+        event.eventId = envelope.id().toString();
         event.storeCode = envelope.store();
         event.kind = envelope.schema().id();
         event.position = envelope.position();
         event.receivedAt = Instant.now();
-        event.payload = codec.payloadJson(envelope.payload());
+        event.payload = codec.payloadJson(envelope.payload()); // written once, kept in both rows
         event.persist();
         switch (envelope.schema()) {
-            case SALE -> sale(eventId, envelope.store(), envelope.payloadAs(SaleCompleted.class));
-            case RETURN -> refund(eventId, envelope.store(), envelope.payloadAs(ReturnCompleted.class));
-            case SHIFT_CLOSED -> shiftReport(eventId, envelope.store(), envelope.payloadAs(ShiftClosed.class));
+            case SALE -> sale(event, envelope.payloadAs(SaleCompleted.class));
+            case RETURN -> refund(event, envelope.payloadAs(ReturnCompleted.class));
+            case SHIFT_CLOSED -> shiftReport(event, envelope.payloadAs(ShiftClosed.class));
             default -> {
                 // no-sales and future events: kept in store_event
             }
@@ -76,52 +75,52 @@ public class UplinkIngestService {
         return Outcome.STORED;
     }
 
-    private void sale(String eventId, String store, SaleCompleted payload) {
+    private void sale(StoreEvent event, SaleCompleted payload) {
         Sale sale = new Sale();
-        sale.eventId = eventId;
+        sale.eventId = event.eventId;
         sale.saleId = payload.saleId();
-        sale.storeCode = store;
+        sale.storeCode = event.storeCode;
         sale.lane = payload.lane();
         sale.receiptNo = payload.receiptNo();
         sale.cashier = payload.cashier();
         sale.totalMinor = payload.totalMinor();
         sale.currency = payload.currency();
         sale.completedAt = payload.completedAt();
-        sale.payload = codec.payloadJson(payload);
+        sale.payload = event.payload;
         sale.persist();
         if (payload.member() != null) {
             members.movePoints(payload.member(), payload.pointsEarned() - payload.pointsRedeemed());
         }
     }
 
-    private void refund(String eventId, String store, ReturnCompleted payload) {
+    private void refund(StoreEvent event, ReturnCompleted payload) {
         Refund refund = new Refund();
-        refund.eventId = eventId;
+        refund.eventId = event.eventId;
         refund.returnId = payload.returnId();
         refund.kind = payload.kind();
-        refund.storeCode = store;
+        refund.storeCode = event.storeCode;
         refund.lane = payload.lane();
         refund.receiptNo = payload.receiptNo();
         refund.originalSaleId = payload.originalSaleId();
         refund.totalMinor = payload.totalMinor();
         refund.currency = payload.currency();
         refund.completedAt = payload.completedAt();
-        refund.payload = codec.payloadJson(payload);
+        refund.payload = event.payload;
         refund.persist();
         if (payload.member() != null) {
             members.movePoints(payload.member(), payload.pointsRestored() - payload.pointsReversed());
         }
     }
 
-    private void shiftReport(String eventId, String store, ShiftClosed payload) {
+    private void shiftReport(StoreEvent event, ShiftClosed payload) {
         ShiftReport report = new ShiftReport();
-        report.eventId = eventId;
+        report.eventId = event.eventId;
         report.shiftId = payload.shiftId();
-        report.storeCode = store;
+        report.storeCode = event.storeCode;
         report.lane = payload.lane();
         report.zNo = payload.zNo();
         report.closedAt = payload.closedAt();
-        report.payload = codec.payloadJson(payload);
+        report.payload = event.payload;
         report.persist();
     }
 }

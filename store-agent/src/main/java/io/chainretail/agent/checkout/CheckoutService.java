@@ -291,9 +291,17 @@ public class CheckoutService {
             }
             long earned = draft.member == null ? 0 : points.earned(total - inPoints, draft.currency);
             PointsMoved moved = new PointsMoved(earned, redeemed, !online);
-            SaleView result = QuarkusTransaction.requiringNew().call(() -> commit(draft, priced, tenders, change, now,
-                    seqs, moved));
+            saved.forget(saleId);
+            SaleView result;
+            try {
+                result = QuarkusTransaction.requiringNew().call(() -> commit(draft, priced, tenders, change, now,
+                        seqs, moved));
+            } catch (RuntimeException e) {
+                saved.save(draft); // still open: keep it saved
+                throw e;
+            }
             // Only after the commit: a failed commit leaves the sale open at the till to try again.
+            draft.closed = true;
             drafts.remove(saleId);
             return result;
         }

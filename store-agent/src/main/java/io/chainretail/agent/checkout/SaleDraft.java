@@ -19,6 +19,8 @@ final class SaleDraft {
     String lane;
     final String cashier;
     boolean suspended;
+    /** Completed: nothing may change or save it any more. */
+    boolean closed;
     final List<Line> lines = new ArrayList<>();
     final Set<String> coupons = new TreeSet<>();
     MemberChange member;

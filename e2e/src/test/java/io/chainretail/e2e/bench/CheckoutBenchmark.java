@@ -1,0 +1,275 @@
+package io.chainretail.e2e.bench;
+
+import static io.chainretail.e2e.bench.BenchSupport.PATIENCE;
+import static io.chainretail.e2e.bench.BenchSupport.barcode;
+import static io.chainretail.e2e.bench.BenchSupport.caughtUp;
+import static io.chainretail.e2e.bench.BenchSupport.importProducts;
+import static io.chainretail.e2e.bench.BenchSupport.metric;
+import static io.chainretail.e2e.bench.BenchSupport.quantile;
+
+import io.chainretail.core.id.EventIds;
+import io.chainretail.core.sync.Envelope;
+import io.chainretail.core.sync.MessageSchema;
+import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.Topics;
+import io.chainretail.core.sync.payload.Ack;
+import io.chainretail.core.sync.payload.SaleCompleted;
+import io.chainretail.e2e.AppProcess;
+import io.chainretail.e2e.Eventually;
+import io.chainretail.e2e.Http;
+import io.chainretail.e2e.RetailSystem;
+import io.chainretail.e2e.Till;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The checkout targets of issue 4, each beside a raw baseline measured in the same run
+ * (docs/benchmarks.md):
+ * <ul>
+ *   <li>scan-to-line over HTTP with 100,000 products at the store, and sale completion (journal and
+ *       outbox commit) against a raw H2 insert of the same rows;</li>
+ *   <li>HQ ingest of uplinked sales against a raw JDBC batch insert of the same rows;</li>
+ *   <li>draining a 24-hour backlog of 2,000 sales after HQ was away.</li>
+ * </ul>
+ * Run one with {@code ./mvnw -B verify -pl e2e -Pbenchmark -Dit.test=CheckoutBenchmark#hqIngest}.
+ */
+class CheckoutBenchmark {
+
+    private static final int CATALOG = Integer.getInteger("bench.catalog", 100_000);
+    private static final int SALES = Integer.getInteger("bench.sales", 1_000);
+    private static final int LINES = 5;
+    private static final int UPLINKED = Integer.getInteger("bench.uplinked", 5_000);
+    private static final int BACKLOG = Integer.getInteger("bench.backlog", 2_000);
+    private static final long SEED = Long.getLong("bench.seed", 20261130L);
+    private static final String CASH = "{\"tenders\":[{\"type\":\"CASH\",\"amountMinor\":1000000}]}";
+
+    private final SyncCodec codec = new SyncCodec();
+
+    @Test
+    void scanAndComplete() throws Exception {
+        Random random = new Random(SEED);
+        try (RetailSystem system = new RetailSystem("bench-checkout")) {
+            AppProcess hq = system.startHq();
+            importProducts(hq, CATALOG, 0);
+            AppProcess agent = system.startAgent("0001");
+            Eventually.await("store caught up with HQ", PATIENCE, () -> caughtUp(hq, agent, "0001"));
+            Till till = new Till(agent, "01", "1001", "1234");
+            till.post("/api/till/shift/open", "{\"floatMinor\":50000}");
+
+            List<Double> scans = new ArrayList<>();
+            List<Double> scansAtServer = new ArrayList<>();
+            List<Double> completions = new ArrayList<>();
+            List<Double> completionsAtServer = new ArrayList<>();
+            String payload = "";
+            int warmUp = SALES / 5;
+            for (int i = -warmUp; i < SALES; i++) {
+                String sale = till.openSale();
+                for (int line = 0; line < LINES; line++) {
+                    String code = barcode(1 + random.nextInt(CATALOG));
+                    long started = System.nanoTime();
+                    Http.Reply scanned = till.send("/api/till/sales/" + sale + "/lines",
+                            "{\"code\":\"" + code + "\",\"quantity\":1}");
+                    if (i >= 0) {
+                        scans.add((System.nanoTime() - started) / 1e6);
+                        scansAtServer.add(scanned.serverMillis("scan"));
+                    }
+                }
+                long started = System.nanoTime();
+                Http.Reply completed = till.send("/api/till/sales/" + sale + "/complete", CASH);
+                if (i >= 0) {
+                    completions.add((System.nanoTime() - started) / 1e6);
+                    completionsAtServer.add(completed.serverMillis("complete"));
+                    payload = completed.body().toString();
+                }
+            }
+            List<Double> roundTrips = new ArrayList<>();
+            for (int i = 0; i < SALES; i++) {
+                long started = System.nanoTime();
+                Http.get(agent.url() + "/q/health/live");
+                roundTrips.add((System.nanoTime() - started) / 1e6);
+            }
+            Path scratch = Files.createTempDirectory(Path.of("target"), "raw-h2-");
+            List<Double> rawInserts;
+            List<Double> rawLookups;
+            try (RawJdbc raw = RawJdbc.h2(scratch)) {
+                rawInserts = raw.completions(SALES, LINES, payload);
+                rawLookups = raw.barcodeLookups(CATALOG, SALES * LINES);
+            }
+
+            System.out.println();
+            System.out.printf("=== Scan to line over HTTP, %d products at the store, %d scans ===%n", CATALOG,
+                    scans.size());
+            print("till (HTTP round trip)", scans, "ms");
+            print("of which the store server", scansAtServer, "ms");
+            print("baseline, HTTP round trip of /q/health/live", roundTrips, "ms");
+            print("baseline, raw H2 barcode lookup in " + CATALOG + " rows", rawLookups, "µs");
+            System.out.println("target: p99 under 5 ms");
+            System.out.println();
+            System.out.printf("=== Sale completion, %d sales of %d lines (journal + outbox commit) ===%n", SALES,
+                    LINES);
+            print("till (HTTP round trip)", completions, "ms");
+            print("of which the store server", completionsAtServer, "ms");
+            print("baseline, raw H2 insert of the same rows in one commit", rawInserts, "ms");
+            System.out.printf("ratio at p99 (server / raw) %.2fx; target: p99 under 20 ms and at most 3x raw%n",
+                    quantile(completionsAtServer, 99) / quantile(rawInserts, 99));
+        }
+    }
+
+    @Test
+    void hqIngest() throws Exception {
+        try (RetailSystem system = new RetailSystem("bench-ingest")) {
+            AppProcess hq = system.startHq();
+            Topics topics = new Topics(system.chain());
+            // As many again first, so HQ's JIT has compiled the ingest path before it is measured.
+            List<byte[]> warmUp = sales(system.chain(), UPLINKED, new Random(SEED + 1));
+            awaitIngested(system, hq, topics, warmUp);
+            List<byte[]> messages = sales(system.chain(), UPLINKED, new Random(SEED));
+            double seconds = awaitIngested(system, hq, topics, messages);
+            double mqtt = RawPaho.move(system.brokerUrl(), messages);
+            List<String> payloads = new ArrayList<>();
+            for (byte[] message : messages) {
+                payloads.add(codec.payloadJson(codec.decode(message).payload()));
+            }
+            double jdbc;
+            String database;
+            try (RawJdbc raw = system.onPostgres()
+                    ? RawJdbc.postgres(System.getProperty("it.db.url"), System.getProperty("it.db.user", "postgres"))
+                    : RawJdbc.h2(Files.createTempDirectory(Path.of("target"), "raw-h2-"))) {
+                database = system.onPostgres() ? "PostgreSQL" : "H2 file";
+                jdbc = raw.ingest(payloads);
+            }
+            System.out.println();
+            System.out.printf("=== HQ ingest of %d uplinked sales (%d lines each, %.1f KB per event) ===%n", UPLINKED,
+                    LINES, messages.stream().mapToInt(m -> m.length).average().orElse(0) / 1024);
+            System.out.printf("HQ: %.2f s from the first publish to the last acknowledgement, %.0f sales/s%n", seconds,
+                    UPLINKED / seconds);
+            System.out.printf("baseline, raw JDBC batch insert of the same rows (%s, 500 per commit): %.2f s, "
+                    + "%.0f sales/s%n", database, jdbc, UPLINKED / jdbc);
+            System.out.printf("baseline, raw Paho moving the same messages through the same broker: %.2f s, "
+                    + "%.0f messages/s%n", mqtt, UPLINKED / mqtt);
+            System.out.printf("HQ / raw JDBC rate %.2f; target: at least 0.5%n", jdbc / seconds);
+        }
+    }
+
+    @Test
+    void backlogDrain() throws Exception {
+        Random random = new Random(SEED);
+        try (RetailSystem system = new RetailSystem("bench-backlog")) {
+            AppProcess hq = system.startHq();
+            importProducts(hq, 1_000, 0);
+            AppProcess agent = system.startAgent("0001");
+            Eventually.await("store caught up with HQ", PATIENCE, () -> caughtUp(hq, agent, "0001"));
+            Till till = new Till(agent, "01", "1001", "1234");
+            till.post("/api/till/shift/open", "{\"floatMinor\":50000}");
+            hq.close();
+            long selling = System.nanoTime();
+            for (int i = 0; i < BACKLOG; i++) {
+                String sale = till.openSale();
+                for (int line = 0; line < 3; line++) {
+                    till.scan(sale, barcode(1 + random.nextInt(1_000)), 1 + random.nextInt(3));
+                }
+                till.post("/api/till/sales/" + sale + "/complete", CASH);
+            }
+            System.out.printf("(%d sales made while HQ was away, in %.1f s)%n", BACKLOG,
+                    (System.nanoTime() - selling) / 1e9);
+            AppProcess back = system.startHq();
+            long restarted = System.nanoTime();
+            Eventually.await("HQ holds the backlog", PATIENCE,
+                    () -> metric(back, "hq_uplink_events_stored_total") >= BACKLOG);
+            double seconds = (System.nanoTime() - restarted) / 1e9;
+            Eventually.await("the store knows", PATIENCE, () -> metric(agent, "agent_uplink_backlog") == 0);
+            double mqtt = RawPaho.move(system.brokerUrl(), sales(system.chain(), BACKLOG, random));
+            System.out.println();
+            System.out.printf("=== Draining a 24-hour backlog of %d sales after HQ was away ===%n", BACKLOG);
+            System.out.printf("HQ held all %d sales %.2f s after it was up again (%s broker)%n", BACKLOG, seconds,
+                    system.embeddedBroker() ? "embedded" : "external");
+            System.out.printf("baseline, raw Paho moving %d such sales through the same broker: %.2f s%n", BACKLOG,
+                    mqtt);
+            System.out.println("target: under 10 s");
+        }
+    }
+
+    /**
+     * Publishes the events as store 0001's uplink would and waits for HQ to acknowledge them all; like
+     * the store, it sends again what stays unacknowledged for 2 s (a broker may drop messages for a busy
+     * subscriber past its queue limit: Mosquitto's {@code max_queued_messages}). Seconds.
+     */
+    private double awaitIngested(RetailSystem system, AppProcess hq, Topics topics, List<byte[]> messages)
+            throws Exception {
+        Map<UUID, byte[]> unacknowledged = new LinkedHashMap<>();
+        for (byte[] message : messages) {
+            unacknowledged.put(codec.decode(message).id(), message);
+        }
+        try (RawPaho.Subscriber acks = new RawPaho.Subscriber(system.brokerUrl(), topics.ack("0001"), true)) {
+            long started = System.nanoTime();
+            int resent = 0;
+            for (List<byte[]> round = messages; !round.isEmpty(); ) {
+                RawPaho.publish(system.brokerUrl(), topics.up("0001", "sale"), round);
+                int seen = -1;
+                while (acks.kept().size() != seen) {
+                    seen = acks.kept().size();
+                    Thread.sleep(2_000);
+                }
+                acknowledged(acks).forEach(unacknowledged::remove);
+                round = new ArrayList<>(unacknowledged.values());
+                resent += round.size();
+                if (System.nanoTime() - started > PATIENCE.toNanos()) {
+                    throw new AssertionError(round.size() + " sales never acknowledged");
+                }
+            }
+            if (resent > 0) {
+                System.out.printf("(%d sales sent again: the broker dropped them)%n", resent);
+            }
+            return (acks.lastArrivalNanos() - started) / 1e9;
+        }
+    }
+
+    private List<UUID> acknowledged(RawPaho.Subscriber acks) {
+        List<UUID> ids = new ArrayList<>();
+        for (RawPaho.Arrival arrival : acks.kept()) {
+            try {
+                ids.addAll(codec.decode(arrival.payload()).payloadAs(Ack.class).eventIds());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return ids;
+    }
+
+    /** Encoded sale events of store 0001 with {@link #LINES} lines each, as its uplink sends them. */
+    private List<byte[]> sales(String chain, int count, Random random) {
+        List<byte[]> messages = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            List<SaleCompleted.SaleLine> lines = new ArrayList<>();
+            long total = 0;
+            long tax = 0;
+            for (int line = 1; line <= LINES; line++) {
+                int product = 1 + random.nextInt(CATALOG);
+                long price = 100 + product % 900;
+                lines.add(new SaleCompleted.SaleLine(line, "B-" + product, barcode(product), "大米 Rice " + product, 1,
+                        null, price, price, 0, price, "STD", price * 13 / 113, price, List.of()));
+                total += price;
+                tax += price * 13 / 113;
+            }
+            SaleCompleted sale = new SaleCompleted(EventIds.next().toString(), "01", i, "1001", Instant.now(), "CNY",
+                    null, List.of(), lines, 0, tax, total, List.of(new SaleCompleted.Tender("CASH",
+                    total)), 0, 1, 1, 0, 0, false);
+            messages.add(codec.encode(new Envelope<>(MessageSchema.SALE, EventIds.next(), chain, "0001", null,
+                    (long) i, Instant.now(), sale)));
+        }
+        return messages;
+    }
+
+    private static void print(String what, List<Double> values, String unit) {
+        System.out.printf("%-55s p50 %7.2f %s, p99 %7.2f %s, max %7.2f %s%n", what + ":", quantile(values, 50), unit,
+                quantile(values, 99), unit, values.stream().mapToDouble(Double::doubleValue).max().orElse(0), unit);
+    }
+}
