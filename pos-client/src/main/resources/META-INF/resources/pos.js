@@ -1,16 +1,26 @@
 // The cashier page: keyboard first, the scan field has focus unless a panel is open, every error is
-// said in words the cashier can act on. Keys: F4 member, F6 coupon, F7 suspend, F8 void a line,
-// F9 return, F10 resume, F12 pay, Esc back to scanning.
+// said in words the cashier can act on. Keys: F2 X report, F3 close the shift (Z), F4 member, F5 no
+// sale (manager), F6 coupon, F7 suspend, F8 void a line, F9 return, F10 resume, F11 void a completed
+// sale (manager), F12 pay, Esc back to scanning. With no shift open the float dialog comes first.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const state = { signedIn: false, sale: null, lastReceipt: null, panel: null };
+const state = { signedIn: false, sale: null, lastReceipt: null, panel: null, report: null };
 const PANELS = {
-  F4: 'member-form', F6: 'coupon-form', F8: 'void-form', F9: 'return-form', F10: 'resume-form', F12: 'pay-form',
+  F4: 'member-form', F5: 'nosale-form', F6: 'coupon-form', F8: 'void-form', F9: 'return-form',
+  F10: 'resume-form', F11: 'voidsale-form', F12: 'pay-form',
 };
 const FIRST_FIELD = {
   'member-form': 'member-input', 'coupon-form': 'coupon-input', 'void-form': 'void-input',
   'return-form': 'return-sale', 'resume-form': 'resume-input', 'pay-form': 'cash', 'search-form': 'search-input',
+  'float-form': 'float-input', 'close-form': 'count-0', 'nosale-form': 'nosale-approver',
+  'voidsale-form': 'voidsale-sale',
+};
+// Notes and coins counted at close, in minor units, largest first.
+const DENOMINATIONS = {
+  CNY: [10000, 5000, 2000, 1000, 500, 100, 50, 10],
+  EUR: [50000, 20000, 10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1],
+  USD: [10000, 5000, 2000, 1000, 500, 100, 25, 10, 5, 1],
 };
 let searchResults = [];
 let suspendedSales = [];
@@ -92,8 +102,13 @@ function render() {
     : 'No member (F4)';
   const unused = sale ? sale.couponsNotApplied || [] : [];
   $('coupon-note').textContent = unused.length ? 'Coupon ' + unused.join(', ') + ' gives nothing on this basket.' : '';
+  $('report-view').hidden = !state.report;
+  if (state.report) {
+    $('report-title').textContent = state.report.title;
+    $('report').textContent = state.report.text;
+  }
   const receipt = state.lastReceipt;
-  $('receipt-view').hidden = !receipt || !!(sale && sale.lines.length);
+  $('receipt-view').hidden = !receipt || !!(sale && sale.lines.length) || !!state.report;
   if (receipt) {
     const refund = !!receipt.returnId;
     $('receipt-kind').textContent = refund ? 'Refund' : 'Receipt';
@@ -101,7 +116,10 @@ function render() {
     $('receipt-no').textContent = '#' + receipt.receiptNo;
     $('change-label').textContent = refund ? 'paid out' : 'change';
     $('change').textContent = money(refund ? receipt.totalMinor : receipt.changeMinor);
-    if (!refund) $('return-sale').value = receipt.saleId;
+    if (!refund) {
+      $('return-sale').value = receipt.saleId;
+      $('voidsale-sale').value = receipt.saleId;
+    }
   }
   for (const id of Object.keys(FIRST_FIELD)) $(id).hidden = state.panel !== id;
   focusInput();
@@ -169,8 +187,10 @@ function showConnection(data) {
 // A sale-changing action: on success the sale is redrawn and the scan field takes focus again.
 async function change(path, body, done) {
   const { ok, data } = await call(path, body);
+  if (!ok && data.code === 'NO_SHIFT') { askForFloat(); return false; }
   if (!ok) { say(data.message || 'That was refused.', 'error'); focusInput(); return false; }
   state.sale = data;
+  state.report = null;
   state.panel = null;
   say(done(data), 'ok');
   render();
@@ -183,7 +203,8 @@ $('signin-form').addEventListener('submit', async (event) => {
   $('pin').value = '';
   if (!ok) { say(data.message || 'Sign-in failed.', 'error'); return; }
   say('Signed in.', 'ok');
-  await refresh();
+  await refresh().then(checkShift);
+  await checkShift();
 });
 
 $('scan-form').addEventListener('submit', async (event) => {
@@ -236,24 +257,157 @@ $('pay-form').addEventListener('submit', async (event) => {
   if (!ok) { say(data.message || 'Payment was refused.', 'error'); focusInput(); return; }
   say('Sale complete. Change ' + money(data.changeMinor) + '.', 'ok');
   state.sale = null;
-  state.panel = null;
-  state.lastReceipt = data;
-  render();
+  showSlip(data);
 });
 
 $('return-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const body = {
-    saleId: $('return-sale').value.trim(),
-    lineNo: Number($('return-line').value),
-    quantity: Number($('return-quantity').value),
-  };
+  const saleId = $('return-sale').value.trim();
+  const body = { quantity: Number($('return-quantity').value) };
+  if (saleId) {
+    body.saleId = saleId;
+    body.lineNo = Number($('return-line').value);
+  } else {
+    body.code = $('return-code').value.trim();
+    body.approver = $('return-approver').value.trim();
+    body.pin = $('return-pin').value;
+    body.reason = 'no receipt';
+    if (!body.code) { say('Type the sale number from the receipt, or the barcode of the item.', 'error'); return; }
+  }
   const { ok, data } = await call('/return', body);
+  $('return-pin').value = '';
   if (!ok) { say(data.message || 'The return was refused.', 'error'); focusInput(); return; }
   say('Refund ' + money(data.totalMinor) + ' in cash.', 'ok');
+  $('return-code').value = '';
+  $('return-approver').value = '';
+  showSlip(data);
+});
+
+// A refund or void slip, or a receipt: the lane's last paper.
+function showSlip(data) {
   state.panel = null;
+  state.report = null;
   state.lastReceipt = data;
   render();
+}
+
+// --- The shift: float, X and Z reports, no sale ---
+
+function reportText(r) {
+  const row = (label, value) => label.padEnd(22) + String(value).padStart(12) + '\n';
+  let text = row('Lane', r.lane) + row('Currency', r.currency) + row('Float', money(r.floatMinor))
+    + row('Sales (' + r.sales + ')', money(r.salesMinor)) + row('Returns (' + r.returns + ')', money(r.returnsMinor));
+  for (const tender of r.tenders || []) {
+    text += row(tender.type + ' in', money(tender.inMinor));
+    if (tender.outMinor) text += row(tender.type + ' out', money(tender.outMinor));
+  }
+  text += row('No-sales', r.noSales) + row('Receipts', r.sales + r.returns ? r.firstReceiptNo + '-' + r.lastReceiptNo
+    : '-') + row('Expected cash', money(r.expectedCashMinor));
+  if (r.countedCashMinor !== undefined) {
+    text += row('Counted cash', money(r.countedCashMinor)) + row('Variance', money(r.varianceMinor));
+  }
+  return text;
+}
+
+async function checkShift() {
+  if (!state.signedIn) return;
+  const { ok, data } = await call('/shift');
+  if (!ok && data.code === 'NO_SHIFT') askForFloat();
+}
+
+function askForFloat() {
+  say('No shift is open on this lane: count the float in the drawer and type it.', 'error');
+  $('float-input').value = '';
+  openPanel('float-form');
+}
+
+$('float-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const floatMinor = toMinor($('float-input').value);
+  if (floatMinor === null) { say('Type the float like 200 or 200.00.', 'error'); return; }
+  const { ok, data } = await call('/shift/open', { floatMinor });
+  if (!ok) { say(data.message || 'The shift could not be opened.', 'error'); focusInput(); return; }
+  say('Shift open with a float of ' + money(floatMinor) + '. Start scanning.', 'ok');
+  closePanel();
+});
+
+async function xReport() {
+  const { ok, data } = await call('/shift');
+  if (!ok && data.code === 'NO_SHIFT') { askForFloat(); return; }
+  if (!ok) { say(data.message || 'The X report is not available.', 'error'); return; }
+  state.report = { title: 'X report (shift still open)', text: reportText(data) };
+  say('X report: expected cash ' + money(data.expectedCashMinor) + '.', 'ok');
+  state.panel = null;
+  render();
+}
+
+async function openClose() {
+  if (state.sale && state.sale.lines.length) { say('Finish or suspend the sale before closing the shift.', 'error');
+    return; }
+  const { ok, data } = await call('/shift');
+  if (!ok && data.code === 'NO_SHIFT') { say('No shift is open on this lane.', 'error'); return; }
+  if (!ok) { say(data.message || 'The shift cannot be closed now.', 'error'); return; }
+  const values = DENOMINATIONS[data.currency] || [10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1];
+  const grid = $('denominations');
+  grid.innerHTML = '';
+  values.forEach((value, i) => {
+    const label = document.createElement('label');
+    label.textContent = money(value) + ' x';
+    const input = document.createElement('input');
+    input.id = 'count-' + i;
+    input.dataset.value = value;
+    input.inputMode = 'numeric';
+    input.value = '0';
+    label.appendChild(input);
+    grid.appendChild(label);
+  });
+  say('Expected in the drawer: ' + money(data.expectedCashMinor) + '. Count it.', 'ok');
+  openPanel('close-form');
+}
+
+$('close-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const counted = [];
+  for (const input of $('denominations').querySelectorAll('input')) {
+    const count = Number(input.value || '0');
+    if (!Number.isInteger(count) || count < 0) { say('Counts are whole numbers: ' + input.value + '?', 'error');
+      input.focus(); return; }
+    if (count > 0) counted.push({ valueMinor: Number(input.dataset.value), count });
+  }
+  const { ok, data } = await call('/shift/close', { counted });
+  if (!ok) { say(data.message || 'The shift could not be closed.', 'error'); focusInput(); return; }
+  state.panel = null;
+  state.report = { title: 'Z report #' + data.zNo + ' (shift closed)', text: reportText(data) };
+  const variance = data.varianceMinor;
+  say('Shift closed. ' + (variance === 0 ? 'The drawer balances.' : 'Variance ' + money(variance) + '.'),
+    variance === 0 ? 'ok' : 'error');
+  render();
+});
+
+$('nosale-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const body = { approver: $('nosale-approver').value.trim(), pin: $('nosale-pin').value,
+    reason: $('nosale-reason').value.trim() };
+  const { ok, data } = await call('/shift/no-sale', body);
+  $('nosale-pin').value = '';
+  if (!ok) { say(data.message || 'The drawer stays closed.', 'error'); focusInput(); return; }
+  say('Drawer opened (no sale), approved by ' + data.approver + '.', 'ok');
+  $('nosale-approver').value = '';
+  closePanel();
+});
+
+$('voidsale-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const saleId = $('voidsale-sale').value.trim();
+  const body = { approver: $('voidsale-approver').value.trim(), pin: $('voidsale-pin').value,
+    reason: $('voidsale-reason').value.trim() };
+  if (!saleId) { say('Type the sale number from the receipt.', 'error'); return; }
+  const { ok, data } = await call('/sales/' + encodeURIComponent(saleId) + '/void', body);
+  $('voidsale-pin').value = '';
+  if (!ok) { say(data.message || 'The sale was not voided.', 'error'); focusInput(); return; }
+  say('Sale voided: pay back ' + money(data.totalMinor) + '.', 'ok');
+  $('voidsale-approver').value = '';
+  showSlip(data);
 });
 
 async function search(text) {
@@ -307,12 +461,14 @@ async function suspend() {
 $('signout').addEventListener('click', async () => {
   await call('/signout', {});
   say('Signed out.', 'ok');
-  await refresh();
+  await refresh().then(checkShift);
 });
 
 function onKey(key) {
   if (!state.signedIn) return false;
   if (PANELS[key]) { openPanel(PANELS[key]); return true; }
+  if (key === 'F2') { xReport(); return true; }
+  if (key === 'F3') { openClose(); return true; }
   if (key === 'F7') { suspend(); return true; }
   if (key === 'Escape') { closePanel(); return true; }
   return false;
@@ -335,4 +491,4 @@ setInterval(async () => {
   if (ok) showConnection(data);
 }, 5000);
 
-refresh();
+refresh().then(checkShift);

@@ -18,9 +18,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A cashier at the real page in headless Chromium, keyboard only: sign in, scan, a misread refused, a
- * member whose promotion shows as savings, cash with change, the receipt, a return of one item; HQ gets
- * the sale and the refund.
+ * A cashier at the real page in headless Chromium, keyboard only: sign in, count the float, scan, a
+ * misread refused, a member whose promotion shows as savings, cash with change, the receipt, a return of
+ * one item, a no-sale refused with the cashier's PIN and approved with the manager's, the X report, the
+ * shift closed with the drawer counted; HQ gets the day and it balances.
  */
 class CashierPageBrowserIT {
 
@@ -53,7 +54,10 @@ class CashierPageBrowserIT {
                 // Every step is typed into whatever has focus, as with a keyboard-wedge scanner.
                 browser.switchTo().activeElement().sendKeys("1001");
                 browser.findElement(By.id("pin")).sendKeys("1234", Keys.ENTER);
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scan")));
+                // No shift yet on this lane: the float dialog comes first.
+                wait.until(d -> "float-input".equals(d.switchTo().activeElement().getAttribute("id")));
+                browser.switchTo().activeElement().sendKeys("100", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "float of 100.00"));
                 wait.until(d -> "scan".equals(d.switchTo().activeElement().getAttribute("id")));
 
                 // One bottle found by name (its label is torn), one scanned.
@@ -98,25 +102,60 @@ class CashierPageBrowserIT {
                 assertTrue(browser.findElement(By.id("receipt")).getText().contains("RETURN"));
                 wait.until(d -> "scan".equals(d.switchTo().activeElement().getAttribute("id")));
 
+                // F5 no sale: the cashier's own PIN does not open the drawer; the manager's does.
+                browser.switchTo().activeElement().sendKeys(Keys.F5);
+                wait.until(d -> "nosale-approver".equals(d.switchTo().activeElement().getAttribute("id")));
+                browser.switchTo().activeElement().sendKeys("1001");
+                browser.findElement(By.id("nosale-pin")).sendKeys("1234", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "manager"));
+                browser.findElement(By.id("nosale-approver")).clear();
+                browser.findElement(By.id("nosale-approver")).sendKeys("9001");
+                browser.findElement(By.id("nosale-pin")).sendKeys("9999", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Drawer opened"));
+                wait.until(d -> "scan".equals(d.switchTo().activeElement().getAttribute("id")));
+
+                // F2 X report: float 100.00 + cash 4.50 - refund 2.25.
+                browser.switchTo().activeElement().sendKeys(Keys.F2);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report"), "102.25"));
+                assertTrue(browser.findElement(By.id("report")).getText().contains("No-sales"));
+
                 Path shot = Path.of(System.getProperty("repo.root", ".."), "e2e/target/cashier-page.png");
                 Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+
+                // F3 close the shift: one 100, two 1.00, two 0.10 counted, 0.05 short.
+                browser.switchTo().activeElement().sendKeys(Keys.F3);
+                wait.until(d -> "count-0".equals(d.switchTo().activeElement().getAttribute("id")));
+                typeCount(browser, "count-0", "1");
+                typeCount(browser, "count-5", "2");
+                typeCount(browser, "count-7", "2");
+                browser.findElement(By.id("count-7")).sendKeys(Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-title"), "Z report #1"));
+                assertTrue(browser.findElement(By.id("report")).getText().contains("-0.05"));
+                assertTrue(browser.findElement(By.id("message")).getText().contains("Variance -0.05"));
+                Files.write(shot.resolveSibling("cashier-z-report.png"), browser.getScreenshotAs(OutputType.BYTES));
 
                 Eventually.await("HQ has the browser's sale", Duration.ofSeconds(30),
                         () -> Http.get(hq.url() + "/api/stores/0001/sales").body().toString()
                                 .contains("\"totalMinor\":450"));
                 String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-                Eventually.await("HQ has the refund", Duration.ofSeconds(30), () -> Http.get(hq.url()
-                        + "/api/stores/0001/reconciliation/" + today).body().path("returns").asInt() == 1);
+                Eventually.await("HQ has the refund and the Z report", Duration.ofSeconds(30), () -> {
+                    var day = Http.get(hq.url() + "/api/stores/0001/reconciliation/" + today).body();
+                    return day.path("returns").asInt() == 1 && day.path("shifts").size() == 1;
+                });
 
-                // HQ's reconciliation page shows the day: one sale, one return, lane 01 still open.
+                // HQ's reconciliation page shows the day: one sale, one return, the lane closed, balanced.
                 browser.get(hq.url() + "/reconciliation.html?store=0001&day=" + today);
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "1 sales (4.50)"));
-                assertEquals("Needs attention", browser.findElement(By.id("verdict")).getText());
-                assertTrue(browser.findElement(By.id("unclosed")).getText().contains("01"));
+                assertEquals("Balanced", browser.findElement(By.id("verdict")).getText());
                 Files.write(shot.resolveSibling("hq-reconciliation.png"), browser.getScreenshotAs(OutputType.BYTES));
             } finally {
                 browser.quit();
             }
         }
+    }
+
+    private static void typeCount(ChromeDriver browser, String field, String count) {
+        browser.findElement(By.id(field)).clear();
+        browser.findElement(By.id(field)).sendKeys(count);
     }
 }

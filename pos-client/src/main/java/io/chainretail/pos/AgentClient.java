@@ -1,6 +1,7 @@
 package io.chainretail.pos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -20,6 +21,11 @@ public class AgentClient {
     public record AgentReply(int status, JsonNode body) {
         public boolean ok() {
             return status / 100 == 2;
+        }
+
+        /** The agent's answer passed on to the page as it is: its refusals are already in words. */
+        public Response relayed() {
+            return Response.status(status).entity(body).type("application/json").build();
         }
     }
 

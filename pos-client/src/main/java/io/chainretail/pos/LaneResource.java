@@ -1,6 +1,5 @@
 package io.chainretail.pos;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.chainretail.pos.AgentClient.AgentReply;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +8,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
@@ -67,7 +67,12 @@ public class LaneResource {
     }
 
     /** A return with receipt: one line of a sale. */
-    public record ReturnLine(@NotBlank String saleId, @NotNull Integer lineNo, Long quantity, String tender) {
+    /**
+     * One line given back: with the receipt's {@code saleId} and {@code lineNo}; without a receipt by
+     * the item's {@code code}, with a manager's {@code approver} and {@code pin}.
+     */
+    public record ReturnLine(String saleId, Integer lineNo, String code, Long quantity, String tender,
+            String approver, String pin, String reason) {
     }
 
     /** The lane's state, and whether the store is in touch with HQ (selling goes on either way). */
@@ -92,7 +97,7 @@ public class LaneResource {
         AgentReply reply = agent.post("/api/till/signin",
                 Map.of("cashier", request.cashier(), "pin", request.pin(), "lane", config.lane()), null);
         if (!reply.ok()) {
-            return relay(reply);
+            return reply.relayed();
         }
         // The session token stays in the lane; the page never sees it.
         lane.signedIn(reply.body().path("token").asText(), reply.body().path("cashier").asText());
@@ -112,17 +117,18 @@ public class LaneResource {
         String token = lane.token();
         if (lane.saleId() == null) {
             AgentReply opened = agent.post("/api/till/sales", null, token);
-            if (opened.status() == 409 && "NO_SHIFT".equals(opened.body().path("code").asText())) {
-                // Until the till has its shift dialog, it opens the lane's shift with the configured float.
-                AgentReply shift = agent.post("/api/till/shift/open", Map.of("floatMinor", config.openingFloat()),
-                        token);
+            if (opened.status() == 409 && "NO_SHIFT".equals(opened.body().path("code").asText())
+                    && config.openingFloat().isPresent()) {
+                // An unattended lane opens its shift with the configured float; others ask the cashier.
+                AgentReply shift = agent.post("/api/till/shift/open",
+                        Map.of("floatMinor", config.openingFloat().getAsLong()), token);
                 if (!shift.ok() && !"SHIFT_ALREADY_OPEN".equals(shift.body().path("code").asText())) {
-                    return relay(shift);
+                    return shift.relayed();
                 }
                 opened = agent.post("/api/till/sales", null, token);
             }
             if (!opened.ok()) {
-                return relay(opened);
+                return opened.relayed();
             }
             lane.saleOpened(opened.body());
         }
@@ -131,7 +137,7 @@ public class LaneResource {
         if (reply.ok()) {
             lane.saleChanged(reply.body());
         }
-        return relay(reply);
+        return reply.relayed();
     }
 
     @POST
@@ -151,7 +157,7 @@ public class LaneResource {
         if (reply.ok()) {
             lane.saleCompleted(reply.body());
         }
-        return relay(reply);
+        return reply.relayed();
     }
 
     @POST
@@ -195,7 +201,7 @@ public class LaneResource {
         if (reply.ok()) {
             lane.saleSuspended();
         }
-        return relay(reply);
+        return reply.relayed();
     }
 
     /** Products by name, for an item whose barcode cannot be read. */
@@ -203,14 +209,14 @@ public class LaneResource {
     @Path("/search")
     public Response search(@QueryParam("q") String text) {
         String query = text == null ? "" : URLEncoder.encode(text, StandardCharsets.UTF_8);
-        return relay(agent.get("/api/till/products?q=" + query, lane.token()));
+        return agent.get("/api/till/products?q=" + query, lane.token()).relayed();
     }
 
     /** The store's suspended sales. */
     @GET
     @Path("/suspended")
     public Response suspended() {
-        return relay(agent.get("/api/till/suspended", lane.token()));
+        return agent.get("/api/till/suspended", lane.token()).relayed();
     }
 
     @POST
@@ -224,35 +230,57 @@ public class LaneResource {
         if (reply.ok()) {
             lane.saleOpened(reply.body());
         }
-        return relay(reply);
+        return reply.relayed();
     }
 
     /** A return with receipt of one line; the refund slip becomes the lane's last receipt. */
     @POST
     @Path("/return")
     public Response giveBack(@Valid ReturnLine line) {
-        AgentReply reply = agent.post("/api/till/returns", Map.of("saleId", line.saleId(), "lines",
-                List.of(Map.of("lineNo", line.lineNo(), "quantity", line.quantity() == null ? 1 : line.quantity())),
-                "tender", line.tender() == null ? "CASH" : line.tender()), lane.token());
+        boolean withReceipt = line.saleId() != null && !line.saleId().isBlank();
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put(withReceipt ? "lineNo" : "code", withReceipt ? line.lineNo() : line.code());
+        given.put("quantity", line.quantity() == null ? 1 : line.quantity());
+        Map<String, Object> request = new LinkedHashMap<>();
+        if (withReceipt) {
+            request.put("saleId", line.saleId());
+        } else {
+            request.put("approver", line.approver());
+            request.put("pin", line.pin());
+            request.put("reason", line.reason());
+        }
+        request.put("lines", List.of(given));
+        request.put("tender", line.tender() == null ? "CASH" : line.tender());
+        return refunded(agent.post("/api/till/returns", request, lane.token()));
+    }
+
+    /** A manager's approval of a voided sale. */
+    public record Approval(@NotBlank String approver, @NotBlank String pin, String reason) {
+    }
+
+    /** Voids a completed sale of this shift (manager); the void slip becomes the lane's last receipt. */
+    @POST
+    @Path("/sales/{saleId}/void")
+    public Response voidSale(@PathParam("saleId") String saleId, @Valid Approval approval) {
+        return refunded(agent.post("/api/till/returns/void/" + URLEncoder.encode(saleId, StandardCharsets.UTF_8),
+                approval, lane.token()));
+    }
+
+    private Response refunded(AgentReply reply) {
         if (reply.ok()) {
             lane.refunded(reply.body());
         }
-        return relay(reply);
+        return reply.relayed();
     }
 
     private Response changed(AgentReply reply) {
         if (reply.ok()) {
             lane.saleChanged(reply.body());
         }
-        return relay(reply);
+        return reply.relayed();
     }
 
     private static Response noSale() {
         return Response.status(409).entity(Map.of("code", "NO_SALE", "message", "Scan an item first.")).build();
-    }
-
-    private static Response relay(AgentReply reply) {
-        JsonNode body = reply.body();
-        return Response.status(reply.status()).entity(body).type("application/json").build();
     }
 }

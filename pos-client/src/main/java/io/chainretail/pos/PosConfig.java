@@ -3,6 +3,7 @@ package io.chainretail.pos;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /** Settings under {@code pos.*}; the module README has the table. */
 @ConfigMapping(prefix = "pos")
@@ -15,11 +16,11 @@ public interface PosConfig {
     String lane();
 
     /**
-     * The float, in minor units, of the shift the till opens by itself when the cashier starts selling
-     * on a lane without an open shift. Default 0.
+     * For an unattended lane (self-checkout, the demo): the float, in minor units, of the shift the till
+     * opens by itself when selling starts on a lane without one. Unset (the default): the page asks the
+     * cashier to count the float.
      */
-    @WithDefault("0")
-    long openingFloat();
+    OptionalLong openingFloat();
 
     /** How long to wait for the store agent before telling the cashier. Default 5 s. */
     @WithDefault("5s")
