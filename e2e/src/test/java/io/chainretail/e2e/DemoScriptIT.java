@@ -47,6 +47,9 @@ class DemoScriptIT {
             assertTrue(Http.get(till + "/").status() == 200, "the till serves the cashier page");
 
             assertEquals(200, Http.post(till + "/api/signin", "{\"cashier\":\"1001\",\"pin\":\"1234\"}").status());
+            assertEquals(409, Http.post(till + "/api/sale/scan", "{\"code\":\"6900000000014\"}").status(),
+                    "no shift open yet: the till asks for the float first");
+            assertEquals(200, Http.post(till + "/api/shift/open", "{\"floatMinor\":20000}").status());
             assertEquals(200, Http.post(till + "/api/sale/scan", "{\"code\":\"6900000000014\"}").status());
             Http.Reply paid = Http.post(till + "/api/sale/pay-cash", "{\"amountMinor\":10000}");
             assertEquals(200, paid.status(), paid.body().toString());

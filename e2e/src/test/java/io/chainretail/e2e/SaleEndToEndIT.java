@@ -130,6 +130,9 @@ class SaleEndToEndIT {
         Http.Reply reply = Http.post(pos.url() + "/api/signin", "{\"cashier\":\"1001\",\"pin\":\"1234\"}");
         assertEquals(200, reply.status(), reply.body().toString());
         assertTrue(reply.body().path("token").isMissingNode(), "the page never sees the session token");
+        Http.Reply shift = Http.post(pos.url() + "/api/shift/open", "{\"floatMinor\":20000}");
+        assertTrue(shift.status() == 200 || "SHIFT_ALREADY_OPEN".equals(shift.body().path("code").asText()),
+                shift.body().toString());
     }
 
     private static String sell(String barcode, int quantity, long cashMinor) {
