@@ -72,6 +72,42 @@ class PointsTest {
                 .statusCode(422).body("code", equalTo("POINTS_NEED_HQ"));
     }
 
+    @Test
+    void twoLanesCannotSpendTheSamePointsAtOnce() throws Exception {
+        TestReplica.ensure(applier);
+        String lane8 = TestReplica.signInWithShift("08");
+        String lane9 = TestReplica.signInWithShift("09");
+        String[] sales = {memberSale(lane8, "M0002"), memberSale(lane9, "M0002")};
+        String[] tokens = {lane8, lane9};
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService lanes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.List<java.util.concurrent.Future<Integer>> paid = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int lane = i;
+            paid.add(lanes.submit(() -> {
+                together.await();
+                return given().header("X-Till-Token", tokens[lane]).contentType(ContentType.JSON)
+                        .body("{\"tenders\":[{\"type\":\"POINTS\",\"amountMinor\":80},{\"type\":\"CASH\","
+                                + "\"amountMinor\":262}]}")
+                        .post("/api/till/sales/" + sales[lane] + "/complete").then().extract().statusCode();
+            }));
+        }
+        java.util.List<Integer> statuses = java.util.List.of(paid.get(0).get(), paid.get(1).get());
+        lanes.shutdown();
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "M0002's 100 points pay once: " + statuses);
+        assertEquals(1, statuses.stream().filter(s -> s == 422).count(), statuses.toString());
+    }
+
+    private static String memberSale(String lane, String member) {
+        String sale = given().header("X-Till-Token", lane).post("/api/till/sales").then().statusCode(200)
+                .extract().path("saleId");
+        given().header("X-Till-Token", lane).contentType(ContentType.JSON).body("{\"code\":\"" + TestReplica.WATER
+                + "\",\"quantity\":3}").post("/api/till/sales/" + sale + "/lines").then().statusCode(200);
+        given().header("X-Till-Token", lane).contentType(ContentType.JSON).body("{\"cardOrPhone\":\"" + member
+                + "\"}").put("/api/till/sales/" + sale + "/member").then().statusCode(200);
+        return sale;
+    }
+
     private String sale(boolean member) {
         String sale = given().header("X-Till-Token", token).post("/api/till/sales").then().statusCode(200)
                 .extract().path("saleId");

@@ -29,7 +29,8 @@ import java.util.List;
 /**
  * The replica the checkout tests sell from, applied once per test run through the real applier:
  * water (a member-tier price and a member promotion), juice (2 for 8.00), apples weighed by PLU 00042
- * (1.00 off with coupon C10), and member M0001 (tier GOLD, phone 13800000001).
+ * (1.00 off with coupon C10), and members M0001 (tier GOLD, phone 13800000001, 500 points)
+ * and M0002 (GOLD, 100 points).
  */
 final class TestReplica {
 
@@ -74,6 +75,8 @@ final class TestReplica {
         apply(applier, MessageSchema.CHAIN_PRICE, 3, new ChainPrice("A-1", 1290, "CNY"));
         apply(applier, MessageSchema.TIER_PRICE, 4, new TierPrice("W-1", "GOLD", 120, "CNY", false));
         apply(applier, MessageSchema.MEMBER, 1, new MemberChange("M0001", "13800000001", "张三", "GOLD", 500, 100,
+                true));
+        apply(applier, MessageSchema.MEMBER, 2, new MemberChange("M0002", "13800000002", "李四", "GOLD", 100, 100,
                 true));
         apply(applier, MessageSchema.PROMOTION, 1, promotion("JUICE2", PromotionType.MULTI_BUY, "J-1", null, null,
                 2, 800L, false, null));

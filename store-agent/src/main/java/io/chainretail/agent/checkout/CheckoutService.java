@@ -281,29 +281,35 @@ public class CheckoutService {
             }
             boolean online = link.isConnected();
             long inPoints = tendered(tenders, "POINTS");
-            long redeemed = 0;
-            if (inPoints > 0) {
-                if (draft.member == null) {
-                    throw Refusal.invalid("POINTS_NEED_MEMBER", "Attach the member before paying with points.");
-                }
-                redeemed = points.pointsFor(inPoints);
-                points.checkRedeemable(draft.member, redeemed, online);
+            if (inPoints > 0 && draft.member == null) {
+                throw Refusal.invalid("POINTS_NEED_MEMBER", "Attach the member before paying with points.");
             }
+            long redeemed = inPoints > 0 ? points.pointsFor(inPoints) : 0;
             long earned = draft.member == null ? 0 : points.earned(total - inPoints, draft.currency);
             PointsMoved moved = new PointsMoved(earned, redeemed, !online);
-            saved.forget(saleId);
-            SaleView result;
-            try {
-                result = QuarkusTransaction.requiringNew().call(() -> commit(draft, priced, tenders, change, now,
-                        seqs, moved));
-            } catch (RuntimeException e) {
-                saved.save(draft); // still open: keep it saved
-                throw e;
-            }
+            // Checked and committed under the member's lock: two lanes cannot both spend the same points.
+            SaleView result = redeemed == 0 ? commitOpen(draft, priced, tenders, change, now, seqs, moved)
+                    : points.redeeming(draft.member.cardNo(), () -> {
+                        points.checkRedeemable(draft.member, redeemed, online);
+                        return commitOpen(draft, priced, tenders, change, now, seqs, moved);
+                    });
             // Only after the commit: a failed commit leaves the sale open at the till to try again.
             draft.closed = true;
             drafts.remove(saleId);
             return result;
+        }
+    }
+
+    /** Commits the sale; if that fails the basket stays open and saved. */
+    private SaleView commitOpen(SaleDraft draft, PricedBasket priced, List<SaleCompleted.Tender> tenders, long change,
+            Instant now, Map<String, Long> seqs, PointsMoved moved) {
+        saved.forget(draft.saleId);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> commit(draft, priced, tenders, change, now, seqs,
+                    moved));
+        } catch (RuntimeException e) {
+            saved.save(draft);
+            throw e;
         }
     }
 

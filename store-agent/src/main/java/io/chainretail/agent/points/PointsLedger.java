@@ -8,6 +8,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * A member's points at the till. HQ keeps the balance (it arrives with the member on the members feed);
@@ -19,6 +23,7 @@ import java.util.Currency;
 public class PointsLedger {
 
     private final EntityManager entities;
+    private final Map<String, ReentrantLock> redeeming = new ConcurrentHashMap<>();
     private final AgentConfig.Points rules;
 
     public PointsLedger(EntityManager entities, AgentConfig config) {
@@ -44,6 +49,20 @@ public class PointsLedger {
     /** {@code amountMinor} rounded down to whole points' worth. */
     public long wholePoints(long amountMinor) {
         return amountMinor - amountMinor % rules.valueMinor();
+    }
+
+    /**
+     * Runs a redemption's check and its sale's commit under the member's lock, so that two lanes paying
+     * with the same member's points at the same moment see each other's redemption.
+     */
+    public <T> T redeeming(String member, Supplier<T> checkAndCommit) {
+        ReentrantLock lock = redeeming.computeIfAbsent(member, m -> new ReentrantLock());
+        lock.lock();
+        try {
+            return checkAndCommit.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Refuses a redemption the member cannot make now. */
