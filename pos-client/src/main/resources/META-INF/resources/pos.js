@@ -154,6 +154,7 @@ function openPanel(id) {
   if (id === 'resume-form') listSuspended();
   if (id === 'pay-form') {
     $('card').value = '';
+    $('card-ref').value = '';
     $('cash').value = state.sale ? money(state.sale.totalMinor) : '';
   }
   render();
@@ -251,7 +252,9 @@ $('pay-form').addEventListener('submit', async (event) => {
   const cash = toMinor($('cash').value);
   if (card === null || cash === null) { say('Type amounts like 50 or 50.00.', 'error'); return; }
   const tenders = [];
-  if (card > 0) tenders.push({ type: 'CARD', amountMinor: card });
+  const reference = $('card-ref').value.trim();
+  if (card > 0) tenders.push(reference ? { type: 'CARD', amountMinor: card, reference }
+    : { type: 'CARD', amountMinor: card });
   if (cash > 0 || tenders.length === 0) tenders.push({ type: 'CASH', amountMinor: cash });
   const { ok, data } = await call('/sale/pay', { tenders });
   if (!ok) { say(data.message || 'Payment was refused.', 'error'); focusInput(); return; }

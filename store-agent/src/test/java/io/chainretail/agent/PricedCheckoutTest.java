@@ -68,18 +68,20 @@ class PricedCheckoutTest {
 
         long journalBefore = journalSize();
         given().header("X-Till-Token", token).contentType(ContentType.JSON)
-                .body("{\"tenders\":[{\"type\":\"CARD\",\"amountMinor\":1000},"
+                .body("{\"tenders\":[{\"type\":\"CARD\",\"amountMinor\":1000,\"reference\":\"AUTH 884211\"},"
                         + "{\"type\":\"CASH\",\"amountMinor\":1000}]}")
                 .post("/api/till/sales/" + sale + "/complete").then().statusCode(200)
                 .body("status", equalTo("COMPLETED")).body("changeMinor", equalTo(463))
                 .body("savingMinor", equalTo(100 + 18 + 100)).body("member.cardNo", equalTo("M0001"))
                 .body("receiptText", containsString("YOU SAVED")).body("receiptText", containsString("JUICE2"))
+                .body("receiptText", containsString("CARD ref AUTH 884211"))
                 .body("lines.size()", equalTo(3));
         assertEquals(journalBefore + 1, journalSize());
 
         SaleCompleted journaled = new SyncCodec().readPayload(QuarkusTransaction.requiringNew().call(() ->
                 JournalEntry.<JournalEntry>find("order by position desc").firstResult().payload), SaleCompleted.class);
         assertEquals("M0001", journaled.member());
+        assertEquals("AUTH 884211", journaled.tenders().get(0).reference(), "the card terminal's slip, for HQ");
         assertEquals(1537, journaled.totalMinor());
         assertEquals("GOLD5", journaled.lines().get(0).promotions().get(0).code());
         assertEquals(4, journaled.pricesSeq());

@@ -47,7 +47,8 @@ final class ReceiptText {
         out.append(columns("TOTAL", money(sale.totalMinor(), currency))).append('\n');
         out.append(columns("  tax included", money(sale.taxMinor(), currency))).append('\n');
         for (SaleCompleted.Tender tender : sale.tenders()) {
-            out.append(columns(tender.type(), money(tender.amountMinor(), currency))).append('\n');
+            String label = tender.reference() == null ? tender.type() : tender.type() + " ref " + tender.reference();
+            out.append(columns(label, money(tender.amountMinor(), currency))).append('\n');
         }
         out.append(columns("CHANGE", money(sale.changeMinor(), currency))).append('\n');
         if (sale.member() != null) {

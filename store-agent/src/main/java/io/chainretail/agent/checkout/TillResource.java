@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -68,9 +69,12 @@ public class TillResource {
     public record Payment(@NotEmpty List<@Valid TenderInput> tenders) {
     }
 
-    /** One tender: CASH, CARD, VOUCHER or POINTS (a member's), with the amount given in minor units. */
+    /**
+     * One tender: CASH, CARD, VOUCHER or POINTS (a member's), with the amount given in minor units; for
+     * CARD the card terminal's reference (authorisation or slip number), for VOUCHER its number.
+     */
     public record TenderInput(@NotNull @Pattern(regexp = "CASH|CARD|VOUCHER|POINTS") String type,
-            @NotNull @PositiveOrZero Long amountMinor) {
+            @NotNull @PositiveOrZero Long amountMinor, @Size(max = 64) String reference) {
     }
 
     @POST
@@ -168,9 +172,13 @@ public class TillResource {
     public SaleView complete(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id,
             @Valid Payment payment) {
         List<SaleCompleted.Tender> tenders = payment.tenders().stream()
-                .map(t -> new SaleCompleted.Tender(t.type(), t.amountMinor())).toList();
+                .map(t -> new SaleCompleted.Tender(t.type(), t.amountMinor(), blankToNull(t.reference()))).toList();
         Session session = session(token);
         return timing.time("complete", () -> checkout.complete(session, id, tenders));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private Session session(String token) {

@@ -93,12 +93,20 @@ public record SaleCompleted(
     public record LinePromotion(String code, int version, long savingMinor) {
     }
 
-    /** One payment: type (CASH, CARD, VOUCHER, POINTS) and amount given. */
-    public record Tender(String type, long amountMinor) {
+    /**
+     * One payment: type (CASH, CARD, VOUCHER, POINTS), amount given, and for a card or voucher the
+     * reference that ties it to the card terminal's slip or the voucher (null when none was given).
+     */
+    public record Tender(String type, long amountMinor, String reference) {
 
         public Tender {
             Fields.notBlank(type, "type");
             Fields.notNegative(amountMinor, "amountMinor");
+            Fields.require(reference == null || reference.length() <= 64, "reference", "at most 64 characters");
+        }
+
+        public Tender(String type, long amountMinor) {
+            this(type, amountMinor, null);
         }
     }
 }
