@@ -82,15 +82,24 @@ public final class EscPos {
 
     /** Text in the current table; a character the table lacks prints as {@code ?}. */
     public EscPos text(String text) {
+        ByteBuffer encoded = encoded(text);
+        out.write(encoded.array(), encoded.position(), encoded.remaining());
+        return this;
+    }
+
+    /** What {@code text} prints as in the current table: characters it lacks become {@code ?}. */
+    public String printable(String text) {
+        return codePage.charset().decode(encoded(text)).toString();
+    }
+
+    private ByteBuffer encoded(String text) {
         CharsetEncoder encoder = codePage.charset().newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(new byte[] {'?'});
         try {
-            ByteBuffer encoded = encoder.encode(CharBuffer.wrap(text));
-            out.write(encoded.array(), encoded.position(), encoded.remaining());
+            return encoder.encode(CharBuffer.wrap(text));
         } catch (CharacterCodingException e) {
             throw new IllegalStateException("replacement encoding cannot fail", e);
         }
-        return this;
     }
 
     /** Text and a line feed. */

@@ -1,0 +1,263 @@
+package io.chainretail.devices.escpos;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads ESC/POS bytes the way a printer does: text in the selected code page (single-byte tables by
+ * their {@code ESC t} number on the given model, GB18030 between {@code FS &} and {@code FS .}), and
+ * the commands, whose parameters it skips by their defined lengths. What it cannot read is reported,
+ * never guessed. The printer simulator prints with it; tests check receipts against it.
+ */
+public final class EscPosDecoder {
+
+    /** The printed text (one {@code \n} per line feed), what else happened, and what could not be read. */
+    public record Decoded(String text, List<String> events, List<String> errors) {
+    }
+
+    private final PrinterProfile profile;
+
+    public EscPosDecoder(PrinterProfile profile) {
+        this.profile = profile;
+    }
+
+    public Decoded decode(byte[] bytes) {
+        return new Run(bytes).decode();
+    }
+
+    private final class Run {
+
+        private final byte[] in;
+        private final StringBuilder text = new StringBuilder();
+        private final List<String> events = new ArrayList<>();
+        private final List<String> errors = new ArrayList<>();
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        private CodePage single = CodePage.CP437;
+        private boolean chinese;
+        private int at;
+
+        Run(byte[] in) {
+            this.in = in;
+        }
+
+        Decoded decode() {
+            while (at < in.length) {
+                int b = in[at] & 0xFF;
+                if (b == EscPos.ESC || b == EscPos.GS || b == EscPos.FS || b == EscPos.DLE) {
+                    flush();
+                    int start = at;
+                    if (!command(b)) {
+                        errors.add(String.format("unknown or cut-off command %02X %s at byte %d", b,
+                                start + 1 < in.length ? String.format("%02X", in[start + 1]) : "(end)", start));
+                        break;
+                    }
+                } else if (b == EscPos.LF) {
+                    flush();
+                    text.append('\n');
+                    at++;
+                } else if (b == '\r') {
+                    at++;
+                } else if (b < 0x20 && b != '\t') {
+                    flush();
+                    errors.add(String.format("control byte %02X at byte %d", b, at));
+                    at++;
+                } else {
+                    pending.write(b);
+                    at++;
+                }
+            }
+            flush();
+            return new Decoded(text.toString(), List.copyOf(events), List.copyOf(errors));
+        }
+
+        private void flush() {
+            if (pending.size() > 0) {
+                text.append(new String(pending.toByteArray(), chinese ? CodePage.GB18030.charset() : single.charset()));
+                pending.reset();
+            }
+        }
+
+        /** Consumes one command at {@code at}; false when it is unknown or the bytes end inside it. */
+        private boolean command(int prefix) {
+            if (!has(2)) {
+                return false;
+            }
+            int fn = in[at + 1] & 0xFF;
+            return switch (prefix) {
+                case EscPos.ESC -> esc(fn);
+                case EscPos.GS -> gs(fn);
+                case EscPos.FS -> fs(fn);
+                default -> dle(fn);
+            };
+        }
+
+        private boolean esc(int fn) {
+            switch (fn) {
+                case '@' -> {
+                    single = CodePage.CP437;
+                    chinese = false;
+                    return skip(2);
+                }
+                case '2' -> {
+                    return skip(2);
+                }
+                case 'E', '-', 'M', 'a', '!', 'J', '3', 'd', 'G', 'R', 'V', '{', ' ' -> {
+                    if (fn == 'd' && has(3)) {
+                        events.add("feed " + (in[at + 2] & 0xFF));
+                    }
+                    return skip(3);
+                }
+                case 't' -> {
+                    if (!has(3)) {
+                        return false;
+                    }
+                    int n = in[at + 2] & 0xFF;
+                    single = profile.codePageNumbers().entrySet().stream().filter(e -> e.getValue() == n)
+                            .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
+                    if (single == null) {
+                        errors.add("code page " + n + " is not one of " + profile.model() + "'s");
+                        single = CodePage.CP437;
+                    }
+                    return skip(3);
+                }
+                case 'p' -> {
+                    if (!has(5)) {
+                        return false;
+                    }
+                    events.add("drawer kick pin " + ((in[at + 2] & 1) == 1 ? 5 : 2));
+                    return skip(5);
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+
+        private boolean gs(int fn) {
+            switch (fn) {
+                case '!', 'h', 'w', 'H', 'a', 'B', 'f', 'L' -> {
+                    return skip(fn == 'L' ? 4 : 3);
+                }
+                case 'V' -> {
+                    if (!has(3)) {
+                        return false;
+                    }
+                    int m = in[at + 2] & 0xFF;
+                    events.add(m == 1 || m == 49 || m == 66 ? "partial cut" : "cut");
+                    return skip(m >= 65 ? 4 : 3);
+                }
+                case 'k' -> {
+                    return barcode();
+                }
+                case '(' -> {
+                    if (!has(5)) {
+                        return false;
+                    }
+                    int length = (in[at + 3] & 0xFF) | (in[at + 4] & 0xFF) << 8;
+                    if (!has(5 + length)) {
+                        return false;
+                    }
+                    if (in[at + 2] == 'k' && length >= 3 && in[at + 5] == 49 && in[at + 6] == 80) {
+                        events.add("QR " + new String(in, at + 8, length - 3, StandardCharsets.UTF_8));
+                    } else if (in[at + 2] == 'k' && length == 4 && in[at + 6] == 65 && in[at + 7] != 49
+                            && in[at + 7] != 50) {
+                        errors.add("QR model byte " + in[at + 7] + " is not 49 or 50");
+                    }
+                    return skip(5 + length);
+                }
+                case 'v' -> {
+                    if (!has(8) || in[at + 2] != '0') {
+                        return false;
+                    }
+                    int width = (in[at + 4] & 0xFF) | (in[at + 5] & 0xFF) << 8;
+                    int height = (in[at + 6] & 0xFF) | (in[at + 7] & 0xFF) << 8;
+                    if (height > profile.maxRasterBand()) {
+                        errors.add("raster band of " + height + " rows; " + profile.model() + " takes "
+                                + profile.maxRasterBand());
+                    }
+                    events.add("raster " + width * 8 + "x" + height);
+                    return skip(8 + width * height);
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+
+        private boolean barcode() {
+            if (!has(3)) {
+                return false;
+            }
+            int m = in[at + 2] & 0xFF;
+            int start;
+            int length;
+            if (m <= 6) {
+                start = at + 3;
+                int end = start;
+                while (end < in.length && in[end] != 0) {
+                    end++;
+                }
+                if (end >= in.length) {
+                    return false;
+                }
+                length = end - start;
+                at = end + 1;
+            } else {
+                if (!has(4)) {
+                    return false;
+                }
+                length = in[at + 3] & 0xFF;
+                start = at + 4;
+                if (!has(4 + length)) {
+                    return false;
+                }
+                at = start + length;
+            }
+            String data = new String(in, start, length, StandardCharsets.US_ASCII);
+            String kind = switch (m) {
+                case 2, 67 -> "EAN13";
+                case 73 -> "CODE128";
+                default -> "barcode " + m;
+            };
+            events.add(kind + " " + (m == 73 && data.startsWith("{B") ? data.substring(2) : data));
+            return true;
+        }
+
+        private boolean fs(int fn) {
+            switch (fn) {
+                case '&' -> {
+                    chinese = true;
+                    return skip(2);
+                }
+                case '.' -> {
+                    chinese = false;
+                    return skip(2);
+                }
+                case '!', '-', 'C', 'W' -> {
+                    return skip(3);
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+
+        private boolean dle(int fn) {
+            return fn == 4 && skip(3);
+        }
+
+        private boolean has(int count) {
+            return at + count <= in.length;
+        }
+
+        private boolean skip(int count) {
+            if (!has(count)) {
+                return false;
+            }
+            at += count;
+            return true;
+        }
+    }
+}
