@@ -156,6 +156,17 @@ public final class EscPos {
         return bytes(ESC, 'p', pin, onMillis / 2, offMillis / 2);
     }
 
+    /**
+     * {@code DLE DC4 1 m t}: a drawer pulse in real time, on pin 2 ({@code pin} 0) or pin 5 (1), for
+     * {@code hundredsOfMillis} x 100 ms. Executed at once even when the printer is offline (out of paper,
+     * cover open), so the cash drawer opens whatever the paper does.
+     */
+    public EscPos realTimeDrawerPulse(int pin, int hundredsOfMillis) {
+        require(pin == 0 || pin == 1, "drawer pin is 0 (pin 2) or 1 (pin 5)");
+        require(hundredsOfMillis >= 1 && hundredsOfMillis <= 8, "pulse is 1 to 8 x 100 ms");
+        return bytes(DLE, 0x14, 1, pin, hundredsOfMillis);
+    }
+
     /** {@code GS h n}: barcode height in dots. */
     public EscPos barcodeHeight(int dots) {
         require(dots >= 1 && dots <= 255, "barcode height is 1 to 255 dots");

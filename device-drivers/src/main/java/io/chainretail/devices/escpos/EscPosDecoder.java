@@ -13,8 +13,19 @@ import java.util.List;
  */
 public final class EscPosDecoder {
 
-    /** The printed text (one {@code \n} per line feed), what else happened, and what could not be read. */
-    public record Decoded(String text, List<String> events, List<String> errors) {
+    /**
+     * The printed text (one {@code \n} per line feed), what else happened, what could not be read, and
+     * how many bytes were read: fewer than given when they end inside a command (more is on its way).
+     */
+    public record Decoded(String text, List<String> events, List<String> errors, int consumed) {
+    }
+
+    /** Where (the byte offset just after) the {@code index}th event's command ended in {@code bytes}. */
+    public int endOfEvent(byte[] bytes, int index) {
+        Run run = new Run(bytes);
+        run.stopAfterEvents = index + 1;
+        run.decode();
+        return run.at;
     }
 
     private final PrinterProfile profile;
@@ -36,6 +47,8 @@ public final class EscPosDecoder {
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
         private CodePage single = CodePage.CP437;
         private boolean chinese;
+        private boolean incomplete;
+        private int stopAfterEvents = Integer.MAX_VALUE;
         private int at;
 
         Run(byte[] in) {
@@ -43,14 +56,16 @@ public final class EscPosDecoder {
         }
 
         Decoded decode() {
-            while (at < in.length) {
+            while (at < in.length && events.size() < stopAfterEvents) {
                 int b = in[at] & 0xFF;
                 if (b == EscPos.ESC || b == EscPos.GS || b == EscPos.FS || b == EscPos.DLE) {
                     flush();
                     int start = at;
                     if (!command(b)) {
-                        errors.add(String.format("unknown or cut-off command %02X %s at byte %d", b,
-                                start + 1 < in.length ? String.format("%02X", in[start + 1]) : "(end)", start));
+                        at = start;
+                        if (!incomplete) {
+                            errors.add(String.format("unknown command %02X %02X at byte %d", b, in[start + 1], start));
+                        }
                         break;
                     }
                 } else if (b == EscPos.LF) {
@@ -69,7 +84,7 @@ public final class EscPosDecoder {
                 }
             }
             flush();
-            return new Decoded(text.toString(), List.copyOf(events), List.copyOf(errors));
+            return new Decoded(text.toString(), List.copyOf(events), List.copyOf(errors), at);
         }
 
         private void flush() {
@@ -137,7 +152,14 @@ public final class EscPosDecoder {
 
         private boolean gs(int fn) {
             switch (fn) {
-                case '!', 'h', 'w', 'H', 'a', 'B', 'f', 'L' -> {
+                case 'a' -> {
+                    if (!has(3)) {
+                        return false;
+                    }
+                    events.add("automatic status " + (in[at + 2] & 0xFF));
+                    return skip(3);
+                }
+                case '!', 'h', 'w', 'H', 'B', 'f', 'L' -> {
                     return skip(fn == 'L' ? 4 : 3);
                 }
                 case 'V' -> {
@@ -200,6 +222,7 @@ public final class EscPosDecoder {
                     end++;
                 }
                 if (end >= in.length) {
+                    incomplete = true;
                     return false;
                 }
                 length = end - start;
@@ -245,11 +268,23 @@ public final class EscPosDecoder {
         }
 
         private boolean dle(int fn) {
-            return fn == 4 && skip(3);
+            if (fn == 0x14) {
+                if (!has(5)) {
+                    return false;
+                }
+                events.add("drawer kick pin " + ((in[at + 3] & 1) == 1 ? 5 : 2));
+                return skip(5);
+            }
+            if (fn == 4 && has(3)) {
+                events.add("status request " + (in[at + 2] & 0xFF));
+                return skip(3);
+            }
+            return false;
         }
 
         private boolean has(int count) {
-            return at + count <= in.length;
+            incomplete = at + count > in.length;
+            return !incomplete;
         }
 
         private boolean skip(int count) {

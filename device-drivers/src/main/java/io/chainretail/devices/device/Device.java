@@ -1,0 +1,222 @@
+package io.chainretail.devices.device;
+
+import io.chainretail.devices.transport.Transport;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A device in the UnifiedPOS manner: {@link #open()} starts its one owning thread, which connects the
+ * transport (claim), keeps it connected with backoff, runs queued output in order and reads the device's
+ * input between outputs; every event reaches listeners from that thread. No other thread touches the
+ * transport, so a device never sees two writers.
+ */
+public abstract class Device implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Device.class.getName());
+    private static final int READ_SLICE_MILLIS = 50;
+
+    private final String name;
+    private final Transport transport;
+    private final Backoff backoff;
+    private final List<Consumer<DeviceEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final BlockingDeque<Output> work = new LinkedBlockingDeque<>();
+    private final BlockingDeque<Output> urgent = new LinkedBlockingDeque<>();
+    private final byte[] buffer = new byte[4096];
+    private volatile DeviceState state = DeviceState.CLOSED;
+    private volatile boolean running;
+    private volatile String problem = "";
+    private volatile int connectAttempts;
+    private Thread owner;
+    private long nextConnectAt;
+
+    protected Device(String name, Transport transport, Duration firstRetry, Duration maxRetry) {
+        this.name = name;
+        this.transport = transport;
+        this.backoff = new Backoff(firstRetry, maxRetry);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public DeviceState state() {
+        return state;
+    }
+
+    /** Why the device is in error, in words for a person; empty when it is not. */
+    public String problem() {
+        return problem;
+    }
+
+    public void addListener(Consumer<DeviceEvent> listener) {
+        listeners.add(listener);
+    }
+
+    /** Starts the owning thread; the device connects and enables itself, and reconnects when lost. */
+    public synchronized void open() {
+        if (running) {
+            return;
+        }
+        running = true;
+        owner = new Thread(this::run, "device-" + name);
+        owner.setDaemon(true);
+        owner.start();
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (owner != null) {
+            owner.interrupt();
+            try {
+                owner.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            owner = null;
+        }
+        transport.close();
+        setState(DeviceState.CLOSED, "");
+    }
+
+    /** Output to the device, run on the owning thread; one that fails on a lost connection runs again. */
+    protected interface Output {
+        void run(Transport transport) throws IOException;
+    }
+
+    /** Queues output after what was queued before it. */
+    protected void submit(Output output) {
+        work.add(output);
+    }
+
+    /** Queues output ahead of the rest, run even while {@link #readyForOutput()} says no. */
+    protected void submitUrgent(Output output) {
+        urgent.add(output);
+    }
+
+    /** How often the device tried to connect since it was opened: a lost device must not spin. */
+    public int connectAttempts() {
+        return connectAttempts;
+    }
+
+    /** Outputs waiting, the one running included. */
+    public int pending() {
+        return work.size();
+    }
+
+    /** Called on the owning thread right after (re)connecting: e.g. initialise the printer. */
+    protected abstract void connected(Transport transport) throws IOException;
+
+    /** Called on the owning thread with bytes the device sent. */
+    protected abstract void received(byte[] bytes, int count);
+
+    /** Whether queued output may run now (a printer out of paper says no, and the job waits). */
+    protected boolean readyForOutput() {
+        return true;
+    }
+
+    protected Transport transport() {
+        return transport;
+    }
+
+    protected void emit(DeviceEvent event) {
+        for (Consumer<DeviceEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "listener of " + name + " failed", e);
+            }
+        }
+    }
+
+    protected void setState(DeviceState next, String why) {
+        DeviceState previous = state;
+        state = next;
+        problem = why;
+        if (previous != next) {
+            emit(new DeviceEvent.StateChanged(name, previous, next));
+        }
+    }
+
+    private void run() {
+        setState(DeviceState.ERROR, "connecting");
+        while (running) {
+            try {
+                if (!transport.isOpen()) {
+                    connect();
+                    continue;
+                }
+                BlockingDeque<Output> queue = !urgent.isEmpty() ? urgent : readyForOutput() ? work : null;
+                Output output = queue == null ? null : queue.poll();
+                if (output != null) {
+                    setState(DeviceState.BUSY, "");
+                    try {
+                        output.run(transport);
+                    } catch (IOException e) {
+                        queue.addFirst(output); // again, whole, once reconnected
+                        throw e;
+                    }
+                    if (state == DeviceState.BUSY) {
+                        setState(DeviceState.IDLE, "");
+                    }
+                    continue;
+                }
+                int read = transport.read(buffer, READ_SLICE_MILLIS);
+                if (read > 0) {
+                    received(buffer, read);
+                }
+            } catch (IOException e) {
+                lost(e);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, name + " failed", e);
+                emit(new DeviceEvent.Error(name, e.getMessage()));
+            }
+        }
+    }
+
+    private void connect() {
+        long wait = nextConnectAt - System.currentTimeMillis();
+        if (wait > 0) {
+            pause(Math.min(wait, 200));
+            return;
+        }
+        connectAttempts++;
+        try {
+            transport.open();
+            connected(transport);
+            backoff.reset();
+            setState(DeviceState.IDLE, "");
+        } catch (IOException e) {
+            transport.close();
+            nextConnectAt = System.currentTimeMillis() + backoff.nextDelayMillis();
+            if (!e.getMessage().equals(problem)) {
+                emit(new DeviceEvent.Error(name, e.getMessage()));
+            }
+            setState(DeviceState.ERROR, e.getMessage());
+        }
+    }
+
+    private void lost(IOException e) {
+        transport.close();
+        nextConnectAt = System.currentTimeMillis() + backoff.nextDelayMillis();
+        emit(new DeviceEvent.Error(name, name + " lost: " + e.getMessage()));
+        setState(DeviceState.ERROR, e.getMessage());
+    }
+
+    private void pause(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

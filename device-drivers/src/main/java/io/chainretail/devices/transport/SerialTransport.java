@@ -1,0 +1,109 @@
+package io.chainretail.devices.transport;
+
+import com.fazecast.jSerialComm.SerialPort;
+import com.fazecast.jSerialComm.SerialPortDataListener;
+import com.fazecast.jSerialComm.SerialPortEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A serial device (RS-232, a USB CDC-ACM scanner, an RS-485 adapter) through jSerialComm, opened by
+ * path. The path may be a symlink (a udev rule's {@code /dev/receipt-printer}) or a pseudo-terminal
+ * ({@code /dev/pts/3}, what socat makes for tests): jSerialComm does not list ptys, so the port is never
+ * looked up by enumeration, only opened by its resolved path.
+ *
+ * <p>When the device is unplugged the port is closed on the first disconnect event, and every read or
+ * write after that fails at once, so the device's owner reconnects with its backoff instead of spinning
+ * on a dead port.
+ */
+public final class SerialTransport implements Transport {
+
+    private final String path;
+    private final int baudRate;
+    private SerialPort port;
+    private volatile boolean gone;
+
+    public SerialTransport(String path, int baudRate) {
+        this.path = path;
+        this.baudRate = baudRate;
+    }
+
+    @Override
+    public synchronized void open() throws IOException {
+        close();
+        Path device = Path.of(path);
+        if (!Files.exists(device)) {
+            throw new IOException(path + " does not exist (unplugged?)");
+        }
+        SerialPort opening = SerialPort.getCommPort(device.toRealPath().toString());
+        opening.setComPortParameters(baudRate, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
+        opening.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
+        if (!opening.openPort()) {
+            throw new IOException("cannot open " + path + " (in use, or no permission: add the user to 'dialout')");
+        }
+        gone = false;
+        opening.addDataListener(new SerialPortDataListener() {
+            @Override
+            public int getListeningEvents() {
+                return SerialPort.LISTENING_EVENT_PORT_DISCONNECTED;
+            }
+
+            @Override
+            public void serialEvent(SerialPortEvent event) {
+                gone = true;
+                close();
+            }
+        });
+        port = opening;
+    }
+
+    @Override
+    public synchronized boolean isOpen() {
+        return port != null && port.isOpen() && !gone;
+    }
+
+    @Override
+    public void write(byte[] bytes) throws IOException {
+        SerialPort current = current();
+        current.setComPortTimeouts(SerialPort.TIMEOUT_WRITE_BLOCKING, 0, 5_000);
+        int written = current.writeBytes(bytes, bytes.length);
+        if (written != bytes.length) {
+            close();
+            throw new IOException("wrote " + written + " of " + bytes.length + " bytes to " + path);
+        }
+    }
+
+    @Override
+    public int read(byte[] buffer, int timeoutMillis) throws IOException {
+        SerialPort current = current();
+        current.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, Math.max(1, timeoutMillis), 0);
+        int read = current.readBytes(buffer, buffer.length);
+        if (read < 0 || gone) {
+            close();
+            throw new IOException(path + " is gone");
+        }
+        return read;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (port != null) {
+            port.removeDataListener();
+            port.closePort();
+            port = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "serial:" + path;
+    }
+
+    private synchronized SerialPort current() throws IOException {
+        if (!isOpen()) {
+            throw new IOException(this + " is not open");
+        }
+        return port;
+    }
+}
