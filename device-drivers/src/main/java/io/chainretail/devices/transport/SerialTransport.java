@@ -19,6 +19,8 @@ import java.nio.file.Path;
  */
 public final class SerialTransport implements Transport {
 
+    private static final int READ_SLICE_MILLIS = 20;
+
     private final String path;
     private final int baudRate;
     private SerialPort port;
@@ -39,6 +41,9 @@ public final class SerialTransport implements Transport {
         SerialPort opening = SerialPort.getCommPort(device.toRealPath().toString());
         opening.setComPortParameters(baudRate, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         opening.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
+        // Set once: changing timeouts per call races a read on another thread (a simulator's replies).
+        opening.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
+                READ_SLICE_MILLIS, 5_000);
         if (!opening.openPort()) {
             throw new IOException("cannot open " + path + " (in use, or no permission: add the user to 'dialout')");
         }
@@ -51,8 +56,10 @@ public final class SerialTransport implements Transport {
 
             @Override
             public void serialEvent(SerialPortEvent event) {
+                // jSerialComm's advice: close on the first disconnect event, right here (not through
+                // close(), whose removeDataListener would wait for this very thread).
                 gone = true;
-                close();
+                opening.closePort();
             }
         });
         port = opening;
@@ -66,7 +73,6 @@ public final class SerialTransport implements Transport {
     @Override
     public void write(byte[] bytes) throws IOException {
         SerialPort current = current();
-        current.setComPortTimeouts(SerialPort.TIMEOUT_WRITE_BLOCKING, 0, 5_000);
         int written = current.writeBytes(bytes, bytes.length);
         if (written != bytes.length) {
             close();
@@ -76,21 +82,24 @@ public final class SerialTransport implements Transport {
 
     @Override
     public int read(byte[] buffer, int timeoutMillis) throws IOException {
-        SerialPort current = current();
-        current.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, Math.max(1, timeoutMillis), 0);
-        int read = current.readBytes(buffer, buffer.length);
-        if (read < 0 || gone) {
-            close();
-            throw new IOException(path + " is gone");
-        }
-        return read;
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        do {
+            int read = current().readBytes(buffer, buffer.length);
+            if (read < 0 || gone) {
+                close();
+                throw new IOException(path + " is gone");
+            }
+            if (read > 0) {
+                return read;
+            }
+        } while (System.currentTimeMillis() < deadline);
+        return 0;
     }
 
     @Override
     public synchronized void close() {
         if (port != null) {
-            port.removeDataListener();
-            port.closePort();
+            port.closePort(); // also stops its event listening
             port = null;
         }
     }
