@@ -1,8 +1,6 @@
 package io.chainretail.devices.transport;
 
 import com.fazecast.jSerialComm.SerialPort;
-import com.fazecast.jSerialComm.SerialPortDataListener;
-import com.fazecast.jSerialComm.SerialPortEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +11,12 @@ import java.nio.file.Path;
  * ({@code /dev/pts/3}, what socat makes for tests): jSerialComm does not list ptys, so the port is never
  * looked up by enumeration, only opened by its resolved path.
  *
- * <p>When the device is unplugged the port is closed on the first disconnect event, and every read or
- * write after that fails at once, so the device's owner reconnects with its backoff instead of spinning
- * on a dead port.
+ * <p>When the device is unplugged the port is closed at the first sign of it (a failed read or write,
+ * or the device node gone: a pty whose other end died never reports an error), and every call after
+ * that fails at once, so the device's owner reconnects with its backoff instead of spinning on a dead
+ * port. There is deliberately no jSerialComm disconnect listener: closing from its event thread while
+ * the owner also closes deadlocked in tests (jSerialComm issues #266, #577), and the owner's reads
+ * already see the disconnect within one read slice.
  */
 public final class SerialTransport implements Transport {
 
@@ -48,20 +49,6 @@ public final class SerialTransport implements Transport {
             throw new IOException("cannot open " + path + " (in use, or no permission: add the user to 'dialout')");
         }
         gone = false;
-        opening.addDataListener(new SerialPortDataListener() {
-            @Override
-            public int getListeningEvents() {
-                return SerialPort.LISTENING_EVENT_PORT_DISCONNECTED;
-            }
-
-            @Override
-            public void serialEvent(SerialPortEvent event) {
-                // jSerialComm's advice: close on the first disconnect event, right here (not through
-                // close(), whose removeDataListener would wait for this very thread).
-                gone = true;
-                opening.closePort();
-            }
-        });
         port = opening;
     }
 
@@ -93,13 +80,19 @@ public final class SerialTransport implements Transport {
                 return read;
             }
         } while (System.currentTimeMillis() < deadline);
+        if (!Files.exists(Path.of(path))) {
+            // A pty whose other end died reads as silence, not an error: its device node is gone.
+            gone = true;
+            close();
+            throw new IOException(path + " is gone");
+        }
         return 0;
     }
 
     @Override
     public synchronized void close() {
         if (port != null) {
-            port.closePort(); // also stops its event listening
+            port.closePort();
             port = null;
         }
     }
