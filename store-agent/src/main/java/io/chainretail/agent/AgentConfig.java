@@ -5,6 +5,7 @@ import io.chainretail.core.gtin.VariableMeasure;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Settings under {@code agent.*}; the module README has the table. */
@@ -34,6 +35,36 @@ public interface AgentConfig {
     Points points();
 
     Status status();
+
+    /**
+     * The devices of each lane, by lane code: {@code agent.lanes."01".printer=tcp://10.0.0.31:9100}. A
+     * lane without devices sells all the same (receipts are shown on the till).
+     */
+    Map<String, LaneDevices> lanes();
+
+    /** One lane's devices. */
+    interface LaneDevices {
+        /**
+         * The receipt printer: {@code tcp://host:9100}, {@code serial:/dev/ttyUSB0?baud=19200},
+         * {@code file:/dev/usb/lp0}, or {@code simulated} (a printer simulator in the agent, for the demo:
+         * its receipts are text and PNG files under the data folder).
+         */
+        Optional<String> printer();
+
+        /** The printer model: {@code generic-80mm} (default), {@code generic-58mm}, {@code epson-tm-t88}. */
+        @WithDefault("generic-80mm")
+        String printerProfile();
+
+        /** A serial (or USB CDC-ACM) barcode scanner, e.g. {@code serial:/dev/ttyACM0}. */
+        Optional<String> scanner();
+
+        /** What ends each scan: {@code CR}, {@code LF} or {@code CRLF} (default). */
+        @WithDefault("CRLF")
+        String scannerSuffix();
+
+        /** Characters the scanner sends before each scan, if it is set up to. */
+        Optional<String> scannerPrefix();
+    }
 
     /**
      * Which scale-label prefixes carry a price and which a weight, e.g. {@code 20-24:price,25-29:weight};

@@ -4,6 +4,7 @@ import io.chainretail.agent.AgentConfig;
 import io.chainretail.agent.lane.LaneBooks;
 import io.chainretail.agent.mqtt.StoreLink;
 import io.chainretail.agent.points.PointsLedger;
+import io.chainretail.agent.receipt.ReceiptDocuments;
 import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.shift.Shift;
 import io.chainretail.agent.shift.ShiftService;
@@ -341,7 +342,8 @@ public class CheckoutService {
         sale.changeMinor = change;
         sale.currency = draft.currency;
         sale.completedAt = now;
-        sale.receiptText = ReceiptText.of(config.store(), event);
+        sale.receiptText = ReceiptDocuments.preview(ReceiptDocuments.sale(config.store(), catalog.store().zone(),
+                event));
         sale.payload = codec.payloadJson(event);
         sale.persist();
         saved.delete(draft.saleId);

@@ -4,6 +4,7 @@ import io.chainretail.agent.checkout.CodeReader;
 import io.chainretail.agent.checkout.CompletedSale;
 import io.chainretail.agent.lane.LaneBooks;
 import io.chainretail.agent.points.PointsLedger;
+import io.chainretail.agent.receipt.ReceiptDocuments;
 import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.shift.Shift;
 import io.chainretail.agent.shift.ShiftService;
@@ -208,7 +209,8 @@ public class ReturnService {
         receipt.completedAt = now;
         receipt.shiftId = shift.shiftId;
         receipt.originalSaleId = originalSaleId;
-        receipt.receiptText = RefundReceipt.of(refund);
+        receipt.receiptText = ReceiptDocuments.preview(ReceiptDocuments.refund(catalog.store().code(),
+                catalog.store().zone(), refund));
         receipt.payload = codec.payloadJson(refund);
         receipt.persist();
         for (ReturnLine line : lines) {
