@@ -23,8 +23,12 @@ public class Journal {
         this.appended = appended;
     }
 
-    /** Fired for each event appended; observers that care about the commit observe AFTER_SUCCESS. */
-    public record Appended(String kind) {
+    /**
+     * Fired for each event appended, with its payload: synchronous observers run inside the business
+     * transaction (the print spooler queues the receipt there); those that care about the commit
+     * observe AFTER_SUCCESS.
+     */
+    public record Appended(String kind, Object payload) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -36,7 +40,7 @@ public class Journal {
         entry.payload = codec.payloadJson(payload);
         entry.occurredAt = occurredAt;
         entry.persist();
-        appended.fire(new Appended(kind));
+        appended.fire(new Appended(kind, payload));
         return entry;
     }
 

@@ -1,0 +1,21 @@
+package io.chainretail.agent.devices;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.util.List;
+
+/** Every device of the store, for the store manager: state, problem, jobs waiting. */
+@Path("/api/devices")
+public class DeviceResource {
+
+    private final StoreDevices devices;
+
+    public DeviceResource(StoreDevices devices) {
+        this.devices = devices;
+    }
+
+    @GET
+    public List<DeviceStatus> all() {
+        return devices.statuses();
+    }
+}

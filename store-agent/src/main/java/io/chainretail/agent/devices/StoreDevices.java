@@ -1,0 +1,140 @@
+package io.chainretail.agent.devices;
+
+import io.chainretail.agent.AgentConfig;
+import io.chainretail.devices.device.Device;
+import io.chainretail.devices.device.DeviceEvent;
+import io.chainretail.devices.escpos.PrinterProfile;
+import io.chainretail.devices.printer.ReceiptPrinter;
+import io.chainretail.devices.scanner.BarcodeScanner;
+import io.chainretail.devices.scanner.ScanFraming;
+import io.chainretail.devices.scanner.ScannedCode;
+import io.chainretail.devices.sim.PrinterSimulator;
+import io.chainretail.devices.transport.TcpTransport;
+import io.chainretail.devices.transport.Transports;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The store's devices, per lane as configured under {@code agent.lanes}: opened at start-up, each on
+ * its own thread, reconnecting by itself, closed at shutdown. A printer address {@code simulated}
+ * starts a printer simulator inside the agent (the demo's printers), writing its receipts under
+ * {@code <data-dir>/printed/<lane>}.
+ */
+@ApplicationScoped
+public class StoreDevices {
+
+    private static final Logger LOG = Logger.getLogger(StoreDevices.class);
+
+    /** A scan at a lane's scanner, for that lane's till: a code, or a misread to scan again. */
+    public record Scanned(String lane, String code, String symbology, String misread) {
+    }
+
+    private final AgentConfig config;
+    private final Event<Scanned> scans;
+    private final Map<String, ReceiptPrinter> printers = new TreeMap<>();
+    private final Map<String, BarcodeScanner> scanners = new TreeMap<>();
+    private final Map<String, String> addresses = new TreeMap<>();
+    private final List<PrinterSimulator> simulators = new ArrayList<>();
+
+    public StoreDevices(AgentConfig config, Event<Scanned> scans) {
+        this.config = config;
+        this.scans = scans;
+    }
+
+    void onStart(@Observes @Priority(20) StartupEvent event) throws IOException {
+        for (Map.Entry<String, AgentConfig.LaneDevices> lane : config.lanes().entrySet()) {
+            String code = lane.getKey();
+            AgentConfig.LaneDevices devices = lane.getValue();
+            if (devices.printer().isPresent()) {
+                PrinterProfile profile = PrinterProfile.named(devices.printerProfile()).orElseThrow(() ->
+                        new IllegalArgumentException("agent.lanes." + code + ".printer-profile: no model "
+                                + devices.printerProfile() + "; use generic-80mm, generic-58mm or epson-tm-t88"));
+                String address = devices.printer().get();
+                ReceiptPrinter printer;
+                if ("simulated".equals(address)) {
+                    PrinterSimulator simulator = PrinterSimulator.onTcp(0, profile, Path.of(config.dataDir(),
+                            "printed", code));
+                    simulators.add(simulator);
+                    address = "simulated (tcp://127.0.0.1:" + simulator.port() + ")";
+                    printer = new ReceiptPrinter("lane-" + code + "-printer", new TcpTransport("127.0.0.1",
+                            simulator.port(), Duration.ofSeconds(2)), profile);
+                } else {
+                    printer = new ReceiptPrinter("lane-" + code + "-printer", Transports.of(address), profile);
+                }
+                printer.addListener(e -> log(code, e));
+                printer.open();
+                printers.put(code, printer);
+                addresses.put(code + "/printer", address);
+            }
+            if (devices.scanner().isPresent()) {
+                ScanFraming framing = new ScanFraming(devices.scannerPrefix().orElse(null),
+                        ScanFraming.Suffix.valueOf(devices.scannerSuffix()));
+                BarcodeScanner scanner = new BarcodeScanner("lane-" + code + "-scanner",
+                        Transports.of(devices.scanner().get()), framing);
+                scanner.addListener(e -> onScanner(code, e));
+                scanner.open();
+                scanners.put(code, scanner);
+                addresses.put(code + "/scanner", devices.scanner().get());
+            }
+        }
+        if (!printers.isEmpty() || !scanners.isEmpty()) {
+            LOG.infof("Devices: %s", addresses);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        printers.values().forEach(Device::close);
+        scanners.values().forEach(Device::close);
+        simulators.forEach(PrinterSimulator::close);
+    }
+
+    public Optional<ReceiptPrinter> printer(String lane) {
+        return Optional.ofNullable(printers.get(lane));
+    }
+
+    /** Every device, lane by lane. */
+    public List<DeviceStatus> statuses() {
+        List<DeviceStatus> all = new ArrayList<>();
+        printers.forEach((lane, printer) -> all.add(new DeviceStatus(lane, "printer", addresses.get(lane
+                + "/printer"), printer.state().name(), printer.problem(), printer.pending())));
+        scanners.forEach((lane, scanner) -> all.add(new DeviceStatus(lane, "scanner", addresses.get(lane
+                + "/scanner"), scanner.state().name(), scanner.problem(), 0)));
+        return all;
+    }
+
+    /** The devices of one lane. */
+    public List<DeviceStatus> statuses(String lane) {
+        return statuses().stream().filter(s -> s.lane().equals(lane)).toList();
+    }
+
+    private void onScanner(String lane, DeviceEvent event) {
+        if (event instanceof DeviceEvent.Data data && data.data() instanceof ScannedCode scan) {
+            scans.fire(new Scanned(lane, scan.code(), scan.symbology() == null ? null : scan.symbology().name(),
+                    null));
+        } else if (event instanceof DeviceEvent.Error error && error.message().startsWith("Misread")) {
+            scans.fire(new Scanned(lane, null, null, error.message()));
+        }
+        log(lane, event);
+    }
+
+    private static void log(String lane, DeviceEvent event) {
+        if (event instanceof DeviceEvent.Error error) {
+            LOG.warnf("Lane %s: %s", lane, error.message());
+        } else if (event instanceof DeviceEvent.StateChanged changed) {
+            LOG.infof("Lane %s: %s %s -> %s", lane, changed.device(), changed.from(), changed.to());
+        }
+    }
+}

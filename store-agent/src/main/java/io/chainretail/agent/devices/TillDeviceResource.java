@@ -1,0 +1,44 @@
+package io.chainretail.agent.devices;
+
+import io.chainretail.agent.checkout.TillResource;
+import io.chainretail.agent.till.TillSessions;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+
+/** A lane's devices for its till, and reprints of its receipts. */
+@Path("/api/till")
+public class TillDeviceResource {
+
+    private final StoreDevices devices;
+    private final PrintSpooler spooler;
+    private final TillSessions sessions;
+
+    public TillDeviceResource(StoreDevices devices, PrintSpooler spooler, TillSessions sessions) {
+        this.devices = devices;
+        this.spooler = spooler;
+        this.sessions = sessions;
+    }
+
+    /** Each device's state and problem, and the receipts that may not have printed (offer a reprint). */
+    public record LaneDevices(List<DeviceStatus> devices, List<String> uncertainReceipts) {
+    }
+
+    @GET
+    @Path("/devices")
+    public LaneDevices lane(@HeaderParam(TillResource.TOKEN_HEADER) String token) {
+        String lane = sessions.require(token).lane();
+        return new LaneDevices(devices.statuses(lane), spooler.uncertain(lane).stream()
+                .map(job -> job.documentId).toList());
+    }
+
+    /** Prints the receipt again, marked COPY, on this lane's printer. */
+    @POST
+    @Path("/receipts/{id}/reprint")
+    public void reprint(@HeaderParam(TillResource.TOKEN_HEADER) String token, @PathParam("id") String id) {
+        spooler.reprint(sessions.require(token).lane(), id);
+    }
+}
