@@ -205,6 +205,7 @@ $('signin-form').addEventListener('submit', async (event) => {
   if (!ok) { say(data.message || 'Sign-in failed.', 'error'); return; }
   say('Signed in.', 'ok');
   await refresh().then(checkShift);
+listenToScanner();
   await checkShift();
 });
 
@@ -212,6 +213,11 @@ $('scan-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const text = $('scan').value.trim();
   $('scan').value = '';
+  await scanText(text);
+});
+
+// A typed or keyboard-wedge code: a barcode, 3*barcode, grams*PLU, or a name to search.
+async function scanText(text) {
   if (!text) return;
   if (!/^[\d*]+$/.test(text)) { await search(text); return; }
   const parts = text.split('*');
@@ -224,7 +230,36 @@ $('scan-form').addEventListener('submit', async (event) => {
     const last = sale.lines[sale.lines.length - 1];
     return last ? last.name + '  ' + money(last.amountMinor) : '';
   });
-});
+}
+
+// The lane's serial scanner pushes its scans here (through pos-client, from the store agent). A scan
+// goes where the cashier is: a member card into the member panel, a coupon into the coupon panel, a
+// receipt's code into the return panel, anything else into the sale.
+const scansSeen = new Set();
+
+function listenToScanner() {
+  const source = new EventSource('/api/events');
+  source.onmessage = (message) => {
+    let scan;
+    try { scan = JSON.parse(message.data); } catch (e) { return; }
+    if (!state.signedIn || scansSeen.has(scan.id)) return;
+    scansSeen.add(scan.id);
+    if (scan.misread) { say(scan.misread, 'error'); return; }
+    scanned(scan.code);
+  };
+}
+
+function scanned(code) {
+  if (state.panel === 'member-form' || state.panel === 'coupon-form') {
+    const field = FIRST_FIELD[state.panel];
+    $(field).value = code;
+    $(state.panel).requestSubmit();
+  } else if (state.panel === 'return-form') {
+    $(/^[0-9a-f-]{36}$/.test(code) ? 'return-sale' : 'return-code').value = code;
+  } else if (!state.panel) {
+    scanText(code);
+  }
+}
 
 $('member-form').addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -465,6 +500,7 @@ $('signout').addEventListener('click', async () => {
   await call('/signout', {});
   say('Signed out.', 'ok');
   await refresh().then(checkShift);
+listenToScanner();
 });
 
 function onKey(key) {
@@ -495,3 +531,4 @@ setInterval(async () => {
 }, 5000);
 
 refresh().then(checkShift);
+listenToScanner();

@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainretail.core.gtin.Gtin;
+import io.chainretail.devices.scanner.ScanFraming;
+import io.chainretail.devices.scanner.Symbology;
+import io.chainretail.devices.sim.PtyPair;
+import io.chainretail.devices.sim.ScannerSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -29,7 +34,11 @@ class CashierPageBrowserIT {
     void aCashierSellsWithTheKeyboardOnlyAndTheSaleReachesHq() throws Exception {
         try (RetailSystem system = new RetailSystem("browser")) {
             AppProcess hq = system.startHq();
-            AppProcess agent = system.startAgent("0001");
+            // Lane 01 has a serial scanner (a socat pty pair, the scanner simulator on the far end) and
+            // a receipt printer (the simulator inside the agent).
+            PtyPair cable = scannerCable(system);
+            AppProcess agent = system.startAgent("0001", Map.of("agent.lanes.\"01\".printer", "simulated",
+                    "agent.lanes.\"01\".scanner", "serial:" + cable.driverEnd()));
             AppProcess pos = system.startPos(agent, "01");
             String barcode = Gtin.withCheckDigit("690555000001");
             assertEquals(200, Http.post(hq.url() + "/api/products", "{\"sku\":\"BR-1\",\"name\":\"矿泉水 550ml\","
@@ -46,6 +55,8 @@ class CashierPageBrowserIT {
                     + "/api/sync/stores/0001/replica").body().path("identical").asBoolean());
 
             ChromeDriver browser = Browser.start();
+            // The scanner stays on its line, as a real one does (closing a pty at once can drop its bytes).
+            ScannerSimulator gun = new ScannerSimulator(cable.deviceEnd(), null, ScanFraming.Suffix.CRLF);
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
                 browser.get(pos.url() + "/");
@@ -66,7 +77,8 @@ class CashierPageBrowserIT {
                 browser.switchTo().activeElement().sendKeys(Keys.ENTER);
                 wait.until(ExpectedConditions.textToBe(By.id("total"), "2.50"));
                 wait.until(d -> "scan".equals(d.switchTo().activeElement().getAttribute("id")));
-                browser.switchTo().activeElement().sendKeys("1*" + barcode, Keys.ENTER);
+                // The second bottle through the lane's serial scanner: the scan is pushed to the page.
+                gun.scan(Symbology.EAN13, barcode);
                 wait.until(ExpectedConditions.textToBe(By.id("total"), "5.00"));
                 assertTrue(browser.findElement(By.id("lines")).getText().contains("矿泉水 550ml"));
 
@@ -92,6 +104,14 @@ class CashierPageBrowserIT {
                 assertTrue(browser.findElement(By.id("receipt")).getText().contains("TOTAL"));
                 assertTrue(browser.findElement(By.id("receipt")).getText().contains("WATER10"));
                 wait.until(d -> "scan".equals(d.switchTo().activeElement().getAttribute("id")));
+                // ...and the same receipt came out of the lane's printer.
+                Path printed = system.agentDataDir("0001").resolve("printed/01/receipt-1.txt");
+                Eventually.await("the receipt printed", Duration.ofSeconds(15), () -> Files.exists(printed));
+                String paper = Files.readString(printed);
+                assertTrue(paper.contains("WATER10"), paper);
+                String saleLine = browser.findElement(By.id("receipt")).getText().lines()
+                        .filter(line -> line.startsWith("Sale ")).findFirst().orElseThrow();
+                assertTrue(paper.contains(saleLine), "the printed receipt is this sale's: " + paper);
 
                 // F9: the customer brings one bottle back; the last receipt's sale, line 1, one unit.
                 browser.switchTo().activeElement().sendKeys(Keys.F9);
@@ -150,8 +170,18 @@ class CashierPageBrowserIT {
                 Files.write(shot.resolveSibling("hq-reconciliation.png"), browser.getScreenshotAs(OutputType.BYTES));
             } finally {
                 browser.quit();
+                gun.close();
+                cable.close();
             }
         }
+    }
+
+    /** The pty pair between lane 01's scanner and the agent; socat is required (CI installs it). */
+    private static PtyPair scannerCable(RetailSystem system) throws Exception {
+        if (!PtyPair.available()) {
+            throw new IllegalStateException("the cashier page test needs socat for its scanner: apt-get install socat");
+        }
+        return new PtyPair(system.agentDataDir("0001").resolveSibling("pty"), "lane-01-scanner");
     }
 
     private static void typeCount(ChromeDriver browser, String field, String count) {

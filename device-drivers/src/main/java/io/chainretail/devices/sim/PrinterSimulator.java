@@ -29,7 +29,7 @@ public final class PrinterSimulator implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PrinterSimulator.class.getName());
 
-    /** One printed receipt: its text, what else happened (barcodes, QR, cut), and its image if kept. */
+    /** One printed receipt: its text, what else happened (barcodes, QR, cut), and its image if kept (with a .txt). */
     public record Printed(String text, List<String> events, Path image) {
     }
 
@@ -207,8 +207,9 @@ public final class PrinterSimulator implements AutoCloseable {
         Path image = null;
         if (imageDir != null) {
             try {
-                image = ReceiptImage.write(text, events, profile, imageDir.resolve("receipt-" + (printed.size() + 1)
-                        + ".png"));
+                String name = "receipt-" + (printed.size() + 1);
+                image = ReceiptImage.write(text, events, profile, imageDir.resolve(name + ".png"));
+                java.nio.file.Files.writeString(imageDir.resolve(name + ".txt"), text);
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "could not write the receipt image", e);
             }

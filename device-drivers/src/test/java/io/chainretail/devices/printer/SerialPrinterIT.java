@@ -9,6 +9,7 @@ import io.chainretail.devices.device.DeviceState;
 import io.chainretail.devices.escpos.PrinterProfile;
 import io.chainretail.devices.receipt.ReceiptLayout;
 import io.chainretail.devices.sim.PrinterSimulator;
+import io.chainretail.devices.sim.PtyPair;
 import io.chainretail.devices.sim.SocatPair;
 import io.chainretail.devices.transport.SerialTransport;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class SerialPrinterIT {
 
     @Test
     void printsOverASerialLineAndReconnectsAfterTheCableIsPulled() throws Exception {
-        try (SocatPair cable = new SocatPair(Path.of("target/pty"), "printer")) {
+        try (PtyPair cable = SocatPair.open(Path.of("target/pty"), "printer")) {
             PrinterSimulator simulator = PrinterSimulator.onSerial(cable.deviceEnd(), PROFILE, null);
             ReceiptPrinter printer = new ReceiptPrinter("serial-printer", new SerialTransport(cable.driverEnd(),
                     115_200), PROFILE);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chainretail.devices.device.DeviceEvent;
 import io.chainretail.devices.device.DeviceState;
 import io.chainretail.devices.sim.ScannerSimulator;
+import io.chainretail.devices.sim.PtyPair;
 import io.chainretail.devices.sim.SocatPair;
 import io.chainretail.devices.transport.SerialTransport;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class SerialScannerIT {
 
     @Test
     void readsScansOverASerialLine() throws Exception {
-        try (SocatPair cable = new SocatPair(Path.of("target/pty"), "scanner")) {
+        try (PtyPair cable = SocatPair.open(Path.of("target/pty"), "scanner")) {
             List<DeviceEvent> events = new CopyOnWriteArrayList<>();
             BarcodeScanner scanner = new BarcodeScanner("lane-01-scanner", new SerialTransport(cable.driverEnd(),
                     9_600), new ScanFraming(null, ScanFraming.Suffix.CRLF));

@@ -1,77 +1,17 @@
 package io.chainretail.devices.sim;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
-/**
- * A pair of connected pseudo-terminals from socat, reachable through two symlinks, as a serial cable
- * between a device and its driver. Killing it is pulling the cable: both ends vanish.
- */
-public final class SocatPair implements AutoCloseable {
+/** Tests' pty pair: skipped loudly without socat, except in CI, where these tests must run. */
+public final class SocatPair {
 
-    private final Path deviceEnd;
-    private final Path driverEnd;
-    private Process socat;
-
-    public SocatPair(Path dir, String name) throws IOException, InterruptedException {
-        requireSocat();
-        Files.createDirectories(dir);
-        this.deviceEnd = dir.resolve(name + "-device");
-        this.driverEnd = dir.resolve(name + "-driver");
-        start();
+    private SocatPair() {
     }
 
-    /** The end the simulator opens. */
-    public String deviceEnd() {
-        return deviceEnd.toString();
-    }
-
-    /** The end the driver opens, a symlink to a /dev/pts device. */
-    public String driverEnd() {
-        return driverEnd.toString();
-    }
-
-    /** (Re)connects the cable. */
-    public void start() throws IOException, InterruptedException {
-        socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + deviceEnd, "pty,raw,echo=0,link=" + driverEnd)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (!(Files.exists(deviceEnd) && Files.exists(driverEnd))) {
-            if (System.currentTimeMillis() > deadline || !socat.isAlive()) {
-                throw new IOException("socat did not make the pty pair");
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    /** Pulls the cable: socat dies and both ptys vanish. */
-    public void kill() throws InterruptedException {
-        socat.destroyForcibly();
-        socat.waitFor(5, TimeUnit.SECONDS);
-        long deadline = System.currentTimeMillis() + 2_000;
-        while ((Files.exists(deviceEnd) || Files.exists(driverEnd)) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
-        }
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        kill();
-    }
-
-    /** Skips loudly without socat, except in CI, where these tests must run. */
-    static void requireSocat() {
-        boolean present;
-        try {
-            present = new ProcessBuilder("socat", "-V").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            present = false;
-        }
-        if (!present) {
+    public static PtyPair open(Path dir, String name) throws IOException, InterruptedException {
+        if (!PtyPair.available()) {
             String message = "serial tests need socat (apt-get install socat)";
             if (System.getenv("CI") != null) {
                 throw new IllegalStateException(message + ", and CI must run them.");
@@ -79,5 +19,6 @@ public final class SocatPair implements AutoCloseable {
             System.err.println("\n!!! SKIPPED: " + message + " !!!\n");
             Assumptions.abort(message);
         }
+        return new PtyPair(dir, name);
     }
 }

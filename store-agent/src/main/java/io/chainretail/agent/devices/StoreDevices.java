@@ -1,6 +1,7 @@
 package io.chainretail.agent.devices;
 
 import io.chainretail.agent.AgentConfig;
+import io.chainretail.core.id.EventIds;
 import io.chainretail.devices.device.Device;
 import io.chainretail.devices.device.DeviceEvent;
 import io.chainretail.devices.escpos.PrinterProfile;
@@ -38,8 +39,12 @@ public class StoreDevices {
 
     private static final Logger LOG = Logger.getLogger(StoreDevices.class);
 
-    /** A scan at a lane's scanner, for that lane's till: a code, or a misread to scan again. */
-    public record Scanned(String lane, String code, String symbology, String misread) {
+    /**
+     * A scan at a lane's scanner, for that lane's till: a code, or a misread to scan again. The id lets
+     * the till act on each scan once, however its event stream delivers it (a reconnecting
+     * EventSource can see an event twice).
+     */
+    public record Scanned(String id, String lane, String code, String symbology, String misread) {
     }
 
     private final AgentConfig config;
@@ -122,10 +127,10 @@ public class StoreDevices {
 
     private void onScanner(String lane, DeviceEvent event) {
         if (event instanceof DeviceEvent.Data data && data.data() instanceof ScannedCode scan) {
-            scans.fire(new Scanned(lane, scan.code(), scan.symbology() == null ? null : scan.symbology().name(),
-                    null));
+            String symbology = scan.symbology() == null ? null : scan.symbology().name();
+            scans.fire(new Scanned(EventIds.next().toString(), lane, scan.code(), symbology, null));
         } else if (event instanceof DeviceEvent.Error error && error.message().startsWith("Misread")) {
-            scans.fire(new Scanned(lane, null, null, error.message()));
+            scans.fire(new Scanned(EventIds.next().toString(), lane, null, null, error.message()));
         }
         log(lane, event);
     }

@@ -7,7 +7,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** A lane's devices for its till, and reprints of its receipts. */
 @Path("/api/till")
@@ -16,11 +20,22 @@ public class TillDeviceResource {
     private final StoreDevices devices;
     private final PrintSpooler spooler;
     private final TillSessions sessions;
+    private final LaneEvents events;
 
-    public TillDeviceResource(StoreDevices devices, PrintSpooler spooler, TillSessions sessions) {
+    public TillDeviceResource(StoreDevices devices, PrintSpooler spooler, TillSessions sessions, LaneEvents events) {
         this.devices = devices;
         this.spooler = spooler;
         this.sessions = sessions;
+        this.events = events;
+    }
+
+    /** Server-sent events: each scan at this lane's scanner, {@code {lane, code, symbology, misread}}. */
+    @GET
+    @Path("/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<StoreDevices.Scanned> events(@HeaderParam(TillResource.TOKEN_HEADER) String token) {
+        return events.of(sessions.require(token).lane());
     }
 
     /** Each device's state and problem, and the receipts that may not have printed (offer a reprint). */
