@@ -66,7 +66,8 @@ for i in "${!STORES[@]}"; do
   agent_port=$((BASE + 1 + i))
   pos_port=$((BASE + 11 + i))
   start "agent-$store" -Dquarkus.http.port="$agent_port" -Dagent.store="$store" \
-    -Dagent.data-dir="$DEMO_DIR/store-$store" -Dagent.mqtt.url="tcp://127.0.0.1:$BROKER_PORT" -jar "$AGENT_JAR"
+    -Dagent.data-dir="$DEMO_DIR/store-$store" -Dagent.mqtt.url="tcp://127.0.0.1:$BROKER_PORT" \
+    '-Dagent.lanes."01".printer=simulated' -jar "$AGENT_JAR"
   start "pos-$store-01" -Dquarkus.http.port="$pos_port" -Dpos.agent-url="http://127.0.0.1:$agent_port" \
     -Dpos.lane=01 -jar "$POS_JAR"
 done
@@ -87,8 +88,9 @@ for i in "${!STORES[@]}"; do
 done
 cat <<MSG
 
-Sign in at a till as cashier 1001 with PIN 1234 and scan 6900000000014 (or any demo
-barcode 690 + 9 digits + check digit). The stores take a few seconds to receive the catalog.
+Sign in at a till as cashier 1001 with PIN 1234, count a float, and scan 6900000000014 (or any
+demo barcode 690 + 9 digits + check digit). The stores take a few seconds to receive the catalog.
+Each lane 01 prints on a simulated receipt printer: see $DEMO_DIR/store-0001/printed/01/ (text and PNG).
 Press Ctrl-C to stop.
 MSG
 wait

@@ -181,8 +181,31 @@ async function refresh() {
 }
 
 function showConnection(data) {
+  showDevices(data.devices);
   $('offline-banner').hidden = data.hqOnline !== false || data.storeOnline === false;
   if (data.storeOnline === false) say('The store server is not answering. Call the store manager.', 'error');
+}
+
+// The lane's printer and scanner: a problem the cashier can fix is said in words, and a receipt that
+// may not have printed (the store server stopped while printing it) can be reprinted with a touch.
+function showDevices(devices) {
+  const banner = $('device-banner');
+  banner.innerHTML = '';
+  const problems = ((devices && devices.devices) || []).filter((d) => d.state === 'ERROR')
+    .map((d) => (d.kind === 'printer' ? 'Receipt printer: ' : 'Scanner: ') + (d.problem || 'not connected.'));
+  for (const text of problems) banner.appendChild(document.createTextNode(text + ' '));
+  for (const id of (devices && devices.uncertainReceipts) || []) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Reprint receipt ' + id.slice(-6);
+    button.addEventListener('click', async () => {
+      const { ok, data } = await call('/receipts/' + encodeURIComponent(id) + '/reprint', {});
+      say(ok ? 'Reprinting (marked COPY).' : data.message, ok ? 'ok' : 'error');
+    });
+    banner.appendChild(document.createTextNode('A receipt may not have printed.'));
+    banner.appendChild(button);
+  }
+  banner.hidden = banner.childNodes.length === 0;
 }
 
 // A sale-changing action: on success the sale is redrawn and the scan field takes focus again.

@@ -84,6 +84,12 @@ public class LaneResource {
             AgentReply sync = agent.get("/api/sync", null);
             state.put("hqOnline", sync.ok() && sync.body().path("connected").asBoolean());
             state.put("storeOnline", true);
+            if (lane.token() != null) {
+                AgentReply devices = agent.get("/api/till/devices", lane.token());
+                if (devices.ok()) {
+                    state.put("devices", devices.body());
+                }
+            }
         } catch (AgentClient.AgentUnreachableException e) {
             state.put("hqOnline", false);
             state.put("storeOnline", false);
@@ -202,6 +208,14 @@ public class LaneResource {
             lane.saleSuspended();
         }
         return reply.relayed();
+    }
+
+    /** Prints a receipt again on this lane's printer, marked COPY. */
+    @POST
+    @Path("/receipts/{id}/reprint")
+    public Response reprint(@PathParam("id") String id) {
+        return agent.post("/api/till/receipts/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/reprint", null,
+                lane.token()).relayed();
     }
 
     /** Products by name, for an item whose barcode cannot be read. */
