@@ -21,11 +21,11 @@ import java.util.logging.Logger;
 public abstract class Device implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Device.class.getName());
-    private static final int READ_SLICE_MILLIS = 50;
 
     private final String name;
     private final Transport transport;
     private final Backoff backoff;
+    private final int readSliceMillis;
     private final List<Consumer<DeviceEvent>> listeners = new CopyOnWriteArrayList<>();
     private final BlockingDeque<Output> work = new LinkedBlockingDeque<>();
     private final BlockingDeque<Output> urgent = new LinkedBlockingDeque<>();
@@ -37,10 +37,15 @@ public abstract class Device implements AutoCloseable {
     private Thread owner;
     private long nextConnectAt;
 
-    protected Device(String name, Transport transport, Duration firstRetry, Duration maxRetry) {
+    /**
+     * @param readSlice how long the owning thread waits for input before it looks at queued output
+     *                  again: output waits at most this long, so a printer keeps it short
+     */
+    protected Device(String name, Transport transport, Duration firstRetry, Duration maxRetry, Duration readSlice) {
         this.name = name;
         this.transport = transport;
         this.backoff = new Backoff(firstRetry, maxRetry);
+        this.readSliceMillis = (int) readSlice.toMillis();
     }
 
     public String name() {
@@ -169,7 +174,7 @@ public abstract class Device implements AutoCloseable {
                     }
                     continue;
                 }
-                int read = transport.read(buffer, READ_SLICE_MILLIS);
+                int read = transport.read(buffer, readSliceMillis);
                 if (read > 0) {
                     received(buffer, read);
                 }

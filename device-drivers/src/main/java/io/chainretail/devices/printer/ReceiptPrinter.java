@@ -25,7 +25,8 @@ public final class ReceiptPrinter extends Device {
     private volatile PrinterStatus status = PrinterStatus.READY;
 
     public ReceiptPrinter(String name, Transport transport, PrinterProfile profile) {
-        super(name, transport, Duration.ofMillis(250), Duration.ofSeconds(10));
+        // A 5 ms read slice: a receipt waits at most that long for the thread that writes it.
+        super(name, transport, Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofMillis(5));
         this.profile = profile;
     }
 

@@ -15,7 +15,7 @@ public final class BarcodeScanner extends Device {
     private final ScanFraming framing;
 
     public BarcodeScanner(String name, Transport transport, ScanFraming framing) {
-        super(name, transport, Duration.ofMillis(250), Duration.ofSeconds(5));
+        super(name, transport, Duration.ofMillis(250), Duration.ofSeconds(5), Duration.ofMillis(50));
         this.framing = framing;
     }
 

@@ -29,8 +29,11 @@ public final class PrinterSimulator implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PrinterSimulator.class.getName());
 
-    /** One printed receipt: its text, what else happened (barcodes, QR, cut), and its image if kept (with a .txt). */
-    public record Printed(String text, List<String> events, Path image) {
+    /**
+     * One printed receipt: its text, what else happened (barcodes, QR, cut), its image if kept (with a
+     * .txt), and when (System.nanoTime) its last byte arrived.
+     */
+    public record Printed(String text, List<String> events, Path image, long receivedNanos) {
     }
 
     private final PrinterProfile profile;
@@ -191,7 +194,7 @@ public final class PrinterSimulator implements AutoCloseable {
                     if (!receipt.errors().isEmpty()) {
                         LOG.warning("printer simulator could not read: " + receipt.errors());
                     }
-                    print(receipt.text(), receipt.events());
+                    print(receipt.text(), receipt.events(), System.nanoTime());
                     pending.reset();
                     pending.write(all, end, all.length - end);
                     handledEvents = 0;
@@ -203,7 +206,7 @@ public final class PrinterSimulator implements AutoCloseable {
         }
     }
 
-    private void print(String text, List<String> events) {
+    private void print(String text, List<String> events, long receivedNanos) {
         Path image = null;
         if (imageDir != null) {
             try {
@@ -214,7 +217,7 @@ public final class PrinterSimulator implements AutoCloseable {
                 LOG.log(Level.WARNING, "could not write the receipt image", e);
             }
         }
-        printed.add(new Printed(text, new ArrayList<>(events), image));
+        printed.add(new Printed(text, new ArrayList<>(events), image, receivedNanos));
     }
 
     private byte realTimeStatus(int n) {

@@ -1,5 +1,6 @@
 package io.chainretail.devices.printer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import io.chainretail.devices.escpos.PrinterProfile;
 import io.chainretail.devices.receipt.Receipt;
 import io.chainretail.devices.receipt.ReceiptLayout;
 import io.chainretail.devices.sim.PrinterSimulator;
+import io.chainretail.devices.transport.MemoryTransport;
 import io.chainretail.devices.transport.TcpTransport;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +90,21 @@ class ReceiptPrinterTest {
         simulator.plugIn();
         job.get(15, TimeUnit.SECONDS);
         assertTrue(simulator.awaitPrinted(1, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void aReceiptIsOneWrite() throws Exception {
+        MemoryTransport memory = new MemoryTransport();
+        ReceiptPrinter local = new ReceiptPrinter("memory-printer", memory, PROFILE);
+        local.open();
+        try {
+            byte[] bytes = new ReceiptLayout(PROFILE).print(receipt("0001-01-000004")).bytes();
+            local.print("job-4", bytes).get(5, TimeUnit.SECONDS);
+            assertEquals(2, memory.writes().size(), "the initialisation, then the whole receipt in one write");
+            assertArrayEquals(bytes, memory.writes().get(1));
+        } finally {
+            local.close();
+        }
     }
 
     static Receipt receipt(String number) {

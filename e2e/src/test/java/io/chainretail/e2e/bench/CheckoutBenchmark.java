@@ -19,6 +19,11 @@ import io.chainretail.e2e.Eventually;
 import io.chainretail.e2e.Http;
 import io.chainretail.e2e.RetailSystem;
 import io.chainretail.e2e.Till;
+import io.chainretail.devices.escpos.PrinterProfile;
+import io.chainretail.devices.receipt.Receipt;
+import io.chainretail.devices.receipt.ReceiptLayout;
+import io.chainretail.devices.sim.PrinterSimulator;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -195,6 +200,78 @@ class CheckoutBenchmark {
                     mqtt);
             System.out.println("target: under 10 s");
         }
+    }
+
+    @Test
+    void tenderToReceipt() throws Exception {
+        Random random = new Random(SEED);
+        PrinterSimulator printer = PrinterSimulator.onTcp(0, PrinterProfile.GENERIC_80MM, null);
+        try (RetailSystem system = new RetailSystem("bench-print")) {
+            AppProcess hq = system.startHq();
+            importProducts(hq, 1_000, 0);
+            AppProcess agent = system.startAgent("0001", Map.of("agent.lanes.\"01\".printer",
+                    "tcp://127.0.0.1:" + printer.port()));
+            Eventually.await("store caught up with HQ", PATIENCE, () -> caughtUp(hq, agent, "0001"));
+            Till till = new Till(agent, "01", "1001", "1234");
+            till.post("/api/till/shift/open", "{\"floatMinor\":50000}");
+            List<Double> tenderToPaper = new ArrayList<>();
+            int sales = SALES / 2;
+            for (int i = -sales / 5; i < sales; i++) {
+                String sale = till.openSale();
+                for (int line = 0; line < LINES; line++) {
+                    till.scan(sale, barcode(1 + random.nextInt(1_000)), 1);
+                }
+                int before = printer.printed().size();
+                long tendered = System.nanoTime();
+                till.post("/api/till/sales/" + sale + "/complete", CASH);
+                if (!printer.awaitPrinted(before + 1, Duration.ofSeconds(10))) {
+                    throw new AssertionError("receipt " + (before + 1) + " did not print");
+                }
+                if (i >= 0) {
+                    tenderToPaper.add((printer.printed().get(before).receivedNanos() - tendered) / 1e6);
+                }
+            }
+            byte[] sample = new ReceiptLayout(PrinterProfile.GENERIC_80MM).print(sampleReceipt()).bytes();
+            List<Double> raw;
+            try (PrinterSimulator second = PrinterSimulator.onTcp(0, PrinterProfile.GENERIC_80MM, null)) {
+                raw = rawWrites(second, sample, sales);
+            }
+            System.out.println();
+            System.out.printf("=== Tender to the last receipt byte at the printer, %d sales of %d lines ===%n", sales,
+                    LINES);
+            print("till POST complete -> receipt's last byte at the printer", tenderToPaper, "ms");
+            print("baseline, a raw socket writing a receipt to a printer simulator", raw, "ms");
+            System.out.println("target: p99 under 50 ms; one write per receipt: ReceiptPrinterTest#aReceiptIsOneWrite");
+        } finally {
+            printer.close();
+        }
+    }
+
+    /** Milliseconds from a plain socket write of the bytes to the simulator's receipt, {@code count} times. */
+    private static List<Double> rawWrites(PrinterSimulator printer, byte[] bytes, int count) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", printer.port())) {
+            java.io.OutputStream out = socket.getOutputStream();
+            for (int i = 0; i < count; i++) {
+                int before = printer.printed().size();
+                long started = System.nanoTime();
+                out.write(bytes);
+                out.flush();
+                if (!printer.awaitPrinted(before + 1, Duration.ofSeconds(10))) {
+                    throw new AssertionError("raw receipt did not print");
+                }
+                millis.add((printer.printed().get(before).receivedNanos() - started) / 1e6);
+            }
+        }
+        return millis;
+    }
+
+    private static Receipt sampleReceipt() {
+        return new Receipt(List.of("Store 0001"), "SALE", List.of("Receipt 1"),
+                List.of(new Receipt.Line("大米 Rice", "5 x 1.00", "5.00", List.of())),
+                List.of(new Receipt.Amount("TOTAL", "5.00", true)), List.of(Receipt.Amount.of("CASH", "5.00")),
+                List.of(), new Receipt.Code(Receipt.Code.Kind.QR, "01a2b3c4-0000-7000-8000-000000000000"),
+                List.of("Thank you"), false);
     }
 
     /**
