@@ -536,8 +536,39 @@ function onKey(key) {
   return false;
 }
 
+// A keyboard-wedge scanner types a whole code in a burst (a few ms a key) and ends it with Enter; a
+// person types far slower. In a field that takes codes (the scan field, member, coupon, the sale number
+// of a return or void) a scan is welcome. A burst that ends in any other field (cash received, a count,
+// a PIN) is a scan in the wrong place: it is taken back out of the field and never paid or counted.
+const WEDGE = { minLength: 6, maxGapMs: 35 };
+const CODE_FIELDS = ['scan', 'member-input', 'coupon-input', 'return-sale', 'return-code', 'voidsale-sale'];
+let burst = { text: '', last: 0, field: null };
+
+function wedgeScanInWrongField(event) {
+  const now = performance.now();
+  if (event.key.length === 1) {
+    if (now - burst.last > WEDGE.maxGapMs || event.target !== burst.field) {
+      burst = { text: '', last: now, field: event.target };
+    }
+    burst.text += event.key;
+    burst.last = now;
+    return false;
+  }
+  if (event.key !== 'Enter') return false;
+  const scanned = burst.text.length >= WEDGE.minLength && now - burst.last <= WEDGE.maxGapMs
+    && event.target === burst.field;
+  const text = burst.text;
+  burst = { text: '', last: 0, field: null };
+  if (!scanned || !state.signedIn || CODE_FIELDS.includes(event.target.id) || !('value' in event.target)) {
+    return false;
+  }
+  if (event.target.value.endsWith(text)) event.target.value = event.target.value.slice(0, -text.length);
+  say('That was a scan, not an amount: finish here first, or press Esc to go back to scanning.', 'error');
+  return true;
+}
+
 document.addEventListener('keydown', (event) => {
-  if (onKey(event.key)) event.preventDefault();
+  if (wedgeScanInWrongField(event) || onKey(event.key)) event.preventDefault();
 });
 for (const button of document.querySelectorAll('#keys button')) {
   button.addEventListener('click', () => onKey(button.dataset.key));

@@ -98,6 +98,10 @@ class CashierPageBrowserIT {
 
                 browser.switchTo().activeElement().sendKeys(Keys.F12);
                 wait.until(d -> "cash".equals(d.switchTo().activeElement().getAttribute("id")));
+                // A keyboard-wedge scan fired into the cash field (a burst ending in Enter) is not paid.
+                browser.switchTo().activeElement().sendKeys("6901234567892", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "That was a scan"));
+                assertEquals("", browser.findElement(By.id("cash")).getAttribute("value"));
                 browser.switchTo().activeElement().sendKeys("20", Keys.ENTER);
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt")));
                 assertEquals("15.50", browser.findElement(By.id("change")).getText());
