@@ -1,0 +1,125 @@
+package io.chainretail.devices.shelf;
+
+import io.chainretail.devices.device.Backoff;
+import io.chainretail.devices.device.DeviceEvent;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A weighing shelf as a device: its own thread polls the sensor every {@code interval}, estimates each
+ * slot's units ({@link SlotEstimator}), and reports a {@link ShelfReading} as data when a count changes,
+ * with {@code low} set at or below the slot's low-stock level. A shelf that stops answering is an error
+ * event and is reopened with backoff.
+ */
+public final class WeighingShelf implements AutoCloseable {
+
+    private final String name;
+    private final ShelfSensor sensor;
+    private final List<SlotEstimator> slots = new ArrayList<>();
+    private final int[] reported;
+    private final Duration interval;
+    private final Backoff backoff = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10));
+    private final List<Consumer<DeviceEvent>> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
+    private volatile boolean connected;
+    private Thread owner;
+
+    public WeighingShelf(String name, ShelfSensor sensor, List<Slot> slots, Duration interval) {
+        this.name = name;
+        this.sensor = sensor;
+        slots.forEach(slot -> this.slots.add(new SlotEstimator(slot)));
+        this.reported = new int[slots.size()];
+        java.util.Arrays.fill(reported, -1);
+        this.interval = interval;
+    }
+
+    public void addListener(Consumer<DeviceEvent> listener) {
+        listeners.add(listener);
+    }
+
+    public boolean connected() {
+        return connected;
+    }
+
+    /** The current estimate of every slot. */
+    public List<ShelfReading> readings() {
+        List<ShelfReading> all = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            all.add(reading(i));
+        }
+        return all;
+    }
+
+    public synchronized void open() {
+        if (running) {
+            return;
+        }
+        running = true;
+        owner = new Thread(this::run, "device-" + name);
+        owner.setDaemon(true);
+        owner.start();
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (owner != null) {
+            owner.interrupt();
+            try {
+                owner.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        sensor.close();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (!connected) {
+                    sensor.open();
+                    connected = true;
+                    backoff.reset();
+                }
+                int[] grams = sensor.readGrams(slots.size());
+                for (int i = 0; i < slots.size(); i++) {
+                    int units = slots.get(i).accept(grams[i]);
+                    if (units != reported[i]) {
+                        reported[i] = units;
+                        emit(new DeviceEvent.Data(name, reading(i)));
+                    }
+                }
+                sleep(interval.toMillis());
+            } catch (IOException e) {
+                connected = false;
+                sensor.close();
+                emit(new DeviceEvent.Error(name, e.getMessage()));
+                sleep(backoff.nextDelayMillis());
+            }
+        }
+    }
+
+    private ShelfReading reading(int index) {
+        SlotEstimator estimator = slots.get(index);
+        int units = estimator.count();
+        return new ShelfReading(name, index, estimator.slot().sku(), units, units <= estimator.slot().lowStock());
+    }
+
+    private void emit(DeviceEvent event) {
+        listeners.forEach(listener -> listener.accept(event));
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
