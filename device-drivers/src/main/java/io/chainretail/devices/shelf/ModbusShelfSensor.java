@@ -1,10 +1,8 @@
 package io.chainretail.devices.shelf;
 
-import com.ghgande.j2mod.modbus.Modbus;
 import com.ghgande.j2mod.modbus.ModbusException;
 import com.ghgande.j2mod.modbus.facade.ModbusSerialMaster;
 import com.ghgande.j2mod.modbus.procimg.Register;
-import com.ghgande.j2mod.modbus.util.SerialParameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,14 +31,7 @@ public final class ModbusShelfSensor implements ShelfSensor {
         if (!Files.exists(Path.of(path))) {
             throw new IOException(path + " does not exist (unplugged?)");
         }
-        SerialParameters parameters = new SerialParameters();
-        parameters.setPortName(Path.of(path).toRealPath().toString());
-        parameters.setBaudRate(baudRate);
-        parameters.setDatabits(8);
-        parameters.setParity("None");
-        parameters.setStopbits(1);
-        parameters.setEncoding(Modbus.SERIAL_ENCODING_RTU);
-        ModbusSerialMaster opening = new ModbusSerialMaster(parameters, 500);
+        ModbusSerialMaster opening = new ModbusSerialMaster(ModbusLine.at(path, baudRate), 500);
         try {
             opening.connect();
         } catch (Exception e) {

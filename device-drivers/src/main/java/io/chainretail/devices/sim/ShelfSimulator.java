@@ -1,13 +1,11 @@
 package io.chainretail.devices.sim;
 
-import com.ghgande.j2mod.modbus.Modbus;
 import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
-import com.ghgande.j2mod.modbus.util.SerialParameters;
+import io.chainretail.devices.shelf.ModbusLine;
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * A Modbus RTU weighing shelf on the device end of a serial line (j2mod's slave side): slot {@code i}'s
@@ -22,15 +20,8 @@ public final class ShelfSimulator implements AutoCloseable {
         for (int i = 0; i < slots; i++) {
             image.addRegister(new SimpleRegister(0));
         }
-        SerialParameters parameters = new SerialParameters();
-        parameters.setPortName(Path.of(path).toRealPath().toString());
-        parameters.setBaudRate(baudRate);
-        parameters.setDatabits(8);
-        parameters.setParity("None");
-        parameters.setStopbits(1);
-        parameters.setEncoding(Modbus.SERIAL_ENCODING_RTU);
         try {
-            slave = ModbusSlaveFactory.createSerialSlave(parameters);
+            slave = ModbusSlaveFactory.createSerialSlave(ModbusLine.at(path, baudRate));
             slave.addProcessImage(unitId, image);
             slave.open();
         } catch (Exception e) {
