@@ -26,15 +26,14 @@ public abstract class Device implements AutoCloseable {
     private final Transport transport;
     private final Backoff backoff;
     private final int readSliceMillis;
+    private final OwnerThread owner;
     private final List<Consumer<DeviceEvent>> listeners = new CopyOnWriteArrayList<>();
     private final BlockingDeque<Output> work = new LinkedBlockingDeque<>();
     private final BlockingDeque<Output> urgent = new LinkedBlockingDeque<>();
     private final byte[] buffer = new byte[4096];
     private volatile DeviceState state = DeviceState.CLOSED;
-    private volatile boolean running;
     private volatile String problem = "";
     private volatile int connectAttempts;
-    private Thread owner;
     private long nextConnectAt;
 
     /**
@@ -46,6 +45,7 @@ public abstract class Device implements AutoCloseable {
         this.transport = transport;
         this.backoff = new Backoff(firstRetry, maxRetry);
         this.readSliceMillis = (int) readSlice.toMillis();
+        this.owner = new OwnerThread("device-" + name);
     }
 
     public String name() {
@@ -66,28 +66,13 @@ public abstract class Device implements AutoCloseable {
     }
 
     /** Starts the owning thread; the device connects and enables itself, and reconnects when lost. */
-    public synchronized void open() {
-        if (running) {
-            return;
-        }
-        running = true;
-        owner = new Thread(this::run, "device-" + name);
-        owner.setDaemon(true);
-        owner.start();
+    public void open() {
+        owner.start(this::run);
     }
 
     @Override
-    public synchronized void close() {
-        running = false;
-        if (owner != null) {
-            owner.interrupt();
-            try {
-                owner.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            owner = null;
-        }
+    public void close() {
+        owner.stop();
         transport.close();
         setState(DeviceState.CLOSED, "");
     }
@@ -153,7 +138,7 @@ public abstract class Device implements AutoCloseable {
 
     private void run() {
         setState(DeviceState.ERROR, "connecting");
-        while (running) {
+        while (owner.running()) {
             try {
                 if (!transport.isOpen()) {
                     connect();
@@ -220,8 +205,7 @@ public abstract class Device implements AutoCloseable {
         try {
             TimeUnit.MILLISECONDS.sleep(millis);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+            Thread.currentThread().interrupt(); // stop() interrupts: the loop ends
         }
     }
 }

@@ -2,6 +2,7 @@ package io.chainretail.devices.shelf;
 
 import io.chainretail.devices.device.Backoff;
 import io.chainretail.devices.device.DeviceEvent;
+import io.chainretail.devices.device.OwnerThread;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,9 +25,8 @@ public final class WeighingShelf implements AutoCloseable {
     private final Duration interval;
     private final Backoff backoff = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10));
     private final List<Consumer<DeviceEvent>> listeners = new CopyOnWriteArrayList<>();
-    private volatile boolean running;
     private volatile boolean connected;
-    private Thread owner;
+    private final OwnerThread owner;
 
     public WeighingShelf(String name, ShelfSensor sensor, List<Slot> slots, Duration interval) {
         this.name = name;
@@ -35,6 +35,7 @@ public final class WeighingShelf implements AutoCloseable {
         this.reported = new int[slots.size()];
         java.util.Arrays.fill(reported, -1);
         this.interval = interval;
+        this.owner = new OwnerThread("device-" + name);
     }
 
     public void addListener(Consumer<DeviceEvent> listener) {
@@ -54,32 +55,18 @@ public final class WeighingShelf implements AutoCloseable {
         return all;
     }
 
-    public synchronized void open() {
-        if (running) {
-            return;
-        }
-        running = true;
-        owner = new Thread(this::run, "device-" + name);
-        owner.setDaemon(true);
-        owner.start();
+    public void open() {
+        owner.start(this::run);
     }
 
     @Override
-    public synchronized void close() {
-        running = false;
-        if (owner != null) {
-            owner.interrupt();
-            try {
-                owner.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    public void close() {
+        owner.stop();
         sensor.close();
     }
 
     private void run() {
-        while (running) {
+        while (owner.running()) {
             try {
                 if (!connected) {
                     sensor.open();
@@ -118,8 +105,7 @@ public final class WeighingShelf implements AutoCloseable {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+            Thread.currentThread().interrupt(); // stop() interrupts: the loop ends
         }
     }
 }
