@@ -38,6 +38,11 @@ public final class SlotEstimator {
         return count;
     }
 
+    /** False until the first reading. */
+    public boolean counted() {
+        return count >= 0;
+    }
+
     public int count() {
         return Math.max(0, count);
     }

@@ -46,13 +46,20 @@ public final class WeighingShelf implements AutoCloseable {
         return connected;
     }
 
-    /** The current estimate of every slot. */
+    /** The current estimate of every slot read so far, slot 0 first. */
     public List<ShelfReading> readings() {
         List<ShelfReading> all = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
-            all.add(reading(i));
+            if (slots.get(i).counted()) {
+                all.add(reading(i));
+            }
         }
         return all;
+    }
+
+    /** One slot's current estimate, empty until it has been read. */
+    public java.util.Optional<ShelfReading> slot(int index) {
+        return slots.get(index).counted() ? java.util.Optional.of(reading(index)) : java.util.Optional.empty();
     }
 
     public void open() {
@@ -74,7 +81,7 @@ public final class WeighingShelf implements AutoCloseable {
                     backoff.reset();
                 }
                 int[] grams = sensor.readGrams(slots.size());
-                for (int i = 0; i < slots.size(); i++) {
+                for (int i = 0; grams != null && i < slots.size(); i++) {
                     int units = slots.get(i).accept(grams[i]);
                     if (units != reported[i]) {
                         reported[i] = units;

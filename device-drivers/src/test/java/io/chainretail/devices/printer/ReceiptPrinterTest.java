@@ -1,5 +1,6 @@
 package io.chainretail.devices.printer;
 
+import io.chainretail.devices.Await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,7 +39,7 @@ class ReceiptPrinterTest {
                 Duration.ofSeconds(1)), PROFILE);
         printer.addListener(events::add);
         printer.open();
-        await(() -> printer.state() == DeviceState.IDLE, "the printer connects");
+        Await.until(() -> printer.state() == DeviceState.IDLE, "the printer connects");
     }
 
     @AfterEach
@@ -61,12 +62,12 @@ class ReceiptPrinterTest {
     @Test
     void outOfPaperTheJobWaitsTheDrawerStillOpensAndPrintingResumesWithPaper() throws Exception {
         simulator.paperOut(true);
-        await(() -> printer.state() == DeviceState.ERROR, "the printer reports paper out by itself");
+        Await.until(() -> printer.state() == DeviceState.ERROR, "the printer reports paper out by itself");
         assertEquals("The receipt printer is out of paper: put in a new roll.", printer.problem());
 
         var job = printer.print("job-2", new ReceiptLayout(PROFILE).print(receipt("0001-01-000002")).bytes());
         printer.openDrawer();
-        await(() -> simulator.drawerKicks().size() == 1, "the drawer opens without paper");
+        Await.until(() -> simulator.drawerKicks().size() == 1, "the drawer opens without paper");
         Thread.sleep(300);
         assertFalse(job.isDone(), "the receipt waits for paper");
         assertEquals(0, simulator.printed().size());
@@ -80,7 +81,7 @@ class ReceiptPrinterTest {
     @Test
     void unpluggedItReconnectsWithBackoffAndPrintsWhatWaited() throws Exception {
         simulator.unplug();
-        await(() -> printer.state() == DeviceState.ERROR, "the printer notices it is gone");
+        Await.until(() -> printer.state() == DeviceState.ERROR, "the printer notices it is gone");
         var job = printer.print("job-3", new ReceiptLayout(PROFILE).print(receipt("0001-01-000003")).bytes());
         int attemptsBefore = printer.connectAttempts();
         Thread.sleep(3_000);
@@ -114,13 +115,4 @@ class ReceiptPrinterTest {
                 List.of(), new Receipt.Code(Receipt.Code.Kind.CODE128, number), List.of("Thank you"), false);
     }
 
-    static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
 }

@@ -1,6 +1,6 @@
 package io.chainretail.devices.printer;
 
-import static io.chainretail.devices.printer.ReceiptPrinterTest.await;
+import io.chainretail.devices.Await;
 import static io.chainretail.devices.printer.ReceiptPrinterTest.receipt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,19 +30,19 @@ class SerialPrinterIT {
                     115_200), PROFILE);
             try {
                 printer.open();
-                await(() -> printer.state() == DeviceState.IDLE, "the printer opens the pty");
+                Await.until(() -> printer.state() == DeviceState.IDLE, "the printer opens the pty");
                 ReceiptLayout.Printed first = new ReceiptLayout(PROFILE).print(receipt("0001-01-000010"));
                 printer.print("serial-1", first.bytes()).get(5, TimeUnit.SECONDS);
                 assertTrue(simulator.awaitPrinted(1, Duration.ofSeconds(5)));
                 assertEquals(first.text(), simulator.printed().get(0).text());
 
                 simulator.paperOut(true);
-                await(() -> printer.state() == DeviceState.ERROR, "paper out reaches the driver over the line");
+                Await.until(() -> printer.state() == DeviceState.ERROR, "paper out reaches the driver over the line");
                 simulator.paperOut(false);
-                await(() -> printer.state() == DeviceState.IDLE, "paper back");
+                Await.until(() -> printer.state() == DeviceState.IDLE, "paper back");
 
                 cable.kill();
-                await(() -> printer.state() == DeviceState.ERROR, "the driver notices the cable is gone");
+                Await.until(() -> printer.state() == DeviceState.ERROR, "the driver notices the cable is gone");
                 int before = printer.connectAttempts();
                 Thread.sleep(3_000);
                 int attempts = printer.connectAttempts() - before;

@@ -1,5 +1,6 @@
 package io.chainretail.devices.scanner;
 
+import io.chainretail.devices.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** A serial scanner on a socat pty pair: clean scans, a split one, noise, a misread, the cable pulled. */
@@ -27,7 +27,7 @@ class SerialScannerIT {
                     9_600), new ScanFraming(null, ScanFraming.Suffix.CRLF));
             scanner.addListener(events::add);
             scanner.open();
-            await(() -> scanner.state() == DeviceState.IDLE, "the scanner opens");
+            Await.until(() -> scanner.state() == DeviceState.IDLE, "the scanner opens");
             try (ScannerSimulator gun = new ScannerSimulator(cable.deviceEnd(), null, ScanFraming.Suffix.CRLF)) {
                 gun.scan(Symbology.EAN13, "6901234567892");
                 byte[] split = gun.frame(Symbology.GS1_128, "(01)09501101530003");
@@ -36,19 +36,19 @@ class SerialScannerIT {
                 gun.raw(Arrays.copyOfRange(split, 7, split.length));
                 gun.raw(new byte[] {0x00, 0x07, (byte) 0xFF, '\r', '\n'});
                 gun.scan(Symbology.EAN13, "6901234567893");
-                await(() -> data(events).size() == 2 && errors(events).size() == 1, "two scans and a misread");
+                Await.until(() -> data(events).size() == 2 && errors(events).size() == 1, "two scans and a misread");
             }
             assertEquals(List.of("6901234567892", "(01)09501101530003"), data(events));
             assertTrue(errors(events).get(0).startsWith("Misread: scan it again."), errors(events).toString());
             assertTrue(scanner.noise() > 0);
 
             cable.kill();
-            await(() -> scanner.state() == DeviceState.ERROR, "the scanner notices the cable is gone");
+            Await.until(() -> scanner.state() == DeviceState.ERROR, "the scanner notices the cable is gone");
             cable.start();
-            await(() -> scanner.state() == DeviceState.IDLE, "and opens it again when it is back");
+            Await.until(() -> scanner.state() == DeviceState.IDLE, "and opens it again when it is back");
             try (ScannerSimulator gun = new ScannerSimulator(cable.deviceEnd(), null, ScanFraming.Suffix.CRLF)) {
                 gun.scan(null, "4006381333931");
-                await(() -> data(events).size() == 3, "a scan after the reconnect");
+                Await.until(() -> data(events).size() == 3, "a scan after the reconnect");
             }
             scanner.close();
         }
@@ -64,13 +64,4 @@ class SerialScannerIT {
                 .filter(m -> m.startsWith("Misread")).toList();
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
 }

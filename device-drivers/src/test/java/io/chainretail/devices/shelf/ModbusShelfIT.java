@@ -1,5 +1,6 @@
 package io.chainretail.devices.shelf;
 
+import io.chainretail.devices.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,32 +24,32 @@ class ModbusShelfIT {
     void readsUnitsPerSlotOverModbusRtu() throws Exception {
         try (PtyPair cable = SocatPair.open(Path.of("target/pty"), "shelf")) {
             List<DeviceEvent> events = new CopyOnWriteArrayList<>();
-            ShelfSimulator simulator = new ShelfSimulator(cable.deviceEnd(), 9_600, 7, 2);
+            ShelfSimulator simulator = ShelfSimulator.onSerial(cable.deviceEnd(), 9_600, 7, 2);
             simulator.weigh(0, 120 + 6 * 350);
             simulator.weigh(1, 80 + 10 * 500);
-            WeighingShelf shelf = new WeighingShelf("aisle-3-shelf-1", new ModbusShelfSensor(cable.driverEnd(),
+            WeighingShelf shelf = new WeighingShelf("aisle-3-shelf-1", ModbusShelfSensor.serial(cable.driverEnd(),
                     9_600, 7), List.of(new Slot("COLA-330", 120, 350, 2), new Slot("RICE-500", 80, 500, 3)),
                     Duration.ofMillis(100));
             shelf.addListener(events::add);
             shelf.open();
             try {
-                await(() -> shelf.readings().get(0).units() == 6 && shelf.readings().get(1).units() == 10,
+                Await.until(() -> units(shelf, 0) == 6 && units(shelf, 1) == 10,
                         "the shelf reports 6 cans and 10 bags");
                 simulator.weigh(0, 120 + 2 * 350 + 15);
-                await(() -> shelf.readings().get(0).units() == 2, "four cans taken");
-                assertTrue(shelf.readings().get(0).low(), "2 cans is at the low-stock level");
+                Await.until(() -> units(shelf, 0) == 2, "four cans taken");
+                assertTrue(shelf.slot(0).orElseThrow().low(), "2 cans is at the low-stock level");
                 assertTrue(events.stream().anyMatch(e -> e instanceof DeviceEvent.Data data
                         && data.data() instanceof ShelfReading reading && reading.low() && reading.units() == 2));
 
                 simulator.close();
                 cable.kill();
-                await(() -> !shelf.connected(), "the shelf notices the line is gone");
+                Await.until(() -> !shelf.connected(), "the shelf notices the line is gone");
                 cable.start();
-                simulator = new ShelfSimulator(cable.deviceEnd(), 9_600, 7, 2);
+                simulator = ShelfSimulator.onSerial(cable.deviceEnd(), 9_600, 7, 2);
                 simulator.weigh(0, 120 + 3 * 350);
                 simulator.weigh(1, 80 + 10 * 500);
-                await(() -> shelf.connected() && shelf.readings().get(0).units() == 3, "read again after replug");
-                assertEquals(10, shelf.readings().get(1).units());
+                Await.until(() -> shelf.connected() && units(shelf, 0) == 3, "read again after replug");
+                assertEquals(10, units(shelf, 1));
             } finally {
                 shelf.close();
                 simulator.close();
@@ -57,13 +57,8 @@ class ModbusShelfIT {
         }
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
+
+    static int units(WeighingShelf shelf, int slot) {
+        return shelf.slot(slot).map(ShelfReading::units).orElse(-1);
     }
 }

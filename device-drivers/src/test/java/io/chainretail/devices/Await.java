@@ -1,0 +1,21 @@
+package io.chainretail.devices;
+
+import java.util.function.BooleanSupplier;
+
+/** Waits in tests for what devices do on their own threads. */
+public final class Await {
+
+    private Await() {
+    }
+
+    /** Polls {@code condition} until it holds, failing after 15 s with {@code what} in the message. */
+    public static void until(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+}
