@@ -67,6 +67,62 @@ public interface AgentConfig {
     }
 
     /**
+     * The store's smart shelves, by shelf code: {@code agent.shelves."A1".sensor=modbus-tcp://10.0.0.50:502}.
+     * A store without smart shelves has none.
+     */
+    Map<String, Shelf> shelves();
+
+    /** One weighing shelf: where to read it and what lies on each slot. */
+    interface Shelf {
+        /**
+         * {@code modbus-rtu:/dev/ttyUSB0?baud=9600} (RS-485), {@code modbus-tcp://host:502} (an RS-485
+         * gateway), {@code mqtt:<topic>} (a shelf that publishes JSON to {@code agent.shelf-broker}), or
+         * {@code simulated} (a Modbus TCP shelf simulator inside the agent, for the demo).
+         */
+        String sensor();
+
+        /** The shelf's Modbus unit id. Default 1. */
+        @WithDefault("1")
+        int unit();
+
+        /**
+         * Slot 0 first, each {@code sku:tare-grams:unit-grams:low-stock-units}, e.g.
+         * {@code COLA-330:120:350:2,RICE-500:80:500:3}.
+         */
+        List<String> slots();
+
+        /** How often a polled shelf is read. Default 1 s. */
+        @WithDefault("1s")
+        Duration interval();
+    }
+
+    /** The store's own MQTT broker that MQTT shelves publish to (not HQ's). */
+    Optional<String> shelfBroker();
+
+    ShelfAlerts shelfAlerts();
+
+    /** When a shelf alerts the store manager (and HQ). */
+    interface ShelfAlerts {
+        /** How often shelves are checked against their low-stock levels and the books. Default 5 s. */
+        @WithDefault("5s")
+        Duration check();
+
+        /**
+         * A discrepancy is a slot whose count differs from the stock ledger's units on hand by more than
+         * this. Default 1.
+         */
+        @WithDefault("1")
+        int tolerance();
+
+        /**
+         * How long shelf and books must disagree before it is an alert: a customer carrying goods to the
+         * till is not one. Default 15 min.
+         */
+        @WithDefault("15m")
+        Duration discrepancyAfter();
+    }
+
+    /**
      * Which scale-label prefixes carry a price and which a weight, e.g. {@code 20-24:price,25-29:weight};
      * the same scheme as HQ's {@code hq.catalog.variable-measure}; {@code none} turns scale labels off.
      */

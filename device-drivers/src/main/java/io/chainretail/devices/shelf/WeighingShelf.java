@@ -26,6 +26,7 @@ public final class WeighingShelf implements AutoCloseable {
     private final Backoff backoff = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10));
     private final List<Consumer<DeviceEvent>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean connected;
+    private volatile String problem = "";
     private final OwnerThread owner;
 
     public WeighingShelf(String name, ShelfSensor sensor, List<Slot> slots, Duration interval) {
@@ -44,6 +45,20 @@ public final class WeighingShelf implements AutoCloseable {
 
     public boolean connected() {
         return connected;
+    }
+
+    /** Why the shelf cannot be read, or empty while it can. */
+    public String problem() {
+        return problem;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The sensor's address, e.g. {@code modbus-tcp://10.0.0.50:502#1}. */
+    public String address() {
+        return sensor.toString();
     }
 
     /** The current estimate of every slot read so far, slot 0 first. */
@@ -81,6 +96,7 @@ public final class WeighingShelf implements AutoCloseable {
                     backoff.reset();
                 }
                 int[] grams = sensor.readGrams(slots.size());
+                problem = "";
                 for (int i = 0; grams != null && i < slots.size(); i++) {
                     int units = slots.get(i).accept(grams[i]);
                     if (units != reported[i]) {
@@ -91,6 +107,7 @@ public final class WeighingShelf implements AutoCloseable {
                 sleep(interval.toMillis());
             } catch (IOException e) {
                 connected = false;
+                problem = e.getMessage() == null ? e.toString() : e.getMessage();
                 sensor.close();
                 emit(new DeviceEvent.Error(name, e.getMessage()));
                 sleep(backoff.nextDelayMillis());

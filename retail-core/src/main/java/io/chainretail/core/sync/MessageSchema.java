@@ -17,6 +17,7 @@ import io.chainretail.core.sync.payload.ProductChange;
 import io.chainretail.core.sync.payload.DrawerOpened;
 import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.SaleCompleted;
+import io.chainretail.core.sync.payload.ShelfAlert;
 import io.chainretail.core.sync.payload.ShiftClosed;
 import io.chainretail.core.sync.payload.StoreStatus;
 import io.chainretail.core.sync.payload.SyncRequest;
@@ -43,6 +44,7 @@ public enum MessageSchema {
     RETURN("up.return.v1", Direction.UPLINK, ReturnCompleted.class),
     SHIFT_CLOSED("up.shift-closed.v1", Direction.UPLINK, ShiftClosed.class),
     NO_SALE("up.no-sale.v1", Direction.UPLINK, DrawerOpened.class),
+    SHELF_ALERT("up.shelf-alert.v1", Direction.UPLINK, ShelfAlert.class),
     ACK("ack.v1", Direction.CONTROL, Ack.class),
     SYNC_REQUEST("sync.request.v1", Direction.CONTROL, SyncRequest.class),
     SYNC_DELTAS("sync.deltas.v1", Direction.CONTROL, SyncDeltas.class),

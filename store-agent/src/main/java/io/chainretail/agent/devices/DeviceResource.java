@@ -8,9 +8,9 @@ import java.util.List;
 @Path("/api/devices")
 public class DeviceResource {
 
-    private final StoreDevices devices;
+    private final AllDevices devices;
 
-    public DeviceResource(StoreDevices devices) {
+    public DeviceResource(AllDevices devices) {
         this.devices = devices;
     }
 

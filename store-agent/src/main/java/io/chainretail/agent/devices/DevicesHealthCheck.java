@@ -15,9 +15,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 @ApplicationScoped
 public class DevicesHealthCheck implements HealthCheck {
 
-    private final StoreDevices devices;
+    private final AllDevices devices;
 
-    public DevicesHealthCheck(StoreDevices devices) {
+    public DevicesHealthCheck(AllDevices devices) {
         this.devices = devices;
     }
 
@@ -25,7 +25,7 @@ public class DevicesHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("devices").up();
         for (DeviceStatus device : devices.statuses()) {
-            response.withData(device.lane() + " " + device.kind(), device.state()
+            response.withData(device.name(), device.state()
                     + (device.problem().isEmpty() ? "" : ": " + device.problem()));
             if ("ERROR".equals(device.state())) {
                 response.down();

@@ -110,19 +110,22 @@ public class StoreDevices {
         return Optional.ofNullable(printers.get(lane));
     }
 
-    /** Every device, lane by lane. */
+    /** Every lane device, lane by lane. */
     public List<DeviceStatus> statuses() {
         List<DeviceStatus> all = new ArrayList<>();
-        printers.forEach((lane, printer) -> all.add(new DeviceStatus(lane, "printer", addresses.get(lane
-                + "/printer"), printer.state().name(), printer.problem(), printer.pending())));
-        scanners.forEach((lane, scanner) -> all.add(new DeviceStatus(lane, "scanner", addresses.get(lane
-                + "/scanner"), scanner.state().name(), scanner.problem(), 0)));
+        printers.forEach((lane, printer) -> all.add(status(printer, lane, "printer", printer.pending())));
+        scanners.forEach((lane, scanner) -> all.add(status(scanner, lane, "scanner", 0)));
         return all;
+    }
+
+    private DeviceStatus status(Device device, String lane, String kind, int waiting) {
+        return new DeviceStatus(device.name(), lane, kind, addresses.get(lane + "/" + kind), device.state().name(),
+                device.problem(), waiting);
     }
 
     /** The devices of one lane. */
     public List<DeviceStatus> statuses(String lane) {
-        return statuses().stream().filter(s -> s.lane().equals(lane)).toList();
+        return statuses().stream().filter(s -> lane.equals(s.lane())).toList();
     }
 
     private void onScanner(String lane, DeviceEvent event) {

@@ -1,0 +1,115 @@
+package io.chainretail.agent;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chainretail.agent.shelves.ShelfAlertRecord;
+import io.chainretail.agent.shelves.ShelfAlerts;
+import io.chainretail.agent.stock.StockLedger;
+import io.chainretail.agent.uplink.JournalEntry;
+import io.chainretail.core.sync.MalformedMessageException;
+import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.payload.ShelfAlert;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Shelf T1 (a Modbus TCP shelf simulator) holds {@link #SKU}: the store manager is alerted when it runs
+ * low and when shelf and books disagree for longer than a walk to the till, each alert raised and
+ * cleared once and journaled for HQ.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = ShelfSimulatorResource.class, restrictToAnnotatedClass = true)
+class ShelfAlertsTest {
+
+    static final String SKU = "SHELF-T1-RAZOR";
+
+    @Inject
+    StockLedger stock;
+
+    @Inject
+    ShelfAlerts alerts;
+
+    static int grams(int units) {
+        return 100 + 250 * units;
+    }
+
+    @Test
+    void alertsOnLowStockAndOnShelfAndBooksDisagreeing() throws Exception {
+        moveBooksTo(10);
+        await(() -> open(ShelfAlert.Kind.DISCREPANCY).isEmpty(), "shelf (10) and books (10) agree");
+        given().get("/api/shelves").then().statusCode(200).body("[0].shelf", equalTo("T1"))
+                .body("[0].connected", equalTo(true)).body("[0].slots[0].units", equalTo(10))
+                .body("[0].slots[0].bookUnits", equalTo(10));
+        given().get("/api/devices").then().body("find { it.name == 'shelf-T1' }.state", equalTo("IDLE"));
+
+        ShelfSimulatorResource.shelf.weigh(0, grams(2) + 20); // eight taken, a little noise
+        await(() -> open(ShelfAlert.Kind.LOW_STOCK).isPresent(), "2 razors is low (level 3)");
+        assertTrue(open(ShelfAlert.Kind.DISCREPANCY).isEmpty(), "taken to the till is not yet a discrepancy");
+        await(() -> open(ShelfAlert.Kind.DISCREPANCY).isPresent(), "8 gone but not sold, after 3 s");
+        ShelfAlertRecord discrepancy = open(ShelfAlert.Kind.DISCREPANCY).orElseThrow();
+        assertEquals(2, discrepancy.shelfUnits);
+        assertEquals(10L, discrepancy.bookUnits);
+        given().get("/api/shelves/alerts").then().statusCode(200)
+                .body("findAll { it.sku == '" + SKU + "' }.size()", equalTo(2));
+
+        moveBooksTo(2); // the eight were sold after all
+        await(() -> open(ShelfAlert.Kind.DISCREPANCY).isEmpty(), "the sale clears the discrepancy");
+        assertTrue(open(ShelfAlert.Kind.LOW_STOCK).isPresent(), "still low");
+
+        moveBooksTo(12);
+        ShelfSimulatorResource.shelf.weigh(0, grams(12));
+        await(() -> open(ShelfAlert.Kind.LOW_STOCK).isEmpty(), "restocked");
+        assertTrue(open(ShelfAlert.Kind.DISCREPANCY).isEmpty());
+
+        List<ShelfAlert> journaled = journaled();
+        assertEquals(4, journaled.size(), "raised and cleared once each: " + journaled);
+        assertEquals(List.of(ShelfAlert.State.RAISED, ShelfAlert.State.RAISED, ShelfAlert.State.CLEARED,
+                ShelfAlert.State.CLEARED), journaled.stream().map(ShelfAlert::state).toList());
+        assertNull(journaled.get(0).bookUnits(), "a low-stock alert carries no book figure");
+    }
+
+    private void moveBooksTo(long units) {
+        QuarkusTransaction.requiringNew().run(() -> stock.move(SKU, units - stock.onHand(SKU).quantity(), null,
+                "ADJUSTMENT", "shelf test"));
+    }
+
+    private Optional<ShelfAlertRecord> open(ShelfAlert.Kind kind) {
+        return alerts.list(true).stream().filter(a -> a.sku.equals(SKU) && a.kind == kind).findFirst();
+    }
+
+    private static List<ShelfAlert> journaled() {
+        SyncCodec codec = new SyncCodec();
+        List<String> payloads = QuarkusTransaction.requiringNew().call(() -> JournalEntry.<JournalEntry>list(
+                "kind = ?1 order by position", "shelf-alert").stream().map(e -> e.payload).toList());
+        List<ShelfAlert> alerts = new ArrayList<>();
+        for (String payload : payloads) {
+            try {
+                alerts.add(codec.readPayload(payload, ShelfAlert.class));
+            } catch (MalformedMessageException e) {
+                throw new AssertionError(payload, e);
+            }
+        }
+        return alerts.stream().filter(a -> a.sku().equals(SKU)).toList();
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
