@@ -67,7 +67,8 @@ for i in "${!STORES[@]}"; do
   pos_port=$((BASE + 11 + i))
   start "agent-$store" -Dquarkus.http.port="$agent_port" -Dagent.store="$store" \
     -Dagent.data-dir="$DEMO_DIR/store-$store" -Dagent.mqtt.url="tcp://127.0.0.1:$BROKER_PORT" \
-    '-Dagent.lanes."01".printer=simulated' -jar "$AGENT_JAR"
+    '-Dagent.lanes."01".printer=simulated' -Dagent.shelves.A1.sensor=simulated \
+    -Dagent.shelves.A1.slots=D00001:120:580:3,D00002:150:1060:2 -jar "$AGENT_JAR"
   start "pos-$store-01" -Dquarkus.http.port="$pos_port" -Dpos.agent-url="http://127.0.0.1:$agent_port" \
     -Dpos.lane=01 -jar "$POS_JAR"
 done
@@ -91,6 +92,8 @@ cat <<MSG
 Sign in at a till as cashier 1001 with PIN 1234, count a float, and scan 6900000000014 (or any
 demo barcode 690 + 9 digits + check digit). The stores take a few seconds to receive the catalog.
 Each lane 01 prints on a simulated receipt printer: see $DEMO_DIR/store-0001/printed/01/ (text and PNG).
+Each store has a simulated weighing shelf A1 (Modbus TCP) with ten of D00001 and D00002: its counts
+against the books are at /api/shelves on the store agent, its alerts at /api/shelves/alerts.
 Press Ctrl-C to stop.
 MSG
 wait

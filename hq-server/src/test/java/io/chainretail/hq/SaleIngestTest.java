@@ -1,7 +1,9 @@
 package io.chainretail.hq;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +16,7 @@ import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.Topics;
 import io.chainretail.core.sync.payload.Ack;
 import io.chainretail.core.sync.payload.SaleCompleted;
+import io.chainretail.core.sync.payload.ShelfAlert;
 import io.chainretail.hq.broker.EmbeddedBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -114,6 +117,32 @@ class SaleIngestTest {
         store.publish(topics.up("0007", "sale"), codec.encode(impostor), false).get(5, TimeUnit.SECONDS);
         assertEquals(null, acks.poll(2, TimeUnit.SECONDS), "nothing stored, nothing acknowledged");
         given().get("/api/stores/0008/sales").then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void showsAStoresShelfAlertsOpenUntilCleared() throws Exception {
+        UUID raised = publishShelfAlert("a-1", ShelfAlert.State.RAISED, 2, 10L);
+        assertEquals(raised, acks.poll(10, TimeUnit.SECONDS));
+        given().get("/api/shelf-alerts?store=0007").then().statusCode(200).body("$", hasSize(1))
+                .body("[0].kind", equalTo("DISCREPANCY")).body("[0].shelfUnits", equalTo(2))
+                .body("[0].bookUnits", equalTo(10));
+        given().get("/api/shelf-alerts?store=0009").then().statusCode(200).body("$", hasSize(0));
+
+        UUID cleared = publishShelfAlert("a-1", ShelfAlert.State.CLEARED, 2, 2L);
+        assertEquals(cleared, acks.poll(10, TimeUnit.SECONDS));
+        given().get("/api/shelf-alerts?store=0007").then().statusCode(200).body("$", hasSize(0));
+        given().get("/api/shelf-alerts?store=0007&open=false").then().statusCode(200).body("$", hasSize(1))
+                .body("[0].bookUnits", equalTo(2)).body("[0].clearedAt", notNullValue());
+    }
+
+    private UUID publishShelfAlert(String id, ShelfAlert.State state, int shelfUnits, Long bookUnits)
+            throws Exception {
+        ShelfAlert alert = new ShelfAlert("0007-" + id, ShelfAlert.Kind.DISCREPANCY, state, "A1", 0, "RAZOR-5",
+                shelfUnits, bookUnits, Instant.now());
+        Envelope<ShelfAlert> event = new Envelope<>(MessageSchema.SHELF_ALERT, EventIds.next(), "demo", "0007", null,
+                1L, Instant.now(), alert);
+        store.publish(topics.up("0007", "shelf-alert"), codec.encode(event), false).get(5, TimeUnit.SECONDS);
+        return event.id();
     }
 
     private static Envelope<SaleCompleted> sale(String storeCode, String lane) {

@@ -4,8 +4,10 @@ import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.SaleCompleted;
+import io.chainretail.core.sync.payload.ShelfAlert;
 import io.chainretail.core.sync.payload.ShiftClosed;
 import io.chainretail.hq.members.MemberService;
+import io.chainretail.hq.shelves.StoreShelfAlert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -16,8 +18,8 @@ import java.util.Set;
 
 /**
  * Stores each uplinked event exactly once, keyed by its event id: every event in {@code store_event}
- * with its payload, and sales, returns and Z reports in their own tables for reporting and
- * reconciliation; a sale's points move the member's balance. A completed sale is a fact: it is never
+ * with its payload, and sales, returns, Z reports and shelf alerts in their own tables for reporting
+ * and reconciliation; a sale's points move the member's balance. A completed sale is a fact: it is never
  * refused for its prices (ARCHITECTURE.md section 2); reconciliation flags what looks wrong.
  */
 @ApplicationScoped
@@ -68,6 +70,7 @@ public class UplinkIngestService {
             case SALE -> sale(event, envelope.payloadAs(SaleCompleted.class));
             case RETURN -> refund(event, envelope.payloadAs(ReturnCompleted.class));
             case SHIFT_CLOSED -> shiftReport(event, envelope.payloadAs(ShiftClosed.class));
+            case SHELF_ALERT -> StoreShelfAlert.record(event.storeCode, envelope.payloadAs(ShelfAlert.class));
             default -> {
                 // no-sales and future events: kept in store_event
             }

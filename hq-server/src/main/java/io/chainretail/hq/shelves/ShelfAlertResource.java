@@ -1,0 +1,32 @@
+package io.chainretail.hq.shelves;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+
+/** Smart-shelf alerts across the chain, as the stores raised and cleared them. */
+@Path("/api/shelf-alerts")
+public class ShelfAlertResource {
+
+    /**
+     * Alerts, newest first: of one store if {@code store} is given, only the open ones unless
+     * {@code open=false}.
+     */
+    @GET
+    @Transactional
+    public List<StoreShelfAlert> list(@QueryParam("store") String store,
+            @QueryParam("open") @DefaultValue("true") boolean open) {
+        // No "is null" on a bound parameter: PostgreSQL cannot type a null parameter.
+        Parameters parameters = new Parameters();
+        String where = open ? "clearedAt is null" : "1 = 1";
+        if (store != null) {
+            where += " and storeCode = :store";
+            parameters.and("store", store);
+        }
+        return StoreShelfAlert.list(where + " order by raisedAt desc nulls last", parameters);
+    }
+}
