@@ -46,7 +46,8 @@ public interface AgentConfig {
     interface LaneDevices {
         /**
          * The receipt printer: {@code tcp://host:9100}, {@code serial:/dev/ttyUSB0?baud=19200},
-         * {@code file:/dev/usb/lp0}, or {@code simulated} (a printer simulator in the agent, for the demo:
+         * {@code file:/dev/usb/lp0}, {@code usb:04b8:0e15} (optionally {@code ?serial=...}), or {@code simulated}
+         * (a printer simulator in the agent, for the demo:
          * its receipts are text and PNG files under the data folder).
          */
         Optional<String> printer();
@@ -55,7 +56,10 @@ public interface AgentConfig {
         @WithDefault("generic-80mm")
         String printerProfile();
 
-        /** A serial (or USB CDC-ACM) barcode scanner, e.g. {@code serial:/dev/ttyACM0}. */
+        /**
+         * The barcode scanner: serial or USB CDC-ACM ({@code serial:/dev/ttyACM0}) or USB HID POS
+         * ({@code usb:0c2e:0b61}, vendor and product id from lsusb).
+         */
         Optional<String> scanner();
 
         /** What ends each scan: {@code CR}, {@code LF} or {@code CRLF} (default). */

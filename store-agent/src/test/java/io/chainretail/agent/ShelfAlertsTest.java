@@ -48,6 +48,7 @@ class ShelfAlertsTest {
     void alertsOnLowStockAndOnShelfAndBooksDisagreeing() throws Exception {
         moveBooksTo(10);
         await(() -> open(ShelfAlert.Kind.DISCREPANCY).isEmpty(), "shelf (10) and books (10) agree");
+        long start = journalEnd(); // alerts from before the books were set (10 on the shelf, none booked) aside
         given().get("/api/shelves").then().statusCode(200).body("[0].shelf", equalTo("T1"))
                 .body("[0].connected", equalTo(true)).body("[0].slots[0].units", equalTo(10))
                 .body("[0].slots[0].bookUnits", equalTo(10));
@@ -72,11 +73,18 @@ class ShelfAlertsTest {
         await(() -> open(ShelfAlert.Kind.LOW_STOCK).isEmpty(), "restocked");
         assertTrue(open(ShelfAlert.Kind.DISCREPANCY).isEmpty());
 
-        List<ShelfAlert> journaled = journaled();
+        List<ShelfAlert> journaled = journaledAfter(start);
         assertEquals(4, journaled.size(), "raised and cleared once each: " + journaled);
         assertEquals(List.of(ShelfAlert.State.RAISED, ShelfAlert.State.RAISED, ShelfAlert.State.CLEARED,
                 ShelfAlert.State.CLEARED), journaled.stream().map(ShelfAlert::state).toList());
         assertNull(journaled.get(0).bookUnits(), "a low-stock alert carries no book figure");
+    }
+
+    @Test
+    void aUsbPrinterThatIsNotPluggedInIsShownWithItsProblemInWords() throws Exception {
+        await(() -> given().get("/api/devices").then().extract().path("find { it.name == 'lane-12-printer' }.problem")
+                .toString().contains("no USB device usb:ffff:fffe attached"), "the missing USB printer is reported");
+        given().get("/api/devices").then().body("find { it.name == 'lane-12-printer' }.state", equalTo("ERROR"));
     }
 
     private void moveBooksTo(long units) {
@@ -88,10 +96,16 @@ class ShelfAlertsTest {
         return alerts.list(true).stream().filter(a -> a.sku.equals(SKU) && a.kind == kind).findFirst();
     }
 
-    private static List<ShelfAlert> journaled() {
+    private static long journalEnd() {
+        return QuarkusTransaction.requiringNew().call(() -> JournalEntry.<JournalEntry>find("order by position desc")
+                .firstResultOptional().map(e -> e.position).orElse(0L));
+    }
+
+    private static List<ShelfAlert> journaledAfter(long position) {
         SyncCodec codec = new SyncCodec();
         List<String> payloads = QuarkusTransaction.requiringNew().call(() -> JournalEntry.<JournalEntry>list(
-                "kind = ?1 order by position", "shelf-alert").stream().map(e -> e.payload).toList());
+                "kind = ?1 and position > ?2 order by position", "shelf-alert", position).stream()
+                .map(e -> e.payload).toList());
         List<ShelfAlert> alerts = new ArrayList<>();
         for (String payload : payloads) {
             try {

@@ -7,6 +7,7 @@ import java.util.Map;
 /**
  * A weighing shelf behind a Modbus TCP gateway (the simulator on a loopback port) as shelf T1: one slot
  * of {@link ShelfAlertsTest#SKU}, 100 g tare, 250 g a unit, low at 3; checked often, discrepancies after 3 s.
+ * And lane 12 with a USB printer that is not plugged in (no device has id ffff:fffe).
  */
 public class ShelfSimulatorResource implements QuarkusTestResourceLifecycleManager {
 
@@ -25,7 +26,8 @@ public class ShelfSimulatorResource implements QuarkusTestResourceLifecycleManag
                 "agent.shelves.T1.slots", ShelfAlertsTest.SKU + ":100:250:3",
                 "agent.shelves.T1.interval", "50ms",
                 "agent.shelf-alerts.check", "200ms",
-                "agent.shelf-alerts.discrepancy-after", "3s");
+                "agent.shelf-alerts.discrepancy-after", "3s",
+                "agent.lanes.\"12\".printer", "usb:ffff:fffe");
     }
 
     @Override

@@ -6,15 +6,16 @@ import io.chainretail.devices.transport.Transport;
 import java.time.Duration;
 
 /**
- * A serial or USB CDC-ACM barcode scanner: its stream is cut into scans ({@link ScanFraming}), each
+ * A barcode scanner: serial or USB CDC-ACM (its stream cut into scans by {@link ScanFraming}) or USB HID
+ * POS (its input reports joined by {@link HidPosReports}); each scan
  * read with its symbology and check digit ({@link ScannedCode}); a good scan is a
  * {@link DeviceEvent.Data} carrying the {@link ScannedCode}, a misread a {@link DeviceEvent.Error}.
  */
 public final class BarcodeScanner extends Device {
 
-    private final ScanFraming framing;
+    private final ScanFrames framing;
 
-    public BarcodeScanner(String name, Transport transport, ScanFraming framing) {
+    public BarcodeScanner(String name, Transport transport, ScanFrames framing) {
         super(name, transport, Duration.ofMillis(250), Duration.ofSeconds(5), Duration.ofMillis(50));
         this.framing = framing;
     }
@@ -33,7 +34,7 @@ public final class BarcodeScanner extends Device {
         }
     }
 
-    /** Bytes dropped as line noise. */
+    /** Bytes dropped as noise. */
     public int noise() {
         return framing.noise();
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * and the suffix (CR, LF or CR LF). Scans split across reads are joined; bytes before a prefix, control
  * bytes inside a scan and runs longer than any barcode are line noise, dropped and counted.
  */
-public final class ScanFraming {
+public final class ScanFraming implements ScanFrames {
 
     /** How a scan ends. */
     public enum Suffix { CR, LF, CRLF }
@@ -31,7 +31,7 @@ public final class ScanFraming {
         this.inFrame = this.prefix.length == 0;
     }
 
-    /** The scans completed by these bytes. */
+    @Override
     public List<String> accept(byte[] bytes, int count) {
         List<String> scans = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -79,7 +79,7 @@ public final class ScanFraming {
         }
     }
 
-    /** Bytes dropped as noise so far. */
+    @Override
     public int noise() {
         return noise;
     }

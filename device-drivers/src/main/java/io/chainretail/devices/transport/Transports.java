@@ -6,7 +6,7 @@ import java.time.Duration;
 /**
  * Transports from the one-line form an operator writes in configuration:
  * {@code tcp://10.0.0.31:9100}, {@code serial:/dev/ttyUSB0} (optionally {@code ?baud=19200}),
- * {@code file:/dev/usb/lp0}.
+ * {@code file:/dev/usb/lp0}, {@code usb:04b8:0e15} (optionally {@code ?serial=...}).
  */
 public final class Transports {
 
@@ -34,6 +34,9 @@ public final class Transports {
         if (address.startsWith("file:")) {
             return new DeviceFileTransport(address.substring("file:".length()));
         }
-        throw new IllegalArgumentException(address + ": a device address starts with tcp://, serial: or file:");
+        if (address.startsWith("usb:")) {
+            return new UsbTransport(UsbAddress.parse(address));
+        }
+        throw new IllegalArgumentException(address + ": a device address starts with tcp://, serial:, file: or usb:");
     }
 }

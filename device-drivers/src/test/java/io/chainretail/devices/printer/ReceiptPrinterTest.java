@@ -1,11 +1,11 @@
 package io.chainretail.devices.printer;
 
-import io.chainretail.devices.Await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chainretail.devices.Await;
 import io.chainretail.devices.device.DeviceEvent;
 import io.chainretail.devices.device.DeviceState;
 import io.chainretail.devices.escpos.PrinterProfile;

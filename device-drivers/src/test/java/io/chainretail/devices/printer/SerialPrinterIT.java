@@ -1,10 +1,10 @@
 package io.chainretail.devices.printer;
 
-import io.chainretail.devices.Await;
 import static io.chainretail.devices.printer.ReceiptPrinterTest.receipt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chainretail.devices.Await;
 import io.chainretail.devices.device.DeviceState;
 import io.chainretail.devices.escpos.PrinterProfile;
 import io.chainretail.devices.receipt.ReceiptLayout;

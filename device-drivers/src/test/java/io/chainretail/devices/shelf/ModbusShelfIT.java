@@ -1,9 +1,9 @@
 package io.chainretail.devices.shelf;
 
-import io.chainretail.devices.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chainretail.devices.Await;
 import io.chainretail.devices.device.DeviceEvent;
 import io.chainretail.devices.sim.PtyPair;
 import io.chainretail.devices.sim.ShelfSimulator;

@@ -7,7 +7,9 @@ import io.chainretail.devices.device.DeviceEvent;
 import io.chainretail.devices.escpos.PrinterProfile;
 import io.chainretail.devices.printer.ReceiptPrinter;
 import io.chainretail.devices.scanner.BarcodeScanner;
+import io.chainretail.devices.scanner.HidPosReports;
 import io.chainretail.devices.scanner.ScanFraming;
+import io.chainretail.devices.scanner.ScanFrames;
 import io.chainretail.devices.scanner.ScannedCode;
 import io.chainretail.devices.sim.PrinterSimulator;
 import io.chainretail.devices.transport.TcpTransport;
@@ -85,14 +87,16 @@ public class StoreDevices {
                 addresses.put(code + "/printer", address);
             }
             if (devices.scanner().isPresent()) {
-                ScanFraming framing = new ScanFraming(devices.scannerPrefix().orElse(null),
-                        ScanFraming.Suffix.valueOf(devices.scannerSuffix()));
-                BarcodeScanner scanner = new BarcodeScanner("lane-" + code + "-scanner",
-                        Transports.of(devices.scanner().get()), framing);
+                String address = devices.scanner().get();
+                // A scanner on usb: is a HID POS one (a serial or CDC-ACM scanner is a serial: port).
+                ScanFrames framing = address.startsWith("usb:") ? new HidPosReports() : new ScanFraming(
+                        devices.scannerPrefix().orElse(null), ScanFraming.Suffix.valueOf(devices.scannerSuffix()));
+                BarcodeScanner scanner = new BarcodeScanner("lane-" + code + "-scanner", Transports.of(address),
+                        framing);
                 scanner.addListener(e -> onScanner(code, e));
                 scanner.open();
                 scanners.put(code, scanner);
-                addresses.put(code + "/scanner", devices.scanner().get());
+                addresses.put(code + "/scanner", address);
             }
         }
         if (!printers.isEmpty() || !scanners.isEmpty()) {
