@@ -228,8 +228,6 @@ $('signin-form').addEventListener('submit', async (event) => {
   if (!ok) { say(data.message || 'Sign-in failed.', 'error'); return; }
   say('Signed in.', 'ok');
   await refresh().then(checkShift);
-listenToScanner();
-  await checkShift();
 });
 
 $('scan-form').addEventListener('submit', async (event) => {
@@ -255,9 +253,10 @@ async function scanText(text) {
   });
 }
 
-// The lane's serial scanner pushes its scans here (through pos-client, from the store agent). A scan
-// goes where the cashier is: a member card into the member panel, a coupon into the coupon panel, a
-// receipt's code into the return panel, anything else into the sale.
+// The lane's scanner pushes its scans here (through pos-client, from the store agent) on one stream,
+// opened once with the page (EventSource reconnects by itself). A scan goes where the cashier is: a
+// member card into the member panel, a coupon into the coupon panel, a receipt's code into the return
+// panel, anything else into the sale. Scan ids guard against a scan delivered again after a reconnect.
 const scansSeen = new Set();
 
 function listenToScanner() {
@@ -523,7 +522,6 @@ $('signout').addEventListener('click', async () => {
   await call('/signout', {});
   say('Signed out.', 'ok');
   await refresh().then(checkShift);
-listenToScanner();
 });
 
 function onKey(key) {
