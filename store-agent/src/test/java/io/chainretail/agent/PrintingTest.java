@@ -56,6 +56,14 @@ class PrintingTest {
                 .statusCode(204);
         assertTrue(printer.awaitPrinted(3, Duration.ofSeconds(10)));
         assertTrue(printer.printed().get(2).text().startsWith("*** COPY ***"), printer.printed().get(2).text());
+
+        given().header("X-Till-Token", token).contentType(ContentType.JSON)
+                .body("{\"counted\":[{\"valueMinor\":10000,\"count\":1},{\"valueMinor\":500,\"count\":2}]}")
+                .post("/api/till/shift/close").then().statusCode(200);
+        assertTrue(printer.awaitPrinted(4, Duration.ofSeconds(10)), "the Z report prints when the shift closes");
+        String z = printer.printed().get(3).text();
+        assertTrue(z.contains("Z REPORT") && z.contains("EXPECTED CASH") && z.contains("VARIANCE")
+                && z.contains("2 x 5.00"), z);
     }
 
     private String lastSale;

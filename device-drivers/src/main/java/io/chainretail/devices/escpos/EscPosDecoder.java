@@ -15,9 +15,21 @@ public final class EscPosDecoder {
 
     /**
      * The printed text (one {@code \n} per line feed), what else happened, what could not be read, and
-     * how many bytes were read: fewer than given when they end inside a command (more is on its way).
+     * how many bytes were read: fewer than given when they end inside a command (more is on its way);
+     * and the same text line by line with how each line was printed.
      */
-    public record Decoded(String text, List<String> events, List<String> errors, int consumed) {
+    public record Decoded(String text, List<String> events, List<String> errors, int consumed,
+            List<PrintedLine> lines) {
+    }
+
+    /** Where a line's text goes across the paper. */
+    public enum Align { LEFT, CENTER, RIGHT }
+
+    /**
+     * One printed line: its alignment (as set when the line began), whether any of it was bold, and its
+     * largest character width and height multipliers.
+     */
+    public record PrintedLine(String text, Align align, boolean bold, int width, int height) {
     }
 
     /** Where (the byte offset just after) the {@code index}th event's command ended in {@code bytes}. */
@@ -45,8 +57,18 @@ public final class EscPosDecoder {
         private final List<String> events = new ArrayList<>();
         private final List<String> errors = new ArrayList<>();
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        private final List<PrintedLine> lines = new ArrayList<>();
+        private final StringBuilder line = new StringBuilder();
         private CodePage single = CodePage.CP437;
         private boolean chinese;
+        private Align align = Align.LEFT;
+        private boolean bold;
+        private int width = 1;
+        private int height = 1;
+        private Align lineAlign;
+        private boolean lineBold;
+        private int lineWidth = 1;
+        private int lineHeight = 1;
         private boolean incomplete;
         private int stopAfterEvents = Integer.MAX_VALUE;
         private int at;
@@ -71,6 +93,7 @@ public final class EscPosDecoder {
                 } else if (b == EscPos.LF) {
                     flush();
                     text.append('\n');
+                    endLine();
                     at++;
                 } else if (b == '\r') {
                     at++;
@@ -84,13 +107,55 @@ public final class EscPosDecoder {
                 }
             }
             flush();
-            return new Decoded(text.toString(), List.copyOf(events), List.copyOf(errors), at);
+            if (line.length() > 0) {
+                endLine();
+            }
+            return new Decoded(text.toString(), List.copyOf(events), List.copyOf(errors), at, List.copyOf(lines));
         }
 
         private void flush() {
             if (pending.size() > 0) {
-                text.append(new String(pending.toByteArray(), chinese ? CodePage.GB18030.charset() : single.charset()));
+                String decoded = new String(pending.toByteArray(), chinese ? CodePage.GB18030.charset()
+                        : single.charset());
+                text.append(decoded);
+                if (lineAlign == null) {
+                    lineAlign = align; // a printer aligns a line by the setting at its start
+                }
+                line.append(decoded);
+                lineBold |= bold;
+                lineWidth = Math.max(lineWidth, width);
+                lineHeight = Math.max(lineHeight, height);
                 pending.reset();
+            }
+        }
+
+        private void endLine() {
+            lines.add(new PrintedLine(line.toString(), lineAlign == null ? align : lineAlign, lineBold, lineWidth,
+                    lineHeight));
+            line.setLength(0);
+            lineAlign = null;
+            lineBold = false;
+            lineWidth = 1;
+            lineHeight = 1;
+        }
+
+        /** Follows the commands that change how text looks; {@code n} is the command's parameter. */
+        private void style(int prefix, int fn, int n) {
+            if (prefix == EscPos.ESC && fn == 'a') {
+                align = switch (n) {
+                    case 1, '1' -> Align.CENTER;
+                    case 2, '2' -> Align.RIGHT;
+                    default -> Align.LEFT;
+                };
+            } else if (prefix == EscPos.ESC && fn == 'E') {
+                bold = (n & 1) == 1;
+            } else if (prefix == EscPos.ESC && fn == '!') {
+                bold = (n & 0x08) != 0;
+                height = (n & 0x10) != 0 ? 2 : 1;
+                width = (n & 0x20) != 0 ? 2 : 1;
+            } else if (prefix == EscPos.GS && fn == '!') {
+                width = (n >> 4 & 7) + 1;
+                height = (n & 7) + 1;
             }
         }
 
@@ -113,6 +178,10 @@ public final class EscPosDecoder {
                 case '@' -> {
                     single = CodePage.CP437;
                     chinese = false;
+                    align = Align.LEFT;
+                    bold = false;
+                    width = 1;
+                    height = 1;
                     return skip(2);
                 }
                 case '2' -> {
@@ -121,6 +190,9 @@ public final class EscPosDecoder {
                 case 'E', '-', 'M', 'a', '!', 'J', '3', 'd', 'G', 'R', 'V', '{', ' ' -> {
                     if (fn == 'd' && has(3)) {
                         events.add("feed " + (in[at + 2] & 0xFF));
+                    }
+                    if (has(3)) {
+                        style(EscPos.ESC, fn, in[at + 2] & 0xFF);
                     }
                     return skip(3);
                 }
@@ -160,6 +232,9 @@ public final class EscPosDecoder {
                     return skip(3);
                 }
                 case '!', 'h', 'w', 'H', 'B', 'f', 'L' -> {
+                    if (fn == '!' && has(3)) {
+                        style(EscPos.GS, fn, in[at + 2] & 0xFF);
+                    }
                     return skip(fn == 'L' ? 4 : 3);
                 }
                 case 'V' -> {

@@ -194,7 +194,7 @@ public final class PrinterSimulator implements AutoCloseable {
                     if (!receipt.errors().isEmpty()) {
                         LOG.warning("printer simulator could not read: " + receipt.errors());
                     }
-                    print(receipt.text(), receipt.events(), System.nanoTime());
+                    print(receipt, System.nanoTime());
                     pending.reset();
                     pending.write(all, end, all.length - end);
                     handledEvents = 0;
@@ -206,12 +206,14 @@ public final class PrinterSimulator implements AutoCloseable {
         }
     }
 
-    private void print(String text, List<String> events, long receivedNanos) {
+    private void print(EscPosDecoder.Decoded receipt, long receivedNanos) {
+        String text = receipt.text();
+        List<String> events = receipt.events();
         Path image = null;
         if (imageDir != null) {
             try {
                 String name = "receipt-" + (printed.size() + 1);
-                image = ReceiptImage.write(text, events, profile, imageDir.resolve(name + ".png"));
+                image = ReceiptImage.write(receipt.lines(), events, profile, imageDir.resolve(name + ".png"));
                 java.nio.file.Files.writeString(imageDir.resolve(name + ".txt"), text);
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "could not write the receipt image", e);

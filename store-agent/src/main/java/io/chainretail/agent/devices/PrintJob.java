@@ -23,7 +23,7 @@ public class PrintJob extends PanacheEntityBase {
 
     public String lane;
 
-    /** SALE, RETURN, VOID, or DRAWER (a no-sale: nothing to print, the drawer opens). */
+    /** SALE, RETURN, VOID, Z (a shift's Z report), or DRAWER (a no-sale: nothing to print, the drawer opens). */
     @Column(name = "document_kind")
     public String documentKind;
 

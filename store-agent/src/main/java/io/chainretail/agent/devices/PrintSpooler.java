@@ -3,6 +3,7 @@ package io.chainretail.agent.devices;
 import io.chainretail.agent.checkout.CompletedSale;
 import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.receipt.ReceiptDocuments;
+import io.chainretail.agent.shift.Shift;
 import io.chainretail.agent.uplink.Journal;
 import io.chainretail.core.concurrent.PeriodicTask;
 import io.chainretail.core.sync.MalformedMessageException;
@@ -10,6 +11,7 @@ import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.DrawerOpened;
 import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.SaleCompleted;
+import io.chainretail.core.sync.payload.ShiftClosed;
 import io.chainretail.devices.device.DeviceState;
 import io.chainretail.devices.printer.ReceiptPrinter;
 import io.chainretail.devices.receipt.Receipt;
@@ -76,6 +78,8 @@ public class PrintSpooler {
                     .anyMatch(t -> "CASH".equals(t.type())));
         } else if (appended.payload() instanceof DrawerOpened drawer) {
             queue(drawer.lane(), "DRAWER", null, false, true);
+        } else if (appended.payload() instanceof ShiftClosed z) {
+            queue(z.lane(), "Z", z.shiftId(), false, false);
         }
     }
 
@@ -167,9 +171,14 @@ public class PrintSpooler {
         if ("DRAWER".equals(job.documentKind)) {
             return null;
         }
+        Catalog.StoreInfo store = catalog.store();
+        if ("Z".equals(job.documentKind)) {
+            Shift shift = QuarkusTransaction.requiringNew().call(() -> Shift.findById(job.documentId));
+            return new ReceiptLayout(printer.profile()).print(ReceiptDocuments.zReport(store.code(), store.zone(),
+                    codec.readPayload(shift.report, ShiftClosed.class))).bytes();
+        }
         CompletedSale document = QuarkusTransaction.requiringNew().call(() -> CompletedSale.findById(
                 job.documentId));
-        Catalog.StoreInfo store = catalog.store();
         Receipt receipt = "SALE".equals(document.kind)
                 ? ReceiptDocuments.sale(store.code(), store.zone(), codec.readPayload(document.payload,
                         SaleCompleted.class))

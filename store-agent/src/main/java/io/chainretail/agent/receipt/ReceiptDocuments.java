@@ -3,6 +3,7 @@ package io.chainretail.agent.receipt;
 import io.chainretail.core.money.Money;
 import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.SaleCompleted;
+import io.chainretail.core.sync.payload.ShiftClosed;
 import io.chainretail.devices.escpos.PrinterProfile;
 import io.chainretail.devices.receipt.Receipt;
 import io.chainretail.devices.receipt.Receipt.Amount;
@@ -83,6 +84,32 @@ public final class ReceiptDocuments {
         return new Receipt(List.of("Store " + store), "VOID".equals(refund.kind()) ? "VOIDED SALE" : "RETURN",
                 details, lines, List.of(new Amount("REFUND", money(refund.totalMinor(), currency), true)), tenders,
                 List.of(), null, List.of(), false);
+    }
+
+    /**
+     * The Z report a lane prints when its shift closes: sales and returns, each tender in and out, and
+     * the drawer: float, expected cash, counted cash by denomination and the variance.
+     */
+    public static Receipt zReport(String store, ZoneId zone, ShiftClosed z) {
+        String currency = z.currency();
+        List<String> details = List.of("Lane " + z.lane() + "  Z " + z.zNo(),
+                "Opened " + TIME.format(z.openedAt().atZone(zone)) + " by " + z.openedBy(),
+                "Closed " + TIME.format(z.closedAt().atZone(zone)) + " by " + z.closedBy(),
+                z.firstReceiptNo() == 0 ? "No receipts" : "Receipts " + z.firstReceiptNo() + "-" + z.lastReceiptNo());
+        List<Receipt.Line> tenders = z.tenders().stream().map(t -> new Receipt.Line(t.type(), "in "
+                + money(t.inMinor(), currency) + "  out " + money(t.outMinor(), currency),
+                money(t.inMinor() - t.outMinor(), currency), List.of())).toList();
+        List<Amount> totals = List.of(Amount.of("SALES (" + z.sales() + ")", money(z.salesMinor(), currency)),
+                Amount.of("RETURNS (" + z.returns() + ")", "-" + money(z.returnsMinor(), currency)),
+                Amount.of("NO-SALES", String.valueOf(z.noSales())));
+        List<Amount> drawer = List.of(Amount.of("FLOAT", money(z.floatMinor(), currency)),
+                Amount.of("EXPECTED CASH", money(z.expectedCashMinor(), currency)),
+                Amount.of("COUNTED", money(z.countedCashMinor(), currency)),
+                new Amount("VARIANCE", money(z.varianceMinor(), currency), true));
+        List<String> counted = z.counted().stream().filter(d -> d.count() > 0).map(d -> d.count() + " x "
+                + money(d.valueMinor(), currency)).toList();
+        return new Receipt(List.of("Store " + store), "Z REPORT", details, tenders, totals, drawer, counted, null,
+                List.of("Shift " + z.shiftId()), false);
     }
 
     static String money(long minor, String currency) {
