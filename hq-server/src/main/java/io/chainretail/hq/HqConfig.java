@@ -36,6 +36,33 @@ public interface HqConfig {
 
     Catalog catalog();
 
+    /** Sign-in and sessions. */
+    Auth auth();
+
+    interface Auth {
+        /** A session ends after this long without a request. Default 8 h (a working day). */
+        @WithDefault("8h")
+        java.time.Duration sessionTimeout();
+
+        /** Failed sign-ins in a row that lock an account. Default 5. */
+        @WithDefault("5")
+        int maxFailedSignins();
+
+        /** How long a locked account stays locked (an HQ admin's password reset unlocks it). Default 15 min. */
+        @WithDefault("15m")
+        java.time.Duration lockout();
+
+        /** Shortest password accepted. Default 10. */
+        @WithDefault("10")
+        int minPasswordLength();
+
+        /**
+         * The password of the first HQ admin ({@code admin}), created when HQ has no users. Unset: a random
+         * one is generated and written to {@code <data-dir>/admin-password.txt}, readable by HQ's user only.
+         */
+        Optional<String> adminPassword();
+    }
+
     /** Catalog rules. */
     interface Catalog {
         /**

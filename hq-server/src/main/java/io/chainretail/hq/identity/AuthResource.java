@@ -1,0 +1,65 @@
+package io.chainretail.hq.identity;
+
+import io.chainretail.core.error.Refusal;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.time.Instant;
+
+/** Sign-in with username and password for a bearer token; who am I; sign-out. */
+@Path("/api/auth")
+public class AuthResource {
+
+    public record Credentials(@NotBlank String username, @NotBlank String password) {
+    }
+
+    public record Token(String token, Instant expiresAt, String username, String displayName, String role,
+            String store) {
+    }
+
+    public record Me(String username, String role, String store) {
+    }
+
+    private final Identities identities;
+    private final SecurityIdentity identity;
+
+    public AuthResource(Identities identities, SecurityIdentity identity) {
+        this.identities = identities;
+        this.identity = identity;
+    }
+
+    /** 200 with a token to send as {@code Authorization: Bearer <token>}; 401 BAD_CREDENTIALS or ACCOUNT_LOCKED. */
+    @POST
+    @Path("/signin")
+    public Token signIn(@Valid Credentials credentials) {
+        Identities.Session session = identities.signIn(credentials.username(), credentials.password());
+        Identities.SignedIn user = session.user();
+        return new Token(session.token(), session.expiresAt(), user.username(), user.displayName(), user.role().id(),
+                user.store());
+    }
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    public Me me() {
+        return new Me(identity.getPrincipal().getName(), identity.getRoles().iterator().next(),
+                identity.getAttribute(BearerTokenMechanism.STORE));
+    }
+
+    /** Ends this session; the token no longer works. */
+    @POST
+    @Path("/signout")
+    @Authenticated
+    public void signOut(@HeaderParam("Authorization") String authorization) {
+        String token = BearerTokenMechanism.token(authorization);
+        if (token == null) {
+            throw Refusal.unauthorized("NOT_SIGNED_IN", "No session to end.");
+        }
+        identities.signOut(token);
+    }
+}

@@ -1,0 +1,197 @@
+package io.chainretail.hq.identity;
+
+import io.chainretail.core.error.Refusal;
+import io.chainretail.hq.HqConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Users and their sessions: sign-in with a password (slow hash; an account locks for
+ * {@code hq.auth.lockout} after {@code hq.auth.max-failed-signins} failures in a row), bearer tokens that
+ * expire after {@code hq.auth.session-timeout} without use, sign-out, and user administration.
+ */
+@ApplicationScoped
+public class Identities {
+
+    /** Who is signed in: what the server trusts for every request of the session. */
+    public record SignedIn(String username, String displayName, Role role, String store) {
+    }
+
+    /** A new session: the token is shown once, to the one who signed in. */
+    public record Session(String token, Instant expiresAt, SignedIn user) {
+    }
+
+    /** A user as listed (never the hash). */
+    public record UserView(String username, String displayName, String role, String store, boolean active,
+            boolean locked) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Checked against when a user does not exist, so that takes as long as a wrong password. */
+    private static final String DUMMY_HASH = PasswordHasher.hash("not a password");
+
+    private final HqConfig.Auth settings;
+
+    public Identities(HqConfig config) {
+        this.settings = config.auth();
+    }
+
+    /** Signs in, or refuses with 401 BAD_CREDENTIALS or ACCOUNT_LOCKED; a failure is counted either way. */
+    public Session signIn(String username, String password) {
+        Attempt attempt = attempt(username, password, Instant.now());
+        return switch (attempt.outcome) {
+            case OK -> attempt.session;
+            case LOCKED -> throw Refusal.unauthorized("ACCOUNT_LOCKED", "This account is locked after "
+                    + settings.maxFailedSignins() + " failed sign-ins until " + attempt.lockedUntil
+                    + "; try again then, or ask an HQ admin to reset the password.");
+            case BAD -> throw Refusal.unauthorized("BAD_CREDENTIALS", "Unknown user or wrong password.");
+        };
+    }
+
+    private enum Outcome { OK, BAD, LOCKED }
+
+    private record Attempt(Outcome outcome, Session session, Instant lockedUntil) {
+    }
+
+    /** One transaction that commits a failure count as well as a success. */
+    @Transactional
+    Attempt attempt(String username, String password, Instant now) {
+        UserAccount user = username == null ? null : UserAccount.findById(username);
+        if (user == null || !user.active) {
+            PasswordHasher.matches(password == null ? "" : password, DUMMY_HASH);
+            return new Attempt(Outcome.BAD, null, null);
+        }
+        if (user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
+            return new Attempt(Outcome.LOCKED, null, user.lockedUntil);
+        }
+        if (password == null || !PasswordHasher.matches(password, user.passwordHash)) {
+            user.failedSignins++;
+            if (user.failedSignins >= settings.maxFailedSignins()) {
+                user.lockedUntil = now.plus(settings.lockout());
+                user.failedSignins = 0;
+                return new Attempt(Outcome.LOCKED, null, user.lockedUntil);
+            }
+            return new Attempt(Outcome.BAD, null, null);
+        }
+        user.failedSignins = 0;
+        user.lockedUntil = null;
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        UserSession session = new UserSession();
+        session.tokenHash = sha256(token);
+        session.username = user.username;
+        session.createdAt = now;
+        session.expiresAt = now.plus(settings.sessionTimeout());
+        session.persist();
+        return new Attempt(Outcome.OK, new Session(token, session.expiresAt, signedIn(user)), null);
+    }
+
+    /**
+     * The user of a live session, its expiry pushed forward (written only when less than half of the
+     * timeout is left, so not every request writes).
+     */
+    @Transactional
+    public Optional<SignedIn> identify(String token) {
+        UserSession session = UserSession.findById(sha256(token));
+        Instant now = Instant.now();
+        if (session == null || !session.expiresAt.isAfter(now)) {
+            return Optional.empty();
+        }
+        UserAccount user = UserAccount.findById(session.username);
+        if (user == null || !user.active) {
+            return Optional.empty();
+        }
+        if (Duration.between(now, session.expiresAt).compareTo(settings.sessionTimeout().dividedBy(2)) < 0) {
+            session.expiresAt = now.plus(settings.sessionTimeout());
+        }
+        return Optional.of(signedIn(user));
+    }
+
+    @Transactional
+    public void signOut(String token) {
+        UserSession.deleteById(sha256(token));
+    }
+
+    @Transactional
+    public List<UserView> list() {
+        return UserAccount.<UserAccount>list("order by username").stream().map(Identities::view).toList();
+    }
+
+    /** Creates a user, or replaces its name, role, store and (if given) password; 400 for a bad field. */
+    @Transactional
+    public UserView save(String username, String displayName, String roleId, String store, String password,
+            boolean active) {
+        Role role = Role.of(roleId).orElseThrow(() -> Refusal.badField("INVALID_ROLE", "role", "role must be "
+                + "hq-admin, hq-staff, store-manager or cashier"));
+        if (role.storeBound() && (store == null || store.isBlank())) {
+            throw Refusal.badField("STORE_REQUIRED", "store", "a " + role.id() + " belongs to a store");
+        }
+        if (!role.storeBound() && store != null && !store.isBlank()) {
+            throw Refusal.badField("NO_STORE_FOR_HQ_ROLE", "store", "a " + role.id() + " works for the whole chain");
+        }
+        UserAccount user = UserAccount.findById(username);
+        if (user == null && (password == null || password.isEmpty())) {
+            throw Refusal.badField("PASSWORD_REQUIRED", "password", "a new user needs a password");
+        }
+        if (password != null && !password.isEmpty() && password.length() < settings.minPasswordLength()) {
+            throw Refusal.badField("PASSWORD_TOO_SHORT", "password", "at least " + settings.minPasswordLength()
+                    + " characters");
+        }
+        boolean created = user == null;
+        if (created) {
+            user = new UserAccount();
+            user.username = username;
+            user.createdAt = Instant.now();
+        }
+        user.displayName = displayName;
+        user.role = role.id();
+        user.storeCode = role.storeBound() ? store : null;
+        user.active = active;
+        if (password != null && !password.isEmpty()) {
+            user.passwordHash = PasswordHasher.hash(password);
+            user.failedSignins = 0;
+            user.lockedUntil = null; // a reset password unlocks
+        }
+        if (created) {
+            user.persist(); // once complete: the insert takes the row as it is now
+        }
+        if (!active) {
+            UserSession.delete("username", username);
+        }
+        return view(user);
+    }
+
+    @Transactional
+    public long count() {
+        return UserAccount.count();
+    }
+
+    private static SignedIn signedIn(UserAccount user) {
+        return new SignedIn(user.username, user.displayName, Role.of(user.role).orElseThrow(), user.storeCode);
+    }
+
+    private static UserView view(UserAccount user) {
+        return new UserView(user.username, user.displayName, user.role, user.storeCode, user.active,
+                user.lockedUntil != null && user.lockedUntil.isAfter(Instant.now()));
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(
+                    StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.chainretail.hq.identity;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+
+/** User administration, for HQ admins only. */
+@Path("/api/users")
+@RolesAllowed(Role.ADMIN)
+public class UserResource {
+
+    /** A user to create or change; {@code password} may be left out to keep the current one. */
+    public record UserInput(@NotBlank String displayName, @NotBlank String role, String store, String password,
+            Boolean active) {
+    }
+
+    private final Identities identities;
+
+    public UserResource(Identities identities) {
+        this.identities = identities;
+    }
+
+    @GET
+    public List<Identities.UserView> list() {
+        return identities.list();
+    }
+
+    @PUT
+    @Path("/{username}")
+    public Identities.UserView save(@PathParam("username") @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}",
+            message = "letters, digits and . _ @ - only, at most 64") String username, @Valid UserInput input) {
+        return identities.save(username, input.displayName(), input.role(), input.store(), input.password(),
+                input.active() == null || input.active());
+    }
+}
