@@ -11,6 +11,8 @@ DEMO_DIR="$(mkdir -p "${DEMO_DIR:-.demo}" && cd "${DEMO_DIR:-.demo}" && pwd)"
 BASE="${DEMO_PORT_BASE:-8080}"
 BROKER_PORT="${DEMO_BROKER_PORT:-1884}"
 PRODUCTS="${DEMO_PRODUCTS:-5000}"
+# The first HQ admin (user admin) of a demo chain; a real HQ generates one (docs/operator-guide.md).
+ADMIN_PASSWORD="${DEMO_ADMIN_PASSWORD:-demo-admin-password}"
 STORES=(0001 0002)
 
 HQ_JAR=hq-server/target/quarkus-app/quarkus-run.jar
@@ -58,7 +60,7 @@ wait_live() {
 
 echo "Starting HQ with its embedded MQTT broker (loading $PRODUCTS demo products)..."
 start hq -Dquarkus.http.port="$BASE" -Dhq.data-dir="$DEMO_DIR/hq" -Dhq.broker.port="$BROKER_PORT" \
-  -Dhq.demo.products="$PRODUCTS" -Dhq.demo.stores="$(IFS=,; echo "${STORES[*]}")" -jar "$HQ_JAR"
+  -Dhq.auth.admin-password="$ADMIN_PASSWORD" -Dhq.demo.products="$PRODUCTS" -Dhq.demo.stores="$(IFS=,; echo "${STORES[*]}")" -jar "$HQ_JAR"
 wait_live hq "http://127.0.0.1:$BASE"
 
 for i in "${!STORES[@]}"; do
@@ -80,7 +82,8 @@ done
 cat <<MSG
 
 The chain is running (data and logs in $DEMO_DIR):
-  HQ API             http://127.0.0.1:$BASE/q/swagger-ui   (sales: /api/stores/0001/sales)
+  HQ console         http://127.0.0.1:$BASE/reconciliation.html   (user admin, password $ADMIN_PASSWORD)
+  HQ API             http://127.0.0.1:$BASE/q/swagger-ui   (POST /api/auth/signin for a bearer token)
   MQTT broker        tcp://127.0.0.1:$BROKER_PORT
 MSG
 for i in "${!STORES[@]}"; do

@@ -20,12 +20,7 @@ function row(table, cells, bad) {
   }
 }
 
-async function getJson(path) {
-  const response = await fetch(path);
-  const data = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(data.message || 'HQ answered ' + response.status);
-  return data;
-}
+const getJson = HqSession.getJson;
 
 async function show(store, day) {
   $('message').textContent = '';
@@ -73,8 +68,13 @@ async function show(store, day) {
 async function start() {
   const params = new URLSearchParams(location.search);
   $('day').value = params.get('day') || new Date().toISOString().slice(0, 10);
+  const user = HqSession.user();
+  if (!user) { HqSession.signInPage(); return; }
+  $('who').textContent = user.username + ' (' + user.role + (user.store ? ', store ' + user.store : '') + ')';
   try {
-    for (const store of await getJson('/api/stores')) {
+    // A store manager sees their own store only; HQ picks from every store.
+    const stores = user.store ? [{ code: user.store, name: '' }] : await getJson('/api/stores');
+    for (const store of stores) {
       const option = document.createElement('option');
       option.value = store.code;
       option.textContent = store.code + ' ' + store.name;
@@ -93,5 +93,7 @@ $('pick').addEventListener('submit', (event) => {
   history.replaceState(null, '', '?store=' + $('store').value + '&day=' + $('day').value);
   show($('store').value, $('day').value);
 });
+
+$('signout').addEventListener('click', () => HqSession.signOut());
 
 start();

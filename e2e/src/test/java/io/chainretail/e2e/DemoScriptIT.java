@@ -40,6 +40,8 @@ class DemoScriptIT {
             String agent = "http://127.0.0.1:" + (base + 1);
             String till = "http://127.0.0.1:" + (base + 11);
 
+            assertEquals(401, Http.get(hq + "/api/products?size=1").status(), "HQ's API wants a session");
+            Http.signIn(hq, "admin", "demo-admin-password");
             JsonNode hqProducts = Http.get(hq + "/api/products?size=1").body();
             assertEquals("6900000000014", hqProducts.get(0).path("barcodes").get(0).asText());
             Eventually.await("store 0001 has the whole demo catalog", Duration.ofSeconds(120), () -> Http.get(

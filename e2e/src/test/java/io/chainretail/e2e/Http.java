@@ -9,6 +9,8 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** JSON over HTTP for the tests, the way any client of our APIs would call them. */
 public final class Http {
@@ -29,8 +31,24 @@ public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Bearer tokens by server base URL: requests to a server signed in to carry its token. */
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private Http() {
+    }
+
+    /**
+     * Signs in to the server at {@code baseUrl} (HQ) as {@code user}; every later request to it carries the
+     * session's bearer token, as the HQ console does.
+     */
+    public static void signIn(String baseUrl, String user, String password) {
+        TOKENS.remove(baseUrl);
+        Reply reply = post(baseUrl + "/api/auth/signin", "{\"username\":\"" + user + "\",\"password\":\""
+                + password + "\"}");
+        if (reply.status() != 200) {
+            throw new IllegalStateException("cannot sign in to " + baseUrl + " as " + user + ": " + reply.body());
+        }
+        TOKENS.put(baseUrl, reply.body().path("token").asText());
     }
 
     public static Reply get(String url) {
@@ -86,10 +104,17 @@ public final class Http {
         }
     }
 
-    private static Reply send(HttpRequest.Builder request) {
+    private static Reply send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.timeout(Duration.ofSeconds(120)).build();
+        String url = request.uri().toString();
+        for (Map.Entry<String, String> signedIn : TOKENS.entrySet()) {
+            if (url.startsWith(signedIn.getKey() + "/") && request.headers().firstValue("Authorization").isEmpty()) {
+                request = HttpRequest.newBuilder(request, (name, value) -> true)
+                        .header("Authorization", "Bearer " + signedIn.getValue()).build();
+            }
+        }
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(120)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), parse(response.body()), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e.getMessage(), e);

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 public final class RetailSystem implements AutoCloseable {
 
     private static final Path ROOT = Path.of(System.getProperty("repo.root", ".."));
+    /** The first HQ admin's password in every test system (user {@code admin}). */
+    public static final String ADMIN_PASSWORD = "e2e-admin-password";
 
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final String chain;
@@ -61,6 +63,7 @@ public final class RetailSystem implements AutoCloseable {
     /** Starts HQ with extra settings, e.g. a short {@code hq.sync.retention}. */
     public AppProcess startHq(Map<String, String> settings) throws Exception {
         Map<String, String> props = new LinkedHashMap<>(settings);
+        props.putIfAbsent("hq.auth.admin-password", ADMIN_PASSWORD);
         props.put("hq.chain", chain);
         props.put("hq.data-dir", workDir.resolve("hq").toString());
         Path jar = ROOT.resolve("hq-server/target/quarkus-app/quarkus-run.jar");
@@ -78,6 +81,7 @@ public final class RetailSystem implements AutoCloseable {
             jar = PostgresBuild.hqJar(ROOT);
         }
         hq = track(new AppProcess("hq", jar, AppProcess.freePort(), props, logDir).start());
+        Http.signIn(hq.url(), "admin", props.get("hq.auth.admin-password"));
         return hq;
     }
 

@@ -77,6 +77,47 @@ class IdentityTest {
     }
 
     @Test
+    void everyChangeAndSignInIsInTheAuditLogWithWhoAndWhen() {
+        String admin = signIn("admin", "test-admin-password");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"displayName\":\"Zhao Lei\",\"role\":\"store-manager\",\"store\":\"0003\","
+                        + "\"password\":\"manager-0003-pw\"}").put("/api/users/zhao.lei").then().statusCode(200);
+        String manager = signIn("zhao.lei", "manager-0003-pw");
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body("{\"name\":\"Mine now\"}")
+                .put("/api/regions/EAST").then().statusCode(403);
+        given().contentType(ContentType.JSON).body("{\"username\":\"zhao.lei\",\"password\":\"wrong-password\"}")
+                .post("/api/auth/signin").then().statusCode(401);
+
+        awaitAudit(admin, "/api/regions/EAST"); // a refusal by role is written an instant later
+        given().auth().oauth2(admin).get("/api/audit?limit=50").then().statusCode(200)
+                .body("find { it.target == '/api/users/zhao.lei' }.username", equalTo("admin"))
+                .body("find { it.target == '/api/users/zhao.lei' }.action", equalTo("PUT"))
+                .body("find { it.target == '/api/users/zhao.lei' }.status", equalTo(200))
+                .body("find { it.target == '/api/regions/EAST' && it.username == 'zhao.lei' }.status",
+                        equalTo(403))
+                .body("find { it.target == '/api/regions/EAST' && it.username == 'zhao.lei' }.storeCode",
+                        equalTo("0003"))
+                .body("findAll { it.action == 'SIGNIN' && it.username == 'zhao.lei' }.target",
+                        org.hamcrest.Matchers.hasItems("ok", "bad-credentials"));
+        given().auth().oauth2(manager).get("/api/audit").then().statusCode(403);
+    }
+
+    private static void awaitAudit(String admin, String target) {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (!given().auth().oauth2(admin).get("/api/audit?limit=50").asString().contains(target)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no audit entry for " + target);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Test
     void refusesUsersThatMakeNoSense() {
         String admin = signIn("admin", "test-admin-password");
         String[][] cases = {

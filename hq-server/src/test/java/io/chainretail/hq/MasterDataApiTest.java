@@ -9,6 +9,7 @@ import io.chainretail.core.gtin.Gtin;
 import io.chainretail.hq.feed.OutboxEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Master data at HQ: each kind is stored with its delta, and bad input is a 400 naming the field. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "hq-admin")
 class MasterDataApiTest {
 
     @BeforeEach

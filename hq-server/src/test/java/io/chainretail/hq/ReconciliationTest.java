@@ -16,6 +16,7 @@ import io.chainretail.core.sync.payload.ShiftClosed;
 import io.chainretail.hq.sales.UplinkIngestService;
 import io.chainretail.hq.sales.UplinkIngestService.Outcome;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** A lane's shift reconciled at HQ: a missing receipt and journal position are named, then filled in. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "hq-admin")
 class ReconciliationTest {
 
     private static final String STORE = "0009";

@@ -19,6 +19,7 @@ import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.ShelfAlert;
 import io.chainretail.hq.broker.EmbeddedBroker;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /** A store's uplink through the embedded broker: stored once, acknowledged after commit, impostors refused. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "hq-admin")
 class SaleIngestTest {
 
     private final SyncCodec codec = new SyncCodec();

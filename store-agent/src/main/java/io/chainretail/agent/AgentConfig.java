@@ -24,6 +24,17 @@ public interface AgentConfig {
     /** Demo till users as {@code id:pin:role} (role cashier or manager). */
     List<String> cashiers();
 
+    /**
+     * Wrong PINs in a row (at sign-in or for a manager's approval) after which that id is locked for
+     * {@code pin-lockout}. Default 5.
+     */
+    @WithDefault("5")
+    int maxPinFailures();
+
+    /** How long an id stays locked after too many wrong PINs. Default 5 min. */
+    @WithDefault("5m")
+    Duration pinLockout();
+
     /** How long a till sign-in lasts without activity. Default 12 h (a long shift). */
     @WithDefault("12h")
     Duration sessionTimeout();

@@ -1,5 +1,7 @@
 package io.chainretail.hq.catalog;
 
+import io.chainretail.hq.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.chainretail.core.sync.payload.BrandChange;
 import io.chainretail.core.sync.payload.CategoryChange;
 import io.chainretail.core.sync.payload.TaxClassChange;
@@ -12,6 +14,7 @@ import java.util.List;
 
 /** Tax classes, categories and brands; PUT creates or replaces by code. */
 @Path("/api")
+@RolesAllowed({Role.ADMIN, Role.STAFF})
 public class CatalogResource {
 
     private final CatalogService catalog;

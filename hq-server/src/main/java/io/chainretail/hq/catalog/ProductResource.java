@@ -1,5 +1,7 @@
 package io.chainretail.hq.catalog;
 
+import io.chainretail.hq.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.chainretail.hq.masterdata.References;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,6 +22,7 @@ import java.util.List;
  * before looking at methods, so a class at "/api/products" would hide "/api/products/{sku}/regional-prices".
  */
 @Path("/api")
+@RolesAllowed({Role.ADMIN, Role.STAFF})
 public class ProductResource {
 
     private final ProductService products;

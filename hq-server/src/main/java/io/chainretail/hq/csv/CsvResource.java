@@ -1,5 +1,7 @@
 package io.chainretail.hq.csv;
 
+import io.chainretail.hq.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
  * any bad row is refused with every problem by line, and nothing is stored.
  */
 @Path("/api")
+@RolesAllowed({Role.ADMIN, Role.STAFF})
 public class CsvResource {
 
     private static final String CSV = "text/csv";

@@ -31,6 +31,10 @@ public class Identities {
     public record Session(String token, Instant expiresAt, SignedIn user) {
     }
 
+    /** Fired after each sign-in attempt, for the audit log: {@code outcome} is ok, bad-credentials or locked. */
+    public record SignInAttempt(String username, String outcome) {
+    }
+
     /** A user as listed (never the hash). */
     public record UserView(String username, String displayName, String role, String store, boolean active,
             boolean locked) {
@@ -41,14 +45,18 @@ public class Identities {
     private static final String DUMMY_HASH = PasswordHasher.hash("not a password");
 
     private final HqConfig.Auth settings;
+    private final jakarta.enterprise.event.Event<SignInAttempt> attempts;
 
-    public Identities(HqConfig config) {
+    public Identities(HqConfig config, jakarta.enterprise.event.Event<SignInAttempt> attempts) {
         this.settings = config.auth();
+        this.attempts = attempts;
     }
 
     /** Signs in, or refuses with 401 BAD_CREDENTIALS or ACCOUNT_LOCKED; a failure is counted either way. */
     public Session signIn(String username, String password) {
         Attempt attempt = attempt(username, password, Instant.now());
+        attempts.fire(new SignInAttempt(username, attempt.outcome == Outcome.OK ? "ok"
+                : attempt.outcome == Outcome.LOCKED ? "locked" : "bad-credentials"));
         return switch (attempt.outcome) {
             case OK -> attempt.session;
             case LOCKED -> throw Refusal.unauthorized("ACCOUNT_LOCKED", "This account is locked after "

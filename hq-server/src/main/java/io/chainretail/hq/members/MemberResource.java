@@ -1,5 +1,7 @@
 package io.chainretail.hq.members;
 
+import io.chainretail.hq.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.sync.payload.MemberChange;
 import io.chainretail.hq.masterdata.References;
@@ -15,6 +17,7 @@ import java.util.List;
 
 /** Members and their tiers. */
 @Path("/api")
+@RolesAllowed({Role.ADMIN, Role.STAFF})
 public class MemberResource {
 
     /** A tier as the API takes it. */

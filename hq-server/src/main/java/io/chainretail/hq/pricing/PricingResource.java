@@ -1,5 +1,7 @@
 package io.chainretail.hq.pricing;
 
+import io.chainretail.hq.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.sync.payload.PriceBounds;
 import io.chainretail.core.sync.payload.RegionalPrice;
@@ -15,6 +17,7 @@ import java.util.List;
 
 /** Prices beyond the chain price: per region, per member tier, and the bounds of store overrides. */
 @Path("/api")
+@RolesAllowed({Role.ADMIN, Role.STAFF})
 public class PricingResource {
 
     private final PricingService pricing;

@@ -1,5 +1,7 @@
 package io.chainretail.hq.promotions;
 
+import io.chainretail.hq.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.promotion.Promotion;
 import io.chainretail.hq.masterdata.References;
@@ -11,6 +13,7 @@ import java.util.List;
 
 /** Chain, regional and store promotions (the types and stacking model of docs/promotions.md). */
 @Path("/api/promotions")
+@RolesAllowed({Role.ADMIN, Role.STAFF})
 public class PromotionResource {
 
     private final PromotionService promotions;

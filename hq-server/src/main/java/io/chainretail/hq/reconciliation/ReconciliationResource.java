@@ -1,5 +1,7 @@
 package io.chainretail.hq.reconciliation;
 
+import io.chainretail.hq.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -7,6 +9,7 @@ import java.time.LocalDate;
 
 /** Per store and business day: Z reports against receipts, receipt and journal gaps. */
 @Path("/api")
+@RolesAllowed({Role.ADMIN, Role.STAFF, Role.MANAGER})
 public class ReconciliationResource {
 
     private final ReconciliationService reconciliation;

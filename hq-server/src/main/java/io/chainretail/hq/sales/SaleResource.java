@@ -1,5 +1,7 @@
 package io.chainretail.hq.sales;
 
+import io.chainretail.hq.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +15,7 @@ import java.util.List;
 
 /** The sales HQ has received, per store. */
 @Path("/api/stores/{store}/sales")
+@RolesAllowed({Role.ADMIN, Role.STAFF, Role.MANAGER})
 public class SaleResource {
 
     /** One sale as listed. */

@@ -1,5 +1,7 @@
 package io.chainretail.hq.shelves;
 
+import io.chainretail.hq.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.panache.common.Parameters;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
@@ -10,6 +12,7 @@ import java.util.List;
 
 /** Smart-shelf alerts across the chain, as the stores raised and cleared them. */
 @Path("/api/shelf-alerts")
+@RolesAllowed({Role.ADMIN, Role.STAFF, Role.MANAGER})
 public class ShelfAlertResource {
 
     /**

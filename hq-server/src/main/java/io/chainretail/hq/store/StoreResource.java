@@ -1,5 +1,7 @@
 package io.chainretail.hq.store;
 
+import io.chainretail.hq.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.chainretail.core.sync.payload.StoreChange;
 import io.chainretail.hq.masterdata.References;
 import jakarta.ws.rs.GET;
@@ -12,6 +14,7 @@ import java.util.List;
 
 /** The stores of the chain and its regions. */
 @Path("/api")
+@RolesAllowed({Role.ADMIN, Role.STAFF})
 public class StoreResource {
 
     /** A region as the API takes it. */

@@ -1,5 +1,7 @@
 package io.chainretail.hq.syncstatus;
 
+import io.chainretail.hq.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -8,6 +10,7 @@ import java.util.List;
 
 /** Per store and feed: online or not, last seen, applied sequence and lag in changes and seconds. */
 @Path("/api/sync/stores")
+@RolesAllowed({Role.ADMIN, Role.STAFF, Role.MANAGER})
 public class SyncStatusResource {
 
     private final StoreSyncService service;
@@ -16,7 +19,9 @@ public class SyncStatusResource {
         this.service = service;
     }
 
+    /** Every store: for HQ. */
     @GET
+    @RolesAllowed({Role.ADMIN, Role.STAFF})
     public List<StoreSyncStatus> all() {
         return service.all();
     }

@@ -9,11 +9,13 @@ import io.chainretail.core.gtin.Gtin;
 import io.chainretail.hq.feed.OutboxEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 /** CSV import is all or nothing with every bad row named by line; export reads back in. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "hq-admin")
 class CsvImportTest {
 
     @Test

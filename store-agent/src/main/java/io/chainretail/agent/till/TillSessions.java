@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Till sign-in by cashier id and PIN, and the session tokens the tills then send. The user list is
- * the demo list from {@code agent.cashiers} until HQ-managed users arrive (issue 6).
+ * Till sign-in by cashier id and PIN, and the session tokens the tills then send. A 4-digit PIN is
+ * guessed quickly, so an id is locked for {@code agent.pin-lockout} after {@code agent.max-pin-failures}
+ * wrong PINs in a row, counted at sign-in and at manager approvals alike. The user list is the demo
+ * list from {@code agent.cashiers} until HQ-managed users arrive (issue 6).
  */
 @ApplicationScoped
 public class TillSessions {
@@ -26,11 +28,18 @@ public class TillSessions {
     private record User(String id, String pin, String role) {
     }
 
+    /** Wrong PINs in a row for one id, and until when it is locked. */
+    private record Failures(int count, long lockedUntilMillis) {
+    }
+
     /** The role that may approve returns without receipt, voids and no-sales. */
     public static final String MANAGER = "manager";
 
     private final Map<String, User> users = new HashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final int maxFailures;
+    private final long lockoutMillis;
     private final SecureRandom random = new SecureRandom();
     private final long timeoutMillis;
 
@@ -43,6 +52,8 @@ public class TillSessions {
             users.put(parts[0], new User(parts[0], parts[1], parts[2]));
         }
         this.timeoutMillis = config.sessionTimeout().toMillis();
+        this.maxFailures = config.maxPinFailures();
+        this.lockoutMillis = config.pinLockout().toMillis();
     }
 
     /** A new session, or empty when the id or PIN is wrong (the caller does not learn which). */
@@ -89,12 +100,29 @@ public class TillSessions {
         return user.id;
     }
 
+    /**
+     * The user whose id and PIN these are, or null; a locked id is refused (423-like 401 PIN_LOCKED) even
+     * with the right PIN, and a wrong PIN counts towards the lock.
+     */
     private User check(String id, String pin) {
+        long now = System.currentTimeMillis();
+        Failures failed = id == null ? null : failures.get(id);
+        if (failed != null && failed.lockedUntilMillis() > now) {
+            throw Refusal.unauthorized("PIN_LOCKED", "Too many wrong PINs for " + id + ": locked for "
+                    + Math.max(1, (failed.lockedUntilMillis() - now + 59_999) / 60_000) + " more minute(s).");
+        }
         User user = id == null ? null : users.get(id);
         if (user == null || pin == null || !MessageDigest.isEqual(user.pin.getBytes(StandardCharsets.UTF_8),
                 pin.getBytes(StandardCharsets.UTF_8))) {
+            if (users.containsKey(id)) { // known ids only: strangers cannot grow the map
+                failures.compute(id, (key, before) -> {
+                    int count = (before == null || before.lockedUntilMillis() > 0 ? 0 : before.count()) + 1;
+                    return count >= maxFailures ? new Failures(0, now + lockoutMillis) : new Failures(count, 0);
+                });
+            }
             return null;
         }
+        failures.remove(id);
         return user;
     }
 

@@ -1,0 +1,51 @@
+package io.chainretail.agent;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.chainretail.agent.sync.FeedApplier;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A 4-digit PIN must not be guessable: five wrong PINs in a row lock the id, at sign-in and at a
+ * manager's approval alike, and then even the right PIN is refused until the lock ends.
+ */
+@QuarkusTest
+class TillPinLockoutTest {
+
+    @Inject
+    FeedApplier applier;
+
+    @Test
+    void fiveWrongPinsLockACashier() {
+        for (int i = 0; i < 5; i++) {
+            signIn("1002", "000" + i).statusCode(401).body("code", equalTo("BAD_CREDENTIALS"));
+        }
+        signIn("1002", "2222").statusCode(401).body("code", equalTo("PIN_LOCKED"));
+        signIn("1001", "1234").statusCode(200); // another cashier is not affected
+    }
+
+    @Test
+    void fiveWrongManagerPinsLockTheManagerForApprovalsToo() {
+        TestReplica.ensure(applier);
+        String token = TestReplica.signInWithShift("13");
+        for (int i = 0; i < 5; i++) {
+            noSale(token, "9002", "111" + i).statusCode(403).body("code", equalTo("MANAGER_APPROVAL_REQUIRED"));
+        }
+        noSale(token, "9002", "8888").statusCode(401).body("code", equalTo("PIN_LOCKED"));
+        signIn("9002", "8888").statusCode(401).body("code", equalTo("PIN_LOCKED"));
+    }
+
+    private static io.restassured.response.ValidatableResponse signIn(String cashier, String pin) {
+        return given().contentType(ContentType.JSON).body("{\"cashier\":\"" + cashier + "\",\"pin\":\"" + pin
+                + "\",\"lane\":\"13\"}").post("/api/till/signin").then();
+    }
+
+    private static io.restassured.response.ValidatableResponse noSale(String token, String approver, String pin) {
+        return given().header("X-Till-Token", token).contentType(ContentType.JSON).body("{\"approver\":\""
+                + approver + "\",\"pin\":\"" + pin + "\",\"reason\":\"test\"}").post("/api/till/shift/no-sale").then();
+    }
+}
