@@ -15,6 +15,7 @@ import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.Topics;
 import io.chainretail.core.sync.payload.Ack;
+import io.chainretail.core.sync.payload.PriceOverrideChanged;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.ShelfAlert;
 import io.chainretail.hq.broker.EmbeddedBroker;
@@ -135,6 +136,25 @@ class SaleIngestTest {
         given().get("/api/shelf-alerts?store=0007").then().statusCode(200).body("$", hasSize(0));
         given().get("/api/shelf-alerts?store=0007&open=false").then().statusCode(200).body("$", hasSize(1))
                 .body("[0].bookUnits", equalTo(2)).body("[0].clearedAt", notNullValue());
+    }
+
+    @Test
+    void showsWhatAStoreChargesOnItsOwn() throws Exception {
+        Instant now = Instant.now();
+        Envelope<PriceOverrideChanged> set = new Envelope<>(MessageSchema.PRICE_OVERRIDE, EventIds.next(), "demo",
+                "0007", null, 2L, now, new PriceOverrideChanged("W-7", 120L, "CNY", null, null, "9001", now, false));
+        store.publish(topics.up("0007", "price-override"), codec.encode(set), false).get(5, TimeUnit.SECONDS);
+        assertEquals(set.id(), acks.poll(10, TimeUnit.SECONDS));
+        given().get("/api/stores/0007/price-overrides").then().statusCode(200).body("$", hasSize(1))
+                .body("[0].sku", equalTo("W-7")).body("[0].priceMinor", equalTo(120))
+                .body("[0].setBy", equalTo("9001"));
+
+        Envelope<PriceOverrideChanged> removed = new Envelope<>(MessageSchema.PRICE_OVERRIDE, EventIds.next(),
+                "demo", "0007", null, 3L, now, new PriceOverrideChanged("W-7", null, null, null, null, "9001",
+                now.plusSeconds(60), true));
+        store.publish(topics.up("0007", "price-override"), codec.encode(removed), false).get(5, TimeUnit.SECONDS);
+        assertEquals(removed.id(), acks.poll(10, TimeUnit.SECONDS));
+        given().get("/api/stores/0007/price-overrides").then().statusCode(200).body("$", hasSize(0));
     }
 
     private UUID publishShelfAlert(String id, ShelfAlert.State state, int shelfUnits, Long bookUnits)

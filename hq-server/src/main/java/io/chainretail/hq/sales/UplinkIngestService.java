@@ -3,10 +3,12 @@ package io.chainretail.hq.sales;
 import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.ReturnCompleted;
+import io.chainretail.core.sync.payload.PriceOverrideChanged;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.ShelfAlert;
 import io.chainretail.core.sync.payload.ShiftClosed;
 import io.chainretail.hq.members.MemberService;
+import io.chainretail.hq.pricing.StorePriceOverride;
 import io.chainretail.hq.shelves.StoreShelfAlert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -71,6 +73,8 @@ public class UplinkIngestService {
             case RETURN -> refund(event, envelope.payloadAs(ReturnCompleted.class));
             case SHIFT_CLOSED -> shiftReport(event, envelope.payloadAs(ShiftClosed.class));
             case SHELF_ALERT -> StoreShelfAlert.record(event.storeCode, envelope.payloadAs(ShelfAlert.class));
+            case PRICE_OVERRIDE -> StorePriceOverride.record(event.storeCode,
+                    envelope.payloadAs(PriceOverrideChanged.class));
             default -> {
                 // no-sales and future events: kept in store_event
             }

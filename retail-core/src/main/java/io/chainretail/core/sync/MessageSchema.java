@@ -6,6 +6,7 @@ import io.chainretail.core.sync.payload.BrandChange;
 import io.chainretail.core.sync.payload.CategoryChange;
 import io.chainretail.core.sync.payload.MemberChange;
 import io.chainretail.core.sync.payload.PriceBounds;
+import io.chainretail.core.sync.payload.PriceOverrideChanged;
 import io.chainretail.core.sync.payload.RegionalPrice;
 import io.chainretail.core.sync.payload.SnapshotChunk;
 import io.chainretail.core.sync.payload.StoreChange;
@@ -45,6 +46,7 @@ public enum MessageSchema {
     SHIFT_CLOSED("up.shift-closed.v1", Direction.UPLINK, ShiftClosed.class),
     NO_SALE("up.no-sale.v1", Direction.UPLINK, DrawerOpened.class),
     SHELF_ALERT("up.shelf-alert.v1", Direction.UPLINK, ShelfAlert.class),
+    PRICE_OVERRIDE("up.price-override.v1", Direction.UPLINK, PriceOverrideChanged.class),
     ACK("ack.v1", Direction.CONTROL, Ack.class),
     SYNC_REQUEST("sync.request.v1", Direction.CONTROL, SyncRequest.class),
     SYNC_DELTAS("sync.deltas.v1", Direction.CONTROL, SyncDeltas.class),

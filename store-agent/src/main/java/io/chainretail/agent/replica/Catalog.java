@@ -7,6 +7,7 @@ import io.chainretail.core.promotion.Promotion;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.payload.CategoryChange;
 import io.chainretail.core.sync.payload.ChainPrice;
+import io.chainretail.core.sync.payload.PriceBounds;
 import io.chainretail.core.sync.payload.Measure;
 import io.chainretail.core.sync.payload.MemberChange;
 import io.chainretail.core.sync.payload.ProductChange;
@@ -80,15 +81,23 @@ public class Catalog {
         if (currency == null) {
             return Optional.empty();
         }
+        // The store's own price, if its manager set one: applied while valid and inside HQ's bounds.
+        PriceOverride override = PriceOverride.findById(sku);
         PriceResolver.Prices prices = new PriceResolver.Prices(chain.map(ChainPrice::priceMinor).orElse(null),
-                regional.map(RegionalPrice::priceMinor).orElse(null), null, List.of(),
-                tier.map(TierPrice::priceMinor).orElse(null));
+                regional.map(RegionalPrice::priceMinor).orElse(null), override == null ? null : override.asOverride(),
+                override == null ? List.of() : bounds(sku), tier.map(TierPrice::priceMinor).orElse(null));
         TaxClassChange taxClass = replica.find(MessageSchema.TAX_CLASS, product.taxClass(), TaxClassChange.class)
                 .orElseThrow(() -> new IllegalStateException("tax class " + product.taxClass() + " of " + sku
                         + " is not in the replica"));
         return Optional.of(new Item(sku, product.name(), categories(product.category()), product.brand(),
                 new Tax(taxClass.code(), taxClass.rateBp(), taxClass.inclusive()),
                 product.measure() == Measure.WEIGHT, prices, currency));
+    }
+
+    /** HQ's bounds on the product's store price, for every store or this one (removed ones included). */
+    @Transactional
+    public List<PriceBounds> bounds(String sku) {
+        return replica.withField(MessageSchema.PRICE_BOUNDS, "sku", sku, PriceBounds.class);
     }
 
     /** A product found by name at the till: what to key to sell it. */

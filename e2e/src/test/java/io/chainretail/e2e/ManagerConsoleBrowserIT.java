@@ -1,0 +1,70 @@
+package io.chainretail.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.chainretail.core.gtin.Gtin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The store manager's console in headless Chromium: HQ lets store 0001 price its water between 2.00 and
+ * 3.00; the manager signs in with id and PIN, is refused 3.50 with HQ's ceiling shown, sets 2.20, the
+ * till sells at 2.20 at once, and HQ lists the store's price.
+ */
+class ManagerConsoleBrowserIT {
+
+    @Test
+    void aManagerSetsAPriceInsideHqsBoundsAndTheTillSellsAtIt() throws Exception {
+        try (RetailSystem system = new RetailSystem("manager-console")) {
+            AppProcess hq = system.startHq();
+            AppProcess agent = system.startAgent("0001");
+            String barcode = Gtin.withCheckDigit("690555000009");
+            assertEquals(200, Http.post(hq.url() + "/api/products", "{\"sku\":\"BR-9\",\"name\":\"Water 1l\","
+                    + "\"barcodes\":[\"" + barcode + "\"],\"priceMinor\":250}").status());
+            assertEquals(200, Http.put(hq.url() + "/api/price-bounds/B-BR9", "{\"id\":\"B-BR9\",\"sku\":\"BR-9\","
+                    + "\"store\":\"0001\",\"floorMinor\":200,\"ceilingMinor\":300}").status());
+            Eventually.await("the store is identical to HQ", Duration.ofSeconds(30), () -> Http.get(hq.url()
+                    + "/api/sync/stores/0001/replica").body().path("identical").asBoolean());
+
+            ChromeDriver browser = Browser.start();
+            try {
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+                browser.get(agent.url() + "/manager/prices.html");
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("manager-id"))).sendKeys("9001");
+                browser.findElement(By.id("pin")).sendKeys("9999", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overrides"),
+                        "sells at HQ's prices"));
+
+                browser.findElement(By.id("sku")).sendKeys("BR-9");
+                browser.findElement(By.id("price")).sendKeys("3.50", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
+                        "above HQ's ceiling of 300"));
+
+                browser.findElement(By.id("price")).clear();
+                browser.findElement(By.id("price")).sendKeys("2.20", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "sells at 2.20"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overrides"), "BR-9"));
+                Files.write(Path.of(System.getProperty("repo.root", ".."), "e2e/target/manager-prices.png"),
+                        browser.getScreenshotAs(OutputType.BYTES));
+            } finally {
+                browser.quit();
+            }
+
+            Till till = new Till(agent, "01", "1001", "1234");
+            till.post("/api/till/shift/open", "{\"floatMinor\":10000}");
+            String sale = till.openSale();
+            assertEquals(220, till.scan(sale, barcode, 1).path("lines").get(0).path("unitPriceMinor").asLong(),
+                    "the till sells at the store's price");
+            Eventually.await("HQ lists the store's price", Duration.ofSeconds(30), () -> Http.get(hq.url()
+                    + "/api/stores/0001/price-overrides").body().toString().contains("\"priceMinor\":220"));
+        }
+    }
+}

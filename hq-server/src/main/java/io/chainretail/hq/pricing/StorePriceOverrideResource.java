@@ -1,0 +1,28 @@
+package io.chainretail.hq.pricing;
+
+import io.chainretail.hq.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.time.Instant;
+import java.util.List;
+
+/** What a store charges on its own: its manager's price overrides, as the store reported them. */
+@Path("/api/stores/{store}/price-overrides")
+@RolesAllowed({Role.ADMIN, Role.STAFF, Role.MANAGER})
+public class StorePriceOverrideResource {
+
+    public record Override(String sku, long priceMinor, String currency, Instant validFrom, Instant validTo,
+            String setBy, Instant setAt) {
+    }
+
+    @GET
+    @Transactional
+    public List<Override> list(@PathParam("store") String store) {
+        return StorePriceOverride.<StorePriceOverride>list("key.store = ?1 order by key.sku", store).stream()
+                .map(o -> new Override(o.key.sku(), o.priceMinor, o.currency, o.validFrom, o.validTo, o.setBy,
+                        o.setAt)).toList();
+    }
+}

@@ -1,0 +1,77 @@
+package io.chainretail.agent.manager;
+
+import io.chainretail.agent.replica.Catalog;
+import io.chainretail.agent.replica.PriceOverride;
+import io.chainretail.agent.uplink.Journal;
+import io.chainretail.core.error.Refusal;
+import io.chainretail.core.pricing.PriceResolver;
+import io.chainretail.core.pricing.StoreOverride;
+import io.chainretail.core.sync.MessageSchema;
+import io.chainretail.core.sync.payload.PriceOverrideChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The store manager's own prices: set only inside every bound HQ has for the product at this store
+ * (checked at the start of the window, or now), applied by the till at once, journaled for HQ.
+ */
+@ApplicationScoped
+public class PriceOverrides {
+
+    private final Catalog catalog;
+    private final Journal journal;
+
+    public PriceOverrides(Catalog catalog, Journal journal) {
+        this.catalog = catalog;
+        this.journal = journal;
+    }
+
+    /** Sets the product's store price; 404 for an unknown product, 400 PRICE_OUT_OF_BOUNDS naming the bound. */
+    @Transactional
+    public PriceOverride set(String sku, long priceMinor, Instant validFrom, Instant validTo, String manager) {
+        StoreOverride wanted = new StoreOverride(sku, priceMinor, validFrom, validTo); // 400 for a bad field
+        Catalog.Item item = catalog.item(sku, null).orElseThrow(() -> Refusal.notFound("UNKNOWN_PRODUCT",
+                "There is no product " + sku + " with a price at this store."));
+        Instant at = validFrom == null ? Instant.now() : validFrom;
+        String store = catalog.store().code();
+        long hqPrice = PriceResolver.resolve(item.prices(), store, at).orElseThrow(() -> Refusal.notFound(
+                "NO_PRICE", sku + " has no HQ price at this store.")).priceMinor();
+        PriceResolver.violatedBound(priceMinor, hqPrice, catalog.bounds(sku), store, at).ifPresent(bound -> {
+            throw Refusal.badField("PRICE_OUT_OF_BOUNDS", "priceMinor", priceMinor + " is " + bound + ".");
+        });
+        PriceOverride override = PriceOverride.findById(sku);
+        if (override == null) {
+            override = new PriceOverride();
+            override.sku = sku;
+        }
+        override.priceMinor = wanted.priceMinor();
+        override.validFrom = validFrom;
+        override.validTo = validTo;
+        override.setBy = manager;
+        override.setAt = Instant.now();
+        override.persist();
+        journal.append("price-override", MessageSchema.PRICE_OVERRIDE, new PriceOverrideChanged(sku, priceMinor,
+                item.currency(), validFrom, validTo, manager, override.setAt, false), override.setAt);
+        return override;
+    }
+
+    /** Removes the product's store price: HQ's applies again. 404 when there is none. */
+    @Transactional
+    public void remove(String sku, String manager) {
+        PriceOverride override = PriceOverride.findById(sku);
+        if (override == null) {
+            throw Refusal.notFound("NO_OVERRIDE", "This store has no price of its own for " + sku + ".");
+        }
+        override.delete();
+        Instant now = Instant.now();
+        journal.append("price-override", MessageSchema.PRICE_OVERRIDE, new PriceOverrideChanged(sku, null, null,
+                null, null, manager, now, true), now);
+    }
+
+    @Transactional
+    public List<PriceOverride> all() {
+        return PriceOverride.list("order by sku");
+    }
+}

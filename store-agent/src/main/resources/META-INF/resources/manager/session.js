@@ -1,0 +1,24 @@
+// The manager console's session: a manager's bearer token from signin.html, for this tab only.
+'use strict';
+
+const ManagerSession = {
+  token: () => sessionStorage.getItem('manager-token'),
+
+  signInPage() {
+    location.href = 'signin.html?next=' + encodeURIComponent(location.pathname.split('/').pop() + location.search);
+  },
+
+  /** Calls the store agent with the session; a 401 sends the manager to sign in. */
+  async call(method, path, body) {
+    const token = ManagerSession.token();
+    if (!token) { ManagerSession.signInPage(); throw new Error('Not signed in.'); }
+    const response = await fetch(path, {
+      method, headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status === 401) { ManagerSession.signInPage(); throw new Error('Your session has ended.'); }
+    const data = response.status === 204 ? {} : await response.json().catch(() => ({}));
+    if (!response.ok) throw new Error(data.message || 'The store server answered ' + response.status);
+    return data;
+  },
+};

@@ -1,0 +1,86 @@
+package io.chainretail.agent;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.chainretail.agent.sync.FeedApplier;
+import io.chainretail.agent.uplink.JournalEntry;
+import io.chainretail.core.id.EventIds;
+import io.chainretail.core.sync.Envelope;
+import io.chainretail.core.sync.MessageSchema;
+import io.chainretail.core.sync.payload.PriceBounds;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store manager sets the store's own water price: outside HQ's bounds (1.00 to 2.00 at this store)
+ * it is refused with the bound; inside, the till sells at it at once and HQ is told; removed, HQ's
+ * price is back.
+ */
+@QuarkusTest
+class ManagerPricesTest {
+
+    @Inject
+    FeedApplier applier;
+
+    @Test
+    void aManagerSetsAPriceInsideHqsBoundsAndTheTillSellsAtIt() {
+        TestReplica.ensure(applier);
+        long seq = applier.lastApplied().get("prices") + 1;
+        assertEquals(FeedApplier.Result.APPLIED, applier.apply(new Envelope<>(MessageSchema.PRICE_BOUNDS,
+                EventIds.next(), "demo", null, seq, null, Instant.now(), new PriceBounds("B-W1", "W-1", "0001", 100L,
+                200L, null, null, null, false))));
+
+        given().contentType(ContentType.JSON).body("{\"id\":\"1001\",\"pin\":\"1234\"}").post("/api/manager/signin")
+                .then().statusCode(403).body("code", equalTo("NOT_A_MANAGER"));
+        String manager = given().contentType(ContentType.JSON).body("{\"id\":\"9001\",\"pin\":\"9999\"}")
+                .post("/api/manager/signin").then().statusCode(200).extract().path("token");
+        given().contentType(ContentType.JSON).body("{\"priceMinor\":120}").put("/api/manager/prices/W-1").then()
+                .statusCode(401);
+
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body("{\"priceMinor\":250}")
+                .put("/api/manager/prices/W-1").then().statusCode(400).body("code", equalTo("PRICE_OUT_OF_BOUNDS"))
+                .body("message", containsString("above HQ's ceiling of 200"));
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body("{\"priceMinor\":-1}")
+                .put("/api/manager/prices/W-1").then().statusCode(400);
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body("{\"priceMinor\":120}")
+                .put("/api/manager/prices/NOPE").then().statusCode(404);
+        assertEquals(150, scanWater(), "nothing refused changed the price");
+
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body("{\"priceMinor\":120}")
+                .put("/api/manager/prices/W-1").then().statusCode(200).body("priceMinor", equalTo(120));
+        try {
+            assertEquals(120, scanWater(), "the till sells at the store's price at once");
+            given().auth().oauth2(manager).get("/api/manager/prices").then().statusCode(200)
+                    .body("find { it.sku == 'W-1' }.setBy", equalTo("9001"));
+            long journaled = QuarkusTransaction.requiringNew().call(() -> JournalEntry.count(
+                    "kind = ?1 and payload like ?2", "price-override", "%W-1%"));
+            assertEquals(1, journaled, "HQ is told");
+        } finally {
+            given().auth().oauth2(manager).delete("/api/manager/prices/W-1").then().statusCode(204);
+        }
+        assertEquals(150, scanWater(), "HQ's price again");
+    }
+
+    private String till;
+    private String sale;
+
+    /** Scans a water into one open sale at lane 14; its regular unit price now. */
+    private long scanWater() {
+        if (till == null) {
+            till = TestReplica.signInWithShift("14");
+            sale = given().header("X-Till-Token", till).post("/api/till/sales").then().statusCode(200)
+                    .extract().path("saleId");
+        }
+        int price = given().header("X-Till-Token", till).contentType(ContentType.JSON)
+                .body("{\"code\":\"" + TestReplica.WATER + "\",\"quantity\":1}").post("/api/till/sales/" + sale
+                        + "/lines").then().statusCode(200).extract().path("lines[-1].unitPriceMinor");
+        return price;
+    }
+}
