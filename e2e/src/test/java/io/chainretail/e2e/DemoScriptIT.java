@@ -47,8 +47,11 @@ class DemoScriptIT {
             Eventually.await("store 0001 has the whole demo catalog", Duration.ofSeconds(120), () -> Http.get(
                     agent + "/api/sync").body().path("feeds").path("prices").asLong() >= 5000);
             assertTrue(Http.get(till + "/").status() == 200, "the till serves the cashier page");
+            String manager = Http.post(agent + "/api/manager/signin", "{\"id\":\"9001\",\"pin\":\"9999\"}").body()
+                    .path("token").asText();
             Eventually.await("the store reads its simulated shelf", Duration.ofSeconds(30), () -> Http.get(agent
-                    + "/api/shelves").body().path(0).path("slots").path(1).path("units").asInt() == 10);
+                    + "/api/shelves", "Authorization", "Bearer " + manager).body().path(0).path("slots").path(1)
+                    .path("units").asInt() == 10);
 
             assertEquals(200, Http.post(till + "/api/signin", "{\"cashier\":\"1001\",\"pin\":\"1234\"}").status());
             assertEquals(409, Http.post(till + "/api/sale/scan", "{\"code\":\"6900000000014\"}").status(),

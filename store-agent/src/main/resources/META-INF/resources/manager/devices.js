@@ -26,11 +26,7 @@ function fill(table, rows, emptyText) {
   }
 }
 
-async function getJson(path) {
-  const response = await fetch(path);
-  if (!response.ok) throw new Error('The store server answered ' + response.status + ' for ' + path);
-  return response.json();
-}
+const getJson = (path) => ManagerSession.call('GET', path);
 
 function time(instant) {
   return instant ? new Date(instant).toLocaleString() : '';
@@ -64,5 +60,9 @@ async function refresh() {
   }
 }
 
-refresh();
-setInterval(refresh, 2000);
+if (!ManagerSession.token()) {
+  ManagerSession.signInPage();
+} else {
+  refresh();
+  setInterval(refresh, 2000);
+}

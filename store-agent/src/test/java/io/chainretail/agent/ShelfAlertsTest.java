@@ -16,6 +16,7 @@ import io.chainretail.core.sync.payload.ShelfAlert;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +50,10 @@ class ShelfAlertsTest {
         moveBooksTo(10);
         await(() -> open(ShelfAlert.Kind.DISCREPANCY).isEmpty(), "shelf (10) and books (10) agree");
         long start = journalEnd(); // alerts from before the books were set (10 on the shelf, none booked) aside
-        given().get("/api/shelves").then().statusCode(200).body("[0].shelf", equalTo("T1"))
+        manager().get("/api/shelves").then().statusCode(200).body("[0].shelf", equalTo("T1"))
                 .body("[0].connected", equalTo(true)).body("[0].slots[0].units", equalTo(10))
                 .body("[0].slots[0].bookUnits", equalTo(10));
-        given().get("/api/devices").then().body("find { it.name == 'shelf-T1' }.state", equalTo("IDLE"));
+        manager().get("/api/devices").then().body("find { it.name == 'shelf-T1' }.state", equalTo("IDLE"));
 
         ShelfSimulatorResource.shelf.weigh(0, grams(2) + 20); // eight taken, a little noise
         await(() -> open(ShelfAlert.Kind.LOW_STOCK).isPresent(), "2 razors is low (level 3)");
@@ -61,7 +62,7 @@ class ShelfAlertsTest {
         ShelfAlertRecord discrepancy = open(ShelfAlert.Kind.DISCREPANCY).orElseThrow();
         assertEquals(2, discrepancy.shelfUnits);
         assertEquals(10L, discrepancy.bookUnits);
-        given().get("/api/shelves/alerts").then().statusCode(200)
+        manager().get("/api/shelves/alerts").then().statusCode(200)
                 .body("findAll { it.sku == '" + SKU + "' }.size()", equalTo(2));
 
         moveBooksTo(2); // the eight were sold after all
@@ -82,9 +83,13 @@ class ShelfAlertsTest {
 
     @Test
     void aUsbPrinterThatIsNotPluggedInIsShownWithItsProblemInWords() throws Exception {
-        await(() -> given().get("/api/devices").then().extract().path("find { it.name == 'lane-12-printer' }.problem")
+        await(() -> manager().get("/api/devices").then().extract().path("find { it.name == 'lane-12-printer' }.problem")
                 .toString().contains("no USB device usb:ffff:fffe attached"), "the missing USB printer is reported");
-        given().get("/api/devices").then().body("find { it.name == 'lane-12-printer' }.state", equalTo("ERROR"));
+        manager().get("/api/devices").then().body("find { it.name == 'lane-12-printer' }.state", equalTo("ERROR"));
+    }
+
+    private static RequestSpecification manager() {
+        return given().auth().oauth2(TestReplica.managerToken());
     }
 
     private void moveBooksTo(long units) {

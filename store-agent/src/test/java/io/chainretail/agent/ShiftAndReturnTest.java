@@ -100,7 +100,8 @@ class ShiftAndReturnTest {
     }
 
     private static int juiceOnHand() {
-        return given().get("/api/stock/J-1").then().statusCode(200).extract().path("quantity");
+        String manager = TestReplica.managerToken();
+        return given().auth().oauth2(manager).get("/api/stock/J-1").then().statusCode(200).extract().path("quantity");
     }
 
     private ValidatableResponse refund(String body) {

@@ -55,6 +55,12 @@ final class TestReplica {
         return token;
     }
 
+    /** A store manager's console token (manager 9001). */
+    static String managerToken() {
+        return RestAssured.given().contentType(ContentType.JSON).body("{\"id\":\"9001\",\"pin\":\"9999\"}")
+                .post("/api/manager/signin").then().statusCode(200).extract().path("token");
+    }
+
     static synchronized void ensure(FeedApplier applier) {
         if (applier.lastApplied().get("catalog") > 0) {
             return;

@@ -8,11 +8,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import java.time.Instant;
 import java.util.List;
 
@@ -56,34 +57,29 @@ public class ManagerResource {
 
     @GET
     @Path("/prices")
-    public List<PriceOverride> prices(@HeaderParam("Authorization") String authorization) {
-        manager(authorization);
+    @ManagerOnly
+    public List<PriceOverride> prices() {
         return overrides.all();
     }
 
     /** 400 PRICE_OUT_OF_BOUNDS with the bound in words; 404 UNKNOWN_PRODUCT. */
     @PUT
     @Path("/prices/{sku}")
-    public PriceOverride setPrice(@HeaderParam("Authorization") String authorization, @PathParam("sku") String sku,
+    @ManagerOnly
+    public PriceOverride setPrice(@Context ContainerRequestContext request, @PathParam("sku") String sku,
             @Valid @NotNull PriceInput input) {
-        return overrides.set(sku, input.priceMinor(), input.validFrom(), input.validTo(), manager(authorization));
+        return overrides.set(sku, input.priceMinor(), input.validFrom(), input.validTo(), manager(request));
     }
 
     @DELETE
     @Path("/prices/{sku}")
-    public void removePrice(@HeaderParam("Authorization") String authorization, @PathParam("sku") String sku) {
-        overrides.remove(sku, manager(authorization));
+    @ManagerOnly
+    public void removePrice(@Context ContainerRequestContext request, @PathParam("sku") String sku) {
+        overrides.remove(sku, manager(request));
     }
 
-    /** The signed-in manager's id, or 401 / 403. */
-    private String manager(String authorization) {
-        String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7)
-                : null;
-        TillSessions.Session session = sessions.find(token).orElseThrow(() -> Refusal.unauthorized(
-                "NOT_SIGNED_IN", "Sign in to the manager console first."));
-        if (!TillSessions.MANAGER.equals(session.role())) {
-            throw Refusal.forbidden("NOT_A_MANAGER", "Only a store manager can do this.");
-        }
-        return session.cashier();
+    /** The manager {@link ManagerGate} let through. */
+    static String manager(ContainerRequestContext request) {
+        return (String) request.getProperty(ManagerGate.MANAGER);
     }
 }

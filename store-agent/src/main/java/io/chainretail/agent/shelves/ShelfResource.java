@@ -1,5 +1,6 @@
 package io.chainretail.agent.shelves;
 
+import io.chainretail.agent.manager.ManagerOnly;
 import io.chainretail.agent.stock.StockLedger;
 import io.chainretail.devices.shelf.WeighingShelf;
 import jakarta.ws.rs.DefaultValue;
@@ -10,6 +11,7 @@ import java.util.List;
 
 /** The store's smart shelves for the store manager: what each slot holds against the books, and alerts. */
 @Path("/api/shelves")
+@ManagerOnly
 public class ShelfResource {
 
     /** One slot: the shelf's count and the stock ledger's units on hand. */
