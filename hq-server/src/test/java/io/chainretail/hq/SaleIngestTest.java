@@ -18,6 +18,7 @@ import io.chainretail.core.sync.payload.Ack;
 import io.chainretail.core.sync.payload.PriceOverrideChanged;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.ShelfAlert;
+import io.chainretail.core.sync.payload.StockAdjusted;
 import io.chainretail.hq.broker.EmbeddedBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -155,6 +156,19 @@ class SaleIngestTest {
         store.publish(topics.up("0007", "price-override"), codec.encode(removed), false).get(5, TimeUnit.SECONDS);
         assertEquals(removed.id(), acks.poll(10, TimeUnit.SECONDS));
         given().get("/api/stores/0007/price-overrides").then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void keepsAStoresManualStockMovements() throws Exception {
+        Instant now = Instant.now();
+        Envelope<StockAdjusted> received = new Envelope<>(MessageSchema.STOCK_ADJUSTED, EventIds.next(), "demo",
+                "0007", null, 4L, now, new StockAdjusted(EventIds.next().toString(), "W-7",
+                StockAdjusted.Kind.RECEIVED, 24, null, "DN-7781", "9001", now));
+        store.publish(topics.up("0007", "stock"), codec.encode(received), false).get(5, TimeUnit.SECONDS);
+        assertEquals(received.id(), acks.poll(10, TimeUnit.SECONDS));
+        given().get("/api/stores/0007/stock-adjustments").then().statusCode(200).body("$", hasSize(1))
+                .body("[0].kind", equalTo("RECEIVED")).body("[0].quantity", equalTo(24))
+                .body("[0].note", equalTo("DN-7781"));
     }
 
     private UUID publishShelfAlert(String id, ShelfAlert.State state, int shelfUnits, Long bookUnits)

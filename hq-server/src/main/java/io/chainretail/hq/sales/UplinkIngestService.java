@@ -7,9 +7,11 @@ import io.chainretail.core.sync.payload.PriceOverrideChanged;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.ShelfAlert;
 import io.chainretail.core.sync.payload.ShiftClosed;
+import io.chainretail.core.sync.payload.StockAdjusted;
 import io.chainretail.hq.members.MemberService;
 import io.chainretail.hq.pricing.StorePriceOverride;
 import io.chainretail.hq.shelves.StoreShelfAlert;
+import io.chainretail.hq.stock.StoreStockAdjustment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -75,6 +77,8 @@ public class UplinkIngestService {
             case SHELF_ALERT -> StoreShelfAlert.record(event.storeCode, envelope.payloadAs(ShelfAlert.class));
             case PRICE_OVERRIDE -> StorePriceOverride.record(event.storeCode,
                     envelope.payloadAs(PriceOverrideChanged.class));
+            case STOCK_ADJUSTED -> StoreStockAdjustment.record(event.storeCode,
+                    envelope.payloadAs(StockAdjusted.class));
             default -> {
                 // no-sales and future events: kept in store_event
             }

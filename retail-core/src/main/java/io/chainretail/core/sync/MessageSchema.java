@@ -20,6 +20,7 @@ import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.ShelfAlert;
 import io.chainretail.core.sync.payload.ShiftClosed;
+import io.chainretail.core.sync.payload.StockAdjusted;
 import io.chainretail.core.sync.payload.StoreStatus;
 import io.chainretail.core.sync.payload.SyncRequest;
 import java.util.Arrays;
@@ -47,6 +48,7 @@ public enum MessageSchema {
     NO_SALE("up.no-sale.v1", Direction.UPLINK, DrawerOpened.class),
     SHELF_ALERT("up.shelf-alert.v1", Direction.UPLINK, ShelfAlert.class),
     PRICE_OVERRIDE("up.price-override.v1", Direction.UPLINK, PriceOverrideChanged.class),
+    STOCK_ADJUSTED("up.stock-adjusted.v1", Direction.UPLINK, StockAdjusted.class),
     ACK("ack.v1", Direction.CONTROL, Ack.class),
     SYNC_REQUEST("sync.request.v1", Direction.CONTROL, SyncRequest.class),
     SYNC_DELTAS("sync.deltas.v1", Direction.CONTROL, SyncDeltas.class),

@@ -6,8 +6,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 
 /**
- * Writes stock movements in the transaction of the receipt that causes them, and answers what is on
- * hand. Goods received, counts and shrink are the store manager's (issue 6).
+ * Writes stock movements in the transaction of the receipt (or the manager's adjustment) that causes
+ * them, and answers what is on hand.
  */
 @ApplicationScoped
 public class StockLedger {
@@ -32,6 +32,15 @@ public class StockLedger {
         movement.reference = reference;
         movement.movedAt = Instant.now();
         movement.persist();
+    }
+
+    /** What is on hand of every product that ever moved, by SKU. */
+    @Transactional
+    public java.util.List<OnHand> all() {
+        return entities.createQuery("select m.sku, sum(m.quantity), coalesce(sum(m.weightGrams), 0) from "
+                + "StockMovement m group by m.sku order by m.sku", Object[].class).getResultList().stream()
+                .map(row -> new OnHand((String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue()))
+                .toList();
     }
 
     @Transactional

@@ -26,10 +26,13 @@ public class StockMovement extends PanacheEntityBase {
     @Column(name = "weight_grams")
     public Long weightGrams;
 
-    /** {@code SALE}, {@code RETURN} or {@code VOID}. */
+    /**
+     * {@code SALE}, {@code RETURN}, {@code VOID}, or a manager's {@code RECEIVED}, {@code COUNTED},
+     * {@code DAMAGED}, {@code SHRINK}.
+     */
     public String reason;
 
-    /** The receipt (sale or return id) that moved it. */
+    /** The receipt (sale or return id) or the manager's movement id that moved it. */
     public String reference;
 
     @Column(name = "moved_at")
