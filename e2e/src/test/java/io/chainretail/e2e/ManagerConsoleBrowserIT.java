@@ -12,12 +12,14 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The store manager's console in headless Chromium: HQ lets store 0001 price its water between 2.00 and
  * 3.00; the manager signs in with id and PIN, is refused 3.50 with HQ's ceiling shown, sets 2.20, the
- * till sells at 2.20 at once, and HQ lists the store's price.
+ * till sells at 2.20 at once, and HQ lists the store's price; then books a delivery and a write-off
+ * (refused without a reason), which HQ lists too.
  */
 class ManagerConsoleBrowserIT {
 
@@ -54,6 +56,19 @@ class ManagerConsoleBrowserIT {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overrides"), "BR-9"));
                 Files.write(Path.of(System.getProperty("repo.root", ".."), "e2e/target/manager-prices.png"),
                         browser.getScreenshotAs(OutputType.BYTES));
+
+                // Stock: a delivery of 24, a write-off refused without a reason, then with one.
+                browser.findElement(By.linkText("Stock")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stock"), "Nothing has moved"));
+                browser.findElement(By.id("sku")).sendKeys("BR-9");
+                browser.findElement(By.id("quantity")).sendKeys("24");
+                browser.findElement(By.id("note")).sendKeys("DN-7781", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "on hand: 24"));
+                new Select(browser.findElement(By.id("kind"))).selectByValue("DAMAGED");
+                browser.findElement(By.id("quantity")).sendKeys("2", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "why"));
+                browser.findElement(By.id("note")).sendKeys("dropped", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "on hand: 22"));
             } finally {
                 browser.quit();
             }
@@ -65,6 +80,8 @@ class ManagerConsoleBrowserIT {
                     "the till sells at the store's price");
             Eventually.await("HQ lists the store's price", Duration.ofSeconds(30), () -> Http.get(hq.url()
                     + "/api/stores/0001/price-overrides").body().toString().contains("\"priceMinor\":220"));
+            Eventually.await("HQ lists the delivery and the write-off", Duration.ofSeconds(30), () -> Http.get(
+                    hq.url() + "/api/stores/0001/stock-adjustments").body().size() == 2);
         }
     }
 }
