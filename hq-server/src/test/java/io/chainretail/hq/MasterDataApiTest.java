@@ -124,6 +124,29 @@ class MasterDataApiTest {
     }
 
     @Test
+    void hqPricesABasketAtAStoreAsItsTillWould() {
+        put("/api/stores/S-19", "{\"code\":\"S-19\",\"name\":\"Mudanjiang\",\"region\":\"north\","
+                + "\"timezone\":\"Asia/Shanghai\",\"lanes\":2}").statusCode(200);
+        put("/api/products/M-9", "{\"sku\":\"M-9\",\"name\":\"Rice 10kg\",\"barcodes\":[],\"priceMinor\":3990,"
+                + "\"taxClass\":\"VAT13\"}").statusCode(200);
+        put("/api/products/M-9/regional-prices/north", "{\"priceMinor\":3790}").statusCode(200);
+        put("/api/promotions/P-RICE9", "{\"code\":\"P-RICE9\",\"name\":\"Rice 20% off in the north\","
+                + "\"active\":true,\"type\":\"PERCENT_OFF\",\"items\":{\"skus\":[\"M-9\"]},\"percentOffBp\":2000,"
+                + "\"targets\":{\"chain\":false,\"stores\":[\"S-19\"]},\"schedule\":{\"from\":\"2026-11-01T00:00\","
+                + "\"to\":\"2026-12-01T00:00\"},\"priority\":5}").statusCode(200);
+        String basket = "{\"store\":\"S-19\",\"localTime\":\"%s\",\"lines\":[{\"sku\":\"M-9\",\"quantity\":2}]}";
+        given().contentType(ContentType.JSON).body(basket.formatted("2026-11-30T10:00"))
+                .post("/api/pricing/preview").then().statusCode(200)
+                .body("regularMinor", equalTo(2 * 3790)).body("savingMinor", equalTo(1516))
+                .body("totalMinor", equalTo(2 * 3790 - 1516))
+                .body("lines[0].adjustments[0].promotion", equalTo("P-RICE9"));
+        given().contentType(ContentType.JSON).body(basket.formatted("2026-12-02T10:00"))
+                .post("/api/pricing/preview").then().statusCode(200).body("totalMinor", equalTo(2 * 3790));
+        given().contentType(ContentType.JSON).body("{\"store\":\"NOPE\",\"lines\":[{\"sku\":\"M-9\","
+                + "\"quantity\":1}]}").post("/api/pricing/preview").then().statusCode(404);
+    }
+
+    @Test
     void storesCarryRegionTimeZoneAndHours() {
         put("/api/stores/S-1", "{\"code\":\"S-1\",\"name\":\"Harbin\",\"region\":\"north\","
                 + "\"timezone\":\"Asia/Harbin\",\"openingHours\":[{\"day\":\"MONDAY\",\"opens\":\"08:00\","
