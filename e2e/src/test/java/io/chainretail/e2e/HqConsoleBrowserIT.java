@@ -1,0 +1,68 @@
+package io.chainretail.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.chainretail.core.gtin.Gtin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * HQ's console in headless Chromium: an HQ admin signs in, authors a chain-wide 10% off the water,
+ * prices a basket at store 0001 with it before the stores have it, and a till of that store applies it
+ * after sync.
+ */
+class HqConsoleBrowserIT {
+
+    @Test
+    void hqAuthorsAChainPromotionAndATillAppliesItAfterSync() throws Exception {
+        try (RetailSystem system = new RetailSystem("hq-console")) {
+            AppProcess hq = system.startHq();
+            AppProcess agent = system.startAgent("0001");
+            String barcode = Gtin.withCheckDigit("690555000016");
+            assertEquals(200, Http.post(hq.url() + "/api/products", "{\"sku\":\"BR-5\",\"name\":\"Water 5l\","
+                    + "\"barcodes\":[\"" + barcode + "\"],\"priceMinor\":300}").status());
+
+            ChromeDriver browser = Browser.start();
+            try {
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+                browser.get(hq.url() + "/promotions.html");
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
+                browser.findElement(By.id("password")).sendKeys(RetailSystem.ADMIN_PASSWORD, Keys.ENTER);
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("code"))).sendKeys("W10");
+                browser.findElement(By.id("name")).sendKeys("Water 10% off");
+                browser.findElement(By.id("value")).sendKeys("10");
+                browser.findElement(By.id("skus")).sendKeys("BR-5");
+                browser.findElement(By.id("promotion")).submit();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
+                        "Published W10 version 1"));
+
+                browser.findElement(By.id("preview-store")).sendKeys("0001");
+                browser.findElement(By.id("preview-lines")).sendKeys("BR-5 x2", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-total"),
+                        "Total 5.40, saving 0.60"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-result"), "W10 v1"));
+                Files.write(Path.of(System.getProperty("repo.root", ".."), "e2e/target/hq-promotions.png"),
+                        browser.getScreenshotAs(OutputType.BYTES));
+            } finally {
+                browser.quit();
+            }
+
+            Eventually.await("the store has the promotion", Duration.ofSeconds(30), () -> Http.get(hq.url()
+                    + "/api/sync/stores/0001/replica").body().path("identical").asBoolean());
+            Till till = new Till(agent, "01", "1001", "1234");
+            till.post("/api/till/shift/open", "{\"floatMinor\":10000}");
+            String sale = till.openSale();
+            var priced = till.scan(sale, barcode, 2);
+            assertEquals(540, priced.path("totalMinor").asLong(), "the till applies HQ's promotion: " + priced);
+            assertEquals("W10", priced.path("lines").get(0).path("promotions").get(0).path("code").asText());
+        }
+    }
+}
