@@ -6,6 +6,8 @@ import io.chainretail.core.gtin.Gtin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -16,8 +18,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * HQ's console in headless Chromium: an HQ admin signs in, authors a chain-wide 10% off the water,
- * prices a basket at store 0001 with it before the stores have it, and a till of that store applies it
- * after sync.
+ * prices a basket at store 0001 with it before the stores have it, a till of that store applies it
+ * after sync, and the sales dashboard shows the store's day.
  */
 class HqConsoleBrowserIT {
 
@@ -63,6 +65,28 @@ class HqConsoleBrowserIT {
             var priced = till.scan(sale, barcode, 2);
             assertEquals(540, priced.path("totalMinor").asLong(), "the till applies HQ's promotion: " + priced);
             assertEquals("W10", priced.path("lines").get(0).path("promotions").get(0).path("code").asText());
+            till.post("/api/till/sales/" + sale + "/complete",
+                    "{\"tenders\":[{\"type\":\"CASH\",\"amountMinor\":1000}]}");
+            Eventually.await("HQ has the sale", Duration.ofSeconds(30), () -> Http.get(hq.url()
+                    + "/api/stores/0001/sales").body().size() == 1);
+
+            // The dashboard shows the store's day: one sale of 5.40, the water on top, the day's verdict.
+            String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+            browser = Browser.start();
+            try {
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+                browser.get(hq.url() + "/dashboard.html?from=" + today + "&to=" + today);
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
+                browser.findElement(By.id("password")).sendKeys(RetailSystem.ADMIN_PASSWORD, Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("headline"), "1 sales, 5.40"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("top-products"), "BR-5 Water 5l"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("by-store"), "0001"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("exceptions"), "0001"));
+                Files.write(Path.of(System.getProperty("repo.root", ".."), "e2e/target/hq-dashboard.png"),
+                        browser.getScreenshotAs(OutputType.BYTES));
+            } finally {
+                browser.quit();
+            }
         }
     }
 }
