@@ -20,6 +20,22 @@ const HqSession = {
     return data;
   },
 
+  /**
+   * Starts a console page: to sign-in without a session, else shows who is signed in, wires the
+   * sign-out button and loads the page with the user.
+   */
+  start(load) {
+    const user = HqSession.user();
+    if (!user) {
+      HqSession.signInPage();
+      return;
+    }
+    document.getElementById('who').textContent = user.username + ' (' + user.role
+      + (user.store ? ', store ' + user.store : '') + ')';
+    document.getElementById('signout').addEventListener('click', () => HqSession.signOut());
+    load(user);
+  },
+
   async signOut() {
     const token = HqSession.token();
     sessionStorage.clear();

@@ -70,16 +70,11 @@ $('range').addEventListener('submit', (event) => {
   history.replaceState(null, '', '?from=' + $('from').value + '&to=' + $('to').value);
   show($('from').value, $('to').value);
 });
-$('signout').addEventListener('click', () => HqSession.signOut());
 
-const user = HqSession.user();
-if (!user) {
-  HqSession.signInPage();
-} else {
-  $('who').textContent = user.username + ' (' + user.role + ')';
+HqSession.start(() => {
   const params = new URLSearchParams(location.search);
   const today = new Date().toISOString().slice(0, 10);
   $('from').value = params.get('from') || today;
   $('to').value = params.get('to') || $('from').value;
   show($('from').value, $('to').value);
-}
+});

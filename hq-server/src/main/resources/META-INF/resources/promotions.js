@@ -108,12 +108,7 @@ $('preview').addEventListener('submit', async (event) => {
   }
 });
 
-$('signout').addEventListener('click', () => HqSession.signOut());
-const user = HqSession.user();
-if (!user) {
-  HqSession.signInPage();
-} else {
-  $('who').textContent = user.username + ' (' + user.role + ')';
+HqSession.start(() => {
   $('from').value = new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 16);
   refresh().catch((e) => say(e.message, 'error'));
-}
+});

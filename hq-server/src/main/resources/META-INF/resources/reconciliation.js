@@ -65,12 +65,9 @@ async function show(store, day) {
   }
 }
 
-async function start() {
+async function start(user) {
   const params = new URLSearchParams(location.search);
   $('day').value = params.get('day') || new Date().toISOString().slice(0, 10);
-  const user = HqSession.user();
-  if (!user) { HqSession.signInPage(); return; }
-  $('who').textContent = user.username + ' (' + user.role + (user.store ? ', store ' + user.store : '') + ')';
   try {
     // A store manager sees their own store only; HQ picks from every store.
     const stores = user.store ? [{ code: user.store, name: '' }] : await getJson('/api/stores');
@@ -94,6 +91,4 @@ $('pick').addEventListener('submit', (event) => {
   show($('store').value, $('day').value);
 });
 
-$('signout').addEventListener('click', () => HqSession.signOut());
-
-start();
+HqSession.start(start);

@@ -60,9 +60,7 @@ async function refresh() {
   }
 }
 
-if (!ManagerSession.token()) {
-  ManagerSession.signInPage();
-} else {
+ManagerSession.start(() => {
   refresh();
   setInterval(refresh, 2000);
-}
+});

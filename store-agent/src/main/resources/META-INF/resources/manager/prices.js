@@ -14,10 +14,7 @@ function minorOf(text) {
   return Number(match[1]) * 100 + Number((match[2] || '0').padEnd(2, '0'));
 }
 
-function say(text, kind) {
-  $('message').textContent = text;
-  $('message').className = kind || '';
-}
+const say = ManagerSession.say;
 
 async function refresh() {
   const overrides = await ManagerSession.call('GET', '/api/manager/prices');
@@ -69,9 +66,4 @@ $('set-price').addEventListener('submit', async (event) => {
   }
 });
 
-if (!ManagerSession.token()) {
-  ManagerSession.signInPage();
-} else {
-  $('who').textContent = 'Manager ' + sessionStorage.getItem('manager-id');
-  refresh().catch((e) => say(e.message, 'error'));
-}
+ManagerSession.start(refresh);

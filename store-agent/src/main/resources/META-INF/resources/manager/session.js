@@ -8,6 +8,24 @@ const ManagerSession = {
     location.href = 'signin.html?next=' + encodeURIComponent(location.pathname.split('/').pop() + location.search);
   },
 
+  /** Shows a sentence in the page's message line: kind 'good', 'error' or none. */
+  say(text, kind) {
+    const message = document.getElementById('message');
+    message.textContent = text;
+    message.className = kind || '';
+  },
+
+  /** Starts a console page: to sign-in without a session, else names the manager and loads the page. */
+  start(load) {
+    if (!ManagerSession.token()) {
+      ManagerSession.signInPage();
+      return;
+    }
+    const who = document.getElementById('who');
+    if (who) who.textContent = 'Manager ' + sessionStorage.getItem('manager-id');
+    Promise.resolve().then(load).catch((e) => ManagerSession.say(e.message, 'error'));
+  },
+
   /** Calls the store agent with the session; a 401 sends the manager to sign in. */
   async call(method, path, body) {
     const token = ManagerSession.token();

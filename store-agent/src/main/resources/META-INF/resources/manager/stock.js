@@ -3,10 +3,7 @@
 
 const $ = (id) => document.getElementById(id);
 
-function say(text, kind) {
-  $('message').textContent = text;
-  $('message').className = kind || '';
-}
+const say = ManagerSession.say;
 
 async function refresh() {
   const stock = await ManagerSession.call('GET', '/api/stock');
@@ -46,9 +43,4 @@ $('adjust').addEventListener('submit', async (event) => {
   }
 });
 
-if (!ManagerSession.token()) {
-  ManagerSession.signInPage();
-} else {
-  $('who').textContent = 'Manager ' + sessionStorage.getItem('manager-id');
-  refresh().catch((e) => say(e.message, 'error'));
-}
+ManagerSession.start(refresh);
