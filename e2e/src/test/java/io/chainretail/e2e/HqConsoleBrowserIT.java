@@ -19,7 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * HQ's console in headless Chromium: an HQ admin signs in, authors a chain-wide 10% off the water,
  * prices a basket at store 0001 with it before the stores have it, a till of that store applies it
- * after sync, and the sales dashboard shows the store's day.
+ * after sync, the sales dashboard shows the store's day, and the stores page shows it online and identical.
  */
 class HqConsoleBrowserIT {
 
@@ -84,6 +84,12 @@ class HqConsoleBrowserIT {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("exceptions"), "0001"));
                 Files.write(Path.of(System.getProperty("repo.root", ".."), "e2e/target/hq-dashboard.png"),
                         browser.getScreenshotAs(OutputType.BYTES));
+
+                // The stores page: 0001 online, and identical to HQ when asked.
+                browser.findElement(By.linkText("Stores")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stores"), "online"));
+                browser.findElement(By.cssSelector("#stores button")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stores"), "identical to HQ"));
             } finally {
                 browser.quit();
             }

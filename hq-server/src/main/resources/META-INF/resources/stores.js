@@ -1,0 +1,52 @@
+// Every store's sync status, refreshed every 5 s: online or offline (from its retained status and
+// last-will), last seen, and per feed how far behind HQ it is; "check" asks whether it is identical.
+'use strict';
+
+const $ = (id) => document.getElementById(id);
+
+async function check(store, cell) {
+  cell.textContent = 'checking…';
+  try {
+    const result = await HqSession.getJson('/api/sync/stores/' + encodeURIComponent(store) + '/replica');
+    cell.textContent = result.identical ? 'identical to HQ'
+      : 'differs: ' + result.feeds.filter((f) => f.verdict !== 'IDENTICAL').map((f) => f.feed + ' ' + f.verdict)
+        .join(', ');
+    cell.className = result.identical ? 'good' : 'bad';
+  } catch (e) {
+    cell.textContent = e.message;
+  }
+}
+
+async function refresh() {
+  try {
+    const stores = await HqSession.getJson('/api/sync/stores');
+    const body = $('stores').querySelector('tbody');
+    body.replaceChildren();
+    for (const s of stores) {
+      const tr = body.insertRow();
+      tr.insertCell().textContent = s.store;
+      const state = tr.insertCell();
+      state.textContent = s.state;
+      state.className = s.state === 'online' ? 'good' : 'bad';
+      tr.insertCell().textContent = s.lastSeenAt ? new Date(s.lastSeenAt).toLocaleString() : 'never';
+      tr.insertCell().textContent = s.feeds.map((f) => f.feed + ' ' + f.lagChanges + ' / ' + f.lagSeconds + ' s')
+        .join(', ');
+      const replica = tr.insertCell();
+      const button = document.createElement('button');
+      button.textContent = 'Check';
+      button.addEventListener('click', () => check(s.store, replica));
+      replica.appendChild(button);
+    }
+    $('updated').textContent = '· ' + new Date().toLocaleTimeString();
+    $('message').textContent = '';
+    $('message').className = '';
+  } catch (e) {
+    $('message').textContent = e.message;
+    $('message').className = 'error';
+  }
+}
+
+HqSession.start(() => {
+  refresh();
+  setInterval(refresh, 5000);
+});
