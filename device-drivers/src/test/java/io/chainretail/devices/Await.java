@@ -10,7 +10,13 @@ public final class Await {
 
     /** Polls {@code condition} until it holds, failing after 15 s with {@code what} in the message. */
     public static void until(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
+        until(condition, what, java.time.Duration.ofSeconds(15));
+    }
+
+    /** Polls {@code condition} until it holds, failing after {@code limit}. */
+    public static void until(BooleanSupplier condition, String what, java.time.Duration limit)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + limit.toMillis();
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("timed out waiting until " + what);

@@ -48,7 +48,9 @@ class ModbusShelfIT {
                 simulator = ShelfSimulator.onSerial(cable.deviceEnd(), 9_600, 7, 2);
                 simulator.weigh(0, 120 + 3 * 350);
                 simulator.weigh(1, 80 + 10 * 500);
-                Await.until(() -> shelf.connected() && units(shelf, 0) == 3, "read again after replug");
+                // Reconnecting backs off up to 10 s while the cable is out; allow for one full wait.
+                Await.until(() -> shelf.connected() && units(shelf, 0) == 3, "read again after replug",
+                        Duration.ofSeconds(30));
                 assertEquals(10, units(shelf, 1));
             } finally {
                 shelf.close();
