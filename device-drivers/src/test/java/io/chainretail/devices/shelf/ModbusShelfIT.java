@@ -49,7 +49,8 @@ class ModbusShelfIT {
                 simulator.weigh(0, 120 + 3 * 350);
                 simulator.weigh(1, 80 + 10 * 500);
                 // Reconnecting backs off up to 10 s while the cable is out; allow for one full wait.
-                Await.until(() -> shelf.connected() && units(shelf, 0) == 3, "read again after replug",
+                Await.until(() -> shelf.connected() && units(shelf, 0) == 3, () -> "read again after replug (connected "
+                        + shelf.connected() + ", units " + units(shelf, 0) + ", problem: " + shelf.problem() + ")",
                         Duration.ofSeconds(30));
                 assertEquals(10, units(shelf, 1));
             } finally {
