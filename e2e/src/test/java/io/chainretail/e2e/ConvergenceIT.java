@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chainretail.core.mqtt.MqttSettings;
 import io.chainretail.core.mqtt.PahoMqttLink;
 import io.chainretail.core.sync.ReplicaHash;
 import java.nio.charset.StandardCharsets;
@@ -183,7 +182,7 @@ class ConvergenceIT {
         private final List<Delivery> seen = Collections.synchronizedList(new ArrayList<>());
 
         FeedRecorder(RetailSystem system) throws Exception {
-            link = new PahoMqttLink(MqttSettings.of(system.brokerUrl(), "recorder-" + System.nanoTime())
+            link = new PahoMqttLink(system.hqBroker().settings("recorder-" + System.nanoTime())
                     .withSessionExpiry(Duration.ZERO));
             link.subscribe("retail/v1/" + system.chain() + "/feed/+",
                     (topic, payload) -> seen.add(new Delivery(topic, payload)));

@@ -20,6 +20,8 @@ public final class RetailSystem implements AutoCloseable {
     private static final Path ROOT = Path.of(System.getProperty("repo.root", ".."));
     /** The first HQ admin's password in every test system (user {@code admin}). */
     public static final String ADMIN_PASSWORD = "e2e-admin-password";
+    /** HQ's own account on its embedded broker, which test clients that watch or inject messages use. */
+    public static final String HQ_BROKER_PASSWORD = "e2e-broker-password";
 
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final String chain;
@@ -28,6 +30,8 @@ public final class RetailSystem implements AutoCloseable {
     private final String externalBroker = blankToNull(System.getProperty("it.mqtt.url"));
     private final String postgresUrl = blankToNull(System.getProperty("it.db.url"));
     private final List<AppProcess> processes = new ArrayList<>();
+    /** Broker credentials HQ issued to each store, kept so an agent restarted while HQ is down has them. */
+    private final Map<String, BrokerLogin> storeLogins = new java.util.HashMap<>();
     private final int brokerPort = AppProcess.freePort();
     private final String schema = "e2e_" + runId;
     private AppProcess hq;
@@ -45,6 +49,21 @@ public final class RetailSystem implements AutoCloseable {
 
     public String brokerUrl() {
         return externalBroker != null ? externalBroker : "tcp://127.0.0.1:" + brokerPort;
+    }
+
+    /** HQ's broker account: every topic of the chain (anonymous on an external test broker). */
+    public BrokerLogin hqBroker() {
+        return externalBroker != null ? BrokerLogin.anonymous(externalBroker)
+                : new BrokerLogin(brokerUrl(), "hq", HQ_BROKER_PASSWORD);
+    }
+
+    /** Store {@code store}'s broker account, as HQ issued it when its agent was first started. */
+    public BrokerLogin storeBroker(String store) {
+        BrokerLogin login = storeLogins.get(store);
+        if (login == null) {
+            throw new IllegalStateException("store " + store + " has no broker credentials yet");
+        }
+        return login;
     }
 
     /** True when the broker is HQ's embedded one, so stopping HQ stops the broker too. */
@@ -73,6 +92,7 @@ public final class RetailSystem implements AutoCloseable {
             props.put("hq.mqtt.session-expiry", "PT5M");
         } else {
             props.put("hq.broker.port", Integer.toString(brokerPort));
+            props.put("hq.mqtt.password", HQ_BROKER_PASSWORD);
         }
         if (postgresUrl != null) {
             props.put("quarkus.datasource.jdbc.url", postgresUrl + "?currentSchema=" + schema);
@@ -102,6 +122,15 @@ public final class RetailSystem implements AutoCloseable {
             if (defined.status() != 200) {
                 throw new IllegalStateException("HQ refused store " + store + ": " + defined.body());
             }
+            if (!storeLogins.containsKey(store)) {
+                Http.Reply issued = Http.post(hq.url() + "/api/broker/credentials/" + store, "");
+                if (issued.status() != 200) {
+                    throw new IllegalStateException("HQ issued no broker credentials to " + store + ": "
+                            + issued.body());
+                }
+                storeLogins.put(store, new BrokerLogin(brokerUrl(), issued.body().path("username").asText(),
+                        issued.body().path("password").asText()));
+            }
         }
         Map<String, String> props = new LinkedHashMap<>();
         props.put("agent.chain", chain);
@@ -111,6 +140,11 @@ public final class RetailSystem implements AutoCloseable {
         props.put("agent.mqtt.client-id", "store-" + store + "-" + runId);
         props.put("agent.mqtt.session-expiry", "PT5M");
         props.put("agent.uplink.resend-after", "2s");
+        BrokerLogin login = storeLogins.get(store);
+        if (login != null) {
+            props.put("agent.mqtt.username", login.username());
+            props.put("agent.mqtt.password", login.password());
+        }
         props.putAll(settings);
         return track(new AppProcess("agent-" + store, ROOT.resolve("store-agent/target/quarkus-app/quarkus-run.jar"),
                 AppProcess.freePort(), props, logDir).start());

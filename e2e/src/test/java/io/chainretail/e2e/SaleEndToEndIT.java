@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chainretail.core.gtin.Gtin;
-import io.chainretail.core.mqtt.MqttSettings;
 import io.chainretail.core.mqtt.PahoMqttLink;
 import io.chainretail.core.sync.Topics;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +80,7 @@ class SaleEndToEndIT {
     void malformedFeedMessagesAreRejectedAndCountedAndValidDeltasStillApply() throws Exception {
         long rejectedBefore = Http.get(agent.url() + "/api/sync").body().path("rejectedMessages").asLong();
         Topics topics = new Topics(system.chain());
-        try (PahoMqttLink intruder = new PahoMqttLink(MqttSettings.of(system.brokerUrl(), "e2e-intruder-"
+        try (PahoMqttLink intruder = new PahoMqttLink(system.hqBroker().settings("e2e-intruder-"
                 + RANDOM.nextInt(1_000_000)).withSessionExpiry(Duration.ZERO))) {
             intruder.start();
             Eventually.await("the test client is connected", PATIENCE, intruder::isConnected);

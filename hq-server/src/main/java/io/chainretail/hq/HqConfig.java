@@ -117,10 +117,16 @@ public interface HqConfig {
          */
         Optional<String> url();
 
-        /** Broker user name for HQ, if the broker requires one. */
+        /**
+         * Broker user name for HQ. An external broker gets credentials only when this is set; the embedded
+         * broker's HQ account is called {@code hq} unless this says otherwise.
+         */
         Optional<String> username();
 
-        /** Broker password for HQ. */
+        /**
+         * Broker password for HQ. Unset with the embedded broker: a random one each start (set it to use the
+         * HQ account from outside, e.g. with {@code mosquitto_sub}).
+         */
         Optional<String> password();
 
         /** Client id; stable so the broker keeps HQ's session. Default {@code hq-1}. */
@@ -154,6 +160,14 @@ public interface HqConfig {
          */
         @WithDefault("false")
         boolean journalSync();
+
+        /**
+         * Whether the embedded broker lets in only HQ and stores with credentials HQ issued, each limited to
+         * its own topics ({@code POST /api/stores/{store}/broker-credentials}). Default {@code true}; turn it
+         * off only while moving existing stores onto credentials.
+         */
+        @WithDefault("true")
+        boolean requireCredentials();
     }
 
     interface Outbox {

@@ -19,6 +19,7 @@ import io.chainretail.core.sync.payload.PriceOverrideChanged;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.ShelfAlert;
 import io.chainretail.core.sync.payload.StockAdjusted;
+import io.chainretail.hq.broker.BrokerAccounts;
 import io.chainretail.hq.broker.EmbeddedBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -46,6 +47,9 @@ class SaleIngestTest {
     @Inject
     EmbeddedBroker broker;
 
+    @Inject
+    BrokerAccounts accounts;
+
     private PahoMqttLink store;
 
     @BeforeEach
@@ -54,8 +58,10 @@ class SaleIngestTest {
     }
 
     private PahoMqttLink connectedStore(String code) throws Exception {
+        // HQ's own account plays the store here, so that HQ's checks (not the broker's ACL, which
+        // BrokerSecurityTest covers) are what refuses an impostor, as on a broker without an ACL.
         PahoMqttLink store = new PahoMqttLink(MqttSettings.of(broker.url(), "test-store-" + UUID.randomUUID())
-                .withSessionExpiry(Duration.ZERO));
+                .withSessionExpiry(Duration.ZERO).withCredentials(accounts.hqUsername(), accounts.hqPassword()));
         store.subscribe(topics.ack(code), (topic, bytes) -> {
             try {
                 acks.addAll(codec.decode(bytes).payloadAs(Ack.class).eventIds());

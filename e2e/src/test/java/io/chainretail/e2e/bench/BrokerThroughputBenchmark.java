@@ -1,7 +1,7 @@
 package io.chainretail.e2e.bench;
 
-import io.chainretail.core.mqtt.MqttSettings;
 import io.chainretail.core.mqtt.PahoMqttLink;
+import io.chainretail.e2e.BrokerLogin;
 import io.chainretail.e2e.RetailSystem;
 import java.net.Socket;
 import java.util.ArrayList;
@@ -29,14 +29,16 @@ class BrokerThroughputBenchmark {
         List<String> rows = new ArrayList<>();
         try (RetailSystem system = new RetailSystem("bench-broker")) {
             system.startHq();
-            String embedded = system.brokerUrl();
-            run("embedded (Artemis in HQ), raw Paho", embedded, false, MESSAGES / 4);
-            rows.add(run("embedded (Artemis in HQ), raw Paho", embedded, false, MESSAGES));
-            rows.add(run("embedded (Artemis in HQ), PahoMqttLink", embedded, true, MESSAGES));
+            BrokerLogin embedded = system.hqBroker();
+            String root = "retail/v1/" + system.chain();
+            run("embedded (Artemis in HQ), raw Paho", embedded, root, false, MESSAGES / 4);
+            rows.add(run("embedded (Artemis in HQ), raw Paho", embedded, root, false, MESSAGES));
+            rows.add(run("embedded (Artemis in HQ), PahoMqttLink", embedded, root, true, MESSAGES));
         }
         if (reachable(MOSQUITTO)) {
-            run("Mosquitto, raw Paho", MOSQUITTO, false, MESSAGES / 4);
-            rows.add(run("Mosquitto " + MOSQUITTO + ", raw Paho (baseline)", MOSQUITTO, false, MESSAGES));
+            BrokerLogin mosquitto = BrokerLogin.anonymous(MOSQUITTO);
+            run("Mosquitto, raw Paho", mosquitto, "bench", false, MESSAGES / 4);
+            rows.add(run("Mosquitto " + MOSQUITTO + ", raw Paho (baseline)", mosquitto, "bench", false, MESSAGES));
         } else {
             rows.add("Mosquitto at " + MOSQUITTO + " not reachable: no baseline this run");
         }
@@ -45,13 +47,14 @@ class BrokerThroughputBenchmark {
         rows.forEach(System.out::println);
     }
 
-    private static String run(String name, String url, boolean ourLink, int count) throws Exception {
-        String topic = "bench/" + System.nanoTime();
+    private static String run(String name, BrokerLogin broker, String root, boolean ourLink, int count)
+            throws Exception {
+        String topic = root + "/bench/" + System.nanoTime();
         byte[] payload = new byte[PAYLOAD];
-        try (RawPaho.Subscriber subscriber = new RawPaho.Subscriber(url, topic)) {
+        try (RawPaho.Subscriber subscriber = new RawPaho.Subscriber(broker, topic)) {
             long start = System.nanoTime();
             if (ourLink) {
-                try (PahoMqttLink link = new PahoMqttLink(MqttSettings.of(url, "bench-link-" + System.nanoTime()))) {
+                try (PahoMqttLink link = new PahoMqttLink(broker.settings("bench-link-" + System.nanoTime()))) {
                     link.start();
                     while (!link.isConnected()) {
                         Thread.sleep(10);
@@ -65,7 +68,7 @@ class BrokerThroughputBenchmark {
                     subscriber.awaitReceived(count);
                 }
             } else {
-                RawPaho.publish(url, topic, Collections.nCopies(count, payload));
+                RawPaho.publish(broker, topic, Collections.nCopies(count, payload));
                 subscriber.awaitReceived(count);
             }
             double seconds = (System.nanoTime() - start) / 1e9;

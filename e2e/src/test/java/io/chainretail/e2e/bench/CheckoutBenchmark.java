@@ -138,7 +138,7 @@ class CheckoutBenchmark {
             awaitIngested(system, hq, topics, warmUp);
             List<byte[]> messages = sales(system.chain(), UPLINKED, new Random(SEED));
             double seconds = awaitIngested(system, hq, topics, messages);
-            double mqtt = RawPaho.move(system.brokerUrl(), messages);
+            double mqtt = RawPaho.move(system.hqBroker(), "retail/v1/" + system.chain(), messages);
             List<String> payloads = new ArrayList<>();
             for (byte[] message : messages) {
                 payloads.add(codec.payloadJson(codec.decode(message).payload()));
@@ -191,7 +191,8 @@ class CheckoutBenchmark {
                     () -> metric(back, "hq_uplink_events_stored_total") >= BACKLOG);
             double seconds = (System.nanoTime() - restarted) / 1e9;
             Eventually.await("the store knows", PATIENCE, () -> metric(agent, "agent_uplink_backlog") == 0);
-            double mqtt = RawPaho.move(system.brokerUrl(), sales(system.chain(), BACKLOG, random));
+            double mqtt = RawPaho.move(system.hqBroker(), "retail/v1/" + system.chain(),
+                    sales(system.chain(), BACKLOG, random));
             System.out.println();
             System.out.printf("=== Draining a 24-hour backlog of %d sales after HQ was away ===%n", BACKLOG);
             System.out.printf("HQ held all %d sales %.2f s after it was up again (%s broker)%n", BACKLOG, seconds,
@@ -285,11 +286,11 @@ class CheckoutBenchmark {
         for (byte[] message : messages) {
             unacknowledged.put(codec.decode(message).id(), message);
         }
-        try (RawPaho.Subscriber acks = new RawPaho.Subscriber(system.brokerUrl(), topics.ack("0001"), true)) {
+        try (RawPaho.Subscriber acks = new RawPaho.Subscriber(system.hqBroker(), topics.ack("0001"), true)) {
             long started = System.nanoTime();
             int resent = 0;
             for (List<byte[]> round = messages; !round.isEmpty(); ) {
-                RawPaho.publish(system.brokerUrl(), topics.up("0001", "sale"), round);
+                RawPaho.publish(system.hqBroker(), topics.up("0001", "sale"), round);
                 int seen = -1;
                 while (acks.kept().size() != seen) {
                     seen = acks.kept().size();

@@ -1,5 +1,6 @@
 package io.chainretail.e2e.bench;
 
+import io.chainretail.e2e.BrokerLogin;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
@@ -34,16 +35,16 @@ final class RawPaho {
         private final boolean keep;
         private volatile long lastArrival;
 
-        Subscriber(String url, String topic) throws MqttException {
-            this(url, topic, false);
+        Subscriber(BrokerLogin broker, String topic) throws MqttException {
+            this(broker, topic, false);
         }
 
         /** With {@code keep}, every message is kept with its topic and arrival time. */
-        Subscriber(String url, String topic, boolean keep) throws MqttException {
+        Subscriber(BrokerLogin broker, String topic, boolean keep) throws MqttException {
             this.keep = keep;
-            client = new MqttAsyncClient(url, "bench-sub-" + System.nanoTime(), new MemoryPersistence());
+            client = new MqttAsyncClient(broker.url(), "bench-sub-" + System.nanoTime(), new MemoryPersistence());
             client.setCallback(this);
-            MqttConnectionOptions options = new MqttConnectionOptions();
+            MqttConnectionOptions options = broker.apply(new MqttConnectionOptions());
             options.setCleanStart(true);
             options.setReceiveMaximum(65_535);
             client.connect(options).waitForCompletion(10_000);
@@ -116,9 +117,9 @@ final class RawPaho {
 
         private final MqttAsyncClient client;
 
-        Publisher(String url) throws MqttException {
-            client = new MqttAsyncClient(url, "bench-pub-" + System.nanoTime(), new MemoryPersistence());
-            MqttConnectionOptions options = new MqttConnectionOptions();
+        Publisher(BrokerLogin broker) throws MqttException {
+            client = new MqttAsyncClient(broker.url(), "bench-pub-" + System.nanoTime(), new MemoryPersistence());
+            MqttConnectionOptions options = broker.apply(new MqttConnectionOptions());
             options.setCleanStart(true);
             client.connect(options).waitForCompletion(10_000);
         }
@@ -137,10 +138,10 @@ final class RawPaho {
     }
 
     /** Publishes the payloads in order, QoS 1, with a window of 64 in flight (below the broker's limit). */
-    static void publish(String url, String topic, List<byte[]> payloads) throws Exception {
-        MqttAsyncClient publisher = new MqttAsyncClient(url, "bench-pub-" + System.nanoTime(),
+    static void publish(BrokerLogin broker, String topic, List<byte[]> payloads) throws Exception {
+        MqttAsyncClient publisher = new MqttAsyncClient(broker.url(), "bench-pub-" + System.nanoTime(),
                 new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
+        MqttConnectionOptions options = broker.apply(new MqttConnectionOptions());
         options.setCleanStart(true);
         IMqttToken connected = publisher.connect(options);
         connected.waitForCompletion(10_000);
@@ -174,12 +175,15 @@ final class RawPaho {
         publisher.close();
     }
 
-    /** Seconds to move {@code payloads} from a raw publisher to a raw subscriber through {@code url}. */
-    static double move(String url, List<byte[]> payloads) throws Exception {
-        String topic = "bench/" + System.nanoTime();
-        try (Subscriber subscriber = new Subscriber(url, topic)) {
+    /**
+     * Seconds to move {@code payloads} from a raw publisher to a raw subscriber through {@code broker}, on a
+     * new topic under {@code root} (one the account may use).
+     */
+    static double move(BrokerLogin broker, String root, List<byte[]> payloads) throws Exception {
+        String topic = root + "/bench/" + System.nanoTime();
+        try (Subscriber subscriber = new Subscriber(broker, topic)) {
             long start = System.nanoTime();
-            publish(url, topic, payloads);
+            publish(broker, topic, payloads);
             subscriber.awaitReceived(payloads.size());
             if (subscriber.received() < payloads.size()) {
                 throw new IllegalStateException("the broker dropped " + (payloads.size() - subscriber.received()));

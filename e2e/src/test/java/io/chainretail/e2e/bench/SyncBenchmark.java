@@ -10,6 +10,7 @@ import static io.chainretail.e2e.bench.BenchSupport.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chainretail.e2e.AppProcess;
+import io.chainretail.e2e.BrokerLogin;
 import io.chainretail.e2e.Eventually;
 import io.chainretail.e2e.Http;
 import io.chainretail.e2e.RetailSystem;
@@ -49,7 +50,7 @@ class SyncBenchmark {
             try (RawPaho.Subscriber spy = spy(system)) {
                 AppProcess agent = system.startAgent("0001");
                 Result sync = awaitCaughtUp(hq, agent, spy);
-                double baseline = RawPaho.move(system.brokerUrl(), sync.replies());
+                double baseline = RawPaho.move(system.hqBroker(), "retail/v1/" + system.chain(), sync.replies());
                 report("Initial sync of " + CATALOG + " products with prices to one store", sync, baseline,
                         "under 2x the raw Paho time and under 20 s");
             }
@@ -78,7 +79,7 @@ class SyncBenchmark {
             try (RawPaho.Subscriber spy = spy(system)) {
                 agent.start();
                 Result sync = awaitCaughtUp(hq, agent, spy);
-                double baseline = RawPaho.move(system.brokerUrl(), sync.replies());
+                double baseline = RawPaho.move(system.hqBroker(), "retail/v1/" + system.chain(), sync.replies());
                 report("Catch-up of " + CATCH_UP + " missed price deltas (" + products + " products)", sync,
                         baseline, "under 10 s");
             }
@@ -96,7 +97,7 @@ class SyncBenchmark {
             }
             List<Long> latencies = new ArrayList<>();
             List<Long> atBroker = new ArrayList<>();
-            try (RawPaho.Subscriber spy = new RawPaho.Subscriber(system.brokerUrl(),
+            try (RawPaho.Subscriber spy = new RawPaho.Subscriber(system.hqBroker(),
                     "retail/v1/" + system.chain() + "/feed/prices", true)) {
                 // The first five changes warm the JIT of 51 JVMs up and are not counted.
                 for (int change = -4; change <= 20; change++) {
@@ -129,7 +130,7 @@ class SyncBenchmark {
                     percentile(latencies, 50), percentile(latencies, 99), Collections.max(latencies));
             System.out.printf("of which HQ: p50 %d ms, max %d ms (PUT at HQ -> the delta reaches a subscriber)%n",
                     percentile(atBroker, 50), Collections.max(atBroker));
-            List<Long> raw = rawFanOut(system.brokerUrl(), AGENTS, 20);
+            List<Long> raw = rawFanOut(system.hqBroker(), "retail/v1/" + system.chain(), AGENTS, 20);
             System.out.printf("baseline, raw Paho 1 -> %d subscribers in one JVM, same machine load: p50 %d ms, "
                     + "p99 %d ms (%d samples)%n", AGENTS, percentile(raw, 50), percentile(raw, 99), raw.size());
             System.out.println("target: p99 under 1 s");
@@ -175,7 +176,7 @@ class SyncBenchmark {
     }
 
     private static RawPaho.Subscriber spy(RetailSystem system) throws Exception {
-        return new RawPaho.Subscriber(system.brokerUrl(), "retail/v1/" + system.chain() + "/store/0001/#", true);
+        return new RawPaho.Subscriber(system.hqBroker(), "retail/v1/" + system.chain() + "/store/0001/#", true);
     }
 
     private static long hqSeq(AppProcess hq, String feed) {
@@ -206,15 +207,16 @@ class SyncBenchmark {
     }
 
     /** Latencies of raw Paho: one publisher, {@code subscribers} subscribers, {@code messages} one at a time. */
-    private static List<Long> rawFanOut(String url, int subscribers, int messages) throws Exception {
-        String topic = "bench/fan-out/" + System.nanoTime();
+    private static List<Long> rawFanOut(BrokerLogin broker, String root, int subscribers, int messages)
+            throws Exception {
+        String topic = root + "/bench/fan-out/" + System.nanoTime();
         List<RawPaho.Subscriber> clients = new ArrayList<>();
         List<Long> latencies = new ArrayList<>();
         try {
             for (int i = 0; i < subscribers; i++) {
-                clients.add(new RawPaho.Subscriber(url, topic, true));
+                clients.add(new RawPaho.Subscriber(broker, topic, true));
             }
-            try (RawPaho.Publisher publisher = new RawPaho.Publisher(url)) {
+            try (RawPaho.Publisher publisher = new RawPaho.Publisher(broker)) {
                 for (int m = 1; m <= messages; m++) {
                     long sent = System.nanoTime();
                     publisher.publish(topic, new byte[300]);

@@ -25,11 +25,13 @@ public class EmbeddedBroker {
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class);
 
     private final HqConfig config;
+    private final BrokerAccounts accounts;
     private EmbeddedActiveMQ server;
     private int port;
 
-    public EmbeddedBroker(HqConfig config) {
+    public EmbeddedBroker(HqConfig config, BrokerAccounts accounts) {
         this.config = config;
+        this.accounts = accounts;
     }
 
     /** Starts before anything that connects to it. */
@@ -42,7 +44,7 @@ public class EmbeddedBroker {
         Configuration artemis = new ConfigurationImpl()
                 .setName("hq-embedded")
                 .setPersistenceEnabled(true)
-                .setSecurityEnabled(false)
+                .setSecurityEnabled(config.broker().requireCredentials())
                 .setJournalType(JournalType.NIO)
                 .setJournalSyncTransactional(config.broker().journalSync())
                 .setJournalSyncNonTransactional(config.broker().journalSync())
@@ -55,8 +57,11 @@ public class EmbeddedBroker {
                 "tcp://" + config.broker().host() + ":" + port + "?protocols=MQTT");
         server = new EmbeddedActiveMQ();
         server.setConfiguration(artemis);
+        server.setSecurityManager(new ArtemisBrokerSecurity(accounts));
         server.start();
-        LOG.infof("Embedded MQTT broker listening on tcp://%s:%d (data in %s)", config.broker().host(), port, dir);
+        LOG.infof("Embedded MQTT broker listening on tcp://%s:%d (data in %s)%s", config.broker().host(), port, dir,
+                config.broker().requireCredentials() ? ""
+                        : "; WITHOUT credentials or ACL (hq.broker.require-credentials=false)");
     }
 
     void onStop(@Observes @Priority(10_000) ShutdownEvent event) throws Exception {

@@ -5,6 +5,7 @@ import io.chainretail.core.mqtt.MqttSettings;
 import io.chainretail.core.mqtt.PahoMqttLink;
 import io.chainretail.core.sync.Topics;
 import io.chainretail.hq.HqConfig;
+import io.chainretail.hq.broker.BrokerAccounts;
 import io.chainretail.hq.broker.EmbeddedBroker;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,12 +20,14 @@ public class HqLink {
 
     private final HqConfig config;
     private final EmbeddedBroker broker;
+    private final BrokerAccounts accounts;
     private final Topics topics;
     private MqttLink link;
 
-    public HqLink(HqConfig config, EmbeddedBroker broker) {
+    public HqLink(HqConfig config, EmbeddedBroker broker, BrokerAccounts accounts) {
         this.config = config;
         this.broker = broker;
+        this.accounts = accounts;
         this.topics = new Topics(config.chain());
     }
 
@@ -32,8 +35,8 @@ public class HqLink {
         String url = config.mqtt().url().orElseGet(broker::url);
         MqttSettings settings = MqttSettings.of(url, config.mqtt().clientId()).withWindow(config.mqtt().window())
                 .withSessionExpiry(config.mqtt().sessionExpiry());
-        if (config.mqtt().username().isPresent()) {
-            settings = settings.withCredentials(config.mqtt().username().get(), config.mqtt().password().orElse(""));
+        if (config.mqtt().username().isPresent() || config.mqtt().url().isEmpty()) {
+            settings = settings.withCredentials(accounts.hqUsername(), accounts.hqPassword());
         }
         link = new PahoMqttLink(settings);
         link.start();

@@ -49,6 +49,11 @@ public final class Topics {
         return store(store) + "/status";
     }
 
+    /** The chain's whole topic tree. */
+    public String everything() {
+        return root + "/#";
+    }
+
     /** Uplink of every store and kind, as HQ subscribes to it. */
     public String allUplinks() {
         return root + "/store/+/up/+";
