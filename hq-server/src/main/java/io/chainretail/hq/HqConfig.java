@@ -129,6 +129,14 @@ public interface HqConfig {
          */
         Optional<String> password();
 
+        /**
+         * For an external broker at an {@code ssl://} URL: the trust store (PKCS12, or JKS by its {@code .jks}
+         * name) holding the authority that signed the broker's certificate. Unset: the JVM's own.
+         */
+        Optional<String> trustStore();
+
+        Optional<String> trustStorePassword();
+
         /** Client id; stable so the broker keeps HQ's session. Default {@code hq-1}. */
         @WithDefault("hq-1")
         String clientId();
@@ -163,11 +171,32 @@ public interface HqConfig {
 
         /**
          * Whether the embedded broker lets in only HQ and stores with credentials HQ issued, each limited to
-         * its own topics ({@code POST /api/stores/{store}/broker-credentials}). Default {@code true}; turn it
-         * off only while moving existing stores onto credentials.
+         * its own topics ({@code POST /api/broker/credentials/{store}}). Default {@code true}; turn it off
+         * only while moving existing stores onto credentials.
          */
         @WithDefault("true")
         boolean requireCredentials();
+
+        /** MQTT over TLS for the stores, on a port of its own; off until a key store is given. */
+        Tls tls();
+    }
+
+    interface Tls {
+        /**
+         * The broker's certificate and private key: a PKCS12 file ({@code .p12}, {@code .pfx}) or a JKS file
+         * ({@code .jks}). Set: the embedded broker also listens for {@code ssl://} on {@link #port()}.
+         */
+        Optional<String> keyStore();
+
+        Optional<String> keyStorePassword();
+
+        /** Address of the TLS listener. Default {@code 0.0.0.0}: stores connect from other hosts. */
+        @WithDefault("0.0.0.0")
+        String host();
+
+        /** Port of the TLS listener. Default 8883, MQTT's TLS port; 0 picks a free one (tests). */
+        @WithDefault("8883")
+        int port();
     }
 
     interface Outbox {

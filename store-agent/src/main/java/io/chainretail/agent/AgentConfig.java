@@ -157,9 +157,18 @@ public interface AgentConfig {
         /** Client id; stable so the broker keeps the store's session. Default {@code store-{store}}. */
         Optional<String> clientId();
 
+        /** The store's broker account, issued by HQ ({@code POST /api/broker/credentials/{store}}). */
         Optional<String> username();
 
         Optional<String> password();
+
+        /**
+         * For a broker at an {@code ssl://} URL: the trust store (PKCS12, or JKS by its {@code .jks} name)
+         * holding the authority that signed the broker's certificate. Unset: the JVM's own.
+         */
+        Optional<String> trustStore();
+
+        Optional<String> trustStorePassword();
 
         /** QoS 1 publishes in flight at once. Default 32. */
         @WithDefault("32")

@@ -28,6 +28,7 @@ public class EmbeddedBroker {
     private final BrokerAccounts accounts;
     private EmbeddedActiveMQ server;
     private int port;
+    private int tlsPort;
 
     public EmbeddedBroker(HqConfig config, BrokerAccounts accounts) {
         this.config = config;
@@ -55,6 +56,16 @@ public class EmbeddedBroker {
                 .setJMXManagementEnabled(false);
         artemis.addAcceptorConfiguration("mqtt",
                 "tcp://" + config.broker().host() + ":" + port + "?protocols=MQTT");
+        HqConfig.Tls tls = config.broker().tls();
+        if (tls.keyStore().isPresent()) {
+            tlsPort = tls.port() == 0 ? freePort() : tls.port();
+            String keyStore = Path.of(tls.keyStore().get()).toAbsolutePath().toString();
+            artemis.addAcceptorConfiguration("mqtts", "tcp://" + tls.host() + ":" + tlsPort
+                    + "?protocols=MQTT;sslEnabled=true;keyStorePath=" + keyStore
+                    + ";keyStoreType=" + (keyStore.endsWith(".jks") ? "JKS" : "PKCS12")
+                    + tls.keyStorePassword().map(password -> ";keyStorePassword=" + password).orElse(""));
+            LOG.infof("Embedded MQTT broker listening for TLS on ssl://%s:%d", tls.host(), tlsPort);
+        }
         server = new EmbeddedActiveMQ();
         server.setConfiguration(artemis);
         server.setSecurityManager(new ArtemisBrokerSecurity(accounts));
@@ -77,6 +88,11 @@ public class EmbeddedBroker {
         }
         String host = "0.0.0.0".equals(config.broker().host()) ? "127.0.0.1" : config.broker().host();
         return "tcp://" + host + ":" + port;
+    }
+
+    /** The TLS listener's port, or 0 when TLS is off. */
+    public int tlsPort() {
+        return tlsPort;
     }
 
     public boolean isRunning() {

@@ -38,6 +38,10 @@ public class HqLink {
         if (config.mqtt().username().isPresent() || config.mqtt().url().isEmpty()) {
             settings = settings.withCredentials(accounts.hqUsername(), accounts.hqPassword());
         }
+        if (config.mqtt().trustStore().isPresent()) {
+            settings = settings.withTrustStore(new MqttSettings.TrustStore(config.mqtt().trustStore().get(),
+                    config.mqtt().trustStorePassword().orElse(null)));
+        }
         link = new PahoMqttLink(settings);
         link.start();
     }

@@ -118,6 +118,18 @@ public final class PahoMqttLink implements MqttLink {
             options.setPassword(settings.password() == null ? new byte[0]
                     : settings.password().getBytes(StandardCharsets.UTF_8));
         }
+        if (settings.trustStore() != null) {
+            // Paho's own TLS settings: the broker's certificate is checked against this store, and its host
+            // name against the certificate (Paho verifies the host name unless told not to).
+            java.util.Properties tls = new java.util.Properties();
+            tls.setProperty("com.ibm.ssl.trustStore", settings.trustStore().path());
+            if (settings.trustStore().password() != null) {
+                tls.setProperty("com.ibm.ssl.trustStorePassword", settings.trustStore().password());
+            }
+            tls.setProperty("com.ibm.ssl.trustStoreType",
+                    settings.trustStore().path().endsWith(".jks") ? "JKS" : "PKCS12");
+            options.setSSLProperties(tls);
+        }
         if (settings.willTopic() != null) {
             MqttMessage will = new MqttMessage(settings.willPayload());
             will.setQos(1);

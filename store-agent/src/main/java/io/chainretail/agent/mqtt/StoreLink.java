@@ -44,6 +44,10 @@ public class StoreLink {
         if (mqtt.username().isPresent()) {
             settings = settings.withCredentials(mqtt.username().get(), mqtt.password().orElse(""));
         }
+        if (mqtt.trustStore().isPresent()) {
+            settings = settings.withTrustStore(new MqttSettings.TrustStore(mqtt.trustStore().get(),
+                    mqtt.trustStorePassword().orElse(null)));
+        }
         link = new PahoMqttLink(settings);
         link.start();
     }
