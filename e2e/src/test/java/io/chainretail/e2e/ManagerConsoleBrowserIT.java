@@ -1,6 +1,7 @@
 package io.chainretail.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainretail.core.gtin.Gtin;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The store manager's console in headless Chromium: HQ lets store 0001 price its water between 2.00 and
  * 3.00; the manager signs in with id and PIN, is refused 3.50 with HQ's ceiling shown, sets 2.20, the
  * till sells at 2.20 at once, and HQ lists the store's price; then books a delivery and a write-off
- * (refused without a reason), which HQ lists too.
+ * (refused without a reason), which HQ lists too; at the end of the lane's shift the manager reads its Z
+ * report with the cash variance.
  */
 class ManagerConsoleBrowserIT {
 
@@ -82,6 +84,28 @@ class ManagerConsoleBrowserIT {
                     + "/api/stores/0001/price-overrides").body().toString().contains("\"priceMinor\":220"));
             Eventually.await("HQ lists the delivery and the write-off", Duration.ofSeconds(30), () -> Http.get(
                     hq.url() + "/api/stores/0001/stock-adjustments").body().size() == 2);
+
+            // The lane takes 2.20 in cash and closes its shift one yuan short: the manager's day shows the Z.
+            till.post("/api/till/sales/" + sale + "/complete", "{\"tenders\":[{\"type\":\"CASH\","
+                    + "\"amountMinor\":220}]}");
+            till.post("/api/till/shift/close", "{\"counted\":[{\"valueMinor\":10000,\"count\":1},"
+                    + "{\"valueMinor\":10,\"count\":12}]}");
+            ChromeDriver reports = Browser.start();
+            try {
+                WebDriverWait wait = new WebDriverWait(reports, Duration.ofSeconds(15));
+                reports.get(agent.url() + "/manager/shifts.html");
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("manager-id"))).sendKeys("9001");
+                reports.findElement(By.id("pin")).sendKeys("9999", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("shifts"), "Z 1"));
+                String shifts = reports.findElement(By.id("shifts")).getText();
+                assertTrue(shifts.contains("102.20") && shifts.contains("101.20") && shifts.contains("-1.00"),
+                        "expected 102.20, counted 101.20, variance -1.00: " + shifts);
+                assertTrue(reports.findElement(By.id("tenders")).getText().contains("CASH"));
+                Files.write(Path.of(System.getProperty("repo.root", ".."), "e2e/target/manager-shifts.png"),
+                        reports.getScreenshotAs(OutputType.BYTES));
+            } finally {
+                reports.quit();
+            }
         }
     }
 }

@@ -3,10 +3,7 @@
 
 const $ = (id) => document.getElementById(id);
 
-function money(minor) {
-  return (minor < 0 ? '-' : '') + Math.trunc(Math.abs(minor) / 100) + '.' + String(Math.abs(minor) % 100)
-    .padStart(2, '0');
-}
+const money = ManagerSession.money;
 
 function minorOf(text) {
   const match = /^\s*(\d+)(?:[.,](\d{1,2}))?\s*$/.exec(text);

@@ -8,6 +8,12 @@ const ManagerSession = {
     location.href = 'signin.html?next=' + encodeURIComponent(location.pathname.split('/').pop() + location.search);
   },
 
+  /** Minor units as an amount with two decimals: 1250 -> "12.50", -5 -> "-0.05". */
+  money(minor) {
+    return (minor < 0 ? '-' : '') + Math.trunc(Math.abs(minor) / 100) + '.'
+      + String(Math.abs(minor) % 100).padStart(2, '0');
+  },
+
   /** Shows a sentence in the page's message line: kind 'good', 'error' or none. */
   say(text, kind) {
     const message = document.getElementById('message');

@@ -84,6 +84,19 @@ class ShiftAndReturnTest {
         assertEquals(journalBefore + 1, QuarkusTransaction.requiringNew().call(() -> JournalEntry.count()));
         given().header("X-Till-Token", token).post("/api/till/sales").then().statusCode(409)
                 .body("code", equalTo("NO_SHIFT"));
+
+        // The store manager's day: this lane's Z report with its variance, and the day's sums.
+        String manager = TestReplica.managerToken();
+        String z = "shifts.find { it.lane == '" + LANE + "' && !it.open }.";
+        given().auth().oauth2(manager).get("/api/manager/shifts").then().statusCode(200)
+                .body(z + "zNo", equalTo(1)).body(z + "varianceMinor", equalTo(-100))
+                .body(z + "countedCashMinor", equalTo(10200)).body(z + "closedBy", equalTo("1001"))
+                .body(z + "tenders.find { it.type == 'CARD' }.inMinor", equalTo(450));
+        given().auth().oauth2(manager).get("/api/manager/shifts?day=2020-01-01").then().statusCode(200)
+                .body("shifts.findAll { !it.open }.size()", equalTo(0));
+        given().auth().oauth2(manager).get("/api/manager/shifts?day=yesterday").then().statusCode(422)
+                .body("code", equalTo("INVALID_DAY"));
+        given().auth().oauth2(token).get("/api/manager/shifts").then().statusCode(403); // a cashier
     }
 
     private String sale(String tender, String code, int quantity, String code2, int quantity2) {

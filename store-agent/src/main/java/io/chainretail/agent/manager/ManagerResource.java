@@ -1,6 +1,8 @@
 package io.chainretail.agent.manager;
 
+import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.replica.PriceOverride;
+import io.chainretail.agent.shift.ShiftReports;
 import io.chainretail.agent.till.TillSessions;
 import io.chainretail.core.error.Refusal;
 import jakarta.validation.Valid;
@@ -12,14 +14,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
  * The store manager's console API: sign in with a manager's id and PIN for a bearer token, then set the
- * store's own prices inside HQ's bounds. (Stock, reports and local promotions follow, issue 6.)
+ * store's own prices inside HQ's bounds and read the day's shift reports. (Stock is {@code /api/stock}.)
  */
 @Path("/api/manager")
 public class ManagerResource {
@@ -36,10 +41,14 @@ public class ManagerResource {
 
     private final TillSessions sessions;
     private final PriceOverrides overrides;
+    private final ShiftReports shifts;
+    private final Catalog catalog;
 
-    public ManagerResource(TillSessions sessions, PriceOverrides overrides) {
+    public ManagerResource(TillSessions sessions, PriceOverrides overrides, ShiftReports shifts, Catalog catalog) {
         this.sessions = sessions;
         this.overrides = overrides;
+        this.shifts = shifts;
+        this.catalog = catalog;
     }
 
     /** 401 BAD_CREDENTIALS or PIN_LOCKED; 403 NOT_A_MANAGER for a cashier. */
@@ -76,6 +85,23 @@ public class ManagerResource {
     @ManagerOnly
     public void removePrice(@Context ContainerRequestContext request, @PathParam("sku") String sku) {
         overrides.remove(sku, manager(request));
+    }
+
+    /**
+     * The shifts of a business day ({@code day=2026-11-30}, default today, in the store's time zone) with
+     * their X figures (open) or Z reports (closed), and the day's totals. 422 INVALID_DAY.
+     */
+    @GET
+    @Path("/shifts")
+    @ManagerOnly
+    public ShiftReports.DayReport shifts(@QueryParam("day") String day) {
+        LocalDate date;
+        try {
+            date = day == null || day.isBlank() ? LocalDate.now(catalog.store().zone()) : LocalDate.parse(day);
+        } catch (DateTimeParseException e) {
+            throw Refusal.invalid("INVALID_DAY", "A day is written 2026-11-30, not '" + day + "'.");
+        }
+        return shifts.day(date);
     }
 
     /** The manager {@link ManagerGate} let through. */
