@@ -10,14 +10,51 @@ const HqSession = {
     location.href = 'signin.html?next=' + encodeURIComponent(location.pathname.replace(/^\//, '') + location.search);
   },
 
-  async getJson(path) {
+  getJson(path) {
+    return HqSession.call('GET', path);
+  },
+
+  /**
+   * Calls HQ with the session: a JSON body (or a string sent as {@code contentType}, e.g. a CSV file);
+   * answers the parsed JSON. A refusal throws an Error with HQ's sentence (and the field it names) and
+   * the whole answer as {@code error.body}; a 401 sends the user to sign in.
+   */
+  async call(method, path, body, contentType) {
     const token = HqSession.token();
     if (!token) { HqSession.signInPage(); throw new Error('Not signed in.'); }
-    const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token } });
+    const headers = { Authorization: 'Bearer ' + token };
+    if (body !== undefined) headers['Content-Type'] = contentType || 'application/json';
+    const response = await fetch(path, {
+      method, headers, body: body === undefined || contentType ? body : JSON.stringify(body),
+    });
     if (response.status === 401) { HqSession.signInPage(); throw new Error('Your session has ended.'); }
-    const data = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(data.message || 'HQ answered ' + response.status);
+    const data = response.status === 204 ? {} : await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const error = new Error((data.field ? data.field + ': ' : '') + (data.message || 'HQ answered ' + response.status));
+      error.body = data;
+      throw error;
+    }
     return data;
+  },
+
+  /** Minor units as an amount with two decimals: 1250 -> "12.50"; null -> "?". */
+  money(minor) {
+    if (minor === null || minor === undefined) return '?';
+    return (minor < 0 ? '-' : '') + Math.trunc(Math.abs(minor) / 100) + '.'
+      + String(Math.abs(minor) % 100).padStart(2, '0');
+  },
+
+  /** "12.5" or "12,50" -> 1250 minor units; anything else -> null. */
+  minorOf(text) {
+    const match = /^\s*(\d+)(?:[.,](\d{1,2}))?\s*$/.exec(text || '');
+    return match ? Number(match[1]) * 100 + Number((match[2] || '0').padEnd(2, '0')) : null;
+  },
+
+  /** Shows a sentence in the page's message line: kind 'good', 'error' or none. */
+  say(text, kind) {
+    const message = document.getElementById('message');
+    message.textContent = text;
+    message.className = kind || '';
   },
 
   /**

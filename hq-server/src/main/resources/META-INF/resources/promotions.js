@@ -6,31 +6,8 @@
 const $ = (id) => document.getElementById(id);
 const list = (text) => text.split(',').map((s) => s.trim()).filter((s) => s);
 
-function money(minor) {
-  return (minor < 0 ? '-' : '') + Math.trunc(Math.abs(minor) / 100) + '.'
-    + String(Math.abs(minor) % 100).padStart(2, '0');
-}
-
-function minorOf(text) {
-  const match = /^\s*(\d+)(?:[.,](\d{1,2}))?\s*$/.exec(text || '');
-  return match ? Number(match[1]) * 100 + Number((match[2] || '0').padEnd(2, '0')) : null;
-}
-
-function say(text, kind) {
-  $('message').textContent = text;
-  $('message').className = kind || '';
-}
-
-async function send(method, path, body) {
-  const response = await fetch(path, {
-    method, headers: { Authorization: 'Bearer ' + HqSession.token(), 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (response.status === 401) { HqSession.signInPage(); throw new Error('Your session has ended.'); }
-  const data = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error((data.field ? data.field + ': ' : '') + (data.message || response.status));
-  return data;
-}
+const { money, minorOf, say } = HqSession;
+const send = HqSession.call;
 
 function promotionFromForm() {
   const type = $('type').value;

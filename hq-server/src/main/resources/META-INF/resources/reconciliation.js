@@ -3,12 +3,7 @@
 
 const $ = (id) => document.getElementById(id);
 
-function money(minor) {
-  if (minor === null || minor === undefined) return '?';
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  return sign + Math.trunc(abs / 100) + '.' + String(abs % 100).padStart(2, '0');
-}
+const money = HqSession.money;
 
 function row(table, cells, bad) {
   const tr = $(table).querySelector('tbody').insertRow();

@@ -1,6 +1,7 @@
 package io.chainretail.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainretail.core.gtin.Gtin;
 import java.nio.file.Files;
@@ -19,7 +20,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * HQ's console in headless Chromium: an HQ admin signs in, authors a chain-wide 10% off the water,
  * prices a basket at store 0001 with it before the stores have it, a till of that store applies it
- * after sync, the sales dashboard shows the store's day, and the stores page shows it online and identical.
+ * after sync, the sales dashboard shows the store's day, and the stores page shows it online and identical;
+ * then the catalog page imports CSV (a bad file refused with its line), reprices a product and bounds it, and
+ * the members page adds a member.
  */
 class HqConsoleBrowserIT {
 
@@ -90,9 +93,67 @@ class HqConsoleBrowserIT {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stores"), "online"));
                 browser.findElement(By.cssSelector("#stores button")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stores"), "identical to HQ"));
+
+                catalogAndMembers(hq, browser, wait);
             } finally {
                 browser.quit();
             }
         }
+    }
+
+    /**
+     * The catalog page: a CSV file with a bad barcode is refused whole with the line named, the corrected
+     * file imports; a product is found, repriced and given bounds for store managers. The members page
+     * creates a member and finds it by phone.
+     */
+    private static void catalogAndMembers(AppProcess hq, ChromeDriver browser, WebDriverWait wait)
+            throws Exception {
+        assertEquals(200, Http.put(hq.url() + "/api/member-tiers/GOLD", "{\"name\":\"Gold\"}").status());
+        Path dir = Files.createDirectories(Path.of(System.getProperty("repo.root", ".."), "e2e/target/console-csv"));
+        String good = Gtin.withCheckDigit("690555000023");
+        String header = "sku,name,price_minor,barcodes\n";
+        Path bad = Files.writeString(dir.resolve("bad.csv"), header + "CSV-1,Rice 5kg,3990," + good + "\n"
+                + "CSV-2,Rice 10kg,7590,6905550000238\n");
+        Path fixed = Files.writeString(dir.resolve("fixed.csv"), header + "CSV-1,Rice 5kg,3990," + good + "\n"
+                + "CSV-2,Rice 10kg,7590,\n");
+
+        browser.findElement(By.linkText("Catalog")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("products"), "BR-5"));
+        browser.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#import button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Nothing was imported"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problems")));
+        String problems = browser.findElement(By.id("problems")).getText();
+        assertTrue(problems.contains("3") && problems.contains("barcodes"), "line 3's barcode: " + problems);
+
+        browser.findElement(By.id("file")).clear();
+        browser.findElement(By.id("file")).sendKeys(fixed.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#import button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Imported 2 products rows"));
+
+        browser.findElement(By.id("q")).sendKeys("rice", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("products"), "CSV-2"));
+        browser.findElement(By.xpath("//table[@id='products']//td[text()='CSV-1']")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("sku"), "value", "CSV-1"));
+        browser.findElement(By.id("price")).clear();
+        browser.findElement(By.id("price")).sendKeys("41.50", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Saved CSV-1 at 41.50"));
+        browser.findElement(By.id("bound-store")).sendKeys("0001");
+        browser.findElement(By.id("floor")).sendKeys("39.00");
+        browser.findElement(By.id("ceiling")).sendKeys("45.00", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bounds"), "45.00"));
+        Files.write(Path.of(System.getProperty("repo.root", ".."), "e2e/target/hq-catalog.png"),
+                browser.getScreenshotAs(OutputType.BYTES));
+
+        browser.findElement(By.linkText("Members")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card"))).sendKeys("88880001");
+        browser.findElement(By.id("name")).sendKeys("王芳");
+        browser.findElement(By.id("phone")).sendKeys("13800138000");
+        browser.findElement(By.id("tier")).sendKeys("GOLD");
+        browser.findElement(By.id("member")).submit();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Saved member 88880001"));
+        browser.findElement(By.id("q")).clear();
+        browser.findElement(By.id("q")).sendKeys("138001", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("members"), "王芳"));
     }
 }

@@ -1,8 +1,11 @@
 package io.chainretail.hq;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.chainretail.hq.feed.OutboxEntry;
@@ -77,6 +80,19 @@ class ProductApiTest {
     void servesHealthMetricsAndOpenApi() {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString("hq_outbox_backlog"));
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/products"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/products"))
+                .body(containsString("bearerFormat: opaque"));
+    }
+
+    @Test
+    void findsProductsBySkuPrefixNameOrBarcode() {
+        given().contentType(ContentType.JSON).body("{\"sku\":\"FIND-1\",\"name\":\"Jasmine tea 100% leaf\","
+                + "\"barcodes\":[\"6901234567984\"],\"priceMinor\":1200}").post("/api/products").then()
+                .statusCode(200);
+        given().get("/api/products?q=find-").then().statusCode(200).body("sku", hasItem("FIND-1"));
+        given().get("/api/products?q=JASMINE").then().statusCode(200).body("sku", hasItem("FIND-1"));
+        given().get("/api/products?q=100%").then().statusCode(200).body("sku", hasItem("FIND-1"));
+        given().get("/api/products?q=6901234567984").then().statusCode(200).body("sku", contains("FIND-1"));
+        given().get("/api/products?q=no such thing").then().statusCode(200).body("$", empty());
     }
 }

@@ -33,9 +33,10 @@ public class ProductResource {
 
     @GET
     @Path("/products")
-    public List<ProductView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public List<ProductView> list(@QueryParam("q") String search,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        return products.page(page, size);
+        return search == null || search.isBlank() ? products.page(page, size) : products.search(search, page, size);
     }
 
     @GET

@@ -1,11 +1,12 @@
 package io.chainretail.hq.catalog;
 
-import io.quarkus.panache.common.Sort;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.sync.payload.ChainPrice;
 import io.chainretail.core.sync.payload.ProductChange;
+import io.chainretail.hq.LikePatterns;
 import io.chainretail.hq.feed.FeedOutbox;
 import io.chainretail.hq.masterdata.References;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -40,6 +41,15 @@ public class ProductService {
     public List<ProductView> page(int page, int size) {
         return Product.<Product>findAll(Sort.by("sku")).page(page, size).list().stream()
                 .map(ProductView::of).toList();
+    }
+
+    /** Products whose SKU starts with, or whose name contains, {@code text} (any case), or with that barcode. */
+    @Transactional
+    public List<ProductView> search(String text, int page, int size) {
+        return Product.<Product>find("lower(sku) like ?1 escape '\\' or lower(name) like ?2 escape '\\' "
+                + "or sku in (select b.product.sku from ProductBarcode b where b.barcode = ?3)", Sort.by("sku"),
+                LikePatterns.startingWith(text), LikePatterns.containing(text), text.trim()).page(page, size).list()
+                .stream().map(ProductView::of).toList();
     }
 
     /** Creates the product or replaces it whole; publishes a catalog delta and, if changed, a price delta. */

@@ -44,9 +44,10 @@ public class MemberResource {
 
     @GET
     @Path("/members")
-    public List<MemberChange> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public List<MemberChange> list(@QueryParam("q") String search,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        return members.page(page, size);
+        return search == null || search.isBlank() ? members.page(page, size) : members.search(search, page, size);
     }
 
     @GET

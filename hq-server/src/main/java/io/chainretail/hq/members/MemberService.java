@@ -3,6 +3,7 @@ package io.chainretail.hq.members;
 import io.chainretail.core.error.Fields;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.sync.payload.MemberChange;
+import io.chainretail.hq.LikePatterns;
 import io.chainretail.hq.feed.FeedOutbox;
 import io.chainretail.hq.masterdata.References;
 import io.quarkus.panache.common.Sort;
@@ -51,6 +52,14 @@ public class MemberService {
     public List<MemberChange> page(int page, int size) {
         return Member.<Member>findAll(Sort.by("cardNo")).page(page, size).list().stream()
                 .map(m -> m.toRecord()).toList();
+    }
+
+    /** Members whose card number or phone starts with, or whose name contains, {@code text} (any case). */
+    @Transactional
+    public List<MemberChange> search(String text, int page, int size) {
+        return Member.<Member>find("lower(cardNo) like ?1 escape '\\' or phone like ?1 escape '\\' "
+                + "or lower(name) like ?2 escape '\\'", Sort.by("cardNo"), LikePatterns.startingWith(text),
+                LikePatterns.containing(text)).page(page, size).list().stream().map(m -> m.toRecord()).toList();
     }
 
     /** Creates or replaces a member; the card number and phone each identify one member. */
