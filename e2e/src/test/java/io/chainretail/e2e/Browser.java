@@ -4,9 +4,13 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through chromedriver. Without them the browser tests skip
@@ -39,5 +43,22 @@ final class Browser {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * Opens a page of HQ's console and signs in on the sign-in page it sends the browser to; the console
+     * then comes back to the page.
+     */
+    static void openHqPage(ChromeDriver browser, WebDriverWait wait, String url, String user, String password) {
+        browser.get(url);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+    }
+
+    /** The same for a page of the store manager's console, with a manager's id and PIN. */
+    static void openManagerPage(ChromeDriver browser, WebDriverWait wait, String url, String manager, String pin) {
+        browser.get(url);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("manager-id"))).sendKeys(manager);
+        browser.findElement(By.id("pin")).sendKeys(pin, Keys.ENTER);
     }
 }

@@ -171,10 +171,8 @@ class CashierPageBrowserIT {
                 // store's manager signs in first (the page sends them to sign-in and back).
                 assertEquals(200, Http.put(hq.url() + "/api/users/manager.0001", "{\"displayName\":\"Manager\","
                         + "\"role\":\"store-manager\",\"store\":\"0001\",\"password\":\"manager-0001-pw\"}").status());
-                browser.get(hq.url() + "/reconciliation.html?store=0001&day=" + today);
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-                        .sendKeys("manager.0001");
-                browser.findElement(By.id("password")).sendKeys("manager-0001-pw", Keys.ENTER);
+                Browser.openHqPage(browser, wait, hq.url() + "/reconciliation.html?store=0001&day=" + today,
+                        "manager.0001", "manager-0001-pw");
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "1 sales (4.50)"));
                 assertEquals("Balanced", browser.findElement(By.id("verdict")).getText());
                 Files.write(shot.resolveSibling("hq-reconciliation.png"), browser.getScreenshotAs(OutputType.BYTES));

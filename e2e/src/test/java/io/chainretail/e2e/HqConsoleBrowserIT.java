@@ -38,9 +38,7 @@ class HqConsoleBrowserIT {
             ChromeDriver browser = Browser.start();
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-                browser.get(hq.url() + "/promotions.html");
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
-                browser.findElement(By.id("password")).sendKeys(RetailSystem.ADMIN_PASSWORD, Keys.ENTER);
+                Browser.openHqPage(browser, wait, hq.url() + "/promotions.html", "admin", RetailSystem.ADMIN_PASSWORD);
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("code"))).sendKeys("W10");
                 browser.findElement(By.id("name")).sendKeys("Water 10% off");
                 browser.findElement(By.id("value")).sendKeys("10");
@@ -78,9 +76,8 @@ class HqConsoleBrowserIT {
             browser = Browser.start();
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-                browser.get(hq.url() + "/dashboard.html?from=" + today + "&to=" + today);
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
-                browser.findElement(By.id("password")).sendKeys(RetailSystem.ADMIN_PASSWORD, Keys.ENTER);
+                Browser.openHqPage(browser, wait, hq.url() + "/dashboard.html?from=" + today + "&to=" + today, "admin",
+                        RetailSystem.ADMIN_PASSWORD);
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("headline"), "1 sales, 5.40"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("top-products"), "BR-5 Water 5l"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("by-store"), "0001"));

@@ -41,9 +41,7 @@ class ManagerConsoleBrowserIT {
             ChromeDriver browser = Browser.start();
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-                browser.get(agent.url() + "/manager/prices.html");
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("manager-id"))).sendKeys("9001");
-                browser.findElement(By.id("pin")).sendKeys("9999", Keys.ENTER);
+                Browser.openManagerPage(browser, wait, agent.url() + "/manager/prices.html", "9001", "9999");
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overrides"),
                         "sells at HQ's prices"));
 
@@ -93,9 +91,7 @@ class ManagerConsoleBrowserIT {
             ChromeDriver reports = Browser.start();
             try {
                 WebDriverWait wait = new WebDriverWait(reports, Duration.ofSeconds(15));
-                reports.get(agent.url() + "/manager/shifts.html");
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("manager-id"))).sendKeys("9001");
-                reports.findElement(By.id("pin")).sendKeys("9999", Keys.ENTER);
+                Browser.openManagerPage(reports, wait, agent.url() + "/manager/shifts.html", "9001", "9999");
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("shifts"), "Z 1"));
                 String shifts = reports.findElement(By.id("shifts")).getText();
                 assertTrue(shifts.contains("102.20") && shifts.contains("101.20") && shifts.contains("-1.00"),

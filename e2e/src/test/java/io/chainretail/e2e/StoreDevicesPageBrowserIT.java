@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,9 +31,7 @@ class StoreDevicesPageBrowserIT {
             ChromeDriver browser = Browser.start();
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-                browser.get(agent.url() + "/manager/devices.html");
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("manager-id"))).sendKeys("9001");
-                browser.findElement(By.id("pin")).sendKeys("9999", Keys.ENTER);
+                Browser.openManagerPage(browser, wait, agent.url() + "/manager/devices.html", "9001", "9999");
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("devices"), "lane-01-printer"));
                 wait.until(d -> row(d.findElement(By.id("devices")), "lane-01-printer").contains("IDLE"));
                 wait.until(d -> row(d.findElement(By.id("devices")), "lane-02-printer").contains("ERROR"));
