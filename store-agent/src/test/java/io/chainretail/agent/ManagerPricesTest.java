@@ -66,6 +66,9 @@ class ManagerPricesTest {
             given().auth().oauth2(manager).delete("/api/manager/prices/W-1").then().statusCode(204);
         }
         assertEquals(150, scanWater(), "HQ's price again");
+        given().auth().oauth2(manager).get("/api/manager/audit").then().statusCode(200)
+                .body("[0].action", equalTo("PRICE_REMOVED")).body("[0].who", equalTo("9001"))
+                .body("find { it.action == 'PRICE_SET' && it.detail == 'W-1 at 1.20' }.who", equalTo("9001"));
     }
 
     private String till;

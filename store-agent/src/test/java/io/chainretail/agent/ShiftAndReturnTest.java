@@ -97,6 +97,16 @@ class ShiftAndReturnTest {
         given().auth().oauth2(manager).get("/api/manager/shifts?day=yesterday").then().statusCode(422)
                 .body("code", equalTo("INVALID_DAY"));
         given().auth().oauth2(token).get("/api/manager/shifts").then().statusCode(403); // a cashier
+
+        // The store's audit trail names the manager of each approval, and who closed the shift.
+        String act = "find { it.action == '%s' && it.detail.contains('lane " + LANE + "') }.who";
+        given().auth().oauth2(manager).get("/api/manager/audit").then().statusCode(200)
+                .body(String.format(act, "NO_SALE_APPROVED"), equalTo("9001"))
+                .body(String.format(act, "RETURN_APPROVED"), equalTo("9001"))
+                .body(String.format(act, "VOID_APPROVED"), equalTo("9001"))
+                .body(String.format(act, "SHIFT_CLOSED"), equalTo("1001"))
+                .body("find { it.action == 'SHIFT_CLOSED' && it.detail.contains('lane " + LANE + "') }.detail",
+                        containsString("variance -1.00"));
     }
 
     private String sale(String tender, String code, int quantity, String code2, int quantity2) {

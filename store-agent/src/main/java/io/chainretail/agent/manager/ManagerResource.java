@@ -6,9 +6,12 @@ import io.chainretail.agent.shift.ShiftReports;
 import io.chainretail.agent.till.TillSessions;
 import io.chainretail.core.error.Refusal;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -42,12 +45,15 @@ public class ManagerResource {
     private final TillSessions sessions;
     private final PriceOverrides overrides;
     private final ShiftReports shifts;
+    private final StoreAuditTrail audit;
     private final Catalog catalog;
 
-    public ManagerResource(TillSessions sessions, PriceOverrides overrides, ShiftReports shifts, Catalog catalog) {
+    public ManagerResource(TillSessions sessions, PriceOverrides overrides, ShiftReports shifts,
+            StoreAuditTrail audit, Catalog catalog) {
         this.sessions = sessions;
         this.overrides = overrides;
         this.shifts = shifts;
+        this.audit = audit;
         this.catalog = catalog;
     }
 
@@ -102,6 +108,14 @@ public class ManagerResource {
             throw Refusal.invalid("INVALID_DAY", "A day is written 2026-11-30, not '" + day + "'.");
         }
         return shifts.day(date);
+    }
+
+    /** Who did what that needed a manager here, newest first (at most {@code limit}, default 100). */
+    @GET
+    @Path("/audit")
+    @ManagerOnly
+    public List<StoreAuditTrail.Act> audit(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return audit.latest(limit);
     }
 
     /** The manager {@link ManagerGate} let through. */
