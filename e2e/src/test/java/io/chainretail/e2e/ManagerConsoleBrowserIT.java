@@ -20,7 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The store manager's console in headless Chromium: HQ lets store 0001 price its water between 2.00 and
  * 3.00; the manager signs in with id and PIN, is refused 3.50 with HQ's ceiling shown, sets 2.20, the
  * till sells at 2.20 at once, and HQ lists the store's price; then books a delivery and a write-off
- * (refused without a reason), which HQ lists too; at the end of the lane's shift the manager reads its Z
+ * (refused without a reason), which HQ lists too, and runs a promotion of the store's own (refused past HQ's
+ * limit), which HQ lists until the manager ends it; at the end of the lane's shift the manager reads its Z
  * report with the cash variance.
  */
 class ManagerConsoleBrowserIT {
@@ -35,6 +36,10 @@ class ManagerConsoleBrowserIT {
                     + "\"barcodes\":[\"" + barcode + "\"],\"priceMinor\":250}").status());
             assertEquals(200, Http.put(hq.url() + "/api/price-bounds/B-BR9", "{\"id\":\"B-BR9\",\"sku\":\"BR-9\","
                     + "\"store\":\"0001\",\"floorMinor\":200,\"ceilingMinor\":300}").status());
+            // HQ lets this store take up to 20% off on its own.
+            assertEquals(200, Http.put(hq.url() + "/api/stores/0001", "{\"code\":\"0001\",\"name\":\"Store 0001\","
+                    + "\"region\":\"E2E\",\"timezone\":\"Asia/Shanghai\",\"currency\":\"CNY\",\"lanes\":4,"
+                    + "\"localPromotionMaxBp\":2000}").status());
             Eventually.await("the store is identical to HQ", Duration.ofSeconds(30), () -> Http.get(hq.url()
                     + "/api/sync/stores/0001/replica").body().path("identical").asBoolean());
 
@@ -69,6 +74,22 @@ class ManagerConsoleBrowserIT {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "why"));
                 browser.findElement(By.id("note")).sendKeys("dropped", Keys.ENTER);
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "on hand: 22"));
+
+                // A promotion of the store's own: 25% is past HQ's 20%, 10% runs until the manager ends it.
+                browser.findElement(By.linkText("Store promotions")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("running"), "only HQ's"));
+                browser.findElement(By.id("code")).sendKeys("W10");
+                browser.findElement(By.id("name")).sendKeys("Water week");
+                browser.findElement(By.id("skus")).sendKeys("BR-9");
+                browser.findElement(By.id("value")).sendKeys("25", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "at most 20.0% off"));
+                browser.findElement(By.id("value")).clear();
+                browser.findElement(By.id("value")).sendKeys("10", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("running"), "L-0001-W10"));
+                Eventually.await("HQ lists the store's promotion", Duration.ofSeconds(30), () -> Http.get(hq.url()
+                        + "/api/stores/0001/local-promotions").body().toString().contains("L-0001-W10"));
+                browser.findElement(By.cssSelector("#running button")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Ended L-0001-W10"));
             } finally {
                 browser.quit();
             }

@@ -10,11 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.mqtt.MqttSettings;
 import io.chainretail.core.mqtt.PahoMqttLink;
+import io.chainretail.core.promotion.ItemScope;
+import io.chainretail.core.promotion.Promotion;
+import io.chainretail.core.promotion.PromotionType;
+import io.chainretail.core.promotion.Schedule;
+import io.chainretail.core.promotion.Targets;
 import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.Topics;
 import io.chainretail.core.sync.payload.Ack;
+import io.chainretail.core.sync.payload.LocalPromotionChanged;
 import io.chainretail.core.sync.payload.PriceOverrideChanged;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.ShelfAlert;
@@ -162,6 +168,27 @@ class SaleIngestTest {
         store.publish(topics.up("0007", "price-override"), codec.encode(removed), false).get(5, TimeUnit.SECONDS);
         assertEquals(removed.id(), acks.poll(10, TimeUnit.SECONDS));
         given().get("/api/stores/0007/price-overrides").then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void showsThePromotionsAStoreRunsOnItsOwn() throws Exception {
+        Instant now = Instant.now();
+        Promotion water = new Promotion("L-0007-W10", 1, "Water week", true, PromotionType.PERCENT_OFF,
+                new ItemScope(List.of("W-7"), List.of(), List.of()), 1000, null, null, null, null, null, null, null,
+                false, null, new Targets(false, List.of(), List.of("0007")),
+                new Schedule(java.time.LocalDateTime.of(2026, 11, 1, 0, 0), null, null, null, null), 0, "store-local");
+        Envelope<LocalPromotionChanged> started = new Envelope<>(MessageSchema.LOCAL_PROMOTION, EventIds.next(),
+                "demo", "0007", null, 5L, now, new LocalPromotionChanged(water, "9001", now, false));
+        store.publish(topics.up("0007", "local-promotion"), codec.encode(started), false).get(5, TimeUnit.SECONDS);
+        assertEquals(started.id(), acks.poll(10, TimeUnit.SECONDS));
+        given().get("/api/stores/0007/local-promotions").then().statusCode(200).body("$", hasSize(1))
+                .body("[0].promotion.code", equalTo("L-0007-W10")).body("[0].manager", equalTo("9001"));
+
+        Envelope<LocalPromotionChanged> ended = new Envelope<>(MessageSchema.LOCAL_PROMOTION, EventIds.next(),
+                "demo", "0007", null, 6L, now, new LocalPromotionChanged(water, "9001", now.plusSeconds(60), true));
+        store.publish(topics.up("0007", "local-promotion"), codec.encode(ended), false).get(5, TimeUnit.SECONDS);
+        assertEquals(ended.id(), acks.poll(10, TimeUnit.SECONDS));
+        given().get("/api/stores/0007/local-promotions").then().statusCode(200).body("$", hasSize(0));
     }
 
     @Test

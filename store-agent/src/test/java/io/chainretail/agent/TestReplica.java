@@ -92,6 +92,12 @@ final class TestReplica {
                 null, null, false, "C10"));
     }
 
+    /** HQ lets store 0001 run its own promotions up to {@code maxBp} off (the next catalog delta). */
+    static synchronized void allowLocalPromotions(FeedApplier applier, int maxBp) {
+        apply(applier, MessageSchema.STORE, applier.lastApplied().get("catalog") + 1, new StoreChange("0001",
+                "Test store", "EAST", "Asia/Shanghai", "CNY", List.of(), 4, maxBp));
+    }
+
     private static Promotion promotion(String code, PromotionType type, String sku, Integer percent, Long amount,
             Integer buy, Long bundle, boolean memberOnly, String coupon) {
         return new Promotion(code, 1, code, true, type, new ItemScope(List.of(sku), null, null), percent, amount, buy,

@@ -31,11 +31,15 @@ public class Store extends PanacheEntityBase {
 
     public int lanes;
 
+    /** How deep a promotion the store may run on its own (basis points off); null: none. */
+    @Column(name = "local_promotion_max_bp")
+    public Integer localPromotionMaxBp;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
     /** This store as the catalog feed carries it. */
     public StoreChange toRecord(List<StoreChange.OpeningHours> hours) {
-        return new StoreChange(code, name, region, timezone, currency, hours, lanes);
+        return new StoreChange(code, name, region, timezone, currency, hours, lanes, localPromotionMaxBp);
     }
 }

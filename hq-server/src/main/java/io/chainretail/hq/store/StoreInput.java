@@ -5,16 +5,16 @@ import java.util.List;
 
 /**
  * A store as a client creates or replaces it; {@code region} (default {@code default}), {@code timezone}
- * (default UTC), {@code currency} (default CNY), {@code openingHours} and {@code lanes} (default 1) may
- * be left out.
+ * (default UTC), {@code currency} (default CNY), {@code openingHours}, {@code lanes} (default 1) and
+ * {@code localPromotionMaxBp} (default: the store runs only HQ's promotions) may be left out.
  */
 public record StoreInput(String code, String name, String currency, String region, String timezone,
-        List<StoreChange.OpeningHours> openingHours, Integer lanes) {
+        List<StoreChange.OpeningHours> openingHours, Integer lanes, Integer localPromotionMaxBp) {
 
     /** The store as the feed will carry it; throws {@link io.chainretail.core.error.InvalidField}. */
     StoreChange toRecord() {
         return new StoreChange(code, name, region == null ? "default" : region,
                 timezone == null ? "UTC" : timezone, currency == null ? "CNY" : currency, openingHours,
-                lanes == null ? 1 : lanes);
+                lanes == null ? 1 : lanes, localPromotionMaxBp);
     }
 }

@@ -61,6 +61,7 @@ public class StoreService {
         store.region = change.region();
         store.timezone = change.timezone();
         store.lanes = change.lanes();
+        store.localPromotionMaxBp = change.localPromotionMaxBp();
         try {
             store.openingHours = json.writeValueAsString(change.openingHours());
         } catch (JsonProcessingException e) {

@@ -4,6 +4,7 @@ import io.chainretail.core.promotion.Promotion;
 import io.chainretail.core.sync.payload.Ack;
 import io.chainretail.core.sync.payload.BrandChange;
 import io.chainretail.core.sync.payload.CategoryChange;
+import io.chainretail.core.sync.payload.LocalPromotionChanged;
 import io.chainretail.core.sync.payload.MemberChange;
 import io.chainretail.core.sync.payload.PriceBounds;
 import io.chainretail.core.sync.payload.PriceOverrideChanged;
@@ -49,6 +50,7 @@ public enum MessageSchema {
     SHELF_ALERT("up.shelf-alert.v1", Direction.UPLINK, ShelfAlert.class),
     PRICE_OVERRIDE("up.price-override.v1", Direction.UPLINK, PriceOverrideChanged.class),
     STOCK_ADJUSTED("up.stock-adjusted.v1", Direction.UPLINK, StockAdjusted.class),
+    LOCAL_PROMOTION("up.local-promotion.v1", Direction.UPLINK, LocalPromotionChanged.class),
     ACK("ack.v1", Direction.CONTROL, Ack.class),
     SYNC_REQUEST("sync.request.v1", Direction.CONTROL, SyncRequest.class),
     SYNC_DELTAS("sync.deltas.v1", Direction.CONTROL, SyncDeltas.class),

@@ -6,6 +6,7 @@ import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.DrawerOpened;
+import io.chainretail.core.sync.payload.LocalPromotionChanged;
 import io.chainretail.core.sync.payload.PriceOverrideChanged;
 import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.ShiftClosed;
@@ -20,8 +21,8 @@ import java.util.Optional;
 /**
  * Who did what that needed a manager at this store, and when: read from the journal, where each such act
  * was written in the same transaction as the change itself (and from where it goes up to HQ), so the trail
- * cannot miss one. Store prices set and removed, stock booked, approvals of returns without receipt,
- * voids and no-sales, and shifts closed with their variance.
+ * cannot miss one. Store prices set and removed, the store's own promotions, stock booked, approvals of
+ * returns without receipt, voids and no-sales, and shifts closed with their variance.
  */
 @ApplicationScoped
 public class StoreAuditTrail {
@@ -32,7 +33,7 @@ public class StoreAuditTrail {
 
     private static final List<String> SCHEMAS = List.of(MessageSchema.PRICE_OVERRIDE.id(),
             MessageSchema.STOCK_ADJUSTED.id(), MessageSchema.NO_SALE.id(), MessageSchema.RETURN.id(),
-            MessageSchema.SHIFT_CLOSED.id());
+            MessageSchema.SHIFT_CLOSED.id(), MessageSchema.LOCAL_PROMOTION.id());
 
     private final SyncCodec codec = new SyncCodec();
 
@@ -68,6 +69,12 @@ public class StoreAuditTrail {
                 StockAdjusted s = codec.readPayload(entry.payload, StockAdjusted.class);
                 return Optional.of(new Act(s.at(), s.manager(), "STOCK_" + s.kind(), s.sku() + " " + s.quantity()
                         + (s.note() == null ? "" : " (" + s.note() + ")"), entry.eventId));
+            }
+            if (MessageSchema.LOCAL_PROMOTION.id().equals(entry.schemaId)) {
+                LocalPromotionChanged l = codec.readPayload(entry.payload, LocalPromotionChanged.class);
+                return Optional.of(new Act(l.changedAt(), l.manager(), l.ended() ? "PROMOTION_ENDED" : "PROMOTION_SET",
+                        l.promotion().code() + " " + l.promotion().name() + " v" + l.promotion().version(),
+                        entry.eventId));
             }
             if (MessageSchema.NO_SALE.id().equals(entry.schemaId)) {
                 DrawerOpened d = codec.readPayload(entry.payload, DrawerOpened.class);

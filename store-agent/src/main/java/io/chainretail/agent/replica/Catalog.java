@@ -40,7 +40,7 @@ public class Catalog {
     }
 
     /** This store as HQ describes it; a store HQ has not described yet sells in UTC with no region. */
-    public record StoreInfo(String code, String region, ZoneId zone, String currency) {
+    public record StoreInfo(String code, String region, ZoneId zone, String currency, Integer localPromotionMaxBp) {
     }
 
     private final Replica replica;
@@ -137,8 +137,9 @@ public class Catalog {
     private volatile PromotionsAt promotionsCache = new PromotionsAt(-1, List.of());
 
     /**
-     * Every promotion in the replica; the engine decides which run. Read again only when the promotions
-     * feed has moved, since every scan prices the basket.
+     * Every promotion in the replica, and the store's own running ones; the engine decides which run. HQ's
+     * are read again only when the promotions feed has moved, since every scan prices the basket (the
+     * store's own are a few rows, read each time so a change applies at once).
      */
     @Transactional
     public List<Promotion> promotions() {
@@ -149,15 +150,21 @@ public class Catalog {
             cached = new PromotionsAt(seq, replica.all(MessageSchema.PROMOTION, Promotion.class));
             promotionsCache = cached;
         }
-        return cached.promotions();
+        List<LocalPromotion> local = LocalPromotion.running();
+        if (local.isEmpty()) {
+            return cached.promotions();
+        }
+        List<Promotion> all = new ArrayList<>(cached.promotions());
+        local.forEach(promotion -> all.add(promotion.asPromotion()));
+        return all;
     }
 
     @Transactional
     public StoreInfo store() {
         return replica.find(MessageSchema.STORE, config.store(), StoreChange.class)
                 .map(store -> new StoreInfo(store.code(), store.region(), ZoneId.of(store.timezone()),
-                        store.currency()))
-                .orElse(new StoreInfo(config.store(), null, ZoneId.of("UTC"), null));
+                        store.currency(), store.localPromotionMaxBp()))
+                .orElse(new StoreInfo(config.store(), null, ZoneId.of("UTC"), null, null));
     }
 
     /** An active member by card number or phone. */

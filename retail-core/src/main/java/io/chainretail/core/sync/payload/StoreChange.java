@@ -12,9 +12,18 @@ import java.util.List;
 /**
  * Catalog feed: a store of the chain, so each store knows its own region (for regional prices and
  * promotions), time zone (for schedules) and the others (for cross-store returns).
+ *
+ * @param localPromotionMaxBp how deep a promotion the store's manager may run on their own, in basis points
+ *                            off (2000 = 20%); {@code null}: HQ does not let the store run its own
  */
 public record StoreChange(String code, String name, String region, String timezone, String currency,
-        List<OpeningHours> openingHours, int lanes) implements FeedRecord {
+        List<OpeningHours> openingHours, int lanes, Integer localPromotionMaxBp) implements FeedRecord {
+
+    /** A store that runs only HQ's promotions. */
+    public StoreChange(String code, String name, String region, String timezone, String currency,
+            List<OpeningHours> openingHours, int lanes) {
+        this(code, name, region, timezone, currency, openingHours, lanes, null);
+    }
 
     public StoreChange {
         Fields.code(code, "code");
@@ -36,6 +45,8 @@ public record StoreChange(String code, String name, String region, String timezo
                     "must be after opens");
         }
         Fields.require(lanes >= 0 && lanes <= 999, "lanes", "must be between 0 and 999");
+        Fields.require(localPromotionMaxBp == null || localPromotionMaxBp >= 0 && localPromotionMaxBp <= 10_000,
+                "localPromotionMaxBp", "must be between 0 and 10000 (100%)");
     }
 
     /** Open from {@code opens} to {@code closes} (local time) on {@code day}. */
