@@ -46,7 +46,38 @@ async function refresh() {
   }
 }
 
-HqSession.start(() => {
+async function accounts() {
+  const listed = await HqSession.getJson('/api/broker/credentials');
+  const body = $('accounts').querySelector('tbody');
+  body.replaceChildren();
+  for (const a of listed) {
+    const tr = body.insertRow();
+    for (const text of [a.store, a.username, new Date(a.issuedAt).toLocaleString(), a.issuedBy]) {
+      tr.insertCell().textContent = text;
+    }
+  }
+}
+
+$('issue').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const store = $('issue-store').value.trim();
+  try {
+    const issued = await HqSession.call('POST', '/api/broker/credentials/' + encodeURIComponent(store));
+    $('credential').textContent = 'Store ' + issued.store + ': user ' + issued.username + ', password '
+      + issued.password;
+    $('credential').hidden = false;
+    await accounts();
+  } catch (e) {
+    $('credential').hidden = true;
+    HqSession.say('Refused: ' + e.message, 'error');
+  }
+});
+
+HqSession.start((user) => {
   refresh();
   setInterval(refresh, 5000);
+  if (user.role === 'hq-admin') {
+    $('broker').hidden = false;
+    accounts().catch((e) => HqSession.say(e.message, 'error'));
+  }
 });

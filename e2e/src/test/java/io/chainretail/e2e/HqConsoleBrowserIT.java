@@ -91,6 +91,14 @@ class HqConsoleBrowserIT {
                 browser.findElement(By.cssSelector("#stores button")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stores"), "identical to HQ"));
 
+                // An admin issues a new store its broker account: shown once, listed without the password.
+                assertEquals(200, Http.put(hq.url() + "/api/stores/0009", "{\"code\":\"0009\",\"name\":\"Store 9\","
+                        + "\"region\":\"E2E\",\"timezone\":\"Asia/Shanghai\",\"currency\":\"CNY\"}").status());
+                browser.findElement(By.id("issue-store")).sendKeys("0009", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("credential"),
+                        "user store-0009, password "));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("accounts"), "store-0009"));
+
                 catalogAndMembers(hq, browser, wait);
             } finally {
                 browser.quit();

@@ -189,6 +189,9 @@ class SaleIngestTest {
         store.publish(topics.up("0007", "local-promotion"), codec.encode(ended), false).get(5, TimeUnit.SECONDS);
         assertEquals(ended.id(), acks.poll(10, TimeUnit.SECONDS));
         given().get("/api/stores/0007/local-promotions").then().statusCode(200).body("$", hasSize(0));
+        given().get("/api/stores/0007/audit").then().statusCode(200)
+                .body("find { it.action == 'PROMOTION_ENDED' }.who", equalTo("9001"))
+                .body("find { it.action == 'PROMOTION_SET' }.detail", equalTo("L-0007-W10 Water week v1"));
     }
 
     @Test
