@@ -46,6 +46,18 @@ class SaleEndToEndIT {
     }
 
     @Test
+    void aCashierHqGivesATillIdSignsInAtTheStore() throws Exception {
+        assertEquals(200, Http.put(hq.url() + "/api/users/e2e.cashier", "{\"displayName\":\"E2E cashier\","
+                + "\"role\":\"cashier\",\"store\":\"0001\"}").status());
+        assertEquals(200, Http.put(hq.url() + "/api/users/e2e.cashier/till", "{\"tillId\":\"7001\","
+                + "\"pin\":\"2580\"}").status());
+        Eventually.await("the store's tills know cashier 7001", PATIENCE, () -> Http.post(agent.url()
+                + "/api/till/signin", "{\"cashier\":\"7001\",\"pin\":\"2580\",\"lane\":\"03\"}").status() == 200);
+        assertEquals(401, Http.post(agent.url() + "/api/till/signin", "{\"cashier\":\"7001\",\"pin\":\"0000\","
+                + "\"lane\":\"03\"}").status());
+    }
+
+    @Test
     void aProductCreatedAtHqIsSoldAtTheTillAndTheSaleReachesHqOnce() throws Exception {
         String barcode = createProductAtHq("矿泉水 550ml", 150);
         awaitAtStore(barcode);

@@ -11,6 +11,7 @@ import io.chainretail.core.sync.payload.SnapshotChunk;
 import io.chainretail.core.sync.payload.SyncDeltas;
 import io.chainretail.core.sync.payload.SyncRequest;
 import io.chainretail.hq.HqConfig;
+import io.chainretail.hq.identity.StaffPublisher;
 import io.chainretail.hq.mqtt.HqLink;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,6 +42,7 @@ public class SyncRequestHandler {
     private final MeterRegistry metrics;
     private final FeedRows feedRows;
     private final FeedSnapshots snapshots;
+    private final StaffPublisher staff;
     private final SyncCodec codec = new SyncCodec();
     /** Answers are built and sent off the MQTT thread, two at a time: a store asks for every feed at once. */
     private final ExecutorService answering = Executors.newFixedThreadPool(2, runnable -> {
@@ -50,7 +52,8 @@ public class SyncRequestHandler {
     });
 
     public SyncRequestHandler(HqLink link, HqConfig config, MeterRegistry metrics, FeedRows feedRows,
-            FeedSnapshots snapshots) {
+            FeedSnapshots snapshots, StaffPublisher staff) {
+        this.staff = staff;
         this.link = link;
         this.config = config;
         this.metrics = metrics;
@@ -72,6 +75,10 @@ public class SyncRequestHandler {
                 throw new MalformedMessageException("not a sync request of store " + store + " of this chain");
             }
             request = envelope.payloadAs(SyncRequest.class);
+            if (StaffPublisher.FEED.equals(request.feed())) {
+                staff.send(store);
+                return;
+            }
             if (!Feeds.ALL.contains(request.feed())) {
                 throw new MalformedMessageException("unknown feed " + request.feed());
             }

@@ -1,6 +1,7 @@
 package io.chainretail.hq.identity;
 
 import io.chainretail.core.error.Refusal;
+import io.chainretail.core.security.PasswordHasher;
 import io.chainretail.hq.HqConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -37,7 +38,7 @@ public class Identities {
 
     /** A user as listed (never the hash). */
     public record UserView(String username, String displayName, String role, String store, boolean active,
-            boolean locked) {
+            boolean locked, String tillId) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -46,10 +47,13 @@ public class Identities {
 
     private final HqConfig.Auth settings;
     private final jakarta.enterprise.event.Event<SignInAttempt> attempts;
+    private final jakarta.enterprise.event.Event<StaffChanged> staffEvents;
 
-    public Identities(HqConfig config, jakarta.enterprise.event.Event<SignInAttempt> attempts) {
+    public Identities(HqConfig config, jakarta.enterprise.event.Event<SignInAttempt> attempts,
+            jakarta.enterprise.event.Event<StaffChanged> staffEvents) {
         this.settings = config.auth();
         this.attempts = attempts;
+        this.staffEvents = staffEvents;
     }
 
     /** Signs in, or refuses with 401 BAD_CREDENTIALS or ACCOUNT_LOCKED; a failure is counted either way. */
@@ -149,7 +153,7 @@ public class Identities {
             throw Refusal.badField("NO_STORE_FOR_HQ_ROLE", "store", "a " + role.id() + " works for the whole chain");
         }
         UserAccount user = UserAccount.findById(username);
-        if (user == null && (password == null || password.isEmpty())) {
+        if (user == null && (password == null || password.isEmpty()) && role != Role.CASHIER) {
             throw Refusal.badField("PASSWORD_REQUIRED", "password", "a new user needs a password");
         }
         if (password != null && !password.isEmpty() && password.length() < settings.minPasswordLength()) {
@@ -157,6 +161,7 @@ public class Identities {
                     + " characters");
         }
         boolean created = user == null;
+        String storeBefore = created ? null : user.storeCode;
         if (created) {
             user = new UserAccount();
             user.username = username;
@@ -166,6 +171,12 @@ public class Identities {
         user.role = role.id();
         user.storeCode = role.storeBound() ? store : null;
         user.active = active;
+        if (created && (password == null || password.isEmpty())) {
+            // A cashier works only at the till (PIN); no password signs in to HQ.
+            byte[] unusable = new byte[24];
+            RANDOM.nextBytes(unusable);
+            user.passwordHash = PasswordHasher.hash(Base64.getEncoder().encodeToString(unusable));
+        }
         if (password != null && !password.isEmpty()) {
             user.passwordHash = PasswordHasher.hash(password);
             user.failedSignins = 0;
@@ -177,7 +188,58 @@ public class Identities {
         if (!active) {
             UserSession.delete("username", username);
         }
+        if (!role.storeBound()) {
+            user.tillId = null; // HQ roles do not work the tills
+            user.pinHash = null;
+        }
+        staffChanged(storeBefore, user.storeCode);
         return view(user);
+    }
+
+    /**
+     * Gives a cashier or store manager their till id and PIN. 404 NO_USER, 400 NOT_A_STORE_ROLE,
+     * INVALID_TILL_ID or INVALID_PIN, 409 TILL_ID_TAKEN.
+     */
+    @Transactional
+    public UserView setTillAccess(String username, String tillId, String pin) {
+        UserAccount user = UserAccount.findById(username);
+        if (user == null) {
+            throw Refusal.notFound("NO_USER", "There is no user " + username + ".");
+        }
+        if (user.storeCode == null) {
+            throw Refusal.badField("NOT_A_STORE_ROLE", "tillId", "only cashiers and store managers work the tills");
+        }
+        if (tillId == null || !tillId.matches("[0-9]{3,8}")) {
+            throw Refusal.badField("INVALID_TILL_ID", "tillId", "3-8 digits, as the till's keypad types them");
+        }
+        if (pin == null || !pin.matches("[0-9]{4,8}")) {
+            throw Refusal.badField("INVALID_PIN", "pin", "4-8 digits");
+        }
+        UserAccount holder = UserAccount.find("tillId", tillId).firstResult();
+        if (holder != null && !holder.username.equals(username)) {
+            throw Refusal.conflict("TILL_ID_TAKEN", "Till id " + tillId + " belongs to " + holder.username + ".");
+        }
+        user.tillId = tillId;
+        user.pinHash = PasswordHasher.hash(pin);
+        staffChanged(user.storeCode, user.storeCode);
+        return view(user);
+    }
+
+    /** The stores whose till staff changed, for {@code StaffPublisher} once the change commits. */
+    public record StaffChanged(java.util.Set<String> stores) {
+    }
+
+    private void staffChanged(String before, String after) {
+        java.util.Set<String> stores = new java.util.HashSet<>();
+        if (before != null) {
+            stores.add(before);
+        }
+        if (after != null) {
+            stores.add(after);
+        }
+        if (!stores.isEmpty()) {
+            staffEvents.fire(new StaffChanged(stores));
+        }
     }
 
     @Transactional
@@ -191,7 +253,7 @@ public class Identities {
 
     private static UserView view(UserAccount user) {
         return new UserView(user.username, user.displayName, user.role, user.storeCode, user.active,
-                user.lockedUntil != null && user.lockedUntil.isAfter(Instant.now()));
+                user.lockedUntil != null && user.lockedUntil.isAfter(Instant.now()), user.tillId);
     }
 
     static String sha256(String token) {

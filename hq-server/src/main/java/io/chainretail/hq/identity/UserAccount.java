@@ -38,4 +38,12 @@ public class UserAccount extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** The id a cashier or store manager keys at the till; null: no till access. */
+    @Column(name = "till_id")
+    public String tillId;
+
+    /** {@link io.chainretail.core.security.PasswordHasher} hash of the till PIN. */
+    @Column(name = "pin_hash")
+    public String pinHash;
 }

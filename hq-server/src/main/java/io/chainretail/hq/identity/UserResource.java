@@ -20,6 +20,10 @@ public class UserResource {
             Boolean active) {
     }
 
+    /** A cashier's or store manager's till id and PIN. */
+    public record TillAccess(String tillId, String pin) {
+    }
+
     private final Identities identities;
 
     public UserResource(Identities identities) {
@@ -37,5 +41,13 @@ public class UserResource {
             message = "letters, digits and . _ @ - only, at most 64") String username, @Valid UserInput input) {
         return identities.save(username, input.displayName(), input.role(), input.store(), input.password(),
                 input.active() == null || input.active());
+    }
+
+    /** Gives a cashier or store manager a till id and PIN; their store's tills get it within seconds. */
+    @PUT
+    @Path("/{username}/till")
+    public Identities.UserView setTillAccess(@PathParam("username") String username, TillAccess access) {
+        return identities.setTillAccess(username, access == null ? null : access.tillId(),
+                access == null ? null : access.pin());
     }
 }

@@ -10,6 +10,7 @@ import io.chainretail.core.sync.payload.PriceBounds;
 import io.chainretail.core.sync.payload.PriceOverrideChanged;
 import io.chainretail.core.sync.payload.RegionalPrice;
 import io.chainretail.core.sync.payload.SnapshotChunk;
+import io.chainretail.core.sync.payload.StaffList;
 import io.chainretail.core.sync.payload.StoreChange;
 import io.chainretail.core.sync.payload.SyncDeltas;
 import io.chainretail.core.sync.payload.TaxClassChange;
@@ -55,6 +56,7 @@ public enum MessageSchema {
     SYNC_REQUEST("sync.request.v1", Direction.CONTROL, SyncRequest.class),
     SYNC_DELTAS("sync.deltas.v1", Direction.CONTROL, SyncDeltas.class),
     SYNC_SNAPSHOT("sync.snapshot.v1", Direction.CONTROL, SnapshotChunk.class),
+    STAFF("sync.staff.v1", Direction.CONTROL, StaffList.class),
     STATUS("status.v1", Direction.CONTROL, StoreStatus.class);
 
     private final String id;

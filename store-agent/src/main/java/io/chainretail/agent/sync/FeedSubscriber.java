@@ -2,6 +2,7 @@ package io.chainretail.agent.sync;
 
 import io.chainretail.agent.AgentConfig;
 import io.chainretail.agent.mqtt.StoreLink;
+import io.chainretail.agent.staff.StaffRoster;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.Direction;
 import io.chainretail.core.sync.Envelope;
@@ -10,6 +11,7 @@ import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.SnapshotChunk;
+import io.chainretail.core.sync.payload.StaffList;
 import io.chainretail.core.sync.payload.SyncDeltas;
 import io.chainretail.core.sync.payload.SyncRequest;
 import io.micrometer.core.instrument.Counter;
@@ -63,8 +65,11 @@ public class FeedSubscriber {
     private final SnapshotAssembler snapshots = new SnapshotAssembler(codec);
     private final Counter snapshotsApplied;
     private PeriodicTask worker;
+    private final StaffRoster staff;
 
-    public FeedSubscriber(StoreLink link, AgentConfig config, FeedApplier applier, MeterRegistry metrics) {
+    public FeedSubscriber(StoreLink link, AgentConfig config, FeedApplier applier, StaffRoster staff,
+            MeterRegistry metrics) {
+        this.staff = staff;
         this.link = link;
         this.config = config;
         this.applier = applier;
@@ -88,10 +93,11 @@ public class FeedSubscriber {
         }
     }
 
-    /** Asks HQ for everything after what this store has applied, on every feed. */
+    /** Asks HQ for everything after what this store has applied, on every feed, and for its till staff. */
     void catchUp() {
         lastRequestAt.clear();
         applier.lastApplied().forEach((feed, seq) -> requestFrom(feed, seq + 1));
+        requestFrom("staff", staff.version() + 1);
     }
 
     /**
@@ -108,6 +114,10 @@ public class FeedSubscriber {
             switch (message.schema()) {
                 case SYNC_DELTAS -> pending.addAll(codec.unpack(config.chain(),
                         forThisStore(message).payloadAs(SyncDeltas.class)));
+                case STAFF -> {
+                    StaffList list = forThisStore(message).payloadAs(StaffList.class);
+                    CompletableFuture.runAsync(() -> staff.accept(list)); // a write: off the client's thread
+                }
                 case SYNC_SNAPSHOT -> {
                     SnapshotChunk chunk = forThisStore(message).payloadAs(SnapshotChunk.class);
                     lastProgressAt.put(chunk.feed(), System.currentTimeMillis());

@@ -1,7 +1,10 @@
 package io.chainretail.agent.till;
 
 import io.chainretail.agent.AgentConfig;
+import io.chainretail.agent.staff.StaffRoster;
 import io.chainretail.core.error.Refusal;
+import io.chainretail.core.security.PasswordHasher;
+import io.chainretail.core.sync.payload.StaffList;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Till sign-in by cashier id and PIN, and the session tokens the tills then send. A 4-digit PIN is
  * guessed quickly, so an id is locked for {@code agent.pin-lockout} after {@code agent.max-pin-failures}
- * wrong PINs in a row, counted at sign-in and at manager approvals alike. The user list is the demo
- * list from {@code agent.cashiers} until HQ-managed users arrive (issue 6).
+ * wrong PINs in a row, counted at sign-in and at manager approvals alike. The users are the store's till
+ * staff HQ sent ({@link StaffRoster}: PBKDF2 PIN hashes; an id HQ sent as inactive cannot sign in), and for
+ * ids HQ has not sent, the list in {@code agent.cashiers} (the demo's, or a store's before HQ manages it).
  */
 @ApplicationScoped
 public class TillSessions {
@@ -25,7 +29,14 @@ public class TillSessions {
     public record Session(String token, String cashier, String role, String lane, long lastUsedMillis) {
     }
 
-    private record User(String id, String pin, String role) {
+    /** A till user: a plain PIN from {@code agent.cashiers}, or a PIN hash from HQ. */
+    private record User(String id, String pin, String pinHash, String role) {
+
+        boolean pinMatches(String typed) {
+            return typed != null && (pinHash != null ? PasswordHasher.matches(typed, pinHash)
+                    : MessageDigest.isEqual(pin.getBytes(StandardCharsets.UTF_8),
+                            typed.getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     /** Wrong PINs in a row for one id, and until when it is locked. */
@@ -36,6 +47,7 @@ public class TillSessions {
     public static final String MANAGER = "manager";
 
     private final Map<String, User> users = new HashMap<>();
+    private final StaffRoster roster;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final int maxFailures;
@@ -43,13 +55,14 @@ public class TillSessions {
     private final SecureRandom random = new SecureRandom();
     private final long timeoutMillis;
 
-    public TillSessions(AgentConfig config) {
+    public TillSessions(AgentConfig config, StaffRoster roster) {
+        this.roster = roster;
         for (String entry : config.cashiers()) {
             String[] parts = entry.split(":");
             if (parts.length != 3) {
                 throw new IllegalArgumentException("agent.cashiers entry '" + entry + "' must be id:pin:role");
             }
-            users.put(parts[0], new User(parts[0], parts[1], parts[2]));
+            users.put(parts[0], new User(parts[0], parts[1], null, parts[2]));
         }
         this.timeoutMillis = config.sessionTimeout().toMillis();
         this.maxFailures = config.maxPinFailures();
@@ -111,10 +124,12 @@ public class TillSessions {
             throw Refusal.unauthorized("PIN_LOCKED", "Too many wrong PINs for " + id + ": locked for "
                     + Math.max(1, (failed.lockedUntilMillis() - now + 59_999) / 60_000) + " more minute(s).");
         }
-        User user = id == null ? null : users.get(id);
-        if (user == null || pin == null || !MessageDigest.isEqual(user.pin.getBytes(StandardCharsets.UTF_8),
-                pin.getBytes(StandardCharsets.UTF_8))) {
-            if (users.containsKey(id)) { // known ids only: strangers cannot grow the map
+        Optional<StaffList.Member> fromHq = roster.find(id);
+        User user = fromHq.isPresent() ? fromHq.filter(StaffList.Member::active)
+                .map(m -> new User(m.tillId(), null, m.pinHash(), m.role())).orElse(null)
+                : id == null ? null : users.get(id);
+        if (user == null || !user.pinMatches(pin)) {
+            if (fromHq.isPresent() || users.containsKey(id)) { // known ids only: strangers cannot grow the map
                 failures.compute(id, (key, before) -> {
                     int count = (before == null || before.lockedUntilMillis() > 0 ? 0 : before.count()) + 1;
                     return count >= maxFailures ? new Failures(0, now + lockoutMillis) : new Failures(count, 0);

@@ -1,4 +1,4 @@
-package io.chainretail.hq.identity;
+package io.chainretail.core.security;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -15,7 +15,7 @@ import javax.crypto.spec.PBEKeySpec;
  */
 public final class PasswordHasher {
 
-    static final int ITERATIONS = 210_000;
+    public static final int ITERATIONS = 210_000;
     private static final String PREFIX = "pbkdf2-sha256";
     private static final SecureRandom RANDOM = new SecureRandom();
 
