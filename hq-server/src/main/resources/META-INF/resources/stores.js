@@ -24,7 +24,10 @@ async function refresh() {
     body.replaceChildren();
     for (const s of stores) {
       const tr = body.insertRow();
-      tr.insertCell().textContent = s.store;
+      const link = document.createElement('a');
+      link.href = 'store.html?store=' + encodeURIComponent(s.store);
+      link.textContent = s.store;
+      tr.insertCell().append(link);
       const state = tr.insertCell();
       state.textContent = s.state;
       state.className = s.state === 'online' ? 'good' : 'bad';

@@ -120,6 +120,19 @@ class ManagerConsoleBrowserIT {
                 assertTrue(reports.findElement(By.id("tenders")).getText().contains("CASH"));
                 Files.write(Path.of(System.getProperty("repo.root", ".."), "e2e/target/manager-shifts.png"),
                         reports.getScreenshotAs(OutputType.BYTES));
+
+                // HQ's page of the store shows what its manager did: the price, the write-off, the trail.
+                Eventually.await("HQ has the store's Z report", Duration.ofSeconds(30), () -> Http.get(hq.url()
+                        + "/api/stores/0001/audit").body().toString().contains("SHIFT_CLOSED"));
+                Browser.openHqPage(reports, wait, hq.url() + "/store.html?store=0001", "admin",
+                        RetailSystem.ADMIN_PASSWORD);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overrides"), "2.20"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stock"), "DAMAGED"));
+                String trail = reports.findElement(By.id("audit")).getText();
+                assertTrue(trail.contains("PROMOTION_ENDED") && trail.contains("PRICE_SET")
+                        && trail.contains("SHIFT_CLOSED"), trail);
+                Files.write(Path.of(System.getProperty("repo.root", ".."), "e2e/target/hq-store.png"),
+                        reports.getScreenshotAs(OutputType.BYTES));
             } finally {
                 reports.quit();
             }
