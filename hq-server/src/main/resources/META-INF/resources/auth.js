@@ -50,6 +50,31 @@ const HqSession = {
     return match ? Number(match[1]) * 100 + Number((match[2] || '0').padEnd(2, '0')) : null;
   },
 
+  /**
+   * Fills table {@code id}'s body with rows of [text, class] cells, or one line saying {@code emptyText};
+   * answers the body.
+   */
+  fillTable(id, rows, emptyText) {
+    const table = document.getElementById(id);
+    const body = table.querySelector('tbody');
+    body.replaceChildren();
+    for (const cells of rows) {
+      const tr = body.insertRow();
+      for (const [text, cls] of cells) {
+        const td = tr.insertCell();
+        td.textContent = text === null || text === undefined ? '' : String(text);
+        if (cls) td.className = cls;
+      }
+    }
+    if (!rows.length && emptyText) {
+      const cell = body.insertRow().insertCell();
+      cell.colSpan = table.querySelector('thead tr').cells.length;
+      cell.className = 'empty';
+      cell.textContent = emptyText;
+    }
+    return body;
+  },
+
   /** Shows a sentence in the page's message line: kind 'good', 'error' or none. */
   say(text, kind) {
     const message = document.getElementById('message');

@@ -7,31 +7,14 @@ const $ = (id) => document.getElementById(id);
 const { money, minorOf, say } = HqSession;
 const list = (text) => text.split(',').map((s) => s.trim()).filter((s) => s);
 
-function fill(body, rows, columns, emptyText) {
-  body.replaceChildren();
-  for (const cells of rows) {
-    const tr = body.insertRow();
-    for (const [text, cls] of cells) {
-      const td = tr.insertCell();
-      td.textContent = text === null || text === undefined ? '' : String(text);
-      if (cls) td.className = cls;
-    }
-  }
-  if (!rows.length) {
-    const cell = body.insertRow().insertCell();
-    cell.colSpan = columns;
-    cell.className = 'empty';
-    cell.textContent = emptyText;
-  }
-  return body;
-}
+const fill = HqSession.fillTable;
 
 async function find() {
   const q = $('q').value.trim();
   const products = await HqSession.getJson('/api/products?size=50' + (q ? '&q=' + encodeURIComponent(q) : ''));
-  const body = fill($('products').querySelector('tbody'), products.map((p) => [[p.sku], [p.name],
+  const body = fill('products', products.map((p) => [[p.sku], [p.name],
     [p.barcodes.join(', ')], [money(p.priceMinor) + ' ' + p.currency, 'num'], [p.category], [p.taxClass],
-    [p.active ? 'yes' : 'no']]), 7, q ? 'No product matches.' : 'The catalog is empty.');
+    [p.active ? 'yes' : 'no']]), q ? 'No product matches.' : 'The catalog is empty.');
   [...body.rows].forEach((tr, i) => {
     if (products[i]) tr.addEventListener('click', () => edit(products[i]));
   });
@@ -53,11 +36,11 @@ async function edit(product) {
 
 async function showBounds(sku) {
   const bounds = await HqSession.getJson('/api/price-bounds?sku=' + encodeURIComponent(sku));
-  fill($('bounds').querySelector('tbody'), bounds.map((b) => [[b.id], [b.store || 'all stores'],
+  fill('bounds', bounds.map((b) => [[b.id], [b.store || 'all stores'],
     [b.floorMinor == null ? '' : money(b.floorMinor), 'num'], [b.ceilingMinor == null ? '' : money(b.ceilingMinor), 'num'],
     [b.maxDeviationBp == null ? '' : b.maxDeviationBp / 100 + ' %', 'num'],
     [b.validFrom ? new Date(b.validFrom).toLocaleString() : ''], [b.validTo ? new Date(b.validTo).toLocaleString() : '']]),
-  7, 'Stores sell at HQ\'s price: no store may set its own.');
+  'Stores sell at HQ\'s price: no store may set its own.');
 }
 
 $('find').addEventListener('submit', (event) => {
@@ -119,7 +102,7 @@ $('import').addEventListener('submit', async (event) => {
   } catch (e) {
     say('Nothing was imported: ' + e.message, 'error');
     const listed = (e.body && e.body.problems) || [];
-    fill(problems.querySelector('tbody'), listed.map((p) => [[p.line, 'num'], [p.column], [p.reason]]), 3, '');
+    fill('problems', listed.map((p) => [[p.line, 'num'], [p.column], [p.reason]]), '');
     problems.hidden = !listed.length;
   }
 });

@@ -6,24 +6,7 @@ const $ = (id) => document.getElementById(id);
 const { money, say } = HqSession;
 const when = (instant) => (instant ? new Date(instant).toLocaleString() : '');
 
-function fill(id, rows, emptyText) {
-  const body = $(id).querySelector('tbody');
-  body.replaceChildren();
-  for (const cells of rows) {
-    const tr = body.insertRow();
-    for (const [text, cls] of cells) {
-      const td = tr.insertCell();
-      td.textContent = text === null || text === undefined ? '' : String(text);
-      if (cls) td.className = cls;
-    }
-  }
-  if (!rows.length) {
-    const cell = body.insertRow().insertCell();
-    cell.colSpan = $(id).querySelector('thead tr').cells.length;
-    cell.className = 'empty';
-    cell.textContent = emptyText;
-  }
-}
+const fill = HqSession.fillTable;
 
 async function show(store) {
   const base = '/api/stores/' + encodeURIComponent(store);
