@@ -164,8 +164,14 @@ class ConvergenceIT {
     }
 
     private static void awaitIdentical(AppProcess hq, String when) throws InterruptedException {
-        Eventually.await("store 0001 identical to HQ " + when, PATIENCE, () -> Http.get(hq.url()
-                + "/api/sync/stores/0001/replica").body().path("identical").asBoolean());
+        try {
+            Eventually.await("store 0001 identical to HQ " + when, PATIENCE, () -> Http.get(hq.url()
+                    + "/api/sync/stores/0001/replica").body().path("identical").asBoolean());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; HQ's replica check: " + Http.get(hq.url()
+                    + "/api/sync/stores/0001/replica").body() + "; sync status: " + Http.get(hq.url()
+                    + "/api/sync/stores/0001").body(), e);
+        }
     }
 
     private static long millisSince(long nanos) {

@@ -58,6 +58,8 @@ public class FeedSubscriber {
     private final Counter applied;
     private final AtomicLong rejectedCount = new AtomicLong();
     private final Map<String, Long> lastRequestAt = new ConcurrentHashMap<>();
+    /** The highest sequence seen per feed, applied or not: past what is applied, the store is behind. */
+    private final Map<String, Long> highestSeen = new ConcurrentHashMap<>();
     private final Map<String, Long> lastProgressAt = new ConcurrentHashMap<>();
     private final Map<String, Instant> appliedAt = new ConcurrentHashMap<>();
     private final BlockingQueue<Envelope<?>> pending = new LinkedBlockingQueue<>();
@@ -174,6 +176,35 @@ public class FeedSubscriber {
             }
             batch.clear();
         }
+        askAgainIfStalled();
+    }
+
+    /**
+     * A gap is asked for when a later delta shows it; if that answer never fills it (lost, or the deltas
+     * stopped coming), this asks again once the feed has made no progress for the usual pause, so a store
+     * never stays behind waiting for a delta that will not come.
+     */
+    private void askAgainIfStalled() {
+        long now = System.currentTimeMillis();
+        if (highestSeen.isEmpty()) {
+            return;
+        }
+        Map<String, Long> applied = null;
+        for (Map.Entry<String, Long> seen : highestSeen.entrySet()) {
+            String feed = seen.getKey();
+            long last = Math.max(lastRequestAt.getOrDefault(feed, 0L), lastProgressAt.getOrDefault(feed, 0L));
+            if (now - last <= GAP_REQUEST_INTERVAL_MS) {
+                continue;
+            }
+            applied = applied == null ? applier.lastApplied() : applied;
+            long at = applied.getOrDefault(feed, 0L);
+            if (seen.getValue() > at) {
+                LOG.infof("Feed %s stalled at %d with %d seen; asking HQ again", feed, at, seen.getValue());
+                requestFrom(feed, at + 1);
+            } else {
+                highestSeen.remove(feed, seen.getValue());
+            }
+        }
     }
 
     /**
@@ -219,6 +250,7 @@ public class FeedSubscriber {
     }
 
     private void onResult(Envelope<?> delta, FeedApplier.Result result) {
+        highestSeen.merge(Feeds.of(delta.schema()), delta.seq(), Math::max);
         if (result == FeedApplier.Result.APPLIED) {
             applied.increment();
             lastProgressAt.put(Feeds.of(delta.schema()), System.currentTimeMillis());
