@@ -21,8 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * HQ's console in headless Chromium: an HQ admin signs in, authors a chain-wide 10% off the water,
  * prices a basket at store 0001 with it before the stores have it, a till of that store applies it
  * after sync, the sales dashboard shows the store's day, and the stores page shows it online and identical;
- * then the catalog page imports CSV (a bad file refused with its line), reprices a product and bounds it, and
- * the members page adds a member.
+ * then the catalog page imports CSV (a bad file refused with its line), reprices a product and bounds it, the
+ * members page adds a member, and the audit page names who did both.
  */
 class HqConsoleBrowserIT {
 
@@ -160,5 +160,10 @@ class HqConsoleBrowserIT {
         browser.findElement(By.id("q")).clear();
         browser.findElement(By.id("q")).sendKeys("138001", Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("members"), "王芳"));
+
+        // HQ's audit log names who changed the product and the member.
+        browser.findElement(By.linkText("Audit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "/api/products/CSV-1"));
+        assertTrue(browser.findElement(By.id("audit")).getText().contains("/api/members/88880001"));
     }
 }
