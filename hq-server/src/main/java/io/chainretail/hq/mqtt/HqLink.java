@@ -35,8 +35,11 @@ public class HqLink {
         String url = config.mqtt().url().orElseGet(broker::url);
         MqttSettings settings = MqttSettings.of(url, config.mqtt().clientId()).withWindow(config.mqtt().window())
                 .withSessionExpiry(config.mqtt().sessionExpiry());
-        if (config.mqtt().username().isPresent() || config.mqtt().url().isEmpty()) {
-            settings = settings.withCredentials(accounts.hqUsername(), accounts.hqPassword());
+        if (config.mqtt().url().isEmpty()) {
+            settings = settings.withCredentials(accounts.hqUsername(), accounts.hqPassword()); // embedded
+        } else if (config.mqtt().username().isPresent()) {
+            // An external broker's account is the operator's: exactly what is configured, no generated password.
+            settings = settings.withCredentials(config.mqtt().username().get(), config.mqtt().password().orElse(""));
         }
         if (config.mqtt().trustStore().isPresent()) {
             settings = settings.withTrustStore(new MqttSettings.TrustStore(config.mqtt().trustStore().get(),
