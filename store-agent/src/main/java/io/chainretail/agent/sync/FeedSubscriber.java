@@ -25,8 +25,10 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,15 +64,19 @@ public class FeedSubscriber {
     private final Map<String, Long> highestSeen = new ConcurrentHashMap<>();
     private final Map<String, Long> lastProgressAt = new ConcurrentHashMap<>();
     private final Map<String, Instant> appliedAt = new ConcurrentHashMap<>();
+    private final Map<String, Instant> askedAt = new ConcurrentHashMap<>();
     private final BlockingQueue<Envelope<?>> pending = new LinkedBlockingQueue<>();
-    private final BlockingQueue<SnapshotAssembler.Received> complete = new LinkedBlockingQueue<>();
-    private final SnapshotAssembler snapshots = new SnapshotAssembler(codec);
+    private final BlockingQueue<SnapshotChunk> chunks = new LinkedBlockingQueue<>();
+    /** Deltas of a feed whose snapshot is being written: applied once it is in (or given up). */
+    private final List<Envelope<?>> held = new ArrayList<>();
+    private final SnapshotLoader snapshots;
     private final Counter snapshotsApplied;
     private PeriodicTask worker;
     private final StaffRoster staff;
 
-    public FeedSubscriber(StoreLink link, AgentConfig config, FeedApplier applier, StaffRoster staff,
-            MeterRegistry metrics) {
+    public FeedSubscriber(StoreLink link, AgentConfig config, FeedApplier applier, SnapshotLoader snapshots,
+            StaffRoster staff, MeterRegistry metrics) {
+        this.snapshots = snapshots;
         this.staff = staff;
         this.link = link;
         this.config = config;
@@ -98,13 +104,16 @@ public class FeedSubscriber {
     /** Asks HQ for everything after what this store has applied, on every feed, and for its till staff. */
     void catchUp() {
         lastRequestAt.clear();
-        applier.lastApplied().forEach((feed, seq) -> requestFrom(feed, seq + 1));
+        applier.lastApplied().forEach((feed, seq) -> {
+            askedAt.put(feed, Instant.now());
+            requestFrom(feed, seq + 1);
+        });
         requestFrom("staff", staff.version() + 1);
     }
 
     /**
-     * Decodes and checks a message on the client's thread: deltas queue for the applier, snapshot chunks
-     * are assembled, and what is malformed or not ours is rejected whole.
+     * Decodes and checks a message on the client's thread: deltas and snapshot chunks queue for the
+     * applier, and what is malformed or not ours is rejected whole.
      */
     void handle(String topic, byte[] bytes) {
         try {
@@ -120,15 +129,7 @@ public class FeedSubscriber {
                     StaffList list = forThisStore(message).payloadAs(StaffList.class);
                     CompletableFuture.runAsync(() -> staff.accept(list)); // a write: off the client's thread
                 }
-                case SYNC_SNAPSHOT -> {
-                    SnapshotChunk chunk = forThisStore(message).payloadAs(SnapshotChunk.class);
-                    lastProgressAt.put(chunk.feed(), System.currentTimeMillis());
-                    if (chunk.chunk() == 0) {
-                        LOG.infof("Receiving snapshot of %s at %d in %d chunks", chunk.feed(), chunk.asOfSeq(),
-                                chunk.chunks());
-                    }
-                    snapshots.accept(chunk).ifPresent(complete::add);
-                }
+                case SYNC_SNAPSHOT -> chunks.add(forThisStore(message).payloadAs(SnapshotChunk.class));
                 default -> {
                     if (message.schema().direction() != Direction.DOWNLINK) {
                         throw new MalformedMessageException(message.schema().id() + " is not a feed delta");
@@ -152,19 +153,53 @@ public class FeedSubscriber {
         return message;
     }
 
-    /** Applies what has queued up, in batches, and asks HQ to fill any gap it finds. */
-    private void applyPending() {
-        for (SnapshotAssembler.Received received; (received = complete.poll()) != null; ) {
-            try {
-                applySnapshot(snapshots.verify(received));
-            } catch (MalformedMessageException e) {
-                rejected.increment();
-                rejectedCount.incrementAndGet();
-                LOG.warnf("Rejected a snapshot: %s", e.getMessage());
-            }
+    /**
+     * Writes a snapshot chunk. A snapshot that is refused or cannot be written leaves the replica as it
+     * was and the feed marked as behind, so it is asked for again once the usual pause has passed.
+     */
+    private void loadSnapshot(SnapshotChunk chunk) {
+        lastProgressAt.put(chunk.feed(), System.currentTimeMillis());
+        try {
+            snapshots.accept(chunk).ifPresent(this::onSnapshotApplied);
+        } catch (MalformedMessageException e) {
+            rejected.increment();
+            rejectedCount.incrementAndGet();
+            LOG.warnf("Rejected a snapshot: %s", e.getMessage());
+            onSnapshotFailed(new SnapshotLoader.Failed(chunk.feed(), chunk.asOfSeq()));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Snapshot of %s at %d could not be applied; the replica is unchanged", chunk.feed(),
+                    chunk.asOfSeq());
+            onSnapshotFailed(new SnapshotLoader.Failed(chunk.feed(), chunk.asOfSeq()));
         }
+    }
+
+    private void onSnapshotApplied(SnapshotLoader.Applied snapshot) {
+        lastProgressAt.put(snapshot.feed(), System.currentTimeMillis());
+        appliedAt.put(snapshot.feed(), Instant.now());
+        snapshotsApplied.increment();
+        LOG.infof("Applied snapshot of %s at %d: %d rows in %d ms", snapshot.feed(), snapshot.asOfSeq(),
+                snapshot.rows(), snapshot.millis());
+    }
+
+    private void onSnapshotFailed(SnapshotLoader.Failed snapshot) {
+        highestSeen.merge(snapshot.feed(), snapshot.asOfSeq(), Math::max);
+    }
+
+    /**
+     * Applies what has queued up, in batches, and asks HQ to fill any gap it finds. Snapshots are written
+     * here too, a chunk at a time between batches: one thread writes the replica, so a delta is never
+     * applied to a feed while its snapshot is half written (it waits, in order, until the snapshot is in).
+     */
+    private void applyPending() {
+        for (SnapshotChunk chunk; (chunk = chunks.poll()) != null; ) {
+            loadSnapshot(chunk);
+        }
+        snapshots.abandonStalled().forEach(this::onSnapshotFailed);
         List<Envelope<?>> batch = new ArrayList<>();
-        while (pending.drainTo(batch, BATCH) > 0) {
+        while (nextBatch(batch)) {
+            if (batch.isEmpty()) {
+                continue;
+            }
             List<FeedApplier.Result> results;
             try {
                 results = applier.applyAll(batch);
@@ -177,6 +212,27 @@ public class FeedSubscriber {
             batch.clear();
         }
         askAgainIfStalled();
+    }
+
+    /**
+     * Takes the next deltas to apply: first those held back while their feed's snapshot was written, once
+     * it is done, then new ones; a delta of a feed whose snapshot is being written is held back.
+     */
+    private boolean nextBatch(List<Envelope<?>> batch) {
+        Set<String> loading = snapshots.loadingFeeds();
+        for (Iterator<Envelope<?>> it = held.iterator(); it.hasNext() && batch.size() < BATCH; ) {
+            Envelope<?> delta = it.next();
+            if (!loading.contains(Feeds.of(delta.schema()))) {
+                batch.add(delta);
+                it.remove();
+            }
+        }
+        List<Envelope<?>> taken = new ArrayList<>();
+        pending.drainTo(taken, BATCH - batch.size());
+        for (Envelope<?> delta : taken) {
+            (loading.contains(Feeds.of(delta.schema())) ? held : batch).add(delta);
+        }
+        return !batch.isEmpty() || !taken.isEmpty();
     }
 
     /**
@@ -233,22 +289,6 @@ public class FeedSubscriber {
         return results;
     }
 
-    private void applySnapshot(SnapshotAssembler.Snapshot snapshot) {
-        long started = System.nanoTime();
-        try {
-            if (applier.replace(snapshot.feed(), snapshot.asOfSeq(), snapshot.rows())) {
-                lastProgressAt.put(snapshot.feed(), System.currentTimeMillis());
-                appliedAt.put(snapshot.feed(), Instant.now());
-                snapshotsApplied.increment();
-                LOG.infof("Applied snapshot of %s at %d: %d rows in %d ms", snapshot.feed(), snapshot.asOfSeq(),
-                        snapshot.rows().size(), (System.nanoTime() - started) / 1_000_000);
-            }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Snapshot of %s at %d could not be applied; the replica is unchanged", snapshot.feed(),
-                    snapshot.asOfSeq());
-        }
-    }
-
     private void onResult(Envelope<?> delta, FeedApplier.Result result) {
         highestSeen.merge(Feeds.of(delta.schema()), delta.seq(), Math::max);
         if (result == FeedApplier.Result.APPLIED) {
@@ -278,6 +318,11 @@ public class FeedSubscriber {
     /** When each feed last moved forward (a delta or a snapshot committed), since start. */
     public Map<String, Instant> appliedAt() {
         return Map.copyOf(appliedAt);
+    }
+
+    /** When this store last asked HQ for each feed on connecting (re-asks for gaps do not count). */
+    public Map<String, Instant> askedAt() {
+        return Map.copyOf(askedAt);
     }
 
     /** Messages rejected since start. */

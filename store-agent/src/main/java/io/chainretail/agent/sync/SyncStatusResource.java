@@ -8,13 +8,17 @@ import jakarta.ws.rs.Path;
 import java.time.Instant;
 import java.util.Map;
 
-/** How this store stands with HQ: connection, applied feed sequences, rejected messages, uplink backlog. */
+/**
+ * How this store stands with HQ: connection, applied feed sequences and when each feed last moved and
+ * was last asked for, rejected messages, uplink backlog.
+ */
 @Path("/api/sync")
 public class SyncStatusResource {
 
     /** The sync status. */
     public record SyncStatus(String store, boolean connected, Map<String, Long> feeds,
-            Map<String, Instant> appliedAt, long rejectedMessages, long uplinkBacklog) {
+            Map<String, Instant> appliedAt, Map<String, Instant> askedAt, long rejectedMessages,
+            long uplinkBacklog) {
     }
 
     private final AgentConfig config;
@@ -35,7 +39,6 @@ public class SyncStatusResource {
     @GET
     public SyncStatus status() {
         return new SyncStatus(config.store(), link.isConnected(), applier.lastApplied(), subscriber.appliedAt(),
-                subscriber.rejectedCount(),
-                journal.backlog());
+                subscriber.askedAt(), subscriber.rejectedCount(), journal.backlog());
     }
 }

@@ -1,0 +1,161 @@
+package io.chainretail.agent.sync;
+
+import io.chainretail.core.sync.FeedRecord;
+import io.chainretail.core.sync.MalformedMessageException;
+import io.chainretail.core.sync.ReplicaHash;
+import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.payload.SnapshotChunk;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One snapshot being written while its chunks arrive, in a database transaction of its own: the feed's
+ * rows are cleared and each chunk's rows inserted as it comes, and nothing is committed until every
+ * chunk is in and the rows hash to the checksum HQ sent. Other connections (the tills) read the
+ * previous replica all along; a rollback, or the agent dying, leaves it as it was.
+ */
+final class SnapshotLoad implements AutoCloseable {
+
+    private final SyncCodec codec;
+    private final Connection connection;
+    private final SnapshotChunk first;
+    private final boolean[] received;
+    private final ReplicaHash hash = new ReplicaHash();
+    private final Set<String> keys = new HashSet<>();
+    private final long startedNanos = System.nanoTime();
+    private int missing;
+    private long lastChunkAtMillis = System.currentTimeMillis();
+    private boolean committed;
+
+    private SnapshotLoad(SyncCodec codec, Connection connection, SnapshotChunk first) {
+        this.codec = codec;
+        this.connection = connection;
+        this.first = first;
+        this.received = new boolean[first.chunks()];
+        this.missing = first.chunks();
+    }
+
+    /**
+     * Opens the transaction and clears the feed's rows in it; the caller hands over the connection,
+     * which the load closes.
+     */
+    static SnapshotLoad begin(SyncCodec codec, Connection connection, SnapshotChunk first) throws SQLException {
+        SnapshotLoad load = new SnapshotLoad(codec, connection, first);
+        try {
+            connection.setAutoCommit(false);
+            ReplicaWriter.clear(connection, first.feed());
+            return load;
+        } catch (SQLException | RuntimeException e) {
+            load.close();
+            throw e;
+        }
+    }
+
+    UUID id() {
+        return first.snapshotId();
+    }
+
+    String feed() {
+        return first.feed();
+    }
+
+    long asOfSeq() {
+        return first.asOfSeq();
+    }
+
+    long rows() {
+        return keys.size();
+    }
+
+    long millisSinceStart() {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    long lastChunkAtMillis() {
+        return lastChunkAtMillis;
+    }
+
+    /**
+     * Writes one chunk's rows (a chunk seen before is skipped).
+     *
+     * @return true once every chunk is in
+     * @throws MalformedMessageException if the chunk disagrees with the first, or repeats a row
+     */
+    boolean add(SnapshotChunk chunk) throws MalformedMessageException, SQLException {
+        if (chunk.chunks() != first.chunks() || chunk.asOfSeq() != first.asOfSeq()
+                || !chunk.feed().equals(first.feed()) || !chunk.replicaHash().equals(first.replicaHash())) {
+            throw new MalformedMessageException("chunk " + chunk.chunk() + " of snapshot " + id()
+                    + " does not match its other chunks; the snapshot is dropped");
+        }
+        lastChunkAtMillis = System.currentTimeMillis();
+        if (received[chunk.chunk()]) {
+            return missing == 0;
+        }
+        List<ReplicaWriter.Row> rows = new ArrayList<>(chunk.items().size());
+        for (SnapshotChunk.Item item : chunk.items()) {
+            FeedRecord record = codec.snapshotRow(feed(), item);
+            ReplicaWriter.Row row = ReplicaWriter.Row.of(codec, feed(), record);
+            if (!keys.add(row.schemaId() + '\t' + row.key())) {
+                throw new MalformedMessageException("snapshot " + id() + " holds " + row.schemaId() + " "
+                        + row.key() + " twice; not applied");
+            }
+            hash.add(row.schemaId(), row.key(), row.json());
+            rows.add(row);
+        }
+        ReplicaWriter.write(connection, rows, true);
+        received[chunk.chunk()] = true;
+        return --missing == 0;
+    }
+
+    /**
+     * Commits once every chunk is in: if the rows hash to the checksum, and the store is not already past
+     * the snapshot (then it changes nothing).
+     *
+     * @return true if the snapshot is now the replica
+     * @throws MalformedMessageException if the rows do not hash to the checksum HQ sent
+     */
+    boolean commit() throws MalformedMessageException, SQLException {
+        if (!hash.value().equals(first.replicaHash())) {
+            throw new MalformedMessageException("snapshot " + id() + " of " + feed() + " hashes to " + hash.value()
+                    + ", HQ sent " + first.replicaHash() + "; not applied");
+        }
+        try (PreparedStatement lock = connection.prepareStatement(
+                "select last_seq from feed_state where feed = ? for update")) {
+            lock.setString(1, feed());
+            try (ResultSet state = lock.executeQuery()) {
+                if (!state.next() || state.getLong(1) > asOfSeq()) {
+                    return false;
+                }
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "update feed_state set last_seq = ? where feed = ?")) {
+            update.setLong(1, asOfSeq());
+            update.setString(2, feed());
+            update.executeUpdate();
+        }
+        connection.commit();
+        committed = true;
+        return true;
+    }
+
+    /** Rolls back what is not committed and gives the connection back. */
+    @Override
+    public void close() {
+        try (connection) {
+            if (!committed) {
+                connection.rollback();
+            }
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            // The connection is broken; the database rolls back what it did not commit.
+        }
+    }
+}

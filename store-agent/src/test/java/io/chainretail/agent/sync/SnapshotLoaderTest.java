@@ -1,0 +1,144 @@
+package io.chainretail.agent.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chainretail.agent.replica.ReplicaHasher;
+import io.chainretail.core.sync.FeedRecord;
+import io.chainretail.core.sync.MalformedMessageException;
+import io.chainretail.core.sync.ReplicaHash;
+import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.payload.MemberChange;
+import io.chainretail.core.sync.payload.SnapshotChunk;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A snapshot becomes the replica whole, once every chunk is in and the rows match HQ's checksum, or
+ * not at all; until then the store reads its previous replica.
+ */
+@QuarkusTest
+class SnapshotLoaderTest {
+
+    @Inject
+    SnapshotLoader loader;
+
+    @Inject
+    FeedApplier applier;
+
+    @Inject
+    ReplicaHasher hasher;
+
+    @Inject
+    EntityManager entities;
+
+    private final SyncCodec codec = new SyncCodec();
+
+    @Test
+    void chunksInAnyOrderReplaceTheFeedOnlyWhenTheLastIsIn() throws Exception {
+        List<FeedRecord> rows = List.of(member("M0001", 10), member("M0002", 20), member("M0003", 30));
+        long at = applier.lastApplied().get("members") + 100;
+        UUID id = UUID.randomUUID();
+        ReplicaHasher.FeedHash before = hasher.hash("members");
+
+        assertTrue(loader.accept(chunk(id, at, 1, 2, hashOf(rows), rows.subList(2, 3))).isEmpty());
+        assertEquals(before, hasher.hash("members"), "the tills read the previous replica meanwhile");
+        Optional<SnapshotLoader.Applied> applied = loader.accept(chunk(id, at, 0, 2, hashOf(rows),
+                rows.subList(0, 2)));
+
+        assertEquals(3, applied.orElseThrow().rows());
+        assertEquals(new ReplicaHasher.FeedHash(at, hashOf(rows)), hasher.hash("members"));
+        UUID older = UUID.randomUUID();
+        assertTrue(loader.accept(chunk(older, at - 1, 0, 1, hashOf(List.of()), List.of())).isEmpty(),
+                "an older snapshot changes nothing");
+        assertTrue(loader.accept(chunk(id, at, 0, 2, hashOf(rows), rows.subList(0, 2))).isEmpty(),
+                "a chunk delivered again after its snapshot was applied is ignored");
+        assertEquals(new ReplicaHasher.FeedHash(at, hashOf(rows)), hasher.hash("members"));
+    }
+
+    @Test
+    void aSnapshotWhoseRowsDoNotMatchTheChecksumLeavesThePreviousReplica() throws Exception {
+        List<FeedRecord> rows = List.of(member("M0010", 1), member("M0011", 2));
+        ReplicaHasher.FeedHash before = hasher.hash("members");
+        long at = before.seq() + 10;
+
+        assertThrows(MalformedMessageException.class, () -> loader.accept(chunk(UUID.randomUUID(), at, 0, 1,
+                hashOf(rows.subList(0, 1)), rows)));
+
+        assertEquals(before, hasher.hash("members"));
+    }
+
+    @Test
+    void chunksThatDisagreeOrARowSentTwiceAreRefused() throws Exception {
+        List<FeedRecord> rows = List.of(member("M0020", 1), member("M0021", 2));
+        ReplicaHasher.FeedHash before = hasher.hash("members");
+        long at = before.seq() + 10;
+        UUID id = UUID.randomUUID();
+        loader.accept(chunk(id, at, 0, 3, hashOf(rows), rows.subList(0, 1)));
+        assertThrows(MalformedMessageException.class, () -> loader.accept(chunk(id, at, 1, 4, hashOf(rows),
+                rows.subList(1, 2))));
+
+        List<FeedRecord> twice = List.of(rows.get(0), rows.get(0));
+        assertThrows(MalformedMessageException.class, () -> loader.accept(chunk(UUID.randomUUID(), at, 0, 1,
+                hashOf(twice), twice)));
+        assertEquals(before, hasher.hash("members"));
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesHalfwayLeavesThePreviousReplica() throws Exception {
+        List<FeedRecord> rows = List.of(member("M0030", 1), member("POISON", 2), member("M0031", 3));
+        ReplicaHasher.FeedHash before = hasher.hash("members");
+        long at = before.seq() + 10;
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery("alter table replica_record add "
+                + "constraint test_poison check (record_key <> 'POISON')").executeUpdate());
+        try {
+            loader.accept(chunk(id, at, 0, 2, hashOf(rows), rows.subList(0, 1)));
+            assertThrows(IllegalStateException.class, () -> loader.accept(chunk(id, at, 1, 2, hashOf(rows),
+                    rows.subList(1, 3))));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery(
+                    "alter table replica_record drop constraint test_poison").executeUpdate());
+        }
+
+        assertEquals(before, hasher.hash("members"));
+    }
+
+    @Test
+    void aSecondSnapshotOfAFeedWaitsWhileTheFirstIsArriving() throws Exception {
+        List<FeedRecord> rows = List.of(member("M0040", 1), member("M0041", 2));
+        long at = applier.lastApplied().get("members") + 10;
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        loader.accept(chunk(first, at, 0, 2, hashOf(rows), rows.subList(0, 1)));
+        assertTrue(loader.accept(chunk(second, at, 0, 1, hashOf(rows), rows)).isEmpty(),
+                "HQ's answer to a repeated request is ignored while the first one arrives");
+
+        assertEquals(2, loader.accept(chunk(first, at, 1, 2, hashOf(rows), rows.subList(1, 2))).orElseThrow()
+                .rows());
+        assertEquals(new ReplicaHasher.FeedHash(at, hashOf(rows)), hasher.hash("members"));
+    }
+
+    private SnapshotChunk chunk(UUID id, long asOfSeq, int chunk, int chunks, String hash, List<FeedRecord> items) {
+        return new SnapshotChunk("members", id, asOfSeq, chunk, chunks, hash, items.stream()
+                .map(row -> new SnapshotChunk.Item("members.member.v1", codec.payloadTree(row))).toList());
+    }
+
+    private String hashOf(List<FeedRecord> records) {
+        ReplicaHash hash = new ReplicaHash();
+        records.forEach(row -> hash.add(codec, row));
+        return hash.value();
+    }
+
+    private static MemberChange member(String card, long points) {
+        return new MemberChange(card, null, "会员 " + card, "standard", points, 0, true);
+    }
+}
