@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
@@ -51,6 +52,8 @@ public class DraftStore {
     private final Map<String, Saved> queued = new ConcurrentHashMap<>();
     /** Held while queued baskets are written, so {@link #forget} can wait a write out. */
     private final ReentrantLock writing = new ReentrantLock();
+    /** The baskets of the write in progress. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private PeriodicTask writer;
 
     public DraftStore(Catalog catalog) {
@@ -93,9 +96,12 @@ public class DraftStore {
             }
             List<Saved> batch = new ArrayList<>();
             for (String saleId : List.copyOf(queued.keySet())) {
+                inFlight.add(saleId); // before taking it: see forget
                 Saved saved = queued.remove(saleId);
                 if (saved != null) {
                     batch.add(saved);
+                } else {
+                    inFlight.remove(saleId);
                 }
             }
             try {
@@ -103,6 +109,8 @@ public class DraftStore {
             } catch (RuntimeException e) {
                 batch.forEach(saved -> queued.putIfAbsent(saved.saleId(), saved));
                 throw e;
+            } finally {
+                inFlight.clear();
             }
         } finally {
             writing.unlock();
@@ -112,12 +120,14 @@ public class DraftStore {
     /**
      * Drops the basket's queued state and waits out a write of it in progress, so that once its row is
      * deleted it cannot come back. The caller holds the draft's lock, so nothing new of it is queued.
+     * A write of other baskets is not waited for: a completing sale does not queue behind them.
      */
     void forget(String saleId) {
-        writing.lock();
-        try {
-            queued.remove(saleId);
-        } finally {
+        // Removed from the queue before the look at the write in progress: a write that starts after
+        // this cannot take the basket, and one that has taken it has put it in flight first.
+        queued.remove(saleId);
+        if (inFlight.contains(saleId)) {
+            writing.lock();
             writing.unlock();
         }
     }
