@@ -174,8 +174,13 @@ public interface AgentConfig {
         @WithDefault("32")
         int window();
 
-        /** How long the broker keeps the store's session while it is away. Default 7 days. */
-        @WithDefault("P7D")
+        /**
+         * How long the broker keeps the store's session while it is away. Default 1 hour: enough for a
+         * network blip or a restart to lose nothing at the broker; a store away longer starts a fresh
+         * session and takes what it missed from HQ in batches of 500, which is far faster than the
+         * broker replaying every queued delta as its own message (docs/benchmarks.md, catch-up).
+         */
+        @WithDefault("PT1H")
         Duration sessionExpiry();
     }
 

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,7 +65,9 @@ class SyncBenchmark {
             // Enough products that 50,000 deltas stay cheaper than a snapshot (hq.sync.snapshot-ratio 0.5).
             int products = CATCH_UP * 2 + CATCH_UP / 5;
             importProducts(hq, products, 0);
-            AppProcess agent = system.startAgent("0001");
+            // Seven days away outlast the store's broker session (agent.mqtt.session-expiry, 1 hour by
+            // default); here the minutes of changes below outlast a 10 s one.
+            AppProcess agent = system.startAgent("0001", Map.of("agent.mqtt.session-expiry", "PT10S"));
             awaitCaughtUp(hq, agent, null);
             agent.kill();
             for (int round = 1; round * 1_000 <= CATCH_UP; round++) {

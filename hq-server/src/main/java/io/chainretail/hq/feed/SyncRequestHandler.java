@@ -118,28 +118,31 @@ public class SyncRequestHandler {
             sendSnapshot(store, feed, retained ? missing + " deltas missing, cheaper as a snapshot" : "deltas from "
                     + from + " are past the retention");
         } else {
-            sendDeltas(store, feed, from);
+            sendDeltas(store, feed, from, last);
         }
     }
 
-    private void sendDeltas(String store, String feed, long fromSeq) {
+    /**
+     * Sends the deltas from {@code fromSeq} to {@code lastSeq} in batches. A feed's sequence numbers have
+     * no holes, so each batch is read as a range of the (feed, seq) index: asked as "from N on, first 500",
+     * H2 sorted every remaining delta for each batch, and 50,000 deltas took HQ ten seconds.
+     */
+    private void sendDeltas(String store, String feed, long fromSeq, long lastSeq) {
         int batch = config.sync().replyBatch();
-        long from = fromSeq;
-        List<OutboxEntry> page;
-        do {
+        for (long from = fromSeq; from <= lastSeq; from += batch) {
             long start = from;
-            page = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.<OutboxEntry>find(
-                    "feed = ?1 and seq >= ?2 order by seq", feed, start).page(0, batch).list());
+            long end = Math.min(lastSeq + 1, from + batch);
+            List<OutboxEntry> page = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.<OutboxEntry>find(
+                    "feed = ?1 and seq >= ?2 and seq < ?3 order by seq", feed, start, end).list());
             if (page.isEmpty()) {
-                break;
+                continue;
             }
             List<SyncDeltas.Delta> deltas = page.stream().map(entry -> new SyncDeltas.Delta(entry.seq,
                     UUID.fromString(entry.eventId), entry.schemaId, entry.occurredAt, readTree(entry))).toList();
             sendReply(store, new SyncDeltas(feed, deltas));
-            from = page.get(page.size() - 1).seq + 1;
-        } while (page.size() == batch);
+        }
         metrics.counter("hq_sync_replies_total", "kind", "deltas").increment();
-        LOG.debugf("Sent %s the deltas of %s from %d", store, feed, fromSeq);
+        LOG.debugf("Sent %s the deltas of %s from %d to %d", store, feed, fromSeq, lastSeq);
     }
 
     private void sendSnapshot(String store, String feed, String why) {
