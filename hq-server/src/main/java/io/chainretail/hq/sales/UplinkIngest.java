@@ -8,6 +8,7 @@ import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.Ack;
+import io.chainretail.core.sync.payload.UplinkBatch;
 import io.chainretail.hq.HqConfig;
 import io.chainretail.hq.mqtt.HqLink;
 import io.micrometer.core.instrument.Counter;
@@ -77,9 +78,18 @@ public class UplinkIngest {
         }
     }
 
+    /** Takes one event, or every event of a store's {@code up.batch.v1} message; all valid, or none. */
     void handle(String topic, byte[] bytes) {
         try {
-            arrived.add(validated(topic, codec.decode(bytes)));
+            Envelope<?> message = codec.decode(bytes);
+            List<Envelope<?>> events = message.schema() == MessageSchema.UPLINK_BATCH
+                    ? codec.unpack(message.chain(), message.store(), message.payloadAs(UplinkBatch.class))
+                    : List.of(message);
+            List<Envelope<?>> valid = new ArrayList<>(events.size());
+            for (Envelope<?> event : events) {
+                valid.add(validated(topic, event));
+            }
+            arrived.addAll(valid);
             worker.wake();
         } catch (MalformedMessageException e) {
             metrics.counter("hq_messages_rejected_total", "topic", "up").increment();

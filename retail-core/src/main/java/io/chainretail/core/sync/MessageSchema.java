@@ -15,6 +15,7 @@ import io.chainretail.core.sync.payload.StoreChange;
 import io.chainretail.core.sync.payload.SyncDeltas;
 import io.chainretail.core.sync.payload.TaxClassChange;
 import io.chainretail.core.sync.payload.TierPrice;
+import io.chainretail.core.sync.payload.UplinkBatch;
 import io.chainretail.core.sync.payload.ChainPrice;
 import io.chainretail.core.sync.payload.ProductChange;
 import io.chainretail.core.sync.payload.DrawerOpened;
@@ -54,6 +55,7 @@ public enum MessageSchema {
     LOCAL_PROMOTION("up.local-promotion.v1", Direction.UPLINK, LocalPromotionChanged.class),
     ACK("ack.v1", Direction.CONTROL, Ack.class),
     SYNC_REQUEST("sync.request.v1", Direction.CONTROL, SyncRequest.class),
+    UPLINK_BATCH("up.batch.v1", Direction.CONTROL, UplinkBatch.class),
     SYNC_DELTAS("sync.deltas.v1", Direction.CONTROL, SyncDeltas.class),
     SYNC_SNAPSHOT("sync.snapshot.v1", Direction.CONTROL, SnapshotChunk.class),
     STAFF("sync.staff.v1", Direction.CONTROL, StaffList.class),

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.chainretail.core.sync.payload.SnapshotChunk;
 import io.chainretail.core.sync.payload.SyncDeltas;
+import io.chainretail.core.sync.payload.UplinkBatch;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -97,6 +98,25 @@ public final class SyncCodec {
                     treePayload(delta.payload(), schema)));
         }
         return deltas;
+    }
+
+    /**
+     * The events of an {@code up.batch.v1} message as the envelopes they would travel in alone, each
+     * with the batch's chain and store. Every event must be a valid uplink event, or the whole batch is
+     * rejected.
+     */
+    public List<Envelope<?>> unpack(String chain, String store, UplinkBatch batch) throws MalformedMessageException {
+        List<Envelope<?>> events = new ArrayList<>(batch.events().size());
+        for (UplinkBatch.Event event : batch.events()) {
+            MessageSchema schema = MessageSchema.byId(event.schema())
+                    .orElseThrow(() -> new MalformedMessageException("unknown schema '" + event.schema() + "'"));
+            if (schema.direction() != Direction.UPLINK) {
+                throw new MalformedMessageException(event.schema() + " is not an uplink event");
+            }
+            events.add(new Envelope<>(schema, event.id(), chain, store, null, event.position(), event.occurredAt(),
+                    treePayload(event.payload(), schema)));
+        }
+        return events;
     }
 
     /** A snapshot row as its typed record; it must belong to the snapshot's feed and not be a removal. */

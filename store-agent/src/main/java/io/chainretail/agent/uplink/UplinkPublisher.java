@@ -6,7 +6,9 @@ import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.payload.Ack;
+import io.chainretail.core.sync.payload.UplinkBatch;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -16,6 +18,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +32,9 @@ import org.jboss.logging.Logger;
  * acknowledgement arrives. An event without an acknowledgement is sent again after
  * {@code agent.uplink.resend-after}; HQ stores it once however often it arrives.
  *
+ * <p>Several events due at once (a backlog) go as {@code up.batch.v1} messages of up to
+ * {@value #EVENTS_PER_MESSAGE}; HQ still stores and acknowledges each event by its own id.
+ *
  * <p>A committed journal event wakes the sender at once. While nothing is in flight and nothing new
  * was journaled the periodic round does not touch the database: a store has dozens of idle agents'
  * worth of neighbours on a shared HQ machine in tests, and tills are idle most of the day.
@@ -36,6 +43,11 @@ import org.jboss.logging.Logger;
 public class UplinkPublisher {
 
     private static final Logger LOG = Logger.getLogger(UplinkPublisher.class);
+    /**
+     * Events sent in one message when several are due: a store back from an outage sends its backlog
+     * in messages of this many (about 180 KB of sales), not one message per event.
+     */
+    private static final int EVENTS_PER_MESSAGE = 100;
 
     private final StoreLink link;
     private final AgentConfig config;
@@ -95,27 +107,47 @@ public class UplinkPublisher {
         }
         long now = System.currentTimeMillis();
         long resendAfter = config.uplink().resendAfter().toMillis();
+        List<JournalEntry> due = new ArrayList<>();
         for (JournalEntry entry : pending) {
             Long last = sentAt.get(entry.position);
-            if (last != null && now - last < resendAfter) {
-                continue;
+            if (last == null || now - last >= resendAfter) {
+                sentAt.put(entry.position, now);
+                due.add(entry);
             }
-            sentAt.put(entry.position, now);
-            link.publish(link.topics().up(config.store(), entry.kind), encode(entry))
+        }
+        for (int from = 0; from < due.size(); from += EVENTS_PER_MESSAGE) {
+            List<JournalEntry> message = due.subList(from, Math.min(due.size(), from + EVENTS_PER_MESSAGE));
+            String kind = message.size() == 1 ? message.get(0).kind : "batch";
+            link.publish(link.topics().up(config.store(), kind), encode(message))
                     .exceptionally(error -> {
-                        sentAt.remove(entry.position);
+                        message.forEach(entry -> sentAt.remove(entry.position));
                         unseen.set(true);
                         return null;
                     });
         }
     }
 
-    private byte[] encode(JournalEntry entry) {
-        MessageSchema schema = MessageSchema.byId(entry.schemaId).orElseThrow();
+    /** One event as it travels alone, or several in one {@code up.batch.v1} message, in journal order. */
+    private byte[] encode(List<JournalEntry> entries) {
+        if (entries.size() == 1) {
+            JournalEntry entry = entries.get(0);
+            return codec.encode(new Envelope<>(schemaOf(entry), UUID.fromString(entry.eventId), config.chain(),
+                    config.store(), null, entry.position, entry.occurredAt, payloadOf(entry)));
+        }
+        List<UplinkBatch.Event> events = entries.stream().map(entry -> new UplinkBatch.Event(entry.schemaId,
+                UUID.fromString(entry.eventId), entry.position, entry.occurredAt, codec.payloadTree(payloadOf(entry))))
+                .toList();
+        return codec.encode(new Envelope<>(MessageSchema.UPLINK_BATCH, EventIds.next(), config.chain(),
+                config.store(), null, null, Instant.now(), new UplinkBatch(events)));
+    }
+
+    private static MessageSchema schemaOf(JournalEntry entry) {
+        return MessageSchema.byId(entry.schemaId).orElseThrow();
+    }
+
+    private Object payloadOf(JournalEntry entry) {
         try {
-            Object payload = codec.readPayload(entry.payload, schema.payloadType());
-            return codec.encode(new Envelope<>(schema, UUID.fromString(entry.eventId), config.chain(),
-                    config.store(), null, entry.position, entry.occurredAt, payload));
+            return codec.readPayload(entry.payload, schemaOf(entry).payloadType());
         } catch (MalformedMessageException e) {
             throw new IllegalStateException("journal entry " + entry.position + " is corrupt", e);
         }
