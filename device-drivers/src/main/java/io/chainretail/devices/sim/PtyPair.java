@@ -32,8 +32,13 @@ public final class PtyPair implements AutoCloseable {
         return driverEnd.toString();
     }
 
-    /** (Re)connects the cable. */
+    /**
+     * (Re)connects the cable. Any link left from an earlier socat is removed first: the new ptys often
+     * reuse the old numbers, so an old link can point at a live pty of the new pair (even the wrong end)
+     * before socat replaces it, and whoever opened it then would be talking to nobody.
+     */
     public void start() throws IOException, InterruptedException {
+        removeLinks();
         socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + deviceEnd, "pty,raw,echo=0,link=" + driverEnd)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long deadline = System.currentTimeMillis() + 5_000;
@@ -45,7 +50,10 @@ public final class PtyPair implements AutoCloseable {
         }
     }
 
-    /** Pulls the cable: socat dies and both ptys vanish. */
+    /**
+     * Pulls the cable: socat dies, both ptys vanish, and so do their links, as udev removes a device's
+     * symlink when it is unplugged (a killed socat cannot remove them itself).
+     */
     public void kill() throws InterruptedException {
         socat.destroyForcibly();
         socat.waitFor(5, TimeUnit.SECONDS);
@@ -53,6 +61,16 @@ public final class PtyPair implements AutoCloseable {
         while ((Files.exists(deviceEnd) || Files.exists(driverEnd)) && System.currentTimeMillis() < deadline) {
             Thread.sleep(10);
         }
+        try {
+            removeLinks();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot remove the pty links " + deviceEnd + ", " + driverEnd, e);
+        }
+    }
+
+    private void removeLinks() throws IOException {
+        Files.deleteIfExists(deviceEnd);
+        Files.deleteIfExists(driverEnd);
     }
 
     @Override

@@ -1,0 +1,92 @@
+package io.chainretail.agent.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chainretail.agent.replica.ReplicaHasher;
+import io.chainretail.core.id.EventIds;
+import io.chainretail.core.sync.Envelope;
+import io.chainretail.core.sync.FeedRecord;
+import io.chainretail.core.sync.MessageSchema;
+import io.chainretail.core.sync.ReplicaHash;
+import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.Topics;
+import io.chainretail.core.sync.payload.MemberChange;
+import io.chainretail.core.sync.payload.SnapshotChunk;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A delta that arrives while its feed's snapshot is half written waits for it and is applied right after,
+ * in order, on the one thread that writes the replica (as the agent receives them from the broker).
+ */
+@QuarkusTest
+class SnapshotAndDeltasTest {
+
+    @Inject
+    FeedSubscriber subscriber;
+
+    @Inject
+    FeedApplier applier;
+
+    @Inject
+    SnapshotLoader loader;
+
+    @Inject
+    ReplicaHasher hasher;
+
+    private final SyncCodec codec = new SyncCodec();
+    private final Topics topics = new Topics("demo");
+
+    @Test
+    void aDeltaOfAFeedBeingSnapshottedWaitsAndFollowsTheSnapshot() throws Exception {
+        List<FeedRecord> rows = List.of(member("M0050", 1), member("M0051", 2));
+        long at = applier.lastApplied().get("members") + 20;
+        UUID snapshot = UUID.randomUUID();
+        String checksum = hashOf(rows);
+
+        subscriber.handle(topics.syncReply("0001"), chunk(snapshot, at, 0, rows.subList(0, 1), checksum));
+        await(() -> loader.loadingFeeds().contains("members"), "the snapshot is being written");
+        MemberChange next = member("M0052", 3);
+        subscriber.handle(topics.feed("members"), codec.encode(new Envelope<>(MessageSchema.MEMBER, EventIds.next(),
+                "demo", null, at + 1, null, Instant.now(), next)));
+        Thread.sleep(300);
+        assertTrue(applier.lastApplied().get("members") < at, "neither the snapshot nor the delta is in yet");
+
+        subscriber.handle(topics.syncReply("0001"), chunk(snapshot, at, 1, rows.subList(1, 2), checksum));
+
+        await(() -> applier.lastApplied().get("members") == at + 1, "the snapshot, then the delta");
+        assertEquals(hashOf(List.of(rows.get(0), rows.get(1), next)), hasher.hash("members").hash());
+    }
+
+    private byte[] chunk(UUID id, long asOfSeq, int chunk, List<FeedRecord> items, String checksum) {
+        return codec.encode(new Envelope<>(MessageSchema.SYNC_SNAPSHOT, EventIds.next(), "demo", "0001", null, null,
+                Instant.now(), new SnapshotChunk("members", id, asOfSeq, chunk, 2, checksum, items.stream()
+                        .map(row -> new SnapshotChunk.Item("members.member.v1", codec.payloadTree(row))).toList())));
+    }
+
+    private String hashOf(List<FeedRecord> records) {
+        ReplicaHash hash = new ReplicaHash();
+        records.forEach(row -> hash.add(codec, row));
+        return hash.value();
+    }
+
+    private static MemberChange member(String card, long points) {
+        return new MemberChange(card, null, "会员 " + card, "standard", points, 0, true);
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
