@@ -123,6 +123,7 @@ public class SnapshotLoader {
         }
         if (current != null) {
             if (System.currentTimeMillis() - current.lastChunkAtMillis() < TAKE_OVER_AFTER_MS) {
+                remember(chunk.snapshotId()); // the rest of it too: it could never be complete
                 return null;
             }
             LOG.infof("Snapshot of %s at %d stalled; snapshot %s takes over", current.feed(), current.asOfSeq(),
@@ -130,7 +131,8 @@ public class SnapshotLoader {
             finish(current);
         }
         try (Connection connection = dataSource.getConnection()) {
-            if (lastApplied(connection, chunk.feed()) > chunk.asOfSeq()) {
+            // HQ sends a snapshot from past what the store has: one at or below it is a second answer.
+            if (lastApplied(connection, chunk.feed()) >= chunk.asOfSeq()) {
                 remember(chunk.snapshotId());
                 return null;
             }

@@ -124,7 +124,22 @@ class SnapshotLoaderTest {
 
         assertEquals(2, loader.accept(chunk(first, at, 1, 2, hashOf(rows), rows.subList(1, 2))).orElseThrow()
                 .rows());
+        assertTrue(loader.accept(chunk(second, at, 0, 1, hashOf(rows), rows)).isEmpty(),
+                "the rest of the second answer is ignored too");
+        assertTrue(loader.loadingFeeds().isEmpty(), "no half snapshot left open");
         assertEquals(new ReplicaHasher.FeedHash(at, hashOf(rows)), hasher.hash("members"));
+    }
+
+    @Test
+    void aSnapshotAtWhatTheStoreAlreadyHasIsIgnored() throws Exception {
+        long at = applier.lastApplied().get("members");
+        ReplicaHasher.FeedHash before = hasher.hash("members");
+        List<FeedRecord> rows = List.of(member("M0060", 1));
+
+        assertTrue(loader.accept(chunk(UUID.randomUUID(), at, 0, 2, hashOf(rows), rows)).isEmpty());
+
+        assertTrue(loader.loadingFeeds().isEmpty(), "nothing opened, so the feed's deltas are not held");
+        assertEquals(before, hasher.hash("members"));
     }
 
     private SnapshotChunk chunk(UUID id, long asOfSeq, int chunk, int chunks, String hash, List<FeedRecord> items) {
