@@ -2,17 +2,17 @@ package io.chainretail.agent.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.chainretail.agent.sync.MemberSnapshots.hashOf;
+import static io.chainretail.agent.sync.MemberSnapshots.member;
 
 import io.chainretail.agent.replica.ReplicaHasher;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.FeedRecord;
 import io.chainretail.core.sync.MessageSchema;
-import io.chainretail.core.sync.ReplicaHash;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.Topics;
 import io.chainretail.core.sync.payload.MemberChange;
-import io.chainretail.core.sync.payload.SnapshotChunk;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -66,18 +66,7 @@ class SnapshotAndDeltasTest {
 
     private byte[] chunk(UUID id, long asOfSeq, int chunk, List<FeedRecord> items, String checksum) {
         return codec.encode(new Envelope<>(MessageSchema.SYNC_SNAPSHOT, EventIds.next(), "demo", "0001", null, null,
-                Instant.now(), new SnapshotChunk("members", id, asOfSeq, chunk, 2, checksum, items.stream()
-                        .map(row -> new SnapshotChunk.Item("members.member.v1", codec.payloadTree(row))).toList())));
-    }
-
-    private String hashOf(List<FeedRecord> records) {
-        ReplicaHash hash = new ReplicaHash();
-        records.forEach(row -> hash.add(codec, row));
-        return hash.value();
-    }
-
-    private static MemberChange member(String card, long points) {
-        return new MemberChange(card, null, "会员 " + card, "standard", points, 0, true);
+                Instant.now(), MemberSnapshots.chunk(id, asOfSeq, chunk, 2, checksum, items)));
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {

@@ -3,14 +3,13 @@ package io.chainretail.agent.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.chainretail.agent.sync.MemberSnapshots.chunk;
+import static io.chainretail.agent.sync.MemberSnapshots.hashOf;
+import static io.chainretail.agent.sync.MemberSnapshots.member;
 
 import io.chainretail.agent.replica.ReplicaHasher;
 import io.chainretail.core.sync.FeedRecord;
 import io.chainretail.core.sync.MalformedMessageException;
-import io.chainretail.core.sync.ReplicaHash;
-import io.chainretail.core.sync.SyncCodec;
-import io.chainretail.core.sync.payload.MemberChange;
-import io.chainretail.core.sync.payload.SnapshotChunk;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -38,8 +37,6 @@ class SnapshotLoaderTest {
 
     @Inject
     EntityManager entities;
-
-    private final SyncCodec codec = new SyncCodec();
 
     @Test
     void chunksInAnyOrderReplaceTheFeedOnlyWhenTheLastIsIn() throws Exception {
@@ -140,20 +137,5 @@ class SnapshotLoaderTest {
 
         assertTrue(loader.loadingFeeds().isEmpty(), "nothing opened, so the feed's deltas are not held");
         assertEquals(before, hasher.hash("members"));
-    }
-
-    private SnapshotChunk chunk(UUID id, long asOfSeq, int chunk, int chunks, String hash, List<FeedRecord> items) {
-        return new SnapshotChunk("members", id, asOfSeq, chunk, chunks, hash, items.stream()
-                .map(row -> new SnapshotChunk.Item("members.member.v1", codec.payloadTree(row))).toList());
-    }
-
-    private String hashOf(List<FeedRecord> records) {
-        ReplicaHash hash = new ReplicaHash();
-        records.forEach(row -> hash.add(codec, row));
-        return hash.value();
-    }
-
-    private static MemberChange member(String card, long points) {
-        return new MemberChange(card, null, "会员 " + card, "standard", points, 0, true);
     }
 }
