@@ -37,14 +37,14 @@ class PrintingTest {
         String receipt = sell(token);
         assertTrue(printer.awaitPrinted(1, Duration.ofSeconds(10)), "the receipt prints");
         assertEquals(receipt, printer.printed().get(0).text(), "the printed receipt is the one the till shows");
-        awaitTrue(() -> printer.drawerKicks().size() == 1, "the drawer opens for cash");
+        Await.until(() -> printer.drawerKicks().size() == 1, "the drawer opens for cash");
 
         printer.paperOut(true);
-        awaitTrue(() -> given().header("X-Till-Token", token).get("/api/till/devices").then().extract()
+        Await.until(() -> given().header("X-Till-Token", token).get("/api/till/devices").then().extract()
                 .path("devices[0].problem").toString().contains("out of paper"), "the till sees the problem");
         given().get("/q/health/group/devices").then().statusCode(503);
         sell(token);
-        awaitTrue(() -> printer.drawerKicks().size() == 2, "the drawer opens without paper too");
+        Await.until(() -> printer.drawerKicks().size() == 2, "the drawer opens without paper too");
         Thread.sleep(500);
         assertEquals(1, printer.printed().size(), "the receipt waits for paper; the sale did not");
 
@@ -78,15 +78,5 @@ class PrintingTest {
                 .body("{\"tenders\":[{\"type\":\"CASH\",\"amountMinor\":500}]}")
                 .post("/api/till/sales/" + sale + "/complete").then().statusCode(200)
                 .body("receiptText", containsString("TOTAL")).extract().path("receiptText");
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws Exception {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 }

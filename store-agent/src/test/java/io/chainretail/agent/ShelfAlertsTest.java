@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +47,7 @@ class ShelfAlertsTest {
     @Test
     void alertsOnLowStockAndOnShelfAndBooksDisagreeing() throws Exception {
         moveBooksTo(10);
-        await(() -> open(ShelfAlert.Kind.DISCREPANCY).isEmpty(), "shelf (10) and books (10) agree");
+        Await.until(() -> open(ShelfAlert.Kind.DISCREPANCY).isEmpty(), "shelf (10) and books (10) agree");
         long start = journalEnd(); // alerts from before the books were set (10 on the shelf, none booked) aside
         manager().get("/api/shelves").then().statusCode(200).body("[0].shelf", equalTo("T1"))
                 .body("[0].connected", equalTo(true)).body("[0].slots[0].units", equalTo(10))
@@ -56,9 +55,9 @@ class ShelfAlertsTest {
         manager().get("/api/devices").then().body("find { it.name == 'shelf-T1' }.state", equalTo("IDLE"));
 
         ShelfSimulatorResource.shelf.weigh(0, grams(2) + 20); // eight taken, a little noise
-        await(() -> open(ShelfAlert.Kind.LOW_STOCK).isPresent(), "2 razors is low (level 3)");
+        Await.until(() -> open(ShelfAlert.Kind.LOW_STOCK).isPresent(), "2 razors is low (level 3)");
         assertTrue(open(ShelfAlert.Kind.DISCREPANCY).isEmpty(), "taken to the till is not yet a discrepancy");
-        await(() -> open(ShelfAlert.Kind.DISCREPANCY).isPresent(), "8 gone but not sold, after 3 s");
+        Await.until(() -> open(ShelfAlert.Kind.DISCREPANCY).isPresent(), "8 gone but not sold, after 3 s");
         ShelfAlertRecord discrepancy = open(ShelfAlert.Kind.DISCREPANCY).orElseThrow();
         assertEquals(2, discrepancy.shelfUnits);
         assertEquals(10L, discrepancy.bookUnits);
@@ -66,12 +65,12 @@ class ShelfAlertsTest {
                 .body("findAll { it.sku == '" + SKU + "' }.size()", equalTo(2));
 
         moveBooksTo(2); // the eight were sold after all
-        await(() -> open(ShelfAlert.Kind.DISCREPANCY).isEmpty(), "the sale clears the discrepancy");
+        Await.until(() -> open(ShelfAlert.Kind.DISCREPANCY).isEmpty(), "the sale clears the discrepancy");
         assertTrue(open(ShelfAlert.Kind.LOW_STOCK).isPresent(), "still low");
 
         moveBooksTo(12);
         ShelfSimulatorResource.shelf.weigh(0, grams(12));
-        await(() -> open(ShelfAlert.Kind.LOW_STOCK).isEmpty(), "restocked");
+        Await.until(() -> open(ShelfAlert.Kind.LOW_STOCK).isEmpty(), "restocked");
         assertTrue(open(ShelfAlert.Kind.DISCREPANCY).isEmpty());
 
         List<ShelfAlert> journaled = journaledAfter(start);
@@ -83,8 +82,9 @@ class ShelfAlertsTest {
 
     @Test
     void aUsbPrinterThatIsNotPluggedInIsShownWithItsProblemInWords() throws Exception {
-        await(() -> manager().get("/api/devices").then().extract().path("find { it.name == 'lane-12-printer' }.problem")
-                .toString().contains("no USB device usb:ffff:fffe attached"), "the missing USB printer is reported");
+        Await.until(() -> manager().get("/api/devices").then().extract()
+                .path("find { it.name == 'lane-12-printer' }.problem").toString()
+                .contains("no USB device usb:ffff:fffe attached"), "the missing USB printer is reported");
         manager().get("/api/devices").then().body("find { it.name == 'lane-12-printer' }.state", equalTo("ERROR"));
     }
 
@@ -120,15 +120,5 @@ class ShelfAlertsTest {
             }
         }
         return alerts.stream().filter(a -> a.sku().equals(SKU)).toList();
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 }

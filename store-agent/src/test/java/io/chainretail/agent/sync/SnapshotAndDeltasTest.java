@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static io.chainretail.agent.sync.MemberSnapshots.hashOf;
 import static io.chainretail.agent.sync.MemberSnapshots.member;
 
+import io.chainretail.agent.Await;
 import io.chainretail.agent.replica.ReplicaHasher;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.Envelope;
@@ -18,7 +19,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +51,7 @@ class SnapshotAndDeltasTest {
         String checksum = hashOf(rows);
 
         subscriber.handle(topics.syncReply("0001"), chunk(snapshot, at, 0, rows.subList(0, 1), checksum));
-        await(() -> loader.loadingFeeds().contains("members"), "the snapshot is being written");
+        Await.until(() -> loader.loadingFeeds().contains("members"), "the snapshot is being written");
         MemberChange next = member("M0052", 3);
         subscriber.handle(topics.feed("members"), codec.encode(new Envelope<>(MessageSchema.MEMBER, EventIds.next(),
                 "demo", null, at + 1, null, Instant.now(), next)));
@@ -60,22 +60,12 @@ class SnapshotAndDeltasTest {
 
         subscriber.handle(topics.syncReply("0001"), chunk(snapshot, at, 1, rows.subList(1, 2), checksum));
 
-        await(() -> applier.lastApplied().get("members") == at + 1, "the snapshot, then the delta");
+        Await.until(() -> applier.lastApplied().get("members") == at + 1, "the snapshot, then the delta");
         assertEquals(hashOf(List.of(rows.get(0), rows.get(1), next)), hasher.hash("members").hash());
     }
 
     private byte[] chunk(UUID id, long asOfSeq, int chunk, List<FeedRecord> items, String checksum) {
         return codec.encode(new Envelope<>(MessageSchema.SYNC_SNAPSHOT, EventIds.next(), "demo", "0001", null, null,
                 Instant.now(), MemberSnapshots.chunk(id, asOfSeq, chunk, 2, checksum, items)));
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 }
