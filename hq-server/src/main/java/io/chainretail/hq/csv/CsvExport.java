@@ -3,6 +3,7 @@ package io.chainretail.hq.csv;
 import io.chainretail.core.sync.payload.ChainPrice;
 import io.chainretail.core.sync.payload.ProductChange;
 import io.chainretail.hq.feed.FeedRows;
+import io.chainretail.hq.jdbc.BulkSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -3,6 +3,7 @@ package io.chainretail.hq.csv;
 import io.chainretail.core.error.Fields;
 import io.chainretail.core.sync.payload.MemberChange;
 import io.chainretail.hq.feed.FeedOutbox;
+import io.chainretail.hq.jdbc.BulkSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -8,6 +8,7 @@ import io.chainretail.core.sync.payload.TierPrice;
 import io.chainretail.hq.catalog.ProductService;
 import io.chainretail.hq.feed.FeedOutbox;
 import io.chainretail.hq.feed.FeedRows;
+import io.chainretail.hq.jdbc.BulkSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -1,6 +1,7 @@
 package io.chainretail.hq.sales;
 
 import io.chainretail.core.sync.Envelope;
+import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.PriceOverrideChanged;
@@ -8,13 +9,16 @@ import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.ShelfAlert;
 import io.chainretail.core.sync.payload.ShiftClosed;
 import io.chainretail.core.sync.payload.StockAdjusted;
+import io.chainretail.hq.jdbc.BulkSql;
 import io.chainretail.hq.members.MemberService;
 import io.chainretail.hq.pricing.StorePriceOverride;
 import io.chainretail.hq.shelves.StoreShelfAlert;
 import io.chainretail.hq.stock.StoreStockAdjustment;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,104 +38,136 @@ public class UplinkIngestService {
 
     private final SyncCodec codec = new SyncCodec();
     private final MemberService members;
+    private final EntityManager entities;
+    private final BulkSql sql;
 
-    public UplinkIngestService(MemberService members) {
+    public UplinkIngestService(MemberService members, EntityManager entities) {
         this.members = members;
+        this.entities = entities;
+        this.sql = new BulkSql(entities);
     }
 
     /** Stores one event in its own transaction. */
     @Transactional
     public Outcome record(Envelope<?> envelope) {
-        return StoreEvent.findById(envelope.id().toString()) != null ? Outcome.DUPLICATE : store(envelope);
+        return recordAll(List.of(envelope)).get(0);
     }
 
     /**
      * Stores events in one transaction, with one query for the ones already held; the outcomes are in
-     * the events' order. An event that appears twice in the list is stored once.
+     * the events' order. An event that appears twice in the list is stored once. The two rows every sale
+     * writes go in as JDBC batches: a store's backlog arrives thousands at a time, and per-entity inserts
+     * held HQ's ingest to a third of what the database can take.
      */
     @Transactional
     public List<Outcome> recordAll(List<Envelope<?>> envelopes) {
-        List<String> ids = envelopes.stream().map(e -> e.id().toString()).toList();
-        Set<String> held = new HashSet<>(StoreEvent.<StoreEvent>list("eventId in ?1", ids).stream()
-                .map(e -> e.eventId).toList());
+        Set<String> held = new HashSet<>(entities.createQuery(
+                        "select e.eventId from StoreEvent e where e.eventId in :ids", String.class)
+                .setParameter("ids", envelopes.stream().map(e -> e.id().toString()).toList())
+                .getResultList());
+        List<Received> fresh = new ArrayList<>(envelopes.size());
         List<Outcome> outcomes = new ArrayList<>(envelopes.size());
         for (Envelope<?> envelope : envelopes) {
-            outcomes.add(held.add(envelope.id().toString()) ? store(envelope) : Outcome.DUPLICATE);
+            boolean isNew = held.add(envelope.id().toString());
+            if (isNew) {
+                fresh.add(new Received(envelope, codec.payloadJson(envelope.payload())));
+            }
+            outcomes.add(isNew ? Outcome.STORED : Outcome.DUPLICATE);
         }
+        store(fresh);
         return outcomes;
     }
 
-    private Outcome store(Envelope<?> envelope) {
-        StoreEvent event = new StoreEvent();
-        event.eventId = envelope.id().toString();
-        event.storeCode = envelope.store();
-        event.kind = envelope.schema().id();
-        event.position = envelope.position();
-        event.receivedAt = Instant.now();
-        event.payload = codec.payloadJson(envelope.payload()); // written once, kept in both rows
-        event.persist();
-        switch (envelope.schema()) {
-            case SALE -> sale(event, envelope.payloadAs(SaleCompleted.class));
-            case RETURN -> refund(event, envelope.payloadAs(ReturnCompleted.class));
-            case SHIFT_CLOSED -> shiftReport(event, envelope.payloadAs(ShiftClosed.class));
-            case SHELF_ALERT -> StoreShelfAlert.record(event.storeCode, envelope.payloadAs(ShelfAlert.class));
-            case PRICE_OVERRIDE -> StorePriceOverride.record(event.storeCode,
-                    envelope.payloadAs(PriceOverrideChanged.class));
-            case STOCK_ADJUSTED -> StoreStockAdjustment.record(event.storeCode,
-                    envelope.payloadAs(StockAdjusted.class));
-            default -> {
-                // no-sales and future events: kept in store_event
+    /** An event to store, with its payload as written once and kept in both its rows. */
+    private record Received(Envelope<?> envelope, String payload) {
+
+        String eventId() {
+            return envelope.id().toString();
+        }
+
+        String store() {
+            return envelope.store();
+        }
+    }
+
+    private void store(List<Received> events) {
+        Instant now = Instant.now();
+        sql.run("insert into store_event (event_id, store_code, kind, position, received_at, payload)"
+                + " values (?, ?, ?, ?, ?, ?)", events, (row, event) -> {
+                    row.setString(1, event.eventId());
+                    row.setString(2, event.store());
+                    row.setString(3, event.envelope().schema().id());
+                    row.setLong(4, event.envelope().position());
+                    row.setObject(5, now.atOffset(ZoneOffset.UTC));
+                    row.setString(6, event.payload());
+                });
+        List<Received> sales = events.stream().filter(e -> e.envelope().schema() == MessageSchema.SALE).toList();
+        sql.run("insert into sale (event_id, sale_id, store_code, lane, receipt_no, cashier, total_minor, currency,"
+                + " completed_at, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sales, (row, event) -> {
+                    SaleCompleted sale = event.envelope().payloadAs(SaleCompleted.class);
+                    row.setString(1, event.eventId());
+                    row.setString(2, sale.saleId());
+                    row.setString(3, event.store());
+                    row.setString(4, sale.lane());
+                    row.setLong(5, sale.receiptNo());
+                    row.setString(6, sale.cashier());
+                    row.setLong(7, sale.totalMinor());
+                    row.setString(8, sale.currency());
+                    row.setObject(9, sale.completedAt().atOffset(ZoneOffset.UTC));
+                    row.setString(10, event.payload());
+                });
+        for (Received event : events) {
+            Envelope<?> envelope = event.envelope();
+            switch (envelope.schema()) {
+                case SALE -> earnPoints(envelope.payloadAs(SaleCompleted.class));
+                case RETURN -> refund(event, envelope.payloadAs(ReturnCompleted.class));
+                case SHIFT_CLOSED -> shiftReport(event, envelope.payloadAs(ShiftClosed.class));
+                case SHELF_ALERT -> StoreShelfAlert.record(event.store(), envelope.payloadAs(ShelfAlert.class));
+                case PRICE_OVERRIDE -> StorePriceOverride.record(event.store(),
+                        envelope.payloadAs(PriceOverrideChanged.class));
+                case STOCK_ADJUSTED -> StoreStockAdjustment.record(event.store(),
+                        envelope.payloadAs(StockAdjusted.class));
+                default -> {
+                    // no-sales and future events: kept in store_event
+                }
             }
         }
-        return Outcome.STORED;
     }
 
-    private void sale(StoreEvent event, SaleCompleted payload) {
-        Sale sale = new Sale();
-        sale.eventId = event.eventId;
-        sale.saleId = payload.saleId();
-        sale.storeCode = event.storeCode;
-        sale.lane = payload.lane();
-        sale.receiptNo = payload.receiptNo();
-        sale.cashier = payload.cashier();
-        sale.totalMinor = payload.totalMinor();
-        sale.currency = payload.currency();
-        sale.completedAt = payload.completedAt();
-        sale.payload = event.payload;
-        sale.persist();
-        if (payload.member() != null) {
-            members.movePoints(payload.member(), payload.pointsEarned() - payload.pointsRedeemed());
+    private void earnPoints(SaleCompleted sale) {
+        if (sale.member() != null) {
+            members.movePoints(sale.member(), sale.pointsEarned() - sale.pointsRedeemed());
         }
     }
 
-    private void refund(StoreEvent event, ReturnCompleted payload) {
+    private void refund(Received event, ReturnCompleted payload) {
         Refund refund = new Refund();
-        refund.eventId = event.eventId;
+        refund.eventId = event.eventId();
         refund.returnId = payload.returnId();
         refund.kind = payload.kind();
-        refund.storeCode = event.storeCode;
+        refund.storeCode = event.store();
         refund.lane = payload.lane();
         refund.receiptNo = payload.receiptNo();
         refund.originalSaleId = payload.originalSaleId();
         refund.totalMinor = payload.totalMinor();
         refund.currency = payload.currency();
         refund.completedAt = payload.completedAt();
-        refund.payload = event.payload;
+        refund.payload = event.payload();
         refund.persist();
         if (payload.member() != null) {
             members.movePoints(payload.member(), payload.pointsRestored() - payload.pointsReversed());
         }
     }
 
-    private void shiftReport(StoreEvent event, ShiftClosed payload) {
+    private void shiftReport(Received event, ShiftClosed payload) {
         ShiftReport report = new ShiftReport();
-        report.eventId = event.eventId;
+        report.eventId = event.eventId();
         report.shiftId = payload.shiftId();
-        report.storeCode = event.storeCode;
+        report.storeCode = event.store();
         report.lane = payload.lane();
         report.zNo = payload.zNo();
         report.closedAt = payload.closedAt();
-        report.payload = event.payload;
+        report.payload = event.payload();
         report.persist();
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.payload.Measure;
 import io.chainretail.core.sync.payload.ProductChange;
@@ -46,6 +48,17 @@ class SyncCodecTest {
         return new Envelope<>(MessageSchema.SALE, EventIds.next(), "acme", "0001", null, 3L, sale.completedAt(), sale);
     }
 
+    @Test
+    void decodesFieldsInAnyOrder() throws Exception {
+        Envelope<SaleCompleted> event = saleEvent();
+        ObjectNode encoded = (ObjectNode) new ObjectMapper().readTree(codec.encode(event));
+        ObjectNode payloadFirst = new ObjectMapper().createObjectNode();
+        payloadFirst.set("payload", encoded.get("payload"));
+        payloadFirst.setAll(encoded);
+
+        assertEquals(event, codec.decode(payloadFirst.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "not json",
@@ -67,6 +80,14 @@ class SyncCodecTest {
         "{\"schema\":\"catalog.product.v1\",\"id\":\"0190a0e2-0000-7000-8000-000000000000\",\"chain\":\"acme\","
                 + "\"seq\":-4,\"occurredAt\":\"2026-11-21T10:00:00Z\",\"payload\":{\"sku\":\"A\",\"name\":\"B\","
                 + "\"barcodes\":[],\"active\":true}}",
+        "{\"schema\":\"catalog.product.v1\",\"id\":\"0190a0e2-0000-7000-8000-000000000000\",\"chain\":\"acme\","
+                + "\"seq\":1,\"occurredAt\":\"2026-11-21T10:00:00Z\",\"payload\":{\"sku\":\"A\",\"name\":\"B\","
+                + "\"barcodes\":[],\"active\":true}} trailing",
+        "{\"payload\":{\"sku\":\"A\",\"name\":\"B\",\"barcodes\":[],\"active\":true},"
+                + "\"schema\":\"catalog.product.v1\",\"id\":\"0190a0e2-0000-7000-8000-000000000000\","
+                + "\"chain\":\"acme\",\"seq\":1,\"occurredAt\":\"2026-11-21T10:00:00Z\",\"extra\":1}",
+        "{\"schema\":\"catalog.product.v1\",\"id\":\"0190a0e2-0000-7000-8000-000000000000\",\"chain\":\"acme\","
+                + "\"seq\":1,\"occurredAt\":\"2026-11-21T10:00:00Z\",\"payload\":[]}",
         "{\"schema\":\"catalog.product.v1\",\"id\":\"0190a0e2-0000-7000-8000-000000000000\",\"chain\":\"acme\","
                 + "\"seq\":1,\"occurredAt\":\"yesterday\",\"payload\":{\"sku\":\"A\",\"name\":\"B\","
                 + "\"barcodes\":[],\"active\":true}}",

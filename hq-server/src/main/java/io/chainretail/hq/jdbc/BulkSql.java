@@ -1,4 +1,4 @@
-package io.chainretail.hq.csv;
+package io.chainretail.hq.jdbc;
 
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
@@ -10,10 +10,10 @@ import org.hibernate.Session;
  * Batched JDBC statements inside the current transaction: an import writes 100,000 rows this way in
  * seconds, where one entity at a time would take minutes.
  */
-final class BulkSql {
+public final class BulkSql {
 
     /** Sets one item's parameters on the statement. */
-    interface Binder<T> {
+    public interface Binder<T> {
         void bind(PreparedStatement statement, T item) throws SQLException;
     }
 
@@ -21,12 +21,12 @@ final class BulkSql {
 
     private final EntityManager entities;
 
-    BulkSql(EntityManager entities) {
+    public BulkSql(EntityManager entities) {
         this.entities = entities;
     }
 
     /** Runs {@code sql} once per item, in batches. */
-    <T> void run(String sql, List<T> items, Binder<T> binder) {
+    public <T> void run(String sql, List<T> items, Binder<T> binder) {
         if (items.isEmpty()) {
             return;
         }
@@ -48,7 +48,7 @@ final class BulkSql {
     }
 
     /** Sets a nullable string. */
-    static void text(PreparedStatement statement, int index, String value) throws SQLException {
+    public static void text(PreparedStatement statement, int index, String value) throws SQLException {
         if (value == null) {
             statement.setNull(index, java.sql.Types.VARCHAR);
         } else {
@@ -58,12 +58,12 @@ final class BulkSql {
 
     /** The values of one column of a query, e.g. every tax class code. */
     @SuppressWarnings("unchecked")
-    List<Object[]> rows(String sql) {
+    public List<Object[]> rows(String sql) {
         return entities.createNativeQuery(sql).getResultList();
     }
 
     @SuppressWarnings("unchecked")
-    List<String> column(String sql) {
+    public List<String> column(String sql) {
         return entities.createNativeQuery(sql).getResultList();
     }
 }
