@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Reads the replica the way checkout needs it: a scanned or keyed code to a product, what the engine
@@ -45,10 +47,18 @@ public class Catalog {
 
     private final Replica replica;
     private final AgentConfig config;
+    // Read at every scan, changed a few times a year: read again only after the replica changed.
+    private final ReplicaVersion.Cached<StoreInfo> store;
+    private final ReplicaVersion.Cached<Map<String, TaxClassChange>> taxClasses;
+    private final ReplicaVersion.Cached<List<Promotion>> promotions;
 
-    public Catalog(Replica replica, AgentConfig config) {
+    public Catalog(Replica replica, AgentConfig config, ReplicaVersion version) {
         this.replica = replica;
         this.config = config;
+        this.store = version.cached(this::readStore);
+        this.taxClasses = version.cached(() -> replica.all(MessageSchema.TAX_CLASS, TaxClassChange.class).stream()
+                .collect(Collectors.toUnmodifiableMap(TaxClassChange::code, taxClass -> taxClass)));
+        this.promotions = version.cached(() -> replica.all(MessageSchema.PROMOTION, Promotion.class));
     }
 
     /** The SKU a barcode or 5-digit PLU stands for. */
@@ -86,7 +96,7 @@ public class Catalog {
         PriceResolver.Prices prices = new PriceResolver.Prices(chain.map(ChainPrice::priceMinor).orElse(null),
                 regional.map(RegionalPrice::priceMinor).orElse(null), override == null ? null : override.asOverride(),
                 override == null ? List.of() : bounds(sku), tier.map(TierPrice::priceMinor).orElse(null));
-        TaxClassChange taxClass = replica.find(MessageSchema.TAX_CLASS, product.taxClass(), TaxClassChange.class)
+        TaxClassChange taxClass = Optional.ofNullable(taxClasses.get().get(product.taxClass()))
                 .orElseThrow(() -> new IllegalStateException("tax class " + product.taxClass() + " of " + sku
                         + " is not in the replica"));
         return Optional.of(new Item(sku, product.name(), categories(product.category()), product.brand(),
@@ -130,37 +140,27 @@ public class Catalog {
         return found.size() > limit ? found.subList(0, limit) : found;
     }
 
-    /** The promotions as of one position of the promotions feed. */
-    private record PromotionsAt(long seq, List<Promotion> promotions) {
-    }
-
-    private volatile PromotionsAt promotionsCache = new PromotionsAt(-1, List.of());
-
     /**
-     * Every promotion in the replica, and the store's own running ones; the engine decides which run. HQ's
-     * are read again only when the promotions feed has moved, since every scan prices the basket (the
-     * store's own are a few rows, read each time so a change applies at once).
+     * Every promotion in the replica, and the store's own running ones; the engine decides which run. The
+     * store's own are a few rows, read each time so that a manager's change applies at once.
      */
     @Transactional
     public List<Promotion> promotions() {
-        FeedState state = FeedState.findById("promotions");
-        long seq = state == null ? 0 : state.lastSeq;
-        PromotionsAt cached = promotionsCache;
-        if (cached.seq() != seq) {
-            cached = new PromotionsAt(seq, replica.all(MessageSchema.PROMOTION, Promotion.class));
-            promotionsCache = cached;
-        }
         List<LocalPromotion> local = LocalPromotion.running();
         if (local.isEmpty()) {
-            return cached.promotions();
+            return promotions.get();
         }
-        List<Promotion> all = new ArrayList<>(cached.promotions());
+        List<Promotion> all = new ArrayList<>(promotions.get());
         local.forEach(promotion -> all.add(promotion.asPromotion()));
         return all;
     }
 
     @Transactional
     public StoreInfo store() {
+        return store.get();
+    }
+
+    private StoreInfo readStore() {
         return replica.find(MessageSchema.STORE, config.store(), StoreChange.class)
                 .map(store -> new StoreInfo(store.code(), store.region(), ZoneId.of(store.timezone()),
                         store.currency(), store.localPromotionMaxBp()))

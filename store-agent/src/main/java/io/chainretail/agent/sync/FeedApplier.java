@@ -2,6 +2,7 @@ package io.chainretail.agent.sync;
 
 import io.chainretail.agent.replica.FeedState;
 import io.chainretail.agent.replica.ReplicaRecord;
+import io.chainretail.agent.replica.ReplicaVersion;
 import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.FeedRecord;
 import io.chainretail.core.sync.Feeds;
@@ -30,10 +31,12 @@ public class FeedApplier {
     public enum Result { APPLIED, ALREADY_APPLIED, GAP }
 
     private final EntityManager entities;
+    private final ReplicaVersion version;
     private final SyncCodec codec = new SyncCodec();
 
-    public FeedApplier(EntityManager entities) {
+    public FeedApplier(EntityManager entities, ReplicaVersion version) {
         this.entities = entities;
+        this.version = version;
     }
 
     @Transactional
@@ -71,6 +74,7 @@ public class FeedApplier {
         if (!rows.isEmpty()) {
             entities.flush();
             entities.unwrap(Session.class).doWork(connection -> ReplicaWriter.write(connection, rows.values(), false));
+            version.changesOnCommit();
         }
         return results;
     }

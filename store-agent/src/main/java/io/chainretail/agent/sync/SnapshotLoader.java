@@ -1,5 +1,6 @@
 package io.chainretail.agent.sync;
 
+import io.chainretail.agent.replica.ReplicaVersion;
 import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.SnapshotChunk;
@@ -48,12 +49,14 @@ public class SnapshotLoader {
     private static final int REMEMBERED = 64;
 
     private final DataSource dataSource;
+    private final ReplicaVersion version;
     private final SyncCodec codec = new SyncCodec();
     private final Map<String, SnapshotLoad> loading = new HashMap<>();
     private final Set<UUID> done = new LinkedHashSet<>();
 
-    public SnapshotLoader(DataSource dataSource) {
+    public SnapshotLoader(DataSource dataSource, ReplicaVersion version) {
         this.dataSource = dataSource;
+        this.version = version;
     }
 
     /**
@@ -81,6 +84,7 @@ public class SnapshotLoader {
                         load.asOfSeq());
                 return Optional.empty();
             }
+            version.changed();
             return Optional.of(new Applied(load.feed(), load.asOfSeq(), load.rows(), load.millisSinceStart()));
         } catch (MalformedMessageException e) {
             finish(load);
