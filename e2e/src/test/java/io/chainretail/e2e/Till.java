@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** A lane driving the store agent's till API directly, as pos-client does, with its session token. */
 public final class Till {
 
-    private static final String TOKEN = "X-Till-Token";
+    public static final String TOKEN = "X-Till-Token";
 
     private final String agent;
     private final String token;
@@ -18,6 +18,11 @@ public final class Till {
                 + pin + "\",\"lane\":\"" + lane + "\"}");
         assertEquals(200, reply.status(), reply.body().toString());
         this.token = reply.body().path("token").asText();
+    }
+
+    /** The session token a till sends in {@link #TOKEN} with each request. */
+    public String token() {
+        return token;
     }
 
     public JsonNode post(String path, String json) {

@@ -16,6 +16,11 @@ import java.util.stream.Collectors;
 public class ServerTiming {
 
     private final Map<String, Double> millis = new LinkedHashMap<>();
+    private long requestStarted;
+
+    void requestStarted() {
+        requestStarted = System.nanoTime();
+    }
 
     /** Runs the work and records its duration under the name. */
     public <T> T time(String name, Supplier<T> work) {
@@ -27,8 +32,11 @@ public class ServerTiming {
         }
     }
 
-    /** The header value, or empty when nothing was timed. */
+    /** The header value with the whole request's time, or empty when nothing was timed. */
     String header() {
+        if (!millis.isEmpty()) {
+            millis.put("request", (System.nanoTime() - requestStarted) / 1e6);
+        }
         return millis.entrySet().stream()
                 .map(e -> e.getKey() + ";dur=" + String.format(Locale.ROOT, "%.2f", e.getValue()))
                 .collect(Collectors.joining(", "));
