@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -163,6 +164,7 @@ public final class SyncCodec {
         MessageSchema schema = null;
         Object payload = null;
         JsonNode payloadTree = null;
+        Set<String> seen = new HashSet<>();
         try (JsonParser parser = mapper.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedMessageException("not a JSON object");
@@ -171,6 +173,10 @@ public final class SyncCodec {
                 String name = parser.currentName();
                 if (!ENVELOPE_FIELDS.contains(name)) {
                     throw new MalformedMessageException("unknown envelope field '" + name + "'");
+                }
+                if (!seen.add(name)) {
+                    // A second value would silently replace the first; which one the sender meant is unknowable.
+                    throw new MalformedMessageException("envelope field '" + name + "' appears twice");
                 }
                 if (parser.nextToken() == JsonToken.START_OBJECT && name.equals("payload") && schema != null) {
                     payload = readPayload(parser, schema);

@@ -91,6 +91,13 @@ class SyncCodecTest {
         "{\"schema\":\"catalog.product.v1\",\"id\":\"0190a0e2-0000-7000-8000-000000000000\",\"chain\":\"acme\","
                 + "\"seq\":1,\"occurredAt\":\"yesterday\",\"payload\":{\"sku\":\"A\",\"name\":\"B\","
                 + "\"barcodes\":[],\"active\":true}}",
+        "{\"schema\":\"catalog.product.v1\",\"id\":\"0190a0e2-0000-7000-8000-000000000000\",\"chain\":\"acme\","
+                + "\"seq\":1,\"seq\":2,\"occurredAt\":\"2026-11-21T10:00:00Z\",\"payload\":{\"sku\":\"A\","
+                + "\"name\":\"B\",\"barcodes\":[],\"active\":true}}",
+        "{\"schema\":\"catalog.product.v1\",\"id\":\"0190a0e2-0000-7000-8000-000000000000\",\"chain\":\"acme\","
+                + "\"seq\":1,\"occurredAt\":\"2026-11-21T10:00:00Z\",\"payload\":{\"sku\":\"A\",\"name\":\"B\","
+                + "\"barcodes\":[],\"active\":true},\"payload\":{\"sku\":\"A\",\"name\":\"C\","
+                + "\"barcodes\":[],\"active\":true}}",
     })
     void rejectsMalformedMessagesWithAReason(String json) {
         MalformedMessageException e = assertThrows(MalformedMessageException.class,
