@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.MessageSchema;
+import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.SaleCompleted.Tender;
@@ -35,6 +36,8 @@ class ReconciliationTest {
     @Inject
     UplinkIngestService ingest;
 
+    private final SyncCodec codec = new SyncCodec();
+
     @Test
     void namesAMissingReceiptAndItsTenderDifferenceUntilItArrives() {
         given().contentType(ContentType.JSON).body("{\"name\":\"Test\"}").put("/api/regions/RECON").then()
@@ -44,10 +47,10 @@ class ReconciliationTest {
                 .put("/api/stores/" + STORE).then().statusCode(200);
         Envelope<?> first = event(MessageSchema.SALE, 1, sale(1, 800, List.of(new Tender("CASH", 1000)), 200));
         Envelope<?> refund = event(MessageSchema.RETURN, 3, refund(3, 300));
-        assertEquals(Outcome.STORED, ingest.record(first));
-        ingest.record(event(MessageSchema.SALE, 2, sale(2, 500, List.of(new Tender("CARD", 500)), 0)));
-        ingest.record(event(MessageSchema.SALE, 4, sale(4, 400, List.of(new Tender("CASH", 400)), 0)));
-        ingest.record(event(MessageSchema.SHIFT_CLOSED, 5, new ShiftClosed("shift-1", "01", 1, "1001", "1001",
+        assertEquals(Outcome.STORED, record(first));
+        record(event(MessageSchema.SALE, 2, sale(2, 500, List.of(new Tender("CARD", 500)), 0)));
+        record(event(MessageSchema.SALE, 4, sale(4, 400, List.of(new Tender("CASH", 400)), 0)));
+        record(event(MessageSchema.SHIFT_CLOSED, 5, new ShiftClosed("shift-1", "01", 1, "1001", "1001",
                 Instant.now(), Instant.now(), "CNY", 1000, 1, 4, 3, 1, 1700, 300, List.of(
                         new ShiftClosed.TenderTotal("CARD", 500, 0), new ShiftClosed.TenderTotal("CASH", 1200, 300)),
                 0, 1900, List.of(new ShiftClosed.Denomination(100, 19)), 1900, 0)));
@@ -60,8 +63,8 @@ class ReconciliationTest {
                 .body("shifts[0].tenders.find { it.type == 'CASH' }.ok", equalTo(false))
                 .body("shifts[0].tenders.find { it.type == 'CARD' }.ok", equalTo(true));
 
-        assertEquals(Outcome.STORED, ingest.record(refund));
-        assertEquals(Outcome.DUPLICATE, ingest.record(first));
+        assertEquals(Outcome.STORED, record(refund));
+        assertEquals(Outcome.DUPLICATE, record(first));
         given().get("/api/stores/" + STORE + "/reconciliation/" + today).then().statusCode(200)
                 .body("ok", equalTo(true)).body("sales", equalTo(3)).body("returns", equalTo(1))
                 .body("salesMinor", equalTo(1700)).body("journalGaps", empty())
@@ -86,7 +89,7 @@ class ReconciliationTest {
                 600, 0, 600, "STD", 69, 600, List.of());
         SaleCompleted sale = new SaleCompleted(EventIds.next().toString(), "01", 1, "1001", Instant.now(), "CNY",
                 null, List.of(), List.of(tea), 0, 69, 600, List.of(new Tender("CASH", 600)), 0, 0, 0, 0, 0, false);
-        ingest.record(new Envelope<>(MessageSchema.SALE, EventIds.next(), "demo", "0010", null, 1L, Instant.now(),
+        record(new Envelope<>(MessageSchema.SALE, EventIds.next(), "demo", "0010", null, 1L, Instant.now(),
                 sale));
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         given().get("/api/stores/0010/reconciliation/" + today).then().statusCode(200)
@@ -113,7 +116,7 @@ class ReconciliationTest {
             SaleCompleted sale = new SaleCompleted(EventIds.next().toString(), "01", receipt, "1001", Instant.now(),
                     "CNY", "P0011", List.of(), List.of(line), 0, 0, 160, List.of(new Tender("POINTS", 60),
                             new Tender("CASH", 100)), 0, 0, 0, 1, 60, true);
-            ingest.record(new Envelope<>(MessageSchema.SALE, EventIds.next(), "demo", "0011", null, (long) receipt,
+            record(new Envelope<>(MessageSchema.SALE, EventIds.next(), "demo", "0011", null, (long) receipt,
                     Instant.now(), sale));
         }
         given().get("/api/members/P0011").then().statusCode(200).body("pointsBalance", equalTo(50 + 2 - 120));
@@ -139,5 +142,10 @@ class ReconciliationTest {
 
     private static Envelope<?> event(MessageSchema schema, long position, Object payload) {
         return new Envelope<>(schema, EventIds.next(), "demo", STORE, null, position, Instant.now(), payload);
+    }
+
+    /** Stores an event as if it had arrived from its store. */
+    private Outcome record(Envelope<?> event) {
+        return ingest.record(new SyncCodec.UplinkEvent(event, codec.payloadJson(event.payload())));
     }
 }

@@ -2,7 +2,9 @@ package io.chainretail.hq.jdbc;
 
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.Session;
 
@@ -43,6 +45,30 @@ public final class BulkSql {
                     }
                 }
                 statement.executeBatch();
+            }
+        });
+    }
+
+    /**
+     * The first column of {@code sql}, whose one parameter, as in {@code where code = any(?)}, is bound to
+     * {@code values} as an array: one statement for any number of values, prepared once, where an
+     * {@code in} list is a new statement for every length.
+     */
+    public List<String> matching(String sql, List<String> values) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        entities.flush();
+        return entities.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setArray(1, connection.createArrayOf("varchar", values.toArray()));
+                List<String> found = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getString(1));
+                    }
+                }
+                return found;
             }
         });
     }

@@ -36,7 +36,6 @@ public class UplinkIngestService {
     /** What became of one event. */
     public enum Outcome { STORED, DUPLICATE }
 
-    private final SyncCodec codec = new SyncCodec();
     private final MemberService members;
     private final EntityManager entities;
     private final BulkSql sql;
@@ -49,8 +48,8 @@ public class UplinkIngestService {
 
     /** Stores one event in its own transaction. */
     @Transactional
-    public Outcome record(Envelope<?> envelope) {
-        return recordAll(List.of(envelope)).get(0);
+    public Outcome record(SyncCodec.UplinkEvent event) {
+        return recordAll(List.of(event)).get(0);
     }
 
     /**
@@ -60,17 +59,15 @@ public class UplinkIngestService {
      * held HQ's ingest to a third of what the database can take.
      */
     @Transactional
-    public List<Outcome> recordAll(List<Envelope<?>> envelopes) {
-        Set<String> held = new HashSet<>(entities.createQuery(
-                        "select e.eventId from StoreEvent e where e.eventId in :ids", String.class)
-                .setParameter("ids", envelopes.stream().map(e -> e.id().toString()).toList())
-                .getResultList());
-        List<Received> fresh = new ArrayList<>(envelopes.size());
-        List<Outcome> outcomes = new ArrayList<>(envelopes.size());
-        for (Envelope<?> envelope : envelopes) {
-            boolean isNew = held.add(envelope.id().toString());
+    public List<Outcome> recordAll(List<SyncCodec.UplinkEvent> events) {
+        Set<String> held = new HashSet<>(sql.matching("select event_id from store_event where event_id = any(?)",
+                events.stream().map(e -> e.envelope().id().toString()).toList()));
+        List<Received> fresh = new ArrayList<>(events.size());
+        List<Outcome> outcomes = new ArrayList<>(events.size());
+        for (SyncCodec.UplinkEvent event : events) {
+            boolean isNew = held.add(event.envelope().id().toString());
             if (isNew) {
-                fresh.add(new Received(envelope, codec.payloadJson(envelope.payload())));
+                fresh.add(new Received(event.envelope(), event.payloadJson()));
             }
             outcomes.add(isNew ? Outcome.STORED : Outcome.DUPLICATE);
         }
@@ -78,7 +75,7 @@ public class UplinkIngestService {
         return outcomes;
     }
 
-    /** An event to store, with its payload as written once and kept in both its rows. */
+    /** An event to store, with its payload's text as the store sent it, kept in both its rows. */
     private record Received(Envelope<?> envelope, String payload) {
 
         String eventId() {
