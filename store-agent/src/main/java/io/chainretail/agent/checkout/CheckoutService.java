@@ -267,7 +267,7 @@ public class CheckoutService {
                 throw Refusal.conflict("EMPTY_SALE", "Scan at least one item before taking payment.");
             }
             Instant now = Instant.now();
-            Map<String, Long> seqs = feeds.lastApplied();
+            Map<String, Long> seqs = feeds.lastAppliedAsOfReplica();
             PricedBasket priced = pricer.price(draft, now);
             long total = priced.totalMinor();
             long tendered = tenders.stream().mapToLong(SaleCompleted.Tender::amountMinor).sum();
@@ -351,7 +351,7 @@ public class CheckoutService {
             stock.move(line.sku(), -line.quantity(), line.weightGrams() == null ? null : -line.weightGrams(), "SALE",
                     draft.saleId);
         }
-        JournalEntry journaled = journal.append("sale", MessageSchema.SALE, event, now);
+        JournalEntry journaled = journal.append("sale", MessageSchema.SALE, event, sale.payload, now);
         if (draft.member != null) {
             points.record(draft.member.cardNo(), draft.saleId, journaled.eventId, moved.earned(), moved.redeemed(),
                     moved.offline());

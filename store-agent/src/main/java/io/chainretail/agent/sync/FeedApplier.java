@@ -7,6 +7,7 @@ import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.FeedRecord;
 import io.chainretail.core.sync.Feeds;
 import io.chainretail.core.sync.SyncCodec;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -34,9 +35,12 @@ public class FeedApplier {
     private final ReplicaVersion version;
     private final SyncCodec codec = new SyncCodec();
 
+    private final ReplicaVersion.Cached<Map<String, Long>> appliedAsOfReplica;
+
     public FeedApplier(EntityManager entities, ReplicaVersion version) {
         this.entities = entities;
         this.version = version;
+        this.appliedAsOfReplica = version.cached(() -> QuarkusTransaction.joiningExisting().call(this::readApplied));
     }
 
     @Transactional
@@ -81,6 +85,19 @@ public class FeedApplier {
 
     @Transactional
     public Map<String, Long> lastApplied() {
-        return FeedState.<FeedState>listAll().stream().collect(Collectors.toMap(s -> s.feed, s -> s.lastSeq));
+        return readApplied();
+    }
+
+    /**
+     * {@link #lastApplied} as of the last commit that changed the replica, read again only after one: what
+     * every completed sale records it was priced with, without a query per sale.
+     */
+    public Map<String, Long> lastAppliedAsOfReplica() {
+        return appliedAsOfReplica.get();
+    }
+
+    private Map<String, Long> readApplied() {
+        return FeedState.<FeedState>listAll().stream().collect(Collectors.toUnmodifiableMap(s -> s.feed,
+                s -> s.lastSeq));
     }
 }

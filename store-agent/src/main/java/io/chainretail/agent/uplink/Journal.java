@@ -33,11 +33,21 @@ public class Journal {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public JournalEntry append(String kind, MessageSchema schema, Object payload, Instant occurredAt) {
+        return append(kind, schema, payload, codec.payloadJson(payload), occurredAt);
+    }
+
+    /**
+     * Appends an event whose payload the caller has already written as JSON for its own row (a completed
+     * sale keeps the same text in the store's books): written once, not twice, in the sale's commit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public JournalEntry append(String kind, MessageSchema schema, Object payload, String payloadJson,
+            Instant occurredAt) {
         JournalEntry entry = new JournalEntry();
         entry.eventId = EventIds.next().toString();
         entry.kind = kind;
         entry.schemaId = schema.id();
-        entry.payload = codec.payloadJson(payload);
+        entry.payload = payloadJson;
         entry.occurredAt = occurredAt;
         entry.persist();
         appended.fire(new Appended(kind, payload));
