@@ -1,5 +1,6 @@
 package io.chainretail.core.sync;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -11,8 +12,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.payload.SnapshotChunk;
 import io.chainretail.core.sync.payload.SyncDeltas;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -69,6 +72,62 @@ public final class SyncCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + envelope.schema().id(), e);
         }
+    }
+
+    /** A journal event as the store keeps it: its payload is the JSON text {@link #payloadJson} wrote. */
+    public record StoredEvent(MessageSchema schema, UUID id, long position, Instant occurredAt, String payloadJson) {
+    }
+
+    /**
+     * A store's uplink message for stored events: one event alone as the message {@link #encode} would
+     * write for it, several as one {@code up.batch.v1}. Each payload goes in as the text it was stored
+     * as, not read back into its record and written again: that was most of the work of sending a sale.
+     */
+    public byte[] encodeUplink(String chain, String store, List<StoredEvent> events) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("no events to send");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + events.size() * 2048);
+        try (JsonGenerator out = mapper.createGenerator(bytes)) {
+            out.writeStartObject();
+            if (events.size() == 1) {
+                StoredEvent event = events.get(0);
+                writeHead(out, event.schema(), event.id(), chain, store);
+                out.writeNumberField("position", event.position());
+                out.writeStringField("occurredAt", event.occurredAt().toString());
+                out.writeFieldName("payload");
+                out.writeRawValue(event.payloadJson());
+            } else {
+                writeHead(out, MessageSchema.UPLINK_BATCH, EventIds.next(), chain, store);
+                out.writeStringField("occurredAt", Instant.now().toString());
+                out.writeObjectFieldStart("payload");
+                out.writeArrayFieldStart("events");
+                for (StoredEvent event : events) {
+                    out.writeStartObject();
+                    out.writeStringField("schema", event.schema().id());
+                    out.writeStringField("id", event.id().toString());
+                    out.writeNumberField("position", event.position());
+                    out.writeStringField("occurredAt", event.occurredAt().toString());
+                    out.writeFieldName("payload");
+                    out.writeRawValue(event.payloadJson());
+                    out.writeEndObject();
+                }
+                out.writeEndArray();
+                out.writeEndObject();
+            }
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode the uplink of store " + store, e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeHead(JsonGenerator out, MessageSchema schema, UUID id, String chain, String store)
+            throws IOException {
+        out.writeStringField("schema", schema.id());
+        out.writeStringField("id", id.toString());
+        out.writeStringField("chain", chain);
+        out.writeStringField("store", store);
     }
 
     /** Just the payload as JSON text, for storing in an outbox or journal column. */

@@ -34,6 +34,24 @@ class UplinkDecodeTest {
     }
 
     @Test
+    void storedEventsEncodeAsTheStoreSendsThemAndDecodeAsTheyWere() throws Exception {
+        List<Envelope<SaleCompleted>> sales = List.of(sale(4, "大米 5kg"), sale(5, "Coffee"), sale(6, "牛奶"));
+        List<SyncCodec.StoredEvent> stored = sales.stream().map(sale -> new SyncCodec.StoredEvent(sale.schema(),
+                sale.id(), sale.position(), sale.occurredAt(), codec.payloadJson(sale.payload()))).toList();
+
+        List<SyncCodec.UplinkEvent> batch = codec.decodeUplink(codec.encodeUplink("acme", "0001", stored));
+        List<SyncCodec.UplinkEvent> alone = codec.decodeUplink(codec.encodeUplink("acme", "0001",
+                stored.subList(0, 1)));
+
+        assertEquals(sales, batch.stream().map(SyncCodec.UplinkEvent::envelope).toList());
+        assertEquals(stored.stream().map(SyncCodec.StoredEvent::payloadJson).toList(),
+                batch.stream().map(SyncCodec.UplinkEvent::payloadJson).toList());
+        assertEquals(sales.get(0), alone.get(0).envelope());
+        assertEquals(sales.get(0), codec.decode(codec.encodeUplink("acme", "0001", stored.subList(0, 1))),
+                "one event travels as itself, not as a batch of one");
+    }
+
+    @Test
     void aSingleEventDecodesAsItself() throws Exception {
         Envelope<SaleCompleted> sale = sale(3, "绿茶");
 

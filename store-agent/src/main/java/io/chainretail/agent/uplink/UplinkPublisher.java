@@ -6,9 +6,7 @@ import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
-import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.payload.Ack;
-import io.chainretail.core.sync.payload.UplinkBatch;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -19,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -147,28 +144,11 @@ public class UplinkPublisher {
 
     /** One event as it travels alone, or several in one {@code up.batch.v1} message, in journal order. */
     private byte[] encode(List<JournalEntry> entries) {
-        if (entries.size() == 1) {
-            JournalEntry entry = entries.get(0);
-            return codec.encode(new Envelope<>(schemaOf(entry), UUID.fromString(entry.eventId), config.chain(),
-                    config.store(), null, entry.position, entry.occurredAt, payloadOf(entry)));
-        }
-        List<UplinkBatch.Event> events = entries.stream().map(entry -> new UplinkBatch.Event(entry.schemaId,
-                UUID.fromString(entry.eventId), entry.position, entry.occurredAt, codec.payloadTree(payloadOf(entry))))
-                .toList();
-        return codec.encode(new Envelope<>(MessageSchema.UPLINK_BATCH, EventIds.next(), config.chain(),
-                config.store(), null, null, Instant.now(), new UplinkBatch(events)));
-    }
-
-    private static MessageSchema schemaOf(JournalEntry entry) {
-        return MessageSchema.byId(entry.schemaId).orElseThrow();
-    }
-
-    private Object payloadOf(JournalEntry entry) {
-        try {
-            return codec.readPayload(entry.payload, schemaOf(entry).payloadType());
-        } catch (MalformedMessageException e) {
-            throw new IllegalStateException("journal entry " + entry.position + " is corrupt", e);
-        }
+        return codec.encodeUplink(config.chain(), config.store(), entries.stream().map(entry ->
+                new SyncCodec.StoredEvent(MessageSchema.byId(entry.schemaId).orElseThrow(() ->
+                        new IllegalStateException("journal entry " + entry.position + " has an unknown schema "
+                                + entry.schemaId)), UUID.fromString(entry.eventId), entry.position,
+                        entry.occurredAt, entry.payload)).toList());
     }
 
     void onAck(String topic, byte[] bytes) {
