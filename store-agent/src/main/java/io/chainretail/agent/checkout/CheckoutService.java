@@ -347,10 +347,8 @@ public class CheckoutService {
         sale.payload = codec.payloadJson(event);
         sale.persist();
         saved.delete(draft.saleId);
-        for (SaleCompleted.SaleLine line : event.lines()) {
-            stock.move(line.sku(), -line.quantity(), line.weightGrams() == null ? null : -line.weightGrams(), "SALE",
-                    draft.saleId);
-        }
+        stock.moveAll(event.lines().stream().map(line -> new StockLedger.Move(line.sku(), -line.quantity(),
+                line.weightGrams() == null ? null : -line.weightGrams())).toList(), "SALE", draft.saleId);
         JournalEntry journaled = journal.append("sale", MessageSchema.SALE, event, sale.payload, now);
         if (draft.member != null) {
             points.record(draft.member.cardNo(), draft.saleId, journaled.eventId, moved.earned(), moved.redeemed(),

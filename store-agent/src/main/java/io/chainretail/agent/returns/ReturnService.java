@@ -213,10 +213,9 @@ public class ReturnService {
                 catalog.store().zone(), refund));
         receipt.payload = codec.payloadJson(refund);
         receipt.persist();
-        for (ReturnLine line : lines) {
-            stock.move(line.sku(), line.quantity(), line.weightGrams(), kind, refund.returnId());
-        }
-        JournalEntry journaled = journal.append("return", MessageSchema.RETURN, refund, now);
+        stock.moveAll(lines.stream().map(line -> new StockLedger.Move(line.sku(), line.quantity(), line.weightGrams()))
+                .toList(), kind, refund.returnId());
+        JournalEntry journaled = journal.append("return", MessageSchema.RETURN, refund, receipt.payload, now);
         if (member != null) {
             points.recordGivenBack(member, refund.returnId(), journaled.eventId, pointsReversed, pointsRestored);
         }
