@@ -29,13 +29,16 @@ pids=()
 
 stop_all() {
   trap - INT TERM EXIT
-  echo
-  echo "Stopping..."
+  # Whoever reads our output may be gone already (a closed terminal, `| tee` stopped by the same Ctrl-C, a
+  # test that closed the pipe): a write must then fail quietly, not end this script with SIGPIPE before
+  # it has stopped the applications. So they are stopped first, and nothing printed can stop us.
+  trap '' PIPE
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
     kill "${pids[i]}" 2>/dev/null || true
   done
+  { echo; echo "Stopping..."; } 2>/dev/null || true
   wait 2>/dev/null || true
-  echo "Stopped. Data stays in $DEMO_DIR (delete it to start afresh)."
+  echo "Stopped. Data stays in $DEMO_DIR (delete it to start afresh)." 2>/dev/null || true
 }
 trap stop_all INT TERM EXIT
 
