@@ -33,9 +33,8 @@ public class FeedApplier {
 
     private final EntityManager entities;
     private final ReplicaVersion version;
-    private final SyncCodec codec = new SyncCodec();
-
     private final ReplicaVersion.Cached<Map<String, Long>> appliedAsOfReplica;
+    private final SyncCodec codec = new SyncCodec();
 
     public FeedApplier(EntityManager entities, ReplicaVersion version) {
         this.entities = entities;
