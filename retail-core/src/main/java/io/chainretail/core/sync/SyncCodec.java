@@ -199,7 +199,7 @@ public final class SyncCodec {
      * come in any order: the payload is first only located, then read straight into its schema's record.
      */
     public Envelope<?> decode(byte[] bytes) throws MalformedMessageException {
-        Head head = head(bytes);
+        Head head = head(bytes, true);
         return head.envelope(head.record(bytes));
     }
 
@@ -215,12 +215,13 @@ public final class SyncCodec {
      * then writing every payload again for storing, was two thirds of HQ's decoding.
      */
     public List<UplinkEvent> decodeUplink(byte[] bytes) throws MalformedMessageException {
-        Head head = head(bytes);
+        Head head = head(bytes, false);
         if (head.schema != MessageSchema.UPLINK_BATCH) {
             Envelope<?> event = head.envelope(head.record(bytes));
             require(event.schema().direction() == Direction.UPLINK, event.schema().id() + " is not an uplink event");
             return List.of(new UplinkEvent(event, head.payloadText(bytes)));
         }
+        require(head.store != null, "up.batch.v1 needs the store it comes from");
         List<UplinkEvent> events = new ArrayList<>();
         try (JsonParser parser = mapper.createParser(bytes, head.payloadStart, head.payloadLength)) {
             parser.nextToken();
@@ -253,7 +254,7 @@ public final class SyncCodec {
             if (parser.nextToken() == JsonToken.START_OBJECT && name.equals("payload")) {
                 payloadStart = batch.payloadStart + (int) parser.currentTokenLocation().getByteOffset();
                 parser.skipChildren();
-                payloadEnd = batch.payloadStart + (int) parser.currentLocation().getByteOffset();
+                payloadEnd = batch.payloadStart + endOffset(parser);
             } else if (BATCH_EVENT_FIELDS.contains(name)) {
                 fields.set(name, treeReader.readValue(parser));
             } else {
@@ -293,9 +294,11 @@ public final class SyncCodec {
         Instant occurredAt;
         int payloadStart;
         int payloadLength;
+        /** The payload's record when it was read as the message was parsed, else null. */
+        Object payload;
 
         Object record(byte[] bytes) throws MalformedMessageException {
-            return readPayload(bytes, payloadStart, payloadLength, schema);
+            return payload != null ? payload : readPayload(bytes, payloadStart, payloadLength, schema);
         }
 
         String payloadText(byte[] bytes) {
@@ -307,7 +310,12 @@ public final class SyncCodec {
         }
     }
 
-    private Head head(byte[] bytes) throws MalformedMessageException {
+    /**
+     * Reads the envelope and locates the payload. With {@code readPayload}, a payload that comes after
+     * {@code schema} (as {@link #encode} writes it) is read into its record in the same pass; otherwise it
+     * is only located, and read from its bytes once the schema is known.
+     */
+    private Head head(byte[] bytes, boolean readPayload) throws MalformedMessageException {
         ObjectNode fields = mapper.createObjectNode();
         Head head = new Head();
         head.payloadStart = -1;
@@ -328,8 +336,12 @@ public final class SyncCodec {
                 if (name.equals("payload")) {
                     require(object, "payload must be a JSON object");
                     head.payloadStart = (int) parser.currentTokenLocation().getByteOffset();
-                    parser.skipChildren();
-                    head.payloadLength = (int) parser.currentLocation().getByteOffset() - head.payloadStart;
+                    if (readPayload && fields.has("schema")) {
+                        head.payload = readPayload(parser, schemaOf(text(fields, "schema", true)));
+                    } else {
+                        parser.skipChildren();
+                    }
+                    head.payloadLength = endOffset(parser) - head.payloadStart;
                 } else {
                     fields.set(name, treeReader.readValue(parser));
                 }
@@ -369,11 +381,30 @@ public final class SyncCodec {
     private Object readPayload(byte[] bytes, int start, int length, MessageSchema schema)
             throws MalformedMessageException {
         try {
-            return payloadReaders.computeIfAbsent(schema, s -> mapper.readerFor(s.payloadType()))
-                    .readValue(bytes, start, length);
+            return payloadReader(schema).readValue(bytes, start, length);
         } catch (IOException | RuntimeException e) {
             throw new MalformedMessageException(schema.id() + " payload is invalid: " + rootMessage(e), e);
         }
+    }
+
+    /** Reads the payload object the parser is on into the schema's record, leaving it on the closing brace. */
+    private Object readPayload(JsonParser parser, MessageSchema schema) throws MalformedMessageException {
+        try {
+            return payloadReader(schema).readValue(parser);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedMessageException(schema.id() + " payload is invalid: " + rootMessage(e), e);
+        }
+    }
+
+    /** A payload is read from exactly its own bytes, or from the middle of a message: nothing trails it. */
+    private ObjectReader payloadReader(MessageSchema schema) {
+        return payloadReaders.computeIfAbsent(schema, s -> mapper.readerFor(s.payloadType())
+                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+    }
+
+    /** Where the value the parser has just finished ends, in its input. */
+    private static int endOffset(JsonParser parser) {
+        return (int) parser.currentLocation().getByteOffset();
     }
 
     private static Instant instant(String text) throws MalformedMessageException {

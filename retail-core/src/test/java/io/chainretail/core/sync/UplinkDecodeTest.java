@@ -95,6 +95,16 @@ class UplinkDecodeTest {
     }
 
     @Test
+    void aBatchThatNamesNoStoreIsRejected() {
+        String good = new String(batch(List.of(sale(1, "Water"))), StandardCharsets.UTF_8);
+        String storeless = good.replace("\"store\":\"0001\",", "");
+        assertTrue(!storeless.equals(good), "the store field went");
+        MalformedMessageException e = assertThrows(MalformedMessageException.class,
+                () -> codec.decodeUplink(storeless.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("store"), e.getMessage());
+    }
+
+    @Test
     void anEmptyBatchIsRejected() throws Exception {
         String good = new String(batch(List.of(sale(1, "Water"))), StandardCharsets.UTF_8);
         String empty = good.substring(0, good.indexOf("\"events\":[") + 10) + "]}}";
