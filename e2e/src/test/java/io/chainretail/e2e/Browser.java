@@ -3,9 +3,11 @@ package io.chainretail.e2e;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -53,6 +55,7 @@ final class Browser {
         browser.get(url);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        awaitBackFromSignIn(browser);
     }
 
     /** The same for a page of the store manager's console, with a manager's id and PIN. */
@@ -60,5 +63,17 @@ final class Browser {
         browser.get(url);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("manager-id"))).sendKeys(manager);
         browser.findElement(By.id("pin")).sendKeys(pin, Keys.ENTER);
+        awaitBackFromSignIn(browser);
+    }
+
+    /**
+     * Waits until the sign-in page has sent the browser back to the page asked for and that page has loaded.
+     * Without this a test's next lookup can run while the browser navigates, and chromedriver aborts it
+     * ("aborted by navigation"), which a wait for an element does not retry.
+     */
+    private static void awaitBackFromSignIn(ChromeDriver browser) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+                .until(driver -> !driver.getCurrentUrl().contains("signin.html")
+                        && "complete".equals(browser.executeScript("return document.readyState")));
     }
 }
