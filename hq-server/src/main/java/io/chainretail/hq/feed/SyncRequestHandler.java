@@ -153,8 +153,7 @@ public class SyncRequestHandler {
         for (int chunk = 0; chunk < chunks; chunk++) {
             List<SnapshotChunk.Item> items = snapshot.rows()
                     .subList(chunk * size, Math.min(snapshot.rows().size(), (chunk + 1) * size)).stream()
-                    .map(row -> new SnapshotChunk.Item(MessageSchema.forPayload(row.getClass()).id(),
-                            codec.payloadTree(row)))
+                    .map(SnapshotChunk.Item::new)
                     .toList();
             sendReply(store, new SnapshotChunk(feed, snapshotId, snapshot.asOfSeq(), chunk, chunks, snapshot.hash(),
                     items));

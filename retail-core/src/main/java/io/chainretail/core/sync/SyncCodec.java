@@ -51,27 +51,34 @@ public final class SyncCodec {
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final Map<MessageSchema, ObjectReader> payloadReaders = new ConcurrentHashMap<>();
 
+    /**
+     * Writes a message; the payload is written straight from its record (a snapshot chunk's 1,000 rows
+     * went through a JSON tree first, twice the work).
+     */
     public byte[] encode(Envelope<?> envelope) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("schema", envelope.schema().id());
-        node.put("id", envelope.id().toString());
-        node.put("chain", envelope.chain());
-        if (envelope.store() != null) {
-            node.put("store", envelope.store());
-        }
-        if (envelope.seq() != null) {
-            node.put("seq", envelope.seq());
-        }
-        if (envelope.position() != null) {
-            node.put("position", envelope.position());
-        }
-        node.put("occurredAt", envelope.occurredAt().toString());
-        node.set("payload", mapper.valueToTree(envelope.payload()));
-        try {
-            return mapper.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        try (JsonGenerator out = mapper.createGenerator(bytes)) {
+            out.writeStartObject();
+            out.writeStringField("schema", envelope.schema().id());
+            out.writeStringField("id", envelope.id().toString());
+            out.writeStringField("chain", envelope.chain());
+            if (envelope.store() != null) {
+                out.writeStringField("store", envelope.store());
+            }
+            if (envelope.seq() != null) {
+                out.writeNumberField("seq", envelope.seq());
+            }
+            if (envelope.position() != null) {
+                out.writeNumberField("position", envelope.position());
+            }
+            out.writeStringField("occurredAt", envelope.occurredAt().toString());
+            out.writeFieldName("payload");
+            mapper.writeValue(out, envelope.payload());
+            out.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot encode " + envelope.schema().id(), e);
         }
+        return bytes.toByteArray();
     }
 
     /** A journal event as the store keeps it: its payload is the JSON text {@link #payloadJson} wrote. */
@@ -168,10 +175,10 @@ public final class SyncCodec {
         return deltas;
     }
 
-    /** A snapshot row as its typed record; it must belong to the snapshot's feed and not be a removal. */
+    /** A snapshot row's record; it must belong to the snapshot's feed and not be a removal. */
     public FeedRecord snapshotRow(String feed, SnapshotChunk.Item item) throws MalformedMessageException {
-        MessageSchema schema = feedSchema(feed, item.schema());
-        FeedRecord row = (FeedRecord) treePayload(item.payload(), schema);
+        feedSchema(feed, item.schema());
+        FeedRecord row = item.payload();
         if (row.removed()) {
             throw new MalformedMessageException("a snapshot holds no removals: " + item.schema() + " " + row.key());
         }

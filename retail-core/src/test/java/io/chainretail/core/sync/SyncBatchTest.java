@@ -2,12 +2,14 @@ package io.chainretail.core.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.payload.ChainPrice;
 import io.chainretail.core.sync.payload.RegionalPrice;
 import io.chainretail.core.sync.payload.SnapshotChunk;
 import io.chainretail.core.sync.payload.SyncDeltas;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -50,9 +52,54 @@ class SyncBatchTest {
     }
 
     @Test
+    void aSnapshotChunkDecodesItsRowsIntoTheirRecords() throws Exception {
+        List<FeedRecord> rows = List.of(new ChainPrice("A", 150, "CNY"), new RegionalPrice("A", "north", 140, "CNY",
+                false));
+        SnapshotChunk sent = new SnapshotChunk("prices", UUID.randomUUID(), 9, 0, 1, "2:00",
+                rows.stream().map(SnapshotChunk.Item::new).toList());
+        Envelope<?> message = codec.decode(codec.encode(new Envelope<>(MessageSchema.SYNC_SNAPSHOT, EventIds.next(),
+                "acme", "0001", null, null, now, sent)));
+
+        SnapshotChunk chunk = message.payloadAs(SnapshotChunk.class);
+        assertEquals(sent, chunk);
+        assertEquals(rows.get(1), codec.snapshotRow("prices", chunk.items().get(1)));
+    }
+
+    @Test
+    void aSnapshotRowMayGiveItsPayloadBeforeItsSchema() throws Exception {
+        SnapshotChunk chunk = codec.decode(snapshotMessage("{\"payload\":{\"sku\":\"A\",\"priceMinor\":150,"
+                + "\"currency\":\"CNY\"},\"schema\":\"prices.chain.v1\"}")).payloadAs(SnapshotChunk.class);
+
+        assertEquals(new ChainPrice("A", 150, "CNY"), chunk.items().get(0).payload());
+    }
+
+    @Test
+    void aSnapshotRowThatIsNotAValidFeedRowRejectsTheChunk() {
+        for (String item : List.of(
+                "{\"schema\":\"prices.nope.v1\",\"payload\":{}}",
+                "{\"schema\":\"up.sale.v2\",\"payload\":{}}",
+                "{\"schema\":\"prices.chain.v1\",\"payload\":{\"sku\":\"A\",\"priceMinor\":-1,"
+                        + "\"currency\":\"CNY\"}}",
+                "{\"schema\":\"prices.chain.v1\",\"schema\":\"prices.chain.v1\",\"payload\":{}}",
+                "{\"schema\":\"prices.chain.v1\",\"payload\":[]}",
+                "{\"schema\":\"prices.chain.v1\"}",
+                "{\"schema\":\"prices.chain.v1\",\"payload\":{},\"extra\":1}")) {
+            MalformedMessageException e = assertThrows(MalformedMessageException.class,
+                    () -> codec.decode(snapshotMessage(item)), item);
+            assertTrue(e.getMessage().startsWith("sync.snapshot.v1 payload is invalid"), e.getMessage());
+        }
+    }
+
+    private static byte[] snapshotMessage(String item) {
+        return ("{\"schema\":\"sync.snapshot.v1\",\"id\":\"" + UUID.randomUUID() + "\",\"chain\":\"acme\","
+                + "\"store\":\"0001\",\"occurredAt\":\"2026-11-22T08:00:00Z\",\"payload\":{\"feed\":\"prices\","
+                + "\"snapshotId\":\"" + UUID.randomUUID() + "\",\"asOfSeq\":9,\"chunk\":0,\"chunks\":1,"
+                + "\"replicaHash\":\"1:00\",\"items\":[" + item + "]}}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void aSnapshotHoldsNoRemovals() {
-        SnapshotChunk.Item removal = new SnapshotChunk.Item("prices.region.v1",
-                codec.payloadTree(new RegionalPrice("A", "north", 1, "CNY", true)));
+        SnapshotChunk.Item removal = new SnapshotChunk.Item(new RegionalPrice("A", "north", 1, "CNY", true));
         assertThrows(MalformedMessageException.class, () -> codec.snapshotRow("prices", removal));
     }
 

@@ -1,5 +1,7 @@
 package io.chainretail.agent.replica;
 
+import io.chainretail.core.sync.Feeds;
+import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.ReplicaHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -29,12 +31,14 @@ public class ReplicaHasher {
         if (state == null) {
             throw new IllegalArgumentException("unknown feed " + feed);
         }
-        List<Object[]> rows = entities.createNativeQuery(
-                "select schema_id, record_key, payload from replica_record where feed = ?1")
-                .setParameter(1, feed).getResultList();
         ReplicaHash hash = new ReplicaHash();
-        for (Object[] row : rows) {
-            hash.add((String) row[0], (String) row[1], (String) row[2]);
+        for (MessageSchema schema : Feeds.schemas(feed)) {
+            List<Object[]> rows = entities.createNativeQuery(
+                    "select schema_id, record_key, payload from replica_record where schema_id = ?1")
+                    .setParameter(1, schema.id()).getResultList();
+            for (Object[] row : rows) {
+                hash.add((String) row[0], (String) row[1], (String) row[2]);
+            }
         }
         return new FeedHash(state.lastSeq, hash.value());
     }

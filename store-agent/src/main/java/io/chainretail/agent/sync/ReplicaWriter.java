@@ -35,9 +35,11 @@ final class ReplicaWriter {
 
     /** Empties a feed's rows (and, for the catalog, the barcode index) before a snapshot is written. */
     static void clear(Connection connection, String feed) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("delete from replica_record where feed = ?")) {
-            delete.setString(1, feed);
-            delete.executeUpdate();
+        try (PreparedStatement delete = connection.prepareStatement("delete from replica_record where schema_id = ?")) {
+            for (MessageSchema schema : Feeds.schemas(feed)) {
+                delete.setString(1, schema.id());
+                delete.executeUpdate();
+            }
         }
         if (Feeds.CATALOG.equals(feed)) {
             try (PreparedStatement delete = connection.prepareStatement("delete from replica_barcode")) {

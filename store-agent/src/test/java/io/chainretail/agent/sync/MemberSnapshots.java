@@ -29,6 +29,6 @@ final class MemberSnapshots {
 
     static SnapshotChunk chunk(UUID id, long asOfSeq, int chunk, int chunks, String checksum, List<FeedRecord> items) {
         return new SnapshotChunk("members", id, asOfSeq, chunk, chunks, checksum, items.stream()
-                .map(row -> new SnapshotChunk.Item("members.member.v1", CODEC.payloadTree(row))).toList());
+                .map(SnapshotChunk.Item::new).toList());
     }
 }

@@ -1,7 +1,9 @@
 package io.chainretail.core.sync.payload;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.chainretail.core.error.Fields;
+import io.chainretail.core.sync.FeedRecord;
+import io.chainretail.core.sync.MessageSchema;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,12 +29,18 @@ public record SnapshotChunk(String feed, UUID snapshotId, long asOfSeq, int chun
         items = List.copyOf(items);
     }
 
-    /** One row of the feed: its schema and payload. */
-    public record Item(String schema, JsonNode payload) {
+    /** One row of the feed: its schema and its record, written and read as {@code {schema, payload}}. */
+    @JsonDeserialize(using = SnapshotItemReader.class)
+    public record Item(String schema, FeedRecord payload) {
 
         public Item {
             Fields.notBlank(schema, "schema");
-            Fields.require(payload != null && payload.isObject(), "payload", "must be a JSON object");
+            Fields.require(payload != null, "payload", "must be a JSON object");
+        }
+
+        /** The row under its own schema. */
+        public Item(FeedRecord payload) {
+            this(MessageSchema.forPayload(payload.getClass()).id(), payload);
         }
     }
 }
