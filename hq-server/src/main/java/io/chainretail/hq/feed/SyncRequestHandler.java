@@ -1,6 +1,7 @@
 package io.chainretail.hq.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chainretail.core.concurrent.DaemonThreads;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.Feeds;
@@ -45,11 +46,7 @@ public class SyncRequestHandler {
     private final StaffPublisher staff;
     private final SyncCodec codec = new SyncCodec();
     /** Answers are built and sent off the MQTT thread, two at a time: a store asks for every feed at once. */
-    private final ExecutorService answering = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "sync-answers");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService answering = Executors.newFixedThreadPool(2, DaemonThreads.named("sync-answers"));
 
     public SyncRequestHandler(HqLink link, HqConfig config, MeterRegistry metrics, FeedRows feedRows,
             FeedSnapshots snapshots, StaffPublisher staff) {

@@ -1,5 +1,6 @@
 package io.chainretail.hq.identity;
 
+import io.chainretail.core.concurrent.DaemonThreads;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.MessageSchema;
@@ -33,11 +34,7 @@ public class StaffPublisher {
     private final HqLink link;
     private final HqConfig config;
     private final SyncCodec codec = new SyncCodec();
-    private final ExecutorService sending = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "staff-lists");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService sending = Executors.newSingleThreadExecutor(DaemonThreads.named("staff-lists"));
 
     public StaffPublisher(HqLink link, HqConfig config) {
         this.link = link;

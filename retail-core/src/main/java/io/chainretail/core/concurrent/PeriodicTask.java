@@ -22,11 +22,7 @@ public final class PeriodicTask implements AutoCloseable {
     private final AtomicBoolean woken = new AtomicBoolean();
 
     private PeriodicTask(String name, Duration delay, Runnable task) {
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(name));
         this.safeTask = () -> {
             try {
                 task.run();

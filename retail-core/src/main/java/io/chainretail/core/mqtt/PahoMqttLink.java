@@ -1,5 +1,6 @@
 package io.chainretail.core.mqtt;
 
+import io.chainretail.core.concurrent.DaemonThreads;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -49,7 +50,7 @@ public final class PahoMqttLink implements MqttLink {
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final List<Runnable> connectedListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(
-            r -> daemon(r, "mqtt-connect"));
+            DaemonThreads.named("mqtt-connect"));
     private volatile Semaphore window;
     private volatile boolean closed;
 
@@ -242,12 +243,6 @@ public final class PahoMqttLink implements MqttLink {
         subscriptions.values().forEach(s -> s.executor.shutdown());
     }
 
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
-    }
-
     private final class Callback implements MqttCallback {
 
         @Override
@@ -305,7 +300,7 @@ public final class PahoMqttLink implements MqttLink {
                     ? filter.substring(filter.indexOf('/', "$share/".length()) + 1)
                     : filter;
             this.handler = handler;
-            this.executor = Executors.newSingleThreadExecutor(r -> daemon(r, "mqtt-" + matchFilter));
+            this.executor = Executors.newSingleThreadExecutor(DaemonThreads.named("mqtt-" + matchFilter));
         }
 
         boolean matches(String topic) {
