@@ -230,7 +230,10 @@ public final class PahoMqttLink implements MqttLink {
         connector.shutdownNow();
         try {
             if (client.isConnected()) {
-                client.disconnect().waitForCompletion(5_000);
+                // A live broker answers in milliseconds; one that has just died (the client has not noticed yet)
+                // never does, and a store agent stopping then should not hang: unacknowledged events stay in
+                // its journal and go again after the next start.
+                client.disconnect(1_000).waitForCompletion(2_000);
             }
         } catch (MqttException e) {
             LOG.log(Level.FINE, "disconnect failed", e);
