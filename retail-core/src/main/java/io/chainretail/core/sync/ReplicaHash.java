@@ -36,6 +36,13 @@ public final class ReplicaHash {
         return this;
     }
 
+    /** Adds rows hashed elsewhere (the sum does not depend on where or in which order rows are added). */
+    public ReplicaHash add(ReplicaHash rows) {
+        count += rows.count;
+        sum += rows.sum;
+        return this;
+    }
+
     /** Adds one row as a typed record. */
     public ReplicaHash add(SyncCodec codec, FeedRecord row) {
         return add(MessageSchema.forPayload(row.getClass()).id(), row.key(), codec.payloadJson(row));

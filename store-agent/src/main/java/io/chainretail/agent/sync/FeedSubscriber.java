@@ -66,7 +66,7 @@ public class FeedSubscriber {
     private final Map<String, Instant> appliedAt = new ConcurrentHashMap<>();
     private final Map<String, Instant> askedAt = new ConcurrentHashMap<>();
     private final BlockingQueue<Envelope<?>> pending = new LinkedBlockingQueue<>();
-    private final BlockingQueue<SnapshotChunk> chunks = new LinkedBlockingQueue<>();
+    private final BlockingQueue<SnapshotRows> chunks = new LinkedBlockingQueue<>();
     /** Deltas of a feed whose snapshot is being written: applied once it is in (or given up). */
     private final List<Envelope<?>> held = new ArrayList<>();
     private final SnapshotLoader snapshots;
@@ -129,7 +129,9 @@ public class FeedSubscriber {
                     StaffList list = forThisStore(message).payloadAs(StaffList.class);
                     CompletableFuture.runAsync(() -> staff.accept(list)); // a write: off the client's thread
                 }
-                case SYNC_SNAPSHOT -> chunks.add(forThisStore(message).payloadAs(SnapshotChunk.class));
+                // Each row's JSON and hash are made here, beside the thread that writes the replica.
+                case SYNC_SNAPSHOT -> chunks.add(snapshots.prepare(forThisStore(message)
+                        .payloadAs(SnapshotChunk.class)));
                 default -> {
                     if (message.schema().direction() != Direction.DOWNLINK) {
                         throw new MalformedMessageException(message.schema().id() + " is not a feed delta");
@@ -157,10 +159,11 @@ public class FeedSubscriber {
      * Writes a snapshot chunk. A snapshot that is refused or cannot be written leaves the replica as it
      * was and the feed marked as behind, so it is asked for again once the usual pause has passed.
      */
-    private void loadSnapshot(SnapshotChunk chunk) {
+    private void loadSnapshot(SnapshotRows prepared) {
+        SnapshotChunk chunk = prepared.chunk();
         lastProgressAt.put(chunk.feed(), System.currentTimeMillis());
         try {
-            snapshots.accept(chunk).ifPresent(this::onSnapshotApplied);
+            snapshots.accept(prepared).ifPresent(this::onSnapshotApplied);
         } catch (MalformedMessageException e) {
             rejected.increment();
             rejectedCount.incrementAndGet();
@@ -191,7 +194,7 @@ public class FeedSubscriber {
      * applied to a feed while its snapshot is half written (it waits, in order, until the snapshot is in).
      */
     private void applyPending() {
-        for (SnapshotChunk chunk; (chunk = chunks.poll()) != null; ) {
+        for (SnapshotRows chunk; (chunk = chunks.poll()) != null; ) {
             loadSnapshot(chunk);
         }
         snapshots.abandonStalled().forEach(this::onSnapshotFailed);

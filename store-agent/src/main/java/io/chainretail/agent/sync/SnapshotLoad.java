@@ -1,17 +1,13 @@
 package io.chainretail.agent.sync;
 
-import io.chainretail.core.sync.FeedRecord;
 import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.ReplicaHash;
-import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.SnapshotChunk;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,7 +19,6 @@ import java.util.UUID;
  */
 final class SnapshotLoad implements AutoCloseable {
 
-    private final SyncCodec codec;
     private final Connection connection;
     private final SnapshotChunk first;
     private final boolean[] received;
@@ -34,8 +29,7 @@ final class SnapshotLoad implements AutoCloseable {
     private long lastChunkAtMillis = System.currentTimeMillis();
     private boolean committed;
 
-    private SnapshotLoad(SyncCodec codec, Connection connection, SnapshotChunk first) {
-        this.codec = codec;
+    private SnapshotLoad(Connection connection, SnapshotChunk first) {
         this.connection = connection;
         this.first = first;
         this.received = new boolean[first.chunks()];
@@ -46,8 +40,8 @@ final class SnapshotLoad implements AutoCloseable {
      * Opens the transaction and clears the feed's rows in it; the caller hands over the connection,
      * which the load closes.
      */
-    static SnapshotLoad begin(SyncCodec codec, Connection connection, SnapshotChunk first) throws SQLException {
-        SnapshotLoad load = new SnapshotLoad(codec, connection, first);
+    static SnapshotLoad begin(Connection connection, SnapshotChunk first) throws SQLException {
+        SnapshotLoad load = new SnapshotLoad(connection, first);
         try {
             connection.setAutoCommit(false);
             ReplicaWriter.clear(connection, first.feed());
@@ -86,9 +80,11 @@ final class SnapshotLoad implements AutoCloseable {
      * Writes one chunk's rows (a chunk seen before is skipped).
      *
      * @return true once every chunk is in
-     * @throws MalformedMessageException if the chunk disagrees with the first, or repeats a row
+     * @throws MalformedMessageException if the chunk disagrees with the first, holds a row that cannot be
+     *                                   in the snapshot, or repeats a row
      */
-    boolean add(SnapshotChunk chunk) throws MalformedMessageException, SQLException {
+    boolean add(SnapshotRows prepared) throws MalformedMessageException, SQLException {
+        SnapshotChunk chunk = prepared.chunk();
         if (chunk.chunks() != first.chunks() || chunk.asOfSeq() != first.asOfSeq()
                 || !chunk.feed().equals(first.feed()) || !chunk.replicaHash().equals(first.replicaHash())) {
             throw new MalformedMessageException("chunk " + chunk.chunk() + " of snapshot " + id()
@@ -98,18 +94,17 @@ final class SnapshotLoad implements AutoCloseable {
         if (received[chunk.chunk()]) {
             return missing == 0;
         }
-        List<ReplicaWriter.Row> rows = new ArrayList<>(chunk.items().size());
-        for (SnapshotChunk.Item item : chunk.items()) {
-            FeedRecord record = codec.snapshotRow(feed(), item);
-            ReplicaWriter.Row row = ReplicaWriter.Row.of(codec, feed(), record);
+        if (prepared.refusal() != null) {
+            throw prepared.refusal();
+        }
+        for (ReplicaWriter.Row row : prepared.rows()) {
             if (!keys.add(row.schemaId() + '\t' + row.key())) {
                 throw new MalformedMessageException("snapshot " + id() + " holds " + row.schemaId() + " "
                         + row.key() + " twice; not applied");
             }
-            hash.add(row.schemaId(), row.key(), row.json());
-            rows.add(row);
         }
-        ReplicaWriter.write(connection, rows, true);
+        hash.add(prepared.hash());
+        ReplicaWriter.write(connection, prepared.rows(), true);
         received[chunk.chunk()] = true;
         return --missing == 0;
     }

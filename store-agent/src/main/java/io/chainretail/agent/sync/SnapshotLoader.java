@@ -65,7 +65,18 @@ public class SnapshotLoader {
      * @return the snapshot, once it is the replica
      * @throws MalformedMessageException if the snapshot is refused (it is rolled back)
      */
-    public synchronized Optional<Applied> accept(SnapshotChunk chunk) throws MalformedMessageException {
+    public Optional<Applied> accept(SnapshotChunk chunk) throws MalformedMessageException {
+        return accept(prepare(chunk));
+    }
+
+    /** Makes a chunk's rows ready to write; any thread may do this, ahead of {@link #accept(SnapshotRows)}. */
+    SnapshotRows prepare(SnapshotChunk chunk) {
+        return SnapshotRows.of(codec, chunk);
+    }
+
+    /** The same for a chunk whose rows were made ready by {@link #prepare}. */
+    synchronized Optional<Applied> accept(SnapshotRows prepared) throws MalformedMessageException {
+        SnapshotChunk chunk = prepared.chunk();
         SnapshotLoad load = loading.get(chunk.feed());
         try {
             if (load == null || !load.id().equals(chunk.snapshotId())) {
@@ -74,7 +85,7 @@ public class SnapshotLoader {
                     return Optional.empty();
                 }
             }
-            if (!load.add(chunk)) {
+            if (!load.add(prepared)) {
                 return Optional.empty();
             }
             boolean applied = load.commit();
@@ -141,7 +152,7 @@ public class SnapshotLoader {
                 return null;
             }
         }
-        SnapshotLoad load = SnapshotLoad.begin(codec, dataSource.getConnection(), chunk);
+        SnapshotLoad load = SnapshotLoad.begin(dataSource.getConnection(), chunk);
         loading.put(chunk.feed(), load);
         LOG.infof("Receiving snapshot of %s at %d in %d chunks", chunk.feed(), chunk.asOfSeq(), chunk.chunks());
         return load;

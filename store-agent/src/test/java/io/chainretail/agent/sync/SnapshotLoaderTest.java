@@ -10,6 +10,8 @@ import static io.chainretail.agent.sync.MemberSnapshots.member;
 import io.chainretail.agent.replica.ReplicaHasher;
 import io.chainretail.core.sync.FeedRecord;
 import io.chainretail.core.sync.MalformedMessageException;
+import io.chainretail.core.sync.payload.ChainPrice;
+import io.chainretail.core.sync.payload.SnapshotChunk;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -85,6 +87,24 @@ class SnapshotLoaderTest {
         List<FeedRecord> twice = List.of(rows.get(0), rows.get(0));
         assertThrows(MalformedMessageException.class, () -> loader.accept(chunk(UUID.randomUUID(), at, 0, 1,
                 hashOf(twice), twice)));
+        assertEquals(before, hasher.hash("members"));
+    }
+
+    @Test
+    void aChunkWithARowOfAnotherFeedRefusesTheWholeSnapshot() throws Exception {
+        List<FeedRecord> rows = List.of(member("M0050", 1), member("M0051", 2));
+        ReplicaHasher.FeedHash before = hasher.hash("members");
+        long at = before.seq() + 10;
+        UUID id = UUID.randomUUID();
+        loader.accept(chunk(id, at, 0, 2, hashOf(rows), rows.subList(0, 1)));
+        SnapshotChunk strayRow = new SnapshotChunk("members", id, at, 1, 2, hashOf(rows),
+                List.of(new SnapshotChunk.Item(new ChainPrice("M0051", 100, "CNY"))));
+
+        MalformedMessageException refused = assertThrows(MalformedMessageException.class,
+                () -> loader.accept(strayRow));
+
+        assertTrue(refused.getMessage().contains("prices.chain.v1"), refused.getMessage());
+        assertTrue(loader.loadingFeeds().isEmpty(), "the half-written snapshot is rolled back");
         assertEquals(before, hasher.hash("members"));
     }
 
