@@ -59,12 +59,7 @@ public final class SyncCodec {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try (JsonGenerator out = mapper.createGenerator(bytes)) {
             out.writeStartObject();
-            out.writeStringField("schema", envelope.schema().id());
-            out.writeStringField("id", envelope.id().toString());
-            out.writeStringField("chain", envelope.chain());
-            if (envelope.store() != null) {
-                out.writeStringField("store", envelope.store());
-            }
+            writeHead(out, envelope.schema(), envelope.id(), envelope.chain(), envelope.store());
             if (envelope.seq() != null) {
                 out.writeNumberField("seq", envelope.seq());
             }
@@ -129,12 +124,15 @@ public final class SyncCodec {
         return bytes.toByteArray();
     }
 
+    /** The fields every message starts with; {@code store} only on a message from or to one store. */
     private static void writeHead(JsonGenerator out, MessageSchema schema, UUID id, String chain, String store)
             throws IOException {
         out.writeStringField("schema", schema.id());
         out.writeStringField("id", id.toString());
         out.writeStringField("chain", chain);
-        out.writeStringField("store", store);
+        if (store != null) {
+            out.writeStringField("store", store);
+        }
     }
 
     /** Just the payload as JSON text, for storing in an outbox or journal column. */
