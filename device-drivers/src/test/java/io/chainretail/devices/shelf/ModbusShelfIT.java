@@ -38,8 +38,10 @@ class ModbusShelfIT {
                 simulator.weigh(0, 120 + 2 * 350 + 15);
                 Await.until(() -> units(shelf, 0) == 2, "four cans taken");
                 assertTrue(shelf.slot(0).orElseThrow().low(), "2 cans is at the low-stock level");
-                assertTrue(events.stream().anyMatch(e -> e instanceof DeviceEvent.Data data
-                        && data.data() instanceof ShelfReading reading && reading.low() && reading.units() == 2));
+                // The count changes first, then the reading is reported: wait for the report too.
+                Await.until(() -> events.stream().anyMatch(e -> e instanceof DeviceEvent.Data data
+                        && data.data() instanceof ShelfReading reading && reading.low() && reading.units() == 2),
+                        "the low stock is reported");
 
                 simulator.close();
                 cable.kill();
