@@ -38,12 +38,20 @@ public final class PeriodicTask implements AutoCloseable {
      * twice at once); wakes that arrive before it ran are one run.
      */
     public void wake() {
+        wakeWithin(Duration.ZERO);
+    }
+
+    /**
+     * Runs the task {@code linger} from now, on the same thread as the scheduled runs; wakes that arrive
+     * before it ran are that one run, so work arriving close together is done together.
+     */
+    public void wakeWithin(Duration linger) {
         if (woken.compareAndSet(false, true)) {
             try {
-                executor.execute(() -> {
+                executor.schedule(() -> {
                     woken.set(false);
                     safeTask.run();
-                });
+                }, linger.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 woken.set(false); // closed
             }

@@ -35,7 +35,8 @@ import org.jboss.logging.Logger;
  * <p>Several events due at once (a backlog) go as {@code up.batch.v1} messages of up to
  * {@value #EVENTS_PER_MESSAGE}; HQ still stores and acknowledges each event by its own id.
  *
- * <p>A committed journal event wakes the sender at once. While nothing is in flight and nothing new
+ * <p>A committed journal event wakes the sender within {@code agent.uplink.linger}, so the events of
+ * several lanes committed close together travel in one message. While nothing is in flight and nothing new
  * was journaled the periodic round does not touch the database: a store has dozens of idle agents'
  * worth of neighbours on a shared HQ machine in tests, and tills are idle most of the day.
  */
@@ -88,9 +89,12 @@ public class UplinkPublisher {
         marker = PeriodicTask.start("uplink-acknowledged", MARK_EVERY, this::markAcknowledged);
     }
 
-    /** An event committed: send it now rather than at the next round. */
+    /** An event committed: send it with whatever else commits within the linger, not at the next round. */
     void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) Journal.Appended event) {
-        wake();
+        unseen.set(true);
+        if (task != null) {
+            task.wakeWithin(config.uplink().linger());
+        }
     }
 
     private void wake() {
