@@ -104,36 +104,42 @@ class CheckoutBenchmark {
             List<Double> rawInserts;
             List<Double> rawLookups;
             try (RawJdbc raw = RawJdbc.h2(scratch)) {
-                rawInserts = raw.completions(SALES, LINES, selling.lastSale().toString());
+                rawInserts = raw.completions(SALES, LINES, selling.lastSale);
                 rawLookups = raw.barcodeLookups(CATALOG, SALES * LINES);
             }
 
             String pace = PAUSE_MILLIS == 0 ? "back to back" : PAUSE_MILLIS + " ms apart";
             System.out.println();
             System.out.printf("=== Scan to line over HTTP, %d products at the store, %d scans %s, after %d sales "
-                    + "warming up ===%n", CATALOG, selling.scans().size(), pace, WARM_UP_SALES);
-            print("till (HTTP/1.1, kept-alive connection)", selling.scans(), "ms");
-            print("of which the store's REST layer", selling.requestsAtServer(), "ms");
-            print("of which the store's checkout", selling.scansAtServer(), "ms");
-            print("of which waiting for the checkout to start", selling.scanWaits(), "ms");
+                    + "warming up ===%n", CATALOG, selling.scans.size(), pace, WARM_UP_SALES);
+            print("till (HTTP/1.1, kept-alive connection)", selling.scans, "ms");
+            print("of which the store's REST layer", selling.requestsAtServer, "ms");
+            print("of which the store's checkout", selling.scansAtServer, "ms");
+            print("of which waiting for the checkout to start", selling.scanWaits, "ms");
             print("baseline, HTTP round trip of /q/health/live, " + pace, roundTrips, "ms");
             print("baseline, raw H2 barcode lookup in " + CATALOG + " rows", rawLookups, "µs");
             System.out.println("target: p99 under 5 ms");
             System.out.println();
             System.out.printf("=== Sale completion, %d sales of %d lines (journal + outbox commit) ===%n", SALES,
                     LINES);
-            print("till (HTTP/1.1, kept-alive connection)", selling.completions(), "ms");
-            print("of which the store server", selling.completionsAtServer(), "ms");
+            print("till (HTTP/1.1, kept-alive connection)", selling.completions, "ms");
+            print("of which the store server", selling.completionsAtServer, "ms");
             print("baseline, raw H2 insert of the same rows in one commit", rawInserts, "ms");
             System.out.printf("ratio at p99 (server / raw) %.2fx; target: p99 under 20 ms and at most 3x raw%n",
-                    quantile(selling.completionsAtServer(), 99) / quantile(rawInserts, 99));
+                    quantile(selling.completionsAtServer, 99) / quantile(rawInserts, 99));
         }
     }
 
     /** What ringing up and completing sales measured at the till and reported by the store, in ms. */
-    private record Selling(List<Double> scans, List<Double> scansAtServer, List<Double> requestsAtServer,
-            List<Double> scanWaits, List<Double> completions, List<Double> completionsAtServer,
-            StringBuilder lastSale) {
+    private static final class Selling {
+        final List<Double> scans = new ArrayList<>();
+        final List<Double> scansAtServer = new ArrayList<>();
+        final List<Double> requestsAtServer = new ArrayList<>();
+        final List<Double> scanWaits = new ArrayList<>();
+        final List<Double> completions = new ArrayList<>();
+        final List<Double> completionsAtServer = new ArrayList<>();
+        /** The last completed sale as the till received it (the raw baseline inserts rows like it). */
+        String lastSale = "";
     }
 
     /**
@@ -142,8 +148,7 @@ class CheckoutBenchmark {
      */
     private static Selling sell(AppProcess agent, Till till, int sales, long pauseMillis, Random random)
             throws Exception {
-        Selling selling = new Selling(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>(), new StringBuilder());
+        Selling selling = new Selling();
         for (int i = 0; i < sales; i++) {
             String sale = till.openSale();
             for (int line = 0; line < LINES; line++) {
@@ -152,18 +157,18 @@ class CheckoutBenchmark {
                 long started = System.nanoTime();
                 LeanHttp.Reply scanned = LeanHttp.post(agent.url() + "/api/till/sales/" + sale + "/lines",
                         "{\"code\":\"" + code + "\",\"quantity\":1}", Till.TOKEN, till.token());
-                selling.scans().add((System.nanoTime() - started) / 1e6);
-                selling.scansAtServer().add(scanned.serverMillis("scan"));
-                selling.requestsAtServer().add(scanned.serverMillis("request"));
-                selling.scanWaits().add(scanned.serverMillis("wait"));
+                selling.scans.add((System.nanoTime() - started) / 1e6);
+                selling.scansAtServer.add(scanned.serverMillis("scan"));
+                selling.requestsAtServer.add(scanned.serverMillis("request"));
+                selling.scanWaits.add(scanned.serverMillis("wait"));
             }
             Thread.sleep(pauseMillis);
             long started = System.nanoTime();
             LeanHttp.Reply completed = LeanHttp.post(agent.url() + "/api/till/sales/" + sale + "/complete", CASH,
                     Till.TOKEN, till.token());
-            selling.completions().add((System.nanoTime() - started) / 1e6);
-            selling.completionsAtServer().add(completed.serverMillis("complete"));
-            selling.lastSale().replace(0, selling.lastSale().length(), completed.body());
+            selling.completions.add((System.nanoTime() - started) / 1e6);
+            selling.completionsAtServer.add(completed.serverMillis("complete"));
+            selling.lastSale = completed.body();
         }
         return selling;
     }

@@ -91,16 +91,17 @@ public class UplinkPublisher {
 
     /** An event committed: send it with whatever else commits within the linger, not at the next round. */
     void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) Journal.Appended event) {
-        unseen.set(true);
-        if (task != null) {
-            task.wakeWithin(config.uplink().linger());
-        }
+        wakeWithin(config.uplink().linger());
     }
 
     private void wake() {
+        wakeWithin(Duration.ZERO);
+    }
+
+    private void wakeWithin(Duration linger) {
         unseen.set(true);
         if (task != null) {
-            task.wake();
+            task.wakeWithin(linger);
         }
     }
 
