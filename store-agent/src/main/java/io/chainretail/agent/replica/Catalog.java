@@ -2,6 +2,7 @@ package io.chainretail.agent.replica;
 
 import io.chainretail.agent.AgentConfig;
 import io.chainretail.core.pricing.PriceResolver;
+import io.chainretail.core.pricing.StoreOverride;
 import io.chainretail.core.pricing.Tax;
 import io.chainretail.core.promotion.Promotion;
 import io.chainretail.core.sync.MessageSchema;
@@ -16,7 +17,6 @@ import io.chainretail.core.sync.payload.StoreChange;
 import io.chainretail.core.sync.payload.TaxClassChange;
 import io.chainretail.core.sync.payload.TierPrice;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the replica the way checkout needs it: a scanned or keyed code to a product, what the engine
- * needs to price it at this store, the running promotions, and members.
+ * needs to price it at this store, the running promotions, and members. Plain JDBC reads in no
+ * transaction of their own ({@link Replica}, {@link LocalPricing}): a scan is answered on the HTTP event
+ * loop. Each row is read as last committed.
  */
 @ApplicationScoped
 public class Catalog {
@@ -46,14 +48,16 @@ public class Catalog {
     }
 
     private final Replica replica;
+    private final LocalPricing localPricing;
     private final AgentConfig config;
     // Read at every scan, changed a few times a year: read again only after the replica changed.
     private final ReplicaVersion.Cached<StoreInfo> store;
     private final ReplicaVersion.Cached<Map<String, TaxClassChange>> taxClasses;
     private final ReplicaVersion.Cached<List<Promotion>> promotions;
 
-    public Catalog(Replica replica, AgentConfig config, ReplicaVersion version) {
+    public Catalog(Replica replica, LocalPricing localPricing, AgentConfig config, ReplicaVersion version) {
         this.replica = replica;
+        this.localPricing = localPricing;
         this.config = config;
         this.store = version.cached(this::readStore);
         this.taxClasses = version.cached(() -> replica.all(MessageSchema.TAX_CLASS, TaxClassChange.class).stream()
@@ -62,17 +66,14 @@ public class Catalog {
     }
 
     /** The SKU a barcode or 5-digit PLU stands for. */
-    @Transactional
     public Optional<String> skuOf(String code) {
-        ReplicaBarcode row = ReplicaBarcode.findById(code);
-        return row == null ? Optional.empty() : Optional.of(row.sku);
+        return replica.skuOf(code);
     }
 
     /**
      * The product with its prices for a member of {@code memberTier} (or {@code null}); empty when it is
      * inactive, unknown, or HQ gave it no price here.
      */
-    @Transactional
     public Optional<Item> item(String sku, String memberTier) {
         Optional<ProductChange> found = replica.find(MessageSchema.PRODUCT, sku, ProductChange.class)
                 .filter(ProductChange::active);
@@ -92,10 +93,10 @@ public class Catalog {
             return Optional.empty();
         }
         // The store's own price, if its manager set one: applied while valid and inside HQ's bounds.
-        PriceOverride override = PriceOverride.findById(sku);
+        Optional<StoreOverride> override = localPricing.override(sku);
         PriceResolver.Prices prices = new PriceResolver.Prices(chain.map(ChainPrice::priceMinor).orElse(null),
-                regional.map(RegionalPrice::priceMinor).orElse(null), override == null ? null : override.asOverride(),
-                override == null ? List.of() : bounds(sku), tier.map(TierPrice::priceMinor).orElse(null));
+                regional.map(RegionalPrice::priceMinor).orElse(null), override.orElse(null),
+                override.isEmpty() ? List.of() : bounds(sku), tier.map(TierPrice::priceMinor).orElse(null));
         TaxClassChange taxClass = Optional.ofNullable(taxClasses.get().get(product.taxClass()))
                 .orElseThrow(() -> new IllegalStateException("tax class " + product.taxClass() + " of " + sku
                         + " is not in the replica"));
@@ -105,7 +106,6 @@ public class Catalog {
     }
 
     /** HQ's bounds on the product's store price, for every store or this one (removed ones included). */
-    @Transactional
     public List<PriceBounds> bounds(String sku) {
         return replica.withField(MessageSchema.PRICE_BOUNDS, "sku", sku, PriceBounds.class);
     }
@@ -118,7 +118,6 @@ public class Catalog {
      * Active products whose name contains {@code text} (case-insensitive), at most {@code limit}, by
      * name; each with the code that sells it (its first barcode, or its PLU).
      */
-    @Transactional
     public List<Found> search(String text, int limit) {
         String needle = text.strip().toLowerCase(Locale.ROOT);
         List<Found> found = new ArrayList<>();
@@ -144,18 +143,16 @@ public class Catalog {
      * Every promotion in the replica, and the store's own running ones; the engine decides which run. The
      * store's own are a few rows, read each time so that a manager's change applies at once.
      */
-    @Transactional
     public List<Promotion> promotions() {
-        List<LocalPromotion> local = LocalPromotion.running();
+        List<Promotion> local = localPricing.runningPromotions();
         if (local.isEmpty()) {
             return promotions.get();
         }
         List<Promotion> all = new ArrayList<>(promotions.get());
-        local.forEach(promotion -> all.add(promotion.asPromotion()));
+        all.addAll(local);
         return all;
     }
 
-    @Transactional
     public StoreInfo store() {
         return store.get();
     }
@@ -168,7 +165,6 @@ public class Catalog {
     }
 
     /** An active member by card number or phone. */
-    @Transactional
     public Optional<MemberChange> member(String cardOrPhone) {
         Optional<MemberChange> byCard = replica.find(MessageSchema.MEMBER, cardOrPhone, MemberChange.class);
         if (byCard.isPresent()) {

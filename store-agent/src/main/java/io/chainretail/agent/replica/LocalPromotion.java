@@ -41,10 +41,15 @@ public class LocalPromotion extends PanacheEntityBase {
     }
 
     public Promotion asPromotion() {
+        return read(promotion);
+    }
+
+    /** A promotion from its JSON as this table keeps it. */
+    static Promotion read(String json) {
         try {
-            return CODEC.readPayload(promotion, Promotion.class);
+            return CODEC.readPayload(json, Promotion.class);
         } catch (MalformedMessageException e) {
-            throw new IllegalStateException("local promotion " + code + " is unreadable", e);
+            throw new IllegalStateException("a local promotion is unreadable: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.chainretail.agent.replica;
 
-import io.chainretail.core.pricing.StoreOverride;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -33,8 +32,4 @@ public class PriceOverride extends PanacheEntityBase {
 
     @Column(name = "set_at")
     public Instant setAt;
-
-    public StoreOverride asOverride() {
-        return new StoreOverride(sku, priceMinor, validFrom, validTo);
-    }
 }

@@ -1,7 +1,6 @@
 package io.chainretail.agent.sync;
 
 import io.chainretail.agent.replica.FeedState;
-import io.chainretail.agent.replica.ReplicaRecord;
 import io.chainretail.agent.replica.ReplicaVersion;
 import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.FeedRecord;
@@ -55,7 +54,7 @@ public class FeedApplier {
     @Transactional
     public List<Result> applyAll(List<Envelope<?>> deltas) {
         Map<String, FeedState> states = new HashMap<>();
-        Map<ReplicaRecord.Key, ReplicaWriter.Row> rows = new LinkedHashMap<>();
+        Map<String, ReplicaWriter.Row> rows = new LinkedHashMap<>();
         List<Result> results = new ArrayList<>(deltas.size());
         for (Envelope<?> delta : deltas) {
             String feed = Feeds.of(delta.schema());
@@ -67,7 +66,7 @@ public class FeedApplier {
                 results.add(Result.GAP);
             } else {
                 FeedRecord record = (FeedRecord) delta.payload();
-                ReplicaRecord.Key key = new ReplicaRecord.Key(delta.schema().id(), record.key());
+                String key = delta.schema().id() + '\t' + record.key();
                 rows.remove(key);
                 rows.put(key, ReplicaWriter.Row.of(codec, feed, record));
                 state.lastSeq = delta.seq();
