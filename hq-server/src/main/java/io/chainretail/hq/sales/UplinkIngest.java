@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,7 +54,9 @@ public class UplinkIngest {
     private final Counter stored;
     private final Counter duplicates;
     private final Counter failed;
+    private final Timer decoding;
     private final Timer storing;
+    private final Timer acknowledging;
     private final MeterRegistry metrics;
     private PeriodicTask worker;
 
@@ -65,9 +68,11 @@ public class UplinkIngest {
         this.stored = metrics.counter("hq_uplink_events_stored_total");
         this.duplicates = metrics.counter("hq_uplink_events_duplicate_total");
         this.failed = metrics.counter("hq_uplink_events_failed_total");
-        // Time spent storing batches, from the first query to the commit: HQ's own share of an ingest,
-        // beside the broker's share of moving the messages.
+        // HQ's own share of an ingest, beside the broker's share of moving the messages: decoding and checking
+        // each message, storing each batch (first query to commit), and publishing its acknowledgements.
+        this.decoding = metrics.timer("hq_uplink_decode");
         this.storing = metrics.timer("hq_uplink_store_batch");
+        this.acknowledging = metrics.timer("hq_uplink_acknowledge");
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -83,11 +88,13 @@ public class UplinkIngest {
 
     /** Takes one event, or every event of a store's {@code up.batch.v1} message; all valid, or none. */
     void handle(String topic, byte[] bytes) {
+        long started = System.nanoTime();
         try {
             List<SyncCodec.UplinkEvent> events = codec.decodeUplink(bytes);
             for (SyncCodec.UplinkEvent event : events) {
                 validate(topic, event.envelope());
             }
+            decoding.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             arrived.addAll(events);
             worker.wake();
         } catch (MalformedMessageException e) {
@@ -116,7 +123,7 @@ public class UplinkIngest {
                     acks.computeIfAbsent(event.store(), s -> new ArrayList<>()).add(event.id());
                 }
             }
-            acks.forEach(this::acknowledge);
+            acknowledging.record(() -> acks.forEach(this::acknowledge));
             batch.clear();
         }
     }
