@@ -243,8 +243,8 @@ class CheckoutBenchmark {
             System.out.printf("baseline, raw JDBC batch insert of the same rows (%s, 500 per commit): %.2f s, "
                     + "%.0f sales/s%n", database, jdbc, UPLINKED / jdbc);
             System.out.printf("baseline, raw Paho moving the same %d messages (up to %d sales each, as a store sends a "
-                    + "backlog) through the same broker: %.2f s, %.0f sales/s%n", batches.size(), BATCH, mqtt,
-                    UPLINKED / mqtt);
+                    + "backlog) through the same broker: %.2f s, %.0f sales/s (%s)%n", batches.size(), BATCH, mqtt,
+                    UPLINKED / mqtt, RawPaho.payloadCopy());
             System.out.printf("of which HQ storing the decoded sales (%s): %.2f s, %.0f sales/s%n", STORING, storing,
                     UPLINKED / storing);
             StringBuilder split = new StringBuilder();
@@ -292,8 +292,8 @@ class CheckoutBenchmark {
             System.out.printf("=== Draining a 24-hour backlog of %d sales after HQ was away ===%n", BACKLOG);
             System.out.printf("HQ held all %d sales %.2f s after it was up again (%s broker)%n", BACKLOG, seconds,
                     system.embeddedBroker() ? "embedded" : "external");
-            System.out.printf("baseline, raw Paho moving %d such sales through the same broker: %.2f s%n", BACKLOG,
-                    mqtt);
+            System.out.printf("baseline, raw Paho moving %d such sales through the same broker: %.2f s (%s)%n", BACKLOG,
+                    mqtt, RawPaho.payloadCopy());
             System.out.println("target: under 10 s");
         }
     }

@@ -15,6 +15,7 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.util.CountingInputStream;
 
 /** The baselines: plain Paho v5 clients, QoS 1, nothing of ours in between. */
 final class RawPaho {
@@ -173,6 +174,19 @@ final class RawPaho {
         }
         publisher.disconnect().waitForCompletion(10_000);
         publisher.close();
+    }
+
+    /**
+     * Which Paho {@code CountingInputStream} this JVM copies received payloads with: retail-core's bulk-reading
+     * stand-in (first on this module's class path, as in the applications) or Paho's own, a byte at a time.
+     */
+    static String payloadCopy() {
+        try {
+            CountingInputStream.class.getDeclaredMethod("read", byte[].class, int.class, int.class);
+            return "payloads copied in bulk, as in the applications";
+        } catch (NoSuchMethodException e) {
+            return "Paho's byte-at-a-time payload copy";
+        }
     }
 
     /**

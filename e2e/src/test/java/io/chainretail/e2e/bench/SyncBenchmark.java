@@ -209,8 +209,8 @@ class SyncBenchmark {
                 sync.seconds());
         System.out.printf("HQ sent %d messages, %.1f MB on sync/reply%n", sync.replies().size(),
                 sync.bytes() / 1e6);
-        System.out.printf("baseline, raw Paho moving the same %d messages through the same broker: %.2f s%n",
-                sync.replies().size(), baseline);
+        System.out.printf("baseline, raw Paho moving the same %d messages through the same broker: %.2f s (%s)%n",
+                sync.replies().size(), baseline, RawPaho.payloadCopy());
         System.out.printf("ratio %.2fx; target: %s%n", sync.seconds() / baseline, target);
     }
 
