@@ -252,13 +252,21 @@ public final class SyncCodec {
         ObjectNode fields = mapper.createObjectNode();
         int payloadStart = -1;
         int payloadEnd = -1;
+        Object payload = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             require(!fields.has(name) && !(name.equals("payload") && payloadStart >= 0),
                     "batch event field '" + name + "' appears twice");
             if (parser.nextToken() == JsonToken.START_OBJECT && name.equals("payload")) {
                 payloadStart = batch.payloadStart + (int) parser.currentTokenLocation().getByteOffset();
-                parser.skipChildren();
+                // Stores write the schema first: then the payload is read in the same pass. Otherwise it is
+                // skipped here and read once the schema is known.
+                MessageSchema schema = fields.has("schema") ? uplinkSchema(fields) : null;
+                if (schema != null) {
+                    payload = readPayload(parser, schema);
+                } else {
+                    parser.skipChildren();
+                }
                 payloadEnd = batch.payloadStart + endOffset(parser);
             } else if (BATCH_EVENT_FIELDS.contains(name)) {
                 fields.set(name, treeReader.readValue(parser));
@@ -267,16 +275,24 @@ public final class SyncCodec {
                         : "unknown batch event field '" + name + "'");
             }
         }
-        MessageSchema schema = schemaOf(text(fields, "schema", true));
-        require(schema.direction() == Direction.UPLINK, schema.id() + " is not an uplink event");
+        MessageSchema schema = uplinkSchema(fields);
         require(payloadStart >= 0, "batch event payload must be a JSON object");
         Long position = positiveLong(fields, "position");
         require(position != null, "batch event position must be a positive integer");
-        Object payload = readPayload(bytes, payloadStart, payloadEnd - payloadStart, schema);
+        if (payload == null) {
+            payload = readPayload(bytes, payloadStart, payloadEnd - payloadStart, schema);
+        }
         Envelope<?> event = new Envelope<>(schema, uuid(text(fields, "id", true)), batch.chain, batch.store, null,
                 position, instant(text(fields, "occurredAt", true)), payload);
         return new UplinkEvent(event, new String(bytes, payloadStart, payloadEnd - payloadStart,
                 StandardCharsets.UTF_8));
+    }
+
+    /** The schema a batch event names, which must be an uplink event's. */
+    private static MessageSchema uplinkSchema(ObjectNode fields) throws MalformedMessageException {
+        MessageSchema schema = schemaOf(text(fields, "schema", true));
+        require(schema.direction() == Direction.UPLINK, schema.id() + " is not an uplink event");
+        return schema;
     }
 
     private static void expectField(JsonParser parser, String name) throws IOException, MalformedMessageException {

@@ -52,6 +52,19 @@ class UplinkDecodeTest {
     }
 
     @Test
+    void anEventNamingItsSchemaAfterItsPayloadDecodesTheSame() throws Exception {
+        Envelope<SaleCompleted> sale = sale(7, "Tea");
+        String good = new String(batch(List.of(sale)), StandardCharsets.UTF_8);
+        String schema = "\"schema\":\"" + sale.schema().id() + "\"";
+        String moved = good.replace(schema + ",", "").replace("}]}}", "," + schema + "}]}}");
+        assertTrue(moved.indexOf(schema) > moved.indexOf("\"payload\":{\"saleId"), moved);
+
+        List<SyncCodec.UplinkEvent> events = codec.decodeUplink(moved.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(List.of(new SyncCodec.UplinkEvent(sale, codec.payloadJson(sale.payload()))), events);
+    }
+
+    @Test
     void aSingleEventDecodesAsItself() throws Exception {
         Envelope<SaleCompleted> sale = sale(3, "绿茶");
 
