@@ -2,25 +2,20 @@ package io.chainretail.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.chainretail.core.mqtt.PahoMqttLink;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import java.util.Collections;
-import java.util.List;
-import org.eclipse.paho.mqttv5.common.packet.util.CountingInputStream;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The application copies received MQTT payloads in bulk: Paho's byte-at-a-time {@code CountingInputStream}
- * is left out (application.properties) and retail-core's stand-in is the only one the application sees.
+ * The application copies received MQTT payloads in bulk: Paho's byte-at-a-time {@code CountingInputStream} is
+ * left out (application.properties), so retail-core's stand-in is the only one, whatever the class path order.
  */
 @QuarkusTest
 class PahoPayloadCopyTest {
 
     @Test
-    void onlyRetailCoresCountingInputStreamIsLoaded() throws Exception {
-        String resource = CountingInputStream.class.getName().replace('.', '/') + ".class";
-        List<URL> copies = Collections.list(CountingInputStream.class.getClassLoader().getResources(resource));
-        assertEquals(1, copies.size(), "copies of CountingInputStream: " + copies);
-        CountingInputStream.class.getDeclaredMethod("read", byte[].class, int.class, int.class);
+    void retailCoresCountingInputStreamIsTheOnlyOne() {
+        assertEquals(Optional.empty(), PahoMqttLink.payloadCopyProblem());
     }
 }

@@ -1,9 +1,12 @@
 package io.chainretail.core.mqtt;
 
 import io.chainretail.core.concurrent.DaemonThreads;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +30,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.util.CountingInputStream;
 import org.eclipse.paho.mqttv5.common.util.MqttTopicValidator;
 
 /**
@@ -68,7 +72,30 @@ public final class PahoMqttLink implements MqttLink {
 
     @Override
     public void start() {
+        payloadCopyProblem().ifPresent(problem -> LOG.warning(problem + ": every received payload is copied a "
+                + "byte at a time. Leave Paho's out with quarkus.class-loading.removed-resources, as hq-server and "
+                + "store-agent do."));
         connector.execute(this::connectOnce);
+    }
+
+    /**
+     * What keeps Paho from copying received payloads in bulk here, if anything: retail-core's
+     * {@link CountingInputStream} must be the only one on the class path (Paho's reads a byte at a time).
+     */
+    public static Optional<String> payloadCopyProblem() {
+        try {
+            String resource = CountingInputStream.class.getName().replace('.', '/') + ".class";
+            int copies = Collections.list(PahoMqttLink.class.getClassLoader().getResources(resource)).size();
+            if (copies > 1) {
+                return Optional.of("Paho's CountingInputStream is on the class path beside retail-core's");
+            }
+            CountingInputStream.class.getDeclaredMethod("read", byte[].class, int.class, int.class);
+            return Optional.empty();
+        } catch (NoSuchMethodException e) {
+            return Optional.of("Paho's own CountingInputStream is loaded");
+        } catch (IOException e) {
+            return Optional.of("the class path could not be read: " + e.getMessage());
+        }
     }
 
     private void connectOnce() {
