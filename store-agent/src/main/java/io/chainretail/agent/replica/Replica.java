@@ -15,7 +15,8 @@ import javax.sql.DataSource;
  * Reads typed rows of the replica, and the barcode index, with plain JDBC: every read is a key to the
  * canonical JSON HQ sent, so an entity manager adds nothing but its own bookkeeping, and these reads
  * must also run on the HTTP event loop, where Hibernate refuses to (a scan is answered there, see
- * {@code TillResource#scan}). Inside a transaction the reads see its writes, as any JDBC read does.
+ * {@code TillResource#scan}). Inside a transaction they read through its connection: they see what it has
+ * written or Hibernate has flushed, not entities it has yet to flush.
  */
 @ApplicationScoped
 public class Replica {
