@@ -217,8 +217,9 @@ class SyncBenchmark {
     }
 
     /**
-     * The floor under the initial sync's target: the snapshot's rows, decoded from the very messages HQ sent,
-     * written into an empty H2 file the way the agent writes them, with raw JDBC and nothing else.
+     * The floors under the initial sync's target: the snapshot's rows, decoded from the very messages HQ sent,
+     * written into an empty H2 file the way the agent writes them with raw JDBC and nothing else, and as
+     * key-value pairs into H2's bare MVStore.
      */
     private static void reportRawReplica(List<byte[]> replies, double rawPaho) throws Exception {
         SyncCodec codec = new SyncCodec();

@@ -102,7 +102,7 @@ public class TillResource {
      * Answered on the HTTP event loop that read the request, not handed to a worker thread: a scan is a
      * few reads of the embedded database (no commit, no network, no lock a commit holds) and pricing
      * in memory, well under a millisecond, while waking a worker thread on a busy store server cost up to
-     * three at the 99th percentile (docs/benchmarks.md). Everything it calls stays off Hibernate for that.
+     * 3 ms at the 99th percentile (docs/benchmarks.md). Everything it calls stays off Hibernate for that.
      */
     @POST
     @Path("/sales/{id}/lines")

@@ -23,7 +23,8 @@ public class ServerTiming {
     /**
      * Runs the work and records its duration under the name. The first work of a request also records
      * {@code wait}: from the request's arrival to the start of its work (reading and checking its body, and
-     * waiting for a worker thread, which on a busy machine is most of a slow request).
+     * for a request run on a worker thread, waiting for that thread, which on a busy machine can be most of
+     * a slow request).
      */
     public <T> T time(String name, Supplier<T> work) {
         long started = System.nanoTime();

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * Reads the replica the way checkout needs it: a scanned or keyed code to a product, what the engine
  * needs to price it at this store, the running promotions, and members. Plain JDBC reads in no
  * transaction of their own ({@link Replica}, {@link LocalPricing}): a scan is answered on the HTTP event
- * loop. Each row is read as last committed.
+ * loop. Outside a transaction each row is read as last committed.
  */
 @ApplicationScoped
 public class Catalog {
