@@ -34,10 +34,15 @@ public final class ModbusShelfSensor implements ShelfSensor {
         this.factory = factory;
     }
 
-    /** Modbus RTU over the serial device at {@code path}, 8N1 at {@code baudRate}. */
+    /** Modbus RTU over the serial device at {@code path}, 8N1 at {@code baudRate}; an answer is awaited 500 ms. */
     public static ModbusShelfSensor serial(String path, int baudRate, int unitId) {
+        return serial(path, baudRate, unitId, 500);
+    }
+
+    /** The same, awaiting an answer for {@code timeoutMillis}. */
+    public static ModbusShelfSensor serial(String path, int baudRate, int unitId, int timeoutMillis) {
         return new ModbusShelfSensor("modbus-rtu:" + path + "#" + unitId, path, unitId,
-                () -> new ModbusSerialMaster(ModbusLine.at(path, baudRate), 500));
+                () -> new ModbusSerialMaster(ModbusLine.at(path, baudRate), timeoutMillis));
     }
 
     /** Modbus TCP to {@code host:port}. */
