@@ -219,7 +219,8 @@ class SyncBenchmark {
     /**
      * The floors under the initial sync's target: the snapshot's rows, decoded from the very messages HQ sent,
      * written into an empty H2 file the way the agent writes them with raw JDBC and nothing else, and as
-     * key-value pairs into H2's bare MVStore.
+     * key-value pairs into H2's bare MVStore; and the same messages decoded and hashed, with and without the
+     * MVStore puts, in a freshly started JVM ({@link ColdSnapshotFloor}).
      */
     private static void reportRawReplica(List<byte[]> replies, double rawPaho) throws Exception {
         SyncCodec codec = new SyncCodec();
@@ -253,6 +254,11 @@ class SyncBenchmark {
         double keyValue = rawKeyValues(rows, barcodes);
         System.out.printf("baseline, the same as key-value pairs in H2's bare MVStore (no SQL, no transactions), "
                 + "committed every 1,000, synced once: %.2f s, %.2fx raw Paho%n", keyValue, keyValue / rawPaho);
+        ColdSnapshotFloor.Seconds cold = ColdSnapshotFloor.run(replies);
+        System.out.printf("baseline, an agent's least work in a freshly started JVM (as an agent meets its first "
+                + "snapshot; no SQL, broker or HQ): decoding the messages and hashing their rows %.2f s, %.2fx raw "
+                + "Paho; that and the bare MVStore puts %.2f s, %.2fx%n", cold.decodeAndHash(),
+                cold.decodeAndHash() / rawPaho, cold.withKeyValues(), cold.withKeyValues() / rawPaho);
     }
 
     /** Seconds to put the rows and barcodes into two maps of an empty MVStore file, the least H2 can do. */
