@@ -19,15 +19,23 @@ final class BenchSupport {
     }
 
     static void importProducts(AppProcess hq, int count, int priceOffset) throws InterruptedException {
+        String csv = productsCsv(count, priceOffset);
+        long started = System.nanoTime();
+        ok(Http.post(hq.url() + "/api/import/products", csv, "text/csv"));
+        long imported = System.nanoTime();
+        awaitOutboxDrained(hq);
+        System.out.printf("(imported %d products at HQ in %d ms; its outbox drained %d ms later)%n", count,
+                (imported - started) / 1_000_000, (System.nanoTime() - imported) / 1_000_000);
+    }
+
+    /** Products B-1 to B-{@code count} with Chinese names, one barcode each and a chain price, as HQ's CSV. */
+    static String productsCsv(int count, int priceOffset) {
         StringBuilder csv = new StringBuilder("sku,name,price_minor,barcodes,category\n");
         for (int i = 1; i <= count; i++) {
             csv.append("B-").append(i).append(",大米 Rice ").append(i).append(',').append(100 + priceOffset + i % 900)
                     .append(',').append(barcode(i)).append(",\n");
         }
-        long started = System.nanoTime();
-        ok(Http.post(hq.url() + "/api/import/products", csv.toString(), "text/csv"));
-        System.out.printf("(imported %d products at HQ in %d ms)%n", count, (System.nanoTime() - started) / 1_000_000);
-        awaitOutboxDrained(hq);
+        return csv.toString();
     }
 
     /** Waits until HQ has published every delta, so a measurement starts with HQ idle. */

@@ -1,8 +1,9 @@
 package io.chainretail.e2e.bench;
 
 import io.chainretail.e2e.BrokerLogin;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -32,7 +33,8 @@ final class RawPaho {
 
         private final MqttAsyncClient client;
         private final AtomicLong received = new AtomicLong();
-        private final List<Arrival> kept = new CopyOnWriteArrayList<>();
+        // Not copy-on-write: a spy may keep hundreds of thousands of messages, one at a time.
+        private final List<Arrival> kept = Collections.synchronizedList(new ArrayList<>());
         private final boolean keep;
         private volatile long lastArrival;
 
@@ -83,7 +85,9 @@ final class RawPaho {
         }
 
         List<Arrival> kept() {
-            return List.copyOf(kept);
+            synchronized (kept) {
+                return List.copyOf(kept);
+            }
         }
 
         @Override

@@ -6,6 +6,7 @@ import static io.chainretail.e2e.bench.BenchSupport.caughtUp;
 import static io.chainretail.e2e.bench.BenchSupport.importProducts;
 import static io.chainretail.e2e.bench.BenchSupport.ok;
 import static io.chainretail.e2e.bench.BenchSupport.percentile;
+import static io.chainretail.e2e.bench.BenchSupport.productsCsv;
 import static io.chainretail.e2e.bench.BenchSupport.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>initial sync of a 100,000-product catalog with prices to one store;</li>
  *   <li>one price change at HQ seen by 50 running store agents (p99);</li>
- *   <li>catch-up of a store that missed 50,000 deltas.</li>
+ *   <li>catch-up of a store that missed 50,000 deltas;</li>
+ *   <li>HQ publishing the deltas of a large import (no target; a guard against a slow outbox).</li>
  * </ul>
  * Run one with {@code ./mvnw -B verify -pl e2e -Pbenchmark -Dit.test=SyncBenchmark#initialSync}.
  */
@@ -69,6 +71,30 @@ class SyncBenchmark {
                 report("Initial sync of " + CATALOG + " products with prices to one store", sync, baseline,
                         "under 2x the raw Paho time and under 20 s");
                 reportRawReplica(sync.replies(), baseline);
+            }
+        }
+    }
+
+    @Test
+    void outboxDrain() throws Exception {
+        try (RetailSystem system = new RetailSystem("bench-outbox")) {
+            AppProcess hq = system.startHq();
+            try (RawPaho.Subscriber spy = new RawPaho.Subscriber(system.hqBroker(),
+                    "retail/v1/" + system.chain() + "/feed/#", true)) {
+                ok(Http.post(hq.url() + "/api/import/products", productsCsv(CATALOG, 0), "text/csv"));
+                long committed = System.nanoTime();
+                awaitOutboxDrained(hq);
+                spy.awaitReceived(Long.MAX_VALUE); // until nothing more arrives for 3 s
+                List<byte[]> deltas = spy.kept().stream().map(RawPaho.Arrival::payload).toList();
+                double seconds = (spy.lastArrivalNanos() - committed) / 1e9;
+                double baseline = RawPaho.move(system.hqBroker(), "retail/v1/" + system.chain(), deltas);
+                System.out.println();
+                System.out.println("=== HQ's outbox after an import of " + CATALOG + " products ===");
+                System.out.printf("HQ: %,d deltas on the feed topics %.2f s after the import committed (%,.0f/s)%n",
+                        deltas.size(), seconds, deltas.size() / seconds);
+                System.out.printf("baseline, raw Paho moving the same %,d messages through the same broker: %.2f s "
+                        + "(%s)%n", deltas.size(), baseline, RawPaho.payloadCopy());
+                System.out.printf("ratio %.2fx%n", seconds / baseline);
             }
         }
     }

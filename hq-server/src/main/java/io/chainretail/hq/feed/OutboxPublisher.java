@@ -65,8 +65,11 @@ public class OutboxPublisher {
         }
         List<OutboxEntry> batch;
         do {
+            // Ordered as the index on (published_at, id) is, so the database reads the batch off the index and
+            // stops: ordered by id alone, H2 read and sorted every unpublished delta for each batch, and the
+            // 600,000 deltas of a 300,000-product import took HQ over five minutes to publish.
             batch = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.<OutboxEntry>find(
-                    "publishedAt is null order by id").page(0, config.outbox().batch()).list());
+                    "publishedAt is null order by publishedAt, id").page(0, config.outbox().batch()).list());
             if (!publish(batch)) {
                 return;
             }
