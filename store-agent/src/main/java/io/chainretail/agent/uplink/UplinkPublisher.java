@@ -119,8 +119,10 @@ public class UplinkPublisher {
         if (!link.isConnected() || !unseen.getAndSet(false) && sentAt.isEmpty()) {
             return;
         }
+        // Ordered as the index on (delivered_at, position) is, so a batch is read off the index: ordered by
+        // position alone, H2 reads and sorts every undelivered event for each batch (as HQ's outbox did).
         List<JournalEntry> pending = QuarkusTransaction.requiringNew().call(() -> JournalEntry.<JournalEntry>find(
-                "deliveredAt is null order by position").page(0, config.uplink().batch()).list());
+                "deliveredAt is null order by deliveredAt, position").page(0, config.uplink().batch()).list());
         if (pending.size() < config.uplink().batch()) {
             // Forget what was acknowledged, so the map holds only events still in flight.
             sentAt.keySet().retainAll(pending.stream().map(e -> e.position).toList());
