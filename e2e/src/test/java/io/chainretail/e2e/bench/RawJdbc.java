@@ -223,6 +223,7 @@ final class RawJdbc implements AutoCloseable {
                     + " store_code varchar(16) not null, lane varchar(16) not null, receipt_no bigint not null,"
                     + " cashier varchar(32) not null, total_minor bigint not null, currency varchar(3) not null,"
                     + " completed_at timestamp with time zone not null, payload varchar not null)");
+            ddl.execute("create index if not exists store_event_store_position on store_event (store_code, position)");
             ddl.execute("create index if not exists sale_store_completed on sale (store_code, completed_at)");
             ddl.execute("create index if not exists sale_store_lane_receipt on sale (store_code, lane, receipt_no)");
         }

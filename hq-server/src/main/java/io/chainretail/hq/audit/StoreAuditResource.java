@@ -41,8 +41,9 @@ public class StoreAuditResource {
         List<StoreAct> acts = new ArrayList<>();
         int page = 0;
         while (acts.size() < limit) {
+            // Ordered by the store too, so H2 walks store_event_store_position back instead of sorting.
             List<StoreEvent> events = StoreEvent.<StoreEvent>find("storeCode = ?1 and kind in ?2 "
-                    + "order by position desc", store, SCHEMAS).page(page++, 200).list();
+                    + "order by storeCode desc, position desc", store, SCHEMAS).page(page++, 200).list();
             if (events.isEmpty()) {
                 break;
             }

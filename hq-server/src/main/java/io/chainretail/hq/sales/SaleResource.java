@@ -28,8 +28,10 @@ public class SaleResource {
     public List<SaleSummary> list(@PathParam("store") String store,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        return Sale.<Sale>find("storeCode = ?1 order by completedAt, lane, receiptNo", store).page(page, size)
-                .list().stream()
+        // Ordered by the store too, so H2 reads a page off sale_store_completed instead of sorting all the
+        // store's sales for each page (it uses an index's order only from the index's first column).
+        return Sale.<Sale>find("storeCode = ?1 order by storeCode, completedAt, lane, receiptNo", store)
+                .page(page, size).list().stream()
                 .map(s -> new SaleSummary(s.saleId, s.eventId, s.lane, s.receiptNo, s.cashier, s.totalMinor,
                         s.currency, s.completedAt))
                 .toList();
