@@ -10,11 +10,6 @@ import static io.chainretail.e2e.bench.BenchSupport.productsCsv;
 import static io.chainretail.e2e.bench.BenchSupport.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chainretail.core.sync.FeedRecord;
-import io.chainretail.core.sync.MessageSchema;
-import io.chainretail.core.sync.SyncCodec;
-import io.chainretail.core.sync.payload.ProductChange;
-import io.chainretail.core.sync.payload.SnapshotChunk;
 import io.chainretail.e2e.AppProcess;
 import io.chainretail.e2e.BrokerLogin;
 import io.chainretail.e2e.Eventually;
@@ -249,26 +244,12 @@ class SyncBenchmark {
      * MVStore puts, in a freshly started JVM ({@link ColdSnapshotFloor}).
      */
     private static void reportRawReplica(List<byte[]> replies, double rawPaho) throws Exception {
-        SyncCodec codec = new SyncCodec();
         List<RawJdbc.ReplicaRow> rows = new ArrayList<>();
         List<String[]> barcodes = new ArrayList<>();
-        for (byte[] reply : replies) {
-            if (!(codec.decode(reply).payload() instanceof SnapshotChunk chunk)) {
-                continue;
-            }
-            for (SnapshotChunk.Item item : chunk.items()) {
-                FeedRecord record = codec.snapshotRow(chunk.feed(), item);
-                rows.add(new RawJdbc.ReplicaRow(
-                        MessageSchema.forPayload(record.getClass()).id(), record.key(), chunk.feed(),
-                        codec.payloadJson(record)));
-                if (record instanceof ProductChange product) {
-                    product.barcodes().forEach(code -> barcodes.add(new String[] {code, product.sku()}));
-                    if (product.plu() != null) {
-                        barcodes.add(new String[] {product.plu(), product.sku()});
-                    }
-                }
-            }
-        }
+        SnapshotReplies.forEachRow(replies, (row, codes) -> {
+            rows.add(row);
+            codes.forEach(code -> barcodes.add(new String[] {code, row.key()}));
+        });
         int count = rows.size() + barcodes.size();
         double seconds;
         try (RawJdbc raw = RawJdbc.h2(Files.createTempDirectory(Path.of("target"), "raw-replica-"))) {
