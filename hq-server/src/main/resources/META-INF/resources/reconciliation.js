@@ -48,6 +48,10 @@ async function show(store, day) {
   $('journal').textContent = data.journalGaps.length
     ? 'Journal positions never received from the store: ' + data.journalGaps.join(', ')
     : 'HQ has every journal event the store sent.';
+  if (data.quarantined.length) {
+    $('journal').textContent += ' Held in the quarantine (received, not stored): positions '
+      + data.quarantined.join(', ') + '.';
+  }
   for (const line of data.stalePrices) {
     row('stale', [[line.lane], [line.receiptNo], [line.lineNo], [line.sku], [money(line.chargedUnitMinor), true],
       [money(line.hqUnitMinor), true], [line.quantity, true], [money(line.differenceMinor), true]]);

@@ -146,6 +146,6 @@ class ReconciliationTest {
 
     /** Stores an event as if it had arrived from its store. */
     private Outcome record(Envelope<?> event) {
-        return ingest.record(new SyncCodec.UplinkEvent(event, codec.payloadJson(event.payload())));
+        return ingest.recordChecked(new SyncCodec.UplinkEvent(event, codec.payloadJson(event.payload())));
     }
 }

@@ -48,6 +48,9 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = "test-admin", roles = "hq-admin")
 class SaleIngestTest {
 
+    /** Journal positions and receipt numbers, unique across the tests (they share stores and a database). */
+    private static final java.util.concurrent.atomic.AtomicLong NEXT = new java.util.concurrent.atomic.AtomicLong();
+
     private final SyncCodec codec = new SyncCodec();
     private final Topics topics = new Topics("demo");
     private final BlockingQueue<UUID> acks = new LinkedBlockingQueue<>();
@@ -79,10 +82,9 @@ class SaleIngestTest {
         });
         store.start();
         long deadline = System.currentTimeMillis() + 10_000;
-        while (!store.isConnected() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
+        while (!store.isSubscribed(topics.ack(code)) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
         }
-        Thread.sleep(300);
         return store;
     }
 
@@ -203,7 +205,8 @@ class SaleIngestTest {
     void showsWhatAStoreChargesOnItsOwn() throws Exception {
         Instant now = Instant.now();
         Envelope<PriceOverrideChanged> set = new Envelope<>(MessageSchema.PRICE_OVERRIDE, EventIds.next(), "demo",
-                "0007", null, 2L, now, new PriceOverrideChanged("W-7", 120L, "CNY", null, null, "9001", now, false));
+                "0007", null, nextPosition(), now,
+                new PriceOverrideChanged("W-7", 120L, "CNY", null, null, "9001", now, false));
         store.publish(topics.up("0007", "price-override"), codec.encode(set), false).get(5, TimeUnit.SECONDS);
         assertEquals(set.id(), acks.poll(10, TimeUnit.SECONDS));
         given().get("/api/stores/0007/price-overrides").then().statusCode(200).body("$", hasSize(1))
@@ -211,7 +214,8 @@ class SaleIngestTest {
                 .body("[0].setBy", equalTo("9001"));
 
         Envelope<PriceOverrideChanged> removed = new Envelope<>(MessageSchema.PRICE_OVERRIDE, EventIds.next(),
-                "demo", "0007", null, 3L, now, new PriceOverrideChanged("W-7", null, null, null, null, "9001",
+                "demo", "0007", null, nextPosition(), now, new PriceOverrideChanged("W-7", null, null, null, null,
+                "9001",
                 now.plusSeconds(60), true));
         store.publish(topics.up("0007", "price-override"), codec.encode(removed), false).get(5, TimeUnit.SECONDS);
         assertEquals(removed.id(), acks.poll(10, TimeUnit.SECONDS));
@@ -226,14 +230,15 @@ class SaleIngestTest {
                 false, null, new Targets(false, List.of(), List.of("0007")),
                 new Schedule(java.time.LocalDateTime.of(2026, 11, 1, 0, 0), null, null, null, null), 0, "store-local");
         Envelope<LocalPromotionChanged> started = new Envelope<>(MessageSchema.LOCAL_PROMOTION, EventIds.next(),
-                "demo", "0007", null, 5L, now, new LocalPromotionChanged(water, "9001", now, false));
+                "demo", "0007", null, nextPosition(), now, new LocalPromotionChanged(water, "9001", now, false));
         store.publish(topics.up("0007", "local-promotion"), codec.encode(started), false).get(5, TimeUnit.SECONDS);
         assertEquals(started.id(), acks.poll(10, TimeUnit.SECONDS));
         given().get("/api/stores/0007/local-promotions").then().statusCode(200).body("$", hasSize(1))
                 .body("[0].promotion.code", equalTo("L-0007-W10")).body("[0].manager", equalTo("9001"));
 
         Envelope<LocalPromotionChanged> ended = new Envelope<>(MessageSchema.LOCAL_PROMOTION, EventIds.next(),
-                "demo", "0007", null, 6L, now, new LocalPromotionChanged(water, "9001", now.plusSeconds(60), true));
+                "demo", "0007", null, nextPosition(), now,
+                new LocalPromotionChanged(water, "9001", now.plusSeconds(60), true));
         store.publish(topics.up("0007", "local-promotion"), codec.encode(ended), false).get(5, TimeUnit.SECONDS);
         assertEquals(ended.id(), acks.poll(10, TimeUnit.SECONDS));
         given().get("/api/stores/0007/local-promotions").then().statusCode(200).body("$", hasSize(0));
@@ -246,7 +251,7 @@ class SaleIngestTest {
     void keepsAStoresManualStockMovements() throws Exception {
         Instant now = Instant.now();
         Envelope<StockAdjusted> received = new Envelope<>(MessageSchema.STOCK_ADJUSTED, EventIds.next(), "demo",
-                "0007", null, 4L, now, new StockAdjusted(EventIds.next().toString(), "W-7",
+                "0007", null, nextPosition(), now, new StockAdjusted(EventIds.next().toString(), "W-7",
                 StockAdjusted.Kind.RECEIVED, 24, null, "DN-7781", "9001", now));
         store.publish(topics.up("0007", "stock"), codec.encode(received), false).get(5, TimeUnit.SECONDS);
         assertEquals(received.id(), acks.poll(10, TimeUnit.SECONDS));
@@ -260,7 +265,7 @@ class SaleIngestTest {
         ShelfAlert alert = new ShelfAlert("0007-" + id, ShelfAlert.Kind.DISCREPANCY, state, "A1", 0, "RAZOR-5",
                 shelfUnits, bookUnits, Instant.now());
         Envelope<ShelfAlert> event = new Envelope<>(MessageSchema.SHELF_ALERT, EventIds.next(), "demo", "0007", null,
-                1L, Instant.now(), alert);
+                nextPosition(), Instant.now(), alert);
         store.publish(topics.up("0007", "shelf-alert"), codec.encode(event), false).get(5, TimeUnit.SECONDS);
         return event.id();
     }
@@ -275,12 +280,17 @@ class SaleIngestTest {
                 codec.payloadTree(sale.payload()));
     }
 
+    private static long nextPosition() {
+        return NEXT.incrementAndGet();
+    }
+
     private static Envelope<SaleCompleted> sale(String storeCode, String lane) {
         SaleCompleted.SaleLine water = new SaleCompleted.SaleLine(1, "S", "6901234567892", "Water", 1, null, 150, 150,
                 0, 150, "STD", 17, 150, List.of());
-        SaleCompleted sale = new SaleCompleted(EventIds.next().toString(), lane.substring(0, 1), 1, "1001",
-                Instant.now(), "CNY", null, List.of(), List.of(water), 0, 17, 150,
+        SaleCompleted sale = new SaleCompleted(EventIds.next().toString(), lane.substring(0, 1),
+                NEXT.incrementAndGet(), "1001", Instant.now(), "CNY", null, List.of(), List.of(water), 0, 17, 150,
                 List.of(new SaleCompleted.Tender("CASH", 200)), 50, 1, 0, 0, 0, false);
-        return new Envelope<>(MessageSchema.SALE, EventIds.next(), "demo", storeCode, null, 1L, Instant.now(), sale);
+        return new Envelope<>(MessageSchema.SALE, EventIds.next(), "demo", storeCode, null, nextPosition(),
+                Instant.now(), sale);
     }
 }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.Session;
 
 /**
@@ -69,6 +70,22 @@ public final class BulkSql {
                     }
                 }
                 return found;
+            }
+        });
+    }
+
+    /** The first column of the first row of {@code sql} with these parameters, as text. */
+    public Optional<String> first(String sql, Object... parameters) {
+        entities.flush();
+        return entities.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                statement.setMaxRows(1);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+                }
             }
         });
     }

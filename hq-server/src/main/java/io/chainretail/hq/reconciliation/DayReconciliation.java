@@ -8,16 +8,18 @@ import java.util.List;
  * still open, and holes in the store's journal.
  *
  * @param journalGaps journal positions HQ never received from this store (at most 1,000 listed)
+ * @param quarantined journal positions of events of that day HQ received but holds in its quarantine,
+ *                    still open (not replayed or dismissed)
  * @param unclosed    lanes with receipts that day not yet covered by a Z report HQ holds
  * @param stalePrices sale lines priced with older data than HQ had at the time; an exception to review,
  *                    not a fault in the books, so it does not make the day not {@code ok}
  * @param pointsExceptions members who redeemed more offline than their allowance, or whose balance is
  *                    negative; for review, like stale prices
- * @param ok          no gap, no mismatch, everything closed
+ * @param ok          no gap, no mismatch, nothing held, everything closed
  */
 public record DayReconciliation(String store, LocalDate day, int sales, int returns, long salesMinor,
         long returnsMinor, List<ShiftCheck> shifts, List<String> unclosed, List<Long> journalGaps,
-        List<StalePrice> stalePrices, List<PointsException> pointsExceptions, boolean ok) {
+        List<Long> quarantined, List<StalePrice> stalePrices, List<PointsException> pointsExceptions, boolean ok) {
 
     /**
      * One Z report checked: the receipt numbers it covers, which of them HQ lacks, and its tender totals

@@ -7,6 +7,7 @@ import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.ShiftClosed;
 import io.chainretail.hq.members.Member;
+import io.chainretail.hq.quarantine.QuarantinedEvent;
 import io.chainretail.hq.reconciliation.DayReconciliation.PointsException;
 import io.chainretail.hq.reconciliation.DayReconciliation.ShiftCheck;
 import io.chainretail.hq.reconciliation.DayReconciliation.TenderCheck;
@@ -80,10 +81,15 @@ public class ReconciliationService {
         refunds.stream().filter(r -> !covered.getOrDefault(r.lane, Set.of()).contains(r.receiptNo))
                 .forEach(r -> unclosed.add(r.lane));
         List<Long> journalGaps = journalGaps(storeCode);
-        boolean ok = unclosed.isEmpty() && journalGaps.isEmpty() && shifts.stream().allMatch(ShiftCheck::ok);
+        List<Long> quarantined = entities.createQuery("select q.position from QuarantinedEvent q where q.storeCode = ?1"
+                + " and q.state = ?2 and q.occurredAt >= ?3 and q.occurredAt < ?4 order by q.position", Long.class)
+                .setParameter(1, storeCode).setParameter(2, QuarantinedEvent.State.OPEN).setParameter(3, from)
+                .setParameter(4, to).setMaxResults(MAX_LISTED).getResultList();
+        boolean ok = unclosed.isEmpty() && journalGaps.isEmpty() && quarantined.isEmpty()
+                && shifts.stream().allMatch(ShiftCheck::ok);
         return new DayReconciliation(storeCode, day, sales.size(), refunds.size(),
                 sales.stream().mapToLong(s -> s.totalMinor).sum(), refunds.stream().mapToLong(r -> r.totalMinor).sum(),
-                shifts, List.copyOf(unclosed), journalGaps, stalePrices.find(sales, store.region),
+                shifts, List.copyOf(unclosed), journalGaps, quarantined, stalePrices.find(sales, store.region),
                 pointsExceptions(sales), ok);
     }
 
@@ -159,8 +165,13 @@ public class ReconciliationService {
         return exceptions;
     }
 
-    /** Journal positions 1..highest this store sent that HQ has not received. */
+    /**
+     * Journal positions 1..highest this store sent that HQ has not received: neither stored nor held in the
+     * quarantine (a held event was received; it is listed as such).
+     */
     private List<Long> journalGaps(String storeCode) {
+        Set<Long> held = new java.util.HashSet<>(entities.createQuery("select q.position from QuarantinedEvent q"
+                + " where q.storeCode = ?1", Long.class).setParameter(1, storeCode).getResultList());
         // Ordered by the store too, though the WHERE fixes it: H2 reads rows in an index's order only when the
         // ORDER BY starts with the index's first column (here store_event_store_position).
         List<Long> positions = entities.createQuery("select e.position from StoreEvent e where e.storeCode = ?1 "
@@ -169,7 +180,9 @@ public class ReconciliationService {
         long expected = 1;
         for (long position : positions) {
             for (long n = expected; n < position && gaps.size() < MAX_LISTED; n++) {
-                gaps.add(n);
+                if (!held.contains(n)) {
+                    gaps.add(n);
+                }
             }
             expected = Math.max(expected, position + 1);
         }

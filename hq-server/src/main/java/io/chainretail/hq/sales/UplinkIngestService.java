@@ -12,6 +12,7 @@ import io.chainretail.core.sync.payload.StockAdjusted;
 import io.chainretail.hq.jdbc.BulkSql;
 import io.chainretail.hq.members.MemberService;
 import io.chainretail.hq.pricing.StorePriceOverride;
+import io.chainretail.hq.quarantine.UplinkQuarantine;
 import io.chainretail.hq.shelves.StoreShelfAlert;
 import io.chainretail.hq.stock.StoreStockAdjustment;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,39 +23,141 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Stores each uplinked event exactly once, keyed by its event id: every event in {@code store_event}
  * with its payload, and sales, returns, Z reports and shelf alerts in their own tables for reporting
  * and reconciliation; a sale's points move the member's balance. A completed sale is a fact: it is never
- * refused for its prices (ARCHITECTURE.md section 2); reconciliation flags what looks wrong.
+ * refused for its prices; reconciliation flags what looks wrong.
+ *
+ * <p>Besides the event id, each fact has business keys that unique indexes hold: a store's journal
+ * position, its sale id, return id, shift id, lane and Z number, and lane and receipt number (shared by
+ * sales and returns). A second event for a fact already stored, under a new event id, is not a duplicate
+ * (that would lose it without a trace) and not a failure (it would be resent for ever): it goes to the
+ * {@link UplinkQuarantine}, for an operator to look at.
  */
 @ApplicationScoped
 public class UplinkIngestService {
 
-    /** What became of one event. */
-    public enum Outcome { STORED, DUPLICATE }
+    /**
+     * What became of one event: each is durable at HQ, so the store is acknowledged and forgets it.
+     * QUARANTINED: held aside with the reason, not counted in sales.
+     */
+    public enum Outcome { STORED, DUPLICATE, QUARANTINED }
 
     private final MemberService members;
-    private final EntityManager entities;
+    private final UplinkQuarantine quarantine;
     private final BulkSql sql;
 
-    public UplinkIngestService(MemberService members, EntityManager entities) {
+    public UplinkIngestService(MemberService members, UplinkQuarantine quarantine, EntityManager entities) {
         this.members = members;
-        this.entities = entities;
+        this.quarantine = quarantine;
         this.sql = new BulkSql(entities);
     }
 
-    /** Stores one event in its own transaction. */
+    /**
+     * Stores one event in its own transaction after checking every key it could clash on: what the batch
+     * path does not check, since it leaves that to the unique indexes and comes here when one fires.
+     */
     @Transactional
-    public Outcome record(SyncCodec.UplinkEvent event) {
-        return recordAll(List.of(event)).get(0);
+    public Outcome recordChecked(SyncCodec.UplinkEvent event) {
+        Envelope<?> envelope = event.envelope();
+        if (!sql.matching("select event_id from store_event where event_id = any(?)",
+                List.of(envelope.id().toString())).isEmpty()) {
+            return Outcome.DUPLICATE;
+        }
+        if (quarantine.seenAgain(envelope.id().toString())) {
+            return Outcome.QUARANTINED;
+        }
+        Optional<String> conflict = conflictOf(envelope);
+        if (conflict.isPresent()) {
+            quarantine.hold(refusal(event, conflict.get()));
+            return Outcome.QUARANTINED;
+        }
+        store(List.of(new Received(envelope, event.payloadJson())));
+        return Outcome.STORED;
+    }
+
+    /**
+     * Stores an event an operator replays from the quarantine, in the caller's transaction: stored, or
+     * already stored (a resend got through meanwhile), or still in conflict (the reason).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> replay(SyncCodec.UplinkEvent event) {
+        Envelope<?> envelope = event.envelope();
+        if (!sql.matching("select event_id from store_event where event_id = any(?)",
+                List.of(envelope.id().toString())).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> conflict = conflictOf(envelope);
+        if (conflict.isEmpty()) {
+            store(List.of(new Received(envelope, event.payloadJson())));
+        }
+        return conflict;
+    }
+
+    /** The event as held in the quarantine, with the reason it is there. */
+    private static SyncCodec.RefusedEvent refusal(SyncCodec.UplinkEvent event, String reason) {
+        Envelope<?> envelope = event.envelope();
+        return new SyncCodec.RefusedEvent(envelope.schema(), envelope.id(), envelope.store(), envelope.position(),
+                envelope.occurredAt(), event.payloadJson(), reason);
+    }
+
+    /** The first business key of this event that another stored event already holds, said for an operator. */
+    private Optional<String> conflictOf(Envelope<?> event) {
+        String store = event.store();
+        Optional<String> holder = first("select event_id from store_event where store_code = ? and position = ?",
+                store, event.position());
+        if (holder.isPresent()) {
+            return Optional.of("journal position " + event.position() + " of store " + store
+                    + " is already held by event " + holder.get());
+        }
+        switch (event.schema()) {
+            case SALE -> {
+                SaleCompleted sale = event.payloadAs(SaleCompleted.class);
+                return first("select event_id from sale where store_code = ? and sale_id = ?", store, sale.saleId())
+                        .map(id -> "sale " + sale.saleId() + " is already stored as event " + id)
+                        .or(() -> receiptHolder(store, sale.lane(), sale.receiptNo()));
+            }
+            case RETURN -> {
+                ReturnCompleted refund = event.payloadAs(ReturnCompleted.class);
+                return first("select event_id from refund where store_code = ? and return_id = ?", store,
+                        refund.returnId())
+                        .map(id -> "return " + refund.returnId() + " is already stored as event " + id)
+                        .or(() -> receiptHolder(store, refund.lane(), refund.receiptNo()));
+            }
+            case SHIFT_CLOSED -> {
+                ShiftClosed shift = event.payloadAs(ShiftClosed.class);
+                return first("select event_id from shift_report where store_code = ? and shift_id = ?", store,
+                        shift.shiftId()).map(id -> "shift " + shift.shiftId() + " is already stored as event " + id)
+                        .or(() -> first("select event_id from shift_report where store_code = ? and lane = ?"
+                                + " and z_no = ?", store, shift.lane(), shift.zNo())
+                                .map(id -> "Z report " + shift.lane() + "/" + shift.zNo()
+                                        + " is already stored as event " + id));
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private Optional<String> receiptHolder(String store, String lane, long receiptNo) {
+        return first("select event_id from store_receipt where store_code = ? and lane = ? and receipt_no = ?",
+                store, lane, receiptNo).map(id -> "receipt " + lane + "/" + receiptNo
+                        + " is already stored as event " + id);
+    }
+
+    private Optional<String> first(String query, Object... parameters) {
+        return sql.first(query, parameters);
     }
 
     /**
      * Stores events in one transaction, with one query for the ones already held; the outcomes are in
-     * the events' order. An event that appears twice in the list is stored once. The two rows every sale
+     * the events' order. An event that appears twice in the list is stored once. An event that clashes
+     * with a stored one on a business key makes the unique index, and so the whole transaction, fail: the
+     * caller then stores the events one by one with {@link #recordChecked}. The two rows every sale
      * writes go in as JDBC batches: a store's backlog arrives thousands at a time, and per-entity inserts
      * held HQ's ingest to a third of what the database can take.
      */
@@ -112,6 +215,18 @@ public class UplinkIngestService {
                     row.setString(8, sale.currency());
                     row.setObject(9, sale.completedAt().atOffset(ZoneOffset.UTC));
                     row.setString(10, event.payload());
+                });
+        List<Received> receipts = events.stream().filter(e -> e.envelope().schema() == MessageSchema.SALE
+                || e.envelope().schema() == MessageSchema.RETURN).toList();
+        sql.run("insert into store_receipt (store_code, lane, receipt_no, event_id) values (?, ?, ?, ?)", receipts,
+                (row, event) -> {
+                    boolean sale = event.envelope().schema() == MessageSchema.SALE;
+                    SaleCompleted completed = sale ? event.envelope().payloadAs(SaleCompleted.class) : null;
+                    ReturnCompleted refund = sale ? null : event.envelope().payloadAs(ReturnCompleted.class);
+                    row.setString(1, event.store());
+                    row.setString(2, sale ? completed.lane() : refund.lane());
+                    row.setLong(3, sale ? completed.receiptNo() : refund.receiptNo());
+                    row.setString(4, event.eventId());
                 });
         for (Received event : events) {
             Envelope<?> envelope = event.envelope();

@@ -24,6 +24,23 @@ public final class Fields {
         return value;
     }
 
+    /**
+     * Required text of at most {@code max} characters. The limits of the uplink payloads are those of the
+     * columns HQ keeps them in: an event that breaks one is refused when it is read, not by the database.
+     */
+    public static String text(String value, int max, String field) {
+        notBlank(value, field);
+        require(value.length() <= max, field, "must be at most " + max + " characters, was " + value.length());
+        return value;
+    }
+
+    /** Text that may be absent; when present, at most {@code max} characters. */
+    public static String optionalText(String value, int max, String field) {
+        require(value == null || value.length() <= max, field,
+                "must be at most " + max + " characters, was " + (value == null ? 0 : value.length()));
+        return value;
+    }
+
     /** A required code: 1-32 letters, digits, '-' or '_'. */
     public static String code(String value, String field) {
         require(value != null && CODE.matcher(value).matches(), field,
@@ -50,6 +67,11 @@ public final class Fields {
             throw new InvalidField(field, "'" + value + "' is not an ISO 4217 currency");
         }
         return value;
+    }
+
+    /** A currency that may be absent; when present, an ISO 4217 code. */
+    public static String optionalCurrency(String value, String field) {
+        return value == null ? null : currency(value, field);
     }
 
     /** An immutable copy, empty for {@code null}; every element a valid code. */

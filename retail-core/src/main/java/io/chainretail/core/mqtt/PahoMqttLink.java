@@ -172,6 +172,12 @@ public final class PahoMqttLink implements MqttLink {
         return client.isConnected();
     }
 
+    /** True once the broker confirmed the subscription to {@code filter} on the current connection. */
+    public boolean isSubscribed(String filter) {
+        Subscription subscription = subscriptions.get(filter);
+        return subscription != null && subscription.confirmed && client.isConnected();
+    }
+
     @Override
     public void subscribe(String filter, MessageHandler handler) {
         Subscription subscription = new Subscription(filter, handler);
@@ -187,6 +193,7 @@ public final class PahoMqttLink implements MqttLink {
             client.subscribe(request, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    subscription.confirmed = true;
                     LOG.log(Level.FINE, "subscribed to {0}", subscription.filter);
                 }
 
@@ -290,6 +297,7 @@ public final class PahoMqttLink implements MqttLink {
 
         @Override
         public void disconnected(MqttDisconnectResponse response) {
+            subscriptions.values().forEach(s -> s.confirmed = false);
             LOG.log(Level.INFO, "MQTT disconnected from {0}: {1}", new Object[] {settings.url(), response});
             retrySoon();
         }
@@ -323,6 +331,8 @@ public final class PahoMqttLink implements MqttLink {
         private final String matchFilter;
         private final MessageHandler handler;
         private final ExecutorService executor;
+        /** The broker confirmed it on the current connection. */
+        private volatile boolean confirmed;
 
         Subscription(String filter, MessageHandler handler) {
             this.filter = filter;

@@ -19,6 +19,7 @@ import io.chainretail.core.sync.payload.UplinkBatch;
 import io.chainretail.core.sync.payload.ChainPrice;
 import io.chainretail.core.sync.payload.ProductChange;
 import io.chainretail.core.sync.payload.DrawerOpened;
+import io.chainretail.core.sync.payload.JournalSkipped;
 import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.ShelfAlert;
@@ -53,6 +54,7 @@ public enum MessageSchema {
     PRICE_OVERRIDE("up.price-override.v1", Direction.UPLINK, PriceOverrideChanged.class),
     STOCK_ADJUSTED("up.stock-adjusted.v1", Direction.UPLINK, StockAdjusted.class),
     LOCAL_PROMOTION("up.local-promotion.v1", Direction.UPLINK, LocalPromotionChanged.class),
+    JOURNAL_SKIPPED("up.journal-skipped.v1", Direction.UPLINK, JournalSkipped.class),
     ACK("ack.v1", Direction.CONTROL, Ack.class),
     SYNC_REQUEST("sync.request.v1", Direction.CONTROL, SyncRequest.class),
     UPLINK_BATCH("up.batch.v1", Direction.CONTROL, UplinkBatch.class),

@@ -213,21 +213,57 @@ public final class SyncCodec {
     }
 
     /**
-     * The events of an uplink message: the one event it is, or each event of an {@code up.batch.v1} with
-     * the batch's chain and store. Every event must be a valid uplink event, or the whole message is
-     * rejected. A batch is read in one pass, each event's payload straight into its record and kept as
-     * the text it came in: a store's backlog arrives as batches, and reading them through a tree first,
-     * then writing every payload again for storing, was two thirds of HQ's decoding.
+     * An uplink event whose envelope is sound (so it is known by its id, store and position) but whose
+     * payload cannot be read into its record: a field missing, of the wrong type, over its length, or
+     * breaking its record's rules. HQ cannot store it and keeps it aside (its quarantine) with the reason.
      */
-    public List<UplinkEvent> decodeUplink(byte[] bytes) throws MalformedMessageException {
+    public record RefusedEvent(MessageSchema schema, UUID id, String store, long position, Instant occurredAt,
+            String payloadJson, String reason) {
+    }
+
+    /** The events of one uplink message: those that can be stored, and those refused for their payload. */
+    public record UplinkMessage(String chain, List<UplinkEvent> events, List<RefusedEvent> refused) {
+
+        /** How many events the message carried. */
+        public int size() {
+            return events.size() + refused.size();
+        }
+    }
+
+    /**
+     * The events of an uplink message: the one event it is, or each event of an {@code up.batch.v1} with
+     * the batch's chain and store. A message whose envelope, or any of whose events' envelopes, breaks a
+     * rule is rejected whole; an event whose envelope is sound but whose payload is not is returned as
+     * {@link RefusedEvent}, beside the others. A batch is read in one pass, each event's payload straight
+     * into its record and kept as the text it came in: a store's backlog arrives as batches, and reading
+     * them through a tree first, then writing every payload again for storing, was two thirds of HQ's
+     * decoding.
+     */
+    public UplinkMessage decodeUplink(byte[] bytes) throws MalformedMessageException {
         Head head = head(bytes, false);
         if (head.schema != MessageSchema.UPLINK_BATCH) {
-            Envelope<?> event = head.envelope(head.record(bytes));
-            require(event.schema().direction() == Direction.UPLINK, event.schema().id() + " is not an uplink event");
-            return List.of(new UplinkEvent(event, head.payloadText(bytes)));
+            require(head.schema.direction() == Direction.UPLINK, head.schema.id() + " is not an uplink event");
+            try {
+                return new UplinkMessage(head.chain, List.of(new UplinkEvent(head.envelope(head.record(bytes)),
+                        head.payloadText(bytes))), List.of());
+            } catch (MalformedMessageException e) {
+                return new UplinkMessage(head.chain, List.of(), List.of(new RefusedEvent(head.schema, head.id,
+                        head.store, head.position, head.occurredAt, head.payloadText(bytes), e.getMessage())));
+            }
         }
         require(head.store != null, "up.batch.v1 needs the store it comes from");
+        try {
+            return batchEvents(bytes, head, true);
+        } catch (PayloadNotReadInPass e) {
+            // A payload failed while the batch was read in one pass, which leaves the parser inside it: read
+            // the batch again, locating each payload first, so that the bad one is refused and the rest kept.
+            return batchEvents(bytes, head, false);
+        }
+    }
+
+    private UplinkMessage batchEvents(byte[] bytes, Head head, boolean inPass) throws MalformedMessageException {
         List<UplinkEvent> events = new ArrayList<>();
+        List<RefusedEvent> refused = new ArrayList<>();
         try (JsonParser parser = mapper.createParser(bytes, head.payloadStart, head.payloadLength)) {
             parser.nextToken();
             expectField(parser, "events");
@@ -235,20 +271,29 @@ public final class SyncCodec {
                 throw new MalformedMessageException("up.batch.v1 payload is invalid: events must be an array");
             }
             while (parser.nextToken() == JsonToken.START_OBJECT) {
-                events.add(batchEvent(parser, bytes, head));
+                batchEvent(parser, bytes, head, inPass, events, refused);
             }
             require(parser.currentToken() == JsonToken.END_ARRAY && parser.nextToken() == JsonToken.END_OBJECT,
                     "up.batch.v1 payload is invalid: events must hold only event objects");
         } catch (IOException e) {
             throw new MalformedMessageException("up.batch.v1 payload is invalid: " + rootMessage(e), e);
         }
-        require(!events.isEmpty(), "up.batch.v1 payload is invalid: a batch carries at least one event");
-        return events;
+        require(!events.isEmpty() || !refused.isEmpty(), "up.batch.v1 payload is invalid: a batch carries at least"
+                + " one event");
+        return new UplinkMessage(head.chain, events, refused);
+    }
+
+    /** A payload that failed while read in the batch's one pass; the batch is read again the slow way. */
+    private static final class PayloadNotReadInPass extends RuntimeException {
+
+        PayloadNotReadInPass() {
+            super(null, null, false, false);
+        }
     }
 
     /** One event of a batch, the parser (over the batch's payload) on the event's opening brace. */
-    private UplinkEvent batchEvent(JsonParser parser, byte[] bytes, Head batch)
-            throws IOException, MalformedMessageException {
+    private void batchEvent(JsonParser parser, byte[] bytes, Head batch, boolean inPass, List<UplinkEvent> events,
+            List<RefusedEvent> refused) throws IOException, MalformedMessageException {
         ObjectNode fields = mapper.createObjectNode();
         int payloadStart = -1;
         int payloadEnd = -1;
@@ -261,9 +306,13 @@ public final class SyncCodec {
                 payloadStart = batch.payloadStart + (int) parser.currentTokenLocation().getByteOffset();
                 // Stores write the schema first: then the payload is read in the same pass. Otherwise it is
                 // skipped here and read once the schema is known.
-                MessageSchema schema = fields.has("schema") ? uplinkSchema(fields) : null;
+                MessageSchema schema = inPass && fields.has("schema") ? uplinkSchema(fields) : null;
                 if (schema != null) {
-                    payload = readPayload(parser, schema);
+                    try {
+                        payload = readPayload(parser, schema);
+                    } catch (MalformedMessageException e) {
+                        throw new PayloadNotReadInPass();
+                    }
                 } else {
                     parser.skipChildren();
                 }
@@ -279,13 +328,31 @@ public final class SyncCodec {
         require(payloadStart >= 0, "batch event payload must be a JSON object");
         Long position = positiveLong(fields, "position");
         require(position != null, "batch event position must be a positive integer");
+        UUID id = uuid(text(fields, "id", true));
+        Instant occurredAt = instant(text(fields, "occurredAt", true));
+        String payloadJson = new String(bytes, payloadStart, payloadEnd - payloadStart, StandardCharsets.UTF_8);
         if (payload == null) {
-            payload = readPayload(bytes, payloadStart, payloadEnd - payloadStart, schema);
+            try {
+                payload = readPayload(bytes, payloadStart, payloadEnd - payloadStart, schema);
+            } catch (MalformedMessageException e) {
+                refused.add(new RefusedEvent(schema, id, batch.store, position, occurredAt, payloadJson,
+                        e.getMessage()));
+                return;
+            }
         }
-        Envelope<?> event = new Envelope<>(schema, uuid(text(fields, "id", true)), batch.chain, batch.store, null,
-                position, instant(text(fields, "occurredAt", true)), payload);
-        return new UplinkEvent(event, new String(bytes, payloadStart, payloadEnd - payloadStart,
-                StandardCharsets.UTF_8));
+        events.add(new UplinkEvent(new Envelope<>(schema, id, batch.chain, batch.store, null, position, occurredAt,
+                payload), payloadJson));
+    }
+
+    /**
+     * Reads a refused event's payload again (after a fix, or as an operator replays it): the event as
+     * decoded, or the reason it still cannot be read.
+     */
+    public UplinkEvent readRefused(String chain, RefusedEvent event) throws MalformedMessageException {
+        byte[] payload = event.payloadJson().getBytes(StandardCharsets.UTF_8);
+        return new UplinkEvent(new Envelope<>(event.schema(), event.id(), chain, event.store(), null,
+                event.position(), event.occurredAt(), readPayload(payload, 0, payload.length, event.schema())),
+                event.payloadJson());
     }
 
     /** The schema a batch event names, which must be an uplink event's. */

@@ -24,7 +24,7 @@ class UplinkDecodeTest {
     void aBatchDecodesIntoItsEventsWithTheBatchsChainAndStoreAndEachPayloadAsSent() throws Exception {
         List<Envelope<SaleCompleted>> sales = List.of(sale(1, "矿泉水 550ml"), sale(2, "Orange Juice"));
 
-        List<SyncCodec.UplinkEvent> events = codec.decodeUplink(batch(sales));
+        List<SyncCodec.UplinkEvent> events = codec.decodeUplink(batch(sales)).events();
 
         assertEquals(2, events.size());
         for (int i = 0; i < sales.size(); i++) {
@@ -39,9 +39,9 @@ class UplinkDecodeTest {
         List<SyncCodec.StoredEvent> stored = sales.stream().map(sale -> new SyncCodec.StoredEvent(sale.schema(),
                 sale.id(), sale.position(), sale.occurredAt(), codec.payloadJson(sale.payload()))).toList();
 
-        List<SyncCodec.UplinkEvent> batch = codec.decodeUplink(codec.encodeUplink("acme", "0001", stored));
+        List<SyncCodec.UplinkEvent> batch = codec.decodeUplink(codec.encodeUplink("acme", "0001", stored)).events();
         List<SyncCodec.UplinkEvent> alone = codec.decodeUplink(codec.encodeUplink("acme", "0001",
-                stored.subList(0, 1)));
+                stored.subList(0, 1))).events();
 
         assertEquals(sales, batch.stream().map(SyncCodec.UplinkEvent::envelope).toList());
         assertEquals(stored.stream().map(SyncCodec.StoredEvent::payloadJson).toList(),
@@ -59,7 +59,7 @@ class UplinkDecodeTest {
         String moved = good.replace(schema + ",", "").replace("}]}}", "," + schema + "}]}}");
         assertTrue(moved.indexOf(schema) > moved.indexOf("\"payload\":{\"saleId"), moved);
 
-        List<SyncCodec.UplinkEvent> events = codec.decodeUplink(moved.getBytes(StandardCharsets.UTF_8));
+        List<SyncCodec.UplinkEvent> events = codec.decodeUplink(moved.getBytes(StandardCharsets.UTF_8)).events();
 
         assertEquals(List.of(new SyncCodec.UplinkEvent(sale, codec.payloadJson(sale.payload()))), events);
     }
@@ -68,7 +68,7 @@ class UplinkDecodeTest {
     void aSingleEventDecodesAsItself() throws Exception {
         Envelope<SaleCompleted> sale = sale(3, "绿茶");
 
-        List<SyncCodec.UplinkEvent> events = codec.decodeUplink(codec.encode(sale));
+        List<SyncCodec.UplinkEvent> events = codec.decodeUplink(codec.encode(sale)).events();
 
         assertEquals(List.of(new SyncCodec.UplinkEvent(sale, codec.payloadJson(sale.payload()))), events);
     }
@@ -80,7 +80,10 @@ class UplinkDecodeTest {
         assertThrows(MalformedMessageException.class, () -> codec.decodeUplink(codec.encode(delta)));
     }
 
-    /** One bad event in a batch of a good one: {@code BAD} is replaced by the bad event's text. */
+    /**
+     * One event with a bad envelope in a batch of a good one: {@code BAD} is replaced by the bad event's text.
+     * (A sound envelope around a bad payload is refused alone: see below.)
+     */
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"schema\":\"prices.chain.v1\",\"id\":\"0190a0e2-0000-7000-8000-000000000000\",\"position\":2,"
@@ -90,8 +93,6 @@ class UplinkDecodeTest {
                 + "\"occurredAt\":\"2026-11-21T10:00:00Z\",\"payload\":{}}",
         "{\"schema\":\"up.sale.v2\",\"id\":\"0190a0e2-0000-7000-8000-000000000000\",\"position\":2,"
                 + "\"occurredAt\":\"2026-11-21T10:00:00Z\",\"payload\":[]}",
-        "{\"schema\":\"up.sale.v2\",\"id\":\"0190a0e2-0000-7000-8000-000000000000\",\"position\":2,"
-                + "\"occurredAt\":\"2026-11-21T10:00:00Z\",\"payload\":{\"saleId\":\"x\"}}",
         "{\"schema\":\"up.sale.v2\",\"id\":\"0190a0e2-0000-7000-8000-000000000000\",\"position\":2,\"position\":3,"
                 + "\"occurredAt\":\"2026-11-21T10:00:00Z\",\"payload\":{}}",
         "{\"schema\":\"up.sale.v2\",\"id\":\"0190a0e2-0000-7000-8000-000000000000\",\"position\":2,\"extra\":1,"
@@ -105,6 +106,38 @@ class UplinkDecodeTest {
         byte[] tampered = good.replace("}]}}", "}," + bad + "]}}").getBytes(StandardCharsets.UTF_8);
         assertTrue(!new String(tampered, StandardCharsets.UTF_8).equals(good), "the bad event went in");
         assertThrows(MalformedMessageException.class, () -> codec.decodeUplink(tampered));
+    }
+
+    @Test
+    void anEventWhosePayloadBreaksItsRulesIsRefusedAloneWithItsIdentityAndText() throws Exception {
+        List<Envelope<SaleCompleted>> sales = List.of(sale(1, "Water"), sale(2, "Tea"), sale(3, "Rice"));
+        String good = new String(batch(sales), StandardCharsets.UTF_8);
+        String longLane = good.replaceFirst("\"lane\":\"01\"", "\"lane\":\"01234567890123456\"");
+        assertTrue(!longLane.equals(good), "the lane grew");
+
+        SyncCodec.UplinkMessage message = codec.decodeUplink(longLane.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(List.of(sales.get(1), sales.get(2)),
+                message.events().stream().map(SyncCodec.UplinkEvent::envelope).toList());
+        SyncCodec.RefusedEvent refused = message.refused().get(0);
+        assertEquals(sales.get(0).id(), refused.id());
+        assertEquals(1, refused.position());
+        assertEquals("0001", refused.store());
+        assertTrue(refused.reason().contains("lane") && refused.reason().contains("16"), refused.reason());
+        assertTrue(refused.payloadJson().contains("01234567890123456"), refused.payloadJson());
+        assertThrows(MalformedMessageException.class, () -> codec.readRefused("acme", refused));
+    }
+
+    @Test
+    void aSingleEventWithAnUnknownCurrencyIsRefusedNotRejected() throws Exception {
+        Envelope<SaleCompleted> sale = sale(9, "Water");
+        String bad = new String(codec.encode(sale), StandardCharsets.UTF_8).replace("\"CNY\"", "\"CNYX\"");
+
+        SyncCodec.UplinkMessage message = codec.decodeUplink(bad.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(List.of(), message.events());
+        assertEquals(sale.id(), message.refused().get(0).id());
+        assertTrue(message.refused().get(0).reason().contains("currency"), message.refused().get(0).reason());
     }
 
     @Test

@@ -137,8 +137,7 @@ public class UplinkPublisher {
                 due.add(entry);
             }
         }
-        for (int from = 0; from < due.size(); from += EVENTS_PER_MESSAGE) {
-            List<JournalEntry> message = due.subList(from, Math.min(due.size(), from + EVENTS_PER_MESSAGE));
+        for (List<JournalEntry> message : messages(due)) {
             String kind = message.size() == 1 ? message.get(0).kind : "batch";
             link.publish(link.topics().up(config.store(), kind), encode(message))
                     .exceptionally(error -> {
@@ -147,6 +146,32 @@ public class UplinkPublisher {
                         return null;
                     });
         }
+    }
+
+    /**
+     * Cuts the due events, in journal order, into messages of at most {@value #EVENTS_PER_MESSAGE} events
+     * and about {@code agent.uplink.max-message-bytes} of payload: HQ rejects a message over its own limit
+     * unread, so a backlog of large sales must not travel as one. An event larger than that goes alone.
+     */
+    private List<List<JournalEntry>> messages(List<JournalEntry> due) {
+        List<List<JournalEntry>> messages = new ArrayList<>();
+        List<JournalEntry> message = new ArrayList<>();
+        long bytes = 0;
+        for (JournalEntry entry : due) {
+            long size = entry.payload.length() + 200L; // the event's envelope fields, generously
+            if (!message.isEmpty() && (message.size() == EVENTS_PER_MESSAGE
+                    || bytes + size > config.uplink().maxMessageBytes())) {
+                messages.add(message);
+                message = new ArrayList<>();
+                bytes = 0;
+            }
+            message.add(entry);
+            bytes += size;
+        }
+        if (!message.isEmpty()) {
+            messages.add(message);
+        }
+        return messages;
     }
 
     /** One event as it travels alone, or several in one {@code up.batch.v1} message, in journal order. */

@@ -8,8 +8,10 @@ public record DrawerOpened(String lane, String shiftId, String cashier, String a
         String reason) {
 
     public DrawerOpened {
-        Fields.notBlank(lane, "lane");
-        Fields.notBlank(cashier, "cashier");
-        Fields.notBlank(approver, "approver");
+        Fields.text(lane, Limits.LANE, "lane");
+        Fields.text(cashier, Limits.PERSON, "cashier");
+        Fields.text(approver, Limits.PERSON, "approver");
+        Fields.optionalText(shiftId, Limits.ID, "shiftId");
+        Fields.optionalText(reason, Limits.NAME, "reason");
     }
 }

@@ -13,7 +13,7 @@ public record LocalPromotionChanged(Promotion promotion, String manager, Instant
 
     public LocalPromotionChanged {
         Fields.require(promotion != null, "promotion", "is required");
-        Fields.notBlank(manager, "manager");
+        Fields.text(manager, Limits.PERSON, "manager");
         Fields.require(changedAt != null, "changedAt", "is required");
     }
 }

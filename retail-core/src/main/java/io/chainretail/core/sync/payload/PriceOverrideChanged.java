@@ -15,7 +15,8 @@ public record PriceOverrideChanged(String sku, Long priceMinor, String currency,
 
     public PriceOverrideChanged {
         Fields.code(sku, "sku");
-        Fields.notBlank(manager, "manager");
+        Fields.text(manager, Limits.PERSON, "manager");
+        Fields.optionalCurrency(currency, "currency");
         Fields.require(removed || priceMinor != null && priceMinor >= 0, "priceMinor", "must not be negative");
         Fields.require(changedAt != null, "changedAt", "is required");
     }

@@ -37,11 +37,17 @@ public record ReturnCompleted(
         long pointsRestored) {
 
     public ReturnCompleted {
-        Fields.notBlank(returnId, "returnId");
+        Fields.text(returnId, Limits.ID, "returnId");
         Fields.require("RETURN".equals(kind) || "VOID".equals(kind), "kind", "must be RETURN or VOID");
-        Fields.notBlank(lane, "lane");
-        Fields.notBlank(cashier, "cashier");
+        Fields.text(lane, Limits.LANE, "lane");
+        Fields.text(cashier, Limits.PERSON, "cashier");
+        Fields.optionalText(approver, Limits.PERSON, "approver");
         Fields.require(receiptNo >= 1, "receiptNo", "must be positive");
+        Fields.require(completedAt != null, "completedAt", "is required");
+        Fields.optionalCurrency(currency, "currency");
+        Fields.optionalText(originalSaleId, Limits.ID, "originalSaleId");
+        Fields.optionalText(member, Limits.PERSON, "member");
+        Fields.optionalText(reason, Limits.NAME, "reason");
         lines = lines == null ? List.of() : List.copyOf(lines);
         tenders = tenders == null ? List.of() : List.copyOf(tenders);
         Fields.require(!lines.isEmpty(), "lines", "a return has at least one line");
@@ -69,7 +75,8 @@ public record ReturnCompleted(
             long refundMinor, String taxClass, long taxMinor) {
 
         public ReturnLine {
-            Fields.notBlank(sku, "sku");
+            Fields.text(sku, Limits.SKU, "sku");
+            Fields.optionalText(name, Limits.NAME, "name");
             Fields.require(quantity >= 1, "quantity", "must be positive");
             Fields.notNegative(refundMinor, "refundMinor");
             Fields.notNegative(taxMinor, "taxMinor");

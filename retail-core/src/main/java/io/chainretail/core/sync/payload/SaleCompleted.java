@@ -39,10 +39,13 @@ public record SaleCompleted(
         boolean offline) {
 
     public SaleCompleted {
-        Fields.notBlank(saleId, "saleId");
-        Fields.notBlank(lane, "lane");
-        Fields.notBlank(cashier, "cashier");
+        Fields.text(saleId, Limits.ID, "saleId");
+        Fields.text(lane, Limits.LANE, "lane");
+        Fields.text(cashier, Limits.PERSON, "cashier");
         Fields.require(receiptNo >= 1, "receiptNo", "must be positive");
+        Fields.require(completedAt != null, "completedAt", "is required");
+        Fields.currency(currency, "currency");
+        Fields.optionalText(member, Limits.PERSON, "member");
         coupons = coupons == null ? List.of() : List.copyOf(coupons);
         lines = lines == null ? List.of() : List.copyOf(lines);
         tenders = tenders == null ? List.of() : List.copyOf(tenders);
@@ -76,7 +79,10 @@ public record SaleCompleted(
             long taxMinor, long payableMinor, List<LinePromotion> promotions) {
 
         public SaleLine {
-            Fields.notBlank(sku, "sku");
+            Fields.text(sku, Limits.SKU, "sku");
+            Fields.optionalText(code, Limits.SKU, "code");
+            Fields.optionalText(name, Limits.NAME, "name");
+            Fields.optionalText(taxClass, Limits.CODE, "taxClass");
             Fields.require(quantity >= 1, "quantity", "must be positive");
             Fields.notNegative(unitPriceMinor, "unitPriceMinor");
             Fields.require(regularMinor == Math.multiplyExact(unitPriceMinor, quantity), "regularMinor",
@@ -100,7 +106,7 @@ public record SaleCompleted(
     public record Tender(String type, long amountMinor, String reference) {
 
         public Tender {
-            Fields.notBlank(type, "type");
+            Fields.text(type, Limits.CODE, "type");
             Fields.notNegative(amountMinor, "amountMinor");
             Fields.require(reference == null || reference.length() <= 64, "reference", "at most 64 characters");
         }

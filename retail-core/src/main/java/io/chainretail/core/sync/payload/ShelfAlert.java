@@ -19,9 +19,9 @@ public record ShelfAlert(String alertId, Kind kind, State state, String shelf, i
     public enum State { RAISED, CLEARED }
 
     public ShelfAlert {
-        Fields.notBlank(alertId, "alertId");
-        Fields.notBlank(shelf, "shelf");
-        Fields.notBlank(sku, "sku");
+        Fields.text(alertId, Limits.ID, "alertId");
+        Fields.text(shelf, Limits.CODE, "shelf");
+        Fields.text(sku, Limits.SKU, "sku");
         Fields.require(kind != null, "kind", "is required");
         Fields.require(state != null, "state", "is required");
         Fields.require(at != null, "at", "is required");

@@ -37,8 +37,12 @@ public record ShiftClosed(
         long varianceMinor) {
 
     public ShiftClosed {
-        Fields.notBlank(shiftId, "shiftId");
-        Fields.notBlank(lane, "lane");
+        Fields.text(shiftId, Limits.ID, "shiftId");
+        Fields.text(lane, Limits.LANE, "lane");
+        Fields.optionalText(openedBy, Limits.PERSON, "openedBy");
+        Fields.optionalText(closedBy, Limits.PERSON, "closedBy");
+        Fields.require(closedAt != null, "closedAt", "is required");
+        Fields.optionalCurrency(currency, "currency");
         Fields.require(zNo >= 1, "zNo", "must be positive");
         tenders = tenders == null ? List.of() : List.copyOf(tenders);
         counted = counted == null ? List.of() : List.copyOf(counted);

@@ -18,10 +18,11 @@ public record StockAdjusted(String movementId, String sku, Kind kind, long quant
     public enum Kind { RECEIVED, COUNTED, DAMAGED, SHRINK }
 
     public StockAdjusted {
-        Fields.notBlank(movementId, "movementId");
+        Fields.text(movementId, Limits.ID, "movementId");
+        Fields.optionalText(note, Limits.NOTE, "note");
         Fields.code(sku, "sku");
         Fields.require(kind != null, "kind", "is required");
-        Fields.notBlank(manager, "manager");
+        Fields.text(manager, Limits.PERSON, "manager");
         Fields.require(at != null, "at", "is required");
     }
 }

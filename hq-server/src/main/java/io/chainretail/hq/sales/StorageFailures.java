@@ -1,0 +1,43 @@
+package io.chainretail.hq.sales;
+
+import java.sql.SQLException;
+
+/**
+ * Tells a failure to store an event by its SQL state, the same on H2 and PostgreSQL: a unique key that
+ * fired (class 23: look again, the row is there now), a value the table cannot hold (class 22: it never
+ * will, so the event belongs in the quarantine), or anything else (the database away, a timeout: try again
+ * later, and until then the event stays unacknowledged).
+ */
+final class StorageFailures {
+
+    private StorageFailures() {
+    }
+
+    static boolean isConstraintViolation(Throwable failure) {
+        return sqlStateClass(failure).equals("23");
+    }
+
+    static boolean isDataError(Throwable failure) {
+        return sqlStateClass(failure).equals("22");
+    }
+
+    /** The innermost message of a failure, on one line, for the log and the quarantine. */
+    static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int newline = message.indexOf('\n');
+        return newline > 0 ? message.substring(0, newline) : message;
+    }
+
+    private static String sqlStateClass(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {
+                return sql.getSQLState().substring(0, 2);
+            }
+        }
+        return "";
+    }
+}
