@@ -5,13 +5,20 @@ import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
 
 /**
- * The store journal (ARCHITECTURE.md section 3, rule 4). {@link #append} joins the caller's
- * transaction, so an event exists exactly when the business change it records does.
+ * The store journal: every event the store sends HQ, in order, until HQ acknowledges it. {@link #append}
+ * joins the caller's transaction, so an event exists exactly when the business change it records does,
+ * and takes the journal's next position in that same transaction (from the one-row counter
+ * {@code journal_position}), so positions are gap-free: a rolled-back change gives its position back,
+ * and a gap HQ sees always means an event it has not received.
+ *
+ * <p>The counter's row stays locked from the append to the commit, which puts the appends of concurrent
+ * transactions in a row; callers append last, just before their commit, to keep that short.
  */
 @ApplicationScoped
 public class Journal {
@@ -19,8 +26,11 @@ public class Journal {
     private final SyncCodec codec = new SyncCodec();
     private final Event<Appended> appended;
 
-    public Journal(Event<Appended> appended) {
+    private final EntityManager entities;
+
+    public Journal(Event<Appended> appended, EntityManager entities) {
         this.appended = appended;
+        this.entities = entities;
     }
 
     /**
@@ -44,6 +54,7 @@ public class Journal {
     public JournalEntry append(String kind, MessageSchema schema, Object payload, String payloadJson,
             Instant occurredAt) {
         JournalEntry entry = new JournalEntry();
+        entry.position = nextPosition();
         entry.eventId = EventIds.next().toString();
         entry.kind = kind;
         entry.schemaId = schema.id();
@@ -52,6 +63,14 @@ public class Journal {
         entry.persist();
         appended.fire(new Appended(kind, payload));
         return entry;
+    }
+
+    /** The next journal position, taken in the caller's transaction (and given back if it rolls back). */
+    private long nextPosition() {
+        entities.createNativeQuery("update journal_position set last_position = last_position + 1 where id = 1")
+                .executeUpdate();
+        return ((Number) entities.createNativeQuery("select last_position from journal_position where id = 1")
+                .getSingleResult()).longValue();
     }
 
     /** Marks events delivered: HQ has stored them. Unknown ids are ignored. */
