@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chainretail.agent.replica.Catalog;
 import io.chainretail.core.concurrent.PeriodicTask;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -62,8 +64,12 @@ public class DraftStore {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private PeriodicTask writer;
 
-    public DraftStore(Catalog catalog) {
+    /** Baskets written, so that a test (or an operator) can see a change is on disk. */
+    private final Counter written;
+
+    public DraftStore(Catalog catalog, MeterRegistry metrics) {
         this.catalog = catalog;
+        this.written = metrics.counter("agent_baskets_written_total");
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -110,6 +116,7 @@ public class DraftStore {
             }
             try {
                 QuarkusTransaction.requiringNew().run(() -> batch.forEach(this::write));
+                written.increment(batch.size());
             } catch (RuntimeException e) {
                 batch.forEach(saved -> queued.putIfAbsent(saved.saleId(), saved));
                 throw e;

@@ -9,7 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import io.chainretail.core.concurrent.PeriodicTask;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +30,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * wrong PINs in a row, counted at sign-in and at manager approvals alike. The users are the store's till
  * staff HQ sent ({@link StaffRoster}: PBKDF2 PIN hashes; an id HQ sent as inactive cannot sign in), and for
  * ids HQ has not sent, the list in {@code agent.cashiers} (the demo's, or a store's before HQ manages it).
+ *
+ * <p>Sessions are kept in the store's database ({@link SessionStore}) and read back at start, so a
+ * restart of the agent, even a crash, signs no cashier out: the till goes on with its token and its
+ * open basket. Requests find sessions in memory only (a scan never touches the database for its
+ * session); when each was last used is written every {@value #TOUCH_SECONDS} seconds.
  */
 @ApplicationScoped
 public class TillSessions {
@@ -45,18 +59,27 @@ public class TillSessions {
 
     /** The role that may approve returns without receipt, voids and no-sales. */
     public static final String MANAGER = "manager";
+    private static final int TOUCH_SECONDS = 30;
 
     private final Map<String, User> users = new HashMap<>();
     private final StaffRoster roster;
+    private final SessionStore store;
+    private final InstantSource clock;
+    /** Live sessions by their token's SHA-256. */
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    /** Sessions used since their last-used time was last written. */
+    private final Map<String, Instant> touched = new ConcurrentHashMap<>();
+    private PeriodicTask toucher;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final int maxFailures;
     private final long lockoutMillis;
     private final SecureRandom random = new SecureRandom();
     private final long timeoutMillis;
 
-    public TillSessions(AgentConfig config, StaffRoster roster) {
+    public TillSessions(AgentConfig config, StaffRoster roster, SessionStore store, InstantSource clock) {
         this.roster = roster;
+        this.store = store;
+        this.clock = clock;
         for (String entry : config.cashiers()) {
             String[] parts = entry.split(":");
             if (parts.length != 3) {
@@ -69,6 +92,38 @@ public class TillSessions {
         this.lockoutMillis = config.pinLockout().toMillis();
     }
 
+    void onStart(@Observes @Priority(5) StartupEvent event) {
+        Instant now = clock.instant();
+        for (SessionStore.Kept kept : store.live(now.minusMillis(timeoutMillis))) {
+            sessions.put(kept.tokenHash(), new Session(null, kept.cashier(), kept.role(), kept.lane(),
+                    kept.lastUsedAt().toEpochMilli()));
+        }
+        toucher = PeriodicTask.start("till-sessions", Duration.ofSeconds(TOUCH_SECONDS), this::writeTouched);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (toucher != null) {
+            toucher.close();
+        }
+        writeTouched();
+    }
+
+    private void writeTouched() {
+        Map<String, Instant> batch = new HashMap<>();
+        for (String hash : List.copyOf(touched.keySet())) {
+            Instant at = touched.remove(hash);
+            if (at != null) {
+                batch.put(hash, at);
+            }
+        }
+        try {
+            store.touch(batch, clock.instant().minusMillis(timeoutMillis));
+        } catch (RuntimeException e) {
+            batch.forEach(touched::putIfAbsent); // written in the next round
+            throw e;
+        }
+    }
+
     /** A new session, or empty when the id or PIN is wrong (the caller does not learn which). */
     public Optional<Session> signIn(String cashier, String pin, String lane) {
         User user = check(cashier, pin);
@@ -77,9 +132,11 @@ public class TillSessions {
         }
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
-        Session session = new Session(HexFormat.of().formatHex(bytes), user.id, user.role, lane,
-                System.currentTimeMillis());
-        sessions.put(session.token(), session);
+        Instant now = clock.instant();
+        Session session = new Session(HexFormat.of().formatHex(bytes), user.id, user.role, lane, now.toEpochMilli());
+        String hash = hash(session.token());
+        store.add(new SessionStore.Kept(hash, user.id, user.role, lane, now));
+        sessions.put(hash, session);
         return Optional.of(session);
     }
 
@@ -88,15 +145,19 @@ public class TillSessions {
         if (token == null) {
             return Optional.empty();
         }
-        Session session = sessions.get(token);
-        long now = System.currentTimeMillis();
-        if (session == null || now - session.lastUsedMillis() > timeoutMillis) {
-            sessions.remove(token);
+        String hash = hash(token);
+        Session session = sessions.get(hash);
+        Instant now = clock.instant();
+        if (session == null || now.toEpochMilli() - session.lastUsedMillis() > timeoutMillis) {
+            // Forgotten here; its row goes in the next round (a scan never writes to the database).
+            sessions.remove(hash);
+            touched.remove(hash);
             return Optional.empty();
         }
-        Session touched = new Session(session.token(), session.cashier(), session.role(), session.lane(), now);
-        sessions.put(token, touched);
-        return Optional.of(touched);
+        Session used = new Session(token, session.cashier(), session.role(), session.lane(), now.toEpochMilli());
+        sessions.put(hash, used);
+        touched.put(hash, now);
+        return Optional.of(used);
     }
 
     /**
@@ -118,7 +179,7 @@ public class TillSessions {
      * with the right PIN, and a wrong PIN counts towards the lock.
      */
     private User check(String id, String pin) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         Failures failed = id == null ? null : failures.get(id);
         if (failed != null && failed.lockedUntilMillis() > now) {
             throw Refusal.unauthorized("PIN_LOCKED", "Too many wrong PINs for " + id + ": locked for "
@@ -147,6 +208,21 @@ public class TillSessions {
     }
 
     public void signOut(String token) {
-        sessions.remove(token);
+        if (token != null) {
+            String hash = hash(token);
+            sessions.remove(hash);
+            touched.remove(hash);
+            store.remove(hash);
+        }
+    }
+
+    /** A token's SHA-256, as sessions are kept by. */
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 }
