@@ -16,6 +16,13 @@ public interface HqConfig {
     /** Folder for the H2 database and the embedded broker's journal. Default {@code data/hq}. */
     String dataDir();
 
+    /**
+     * How long a stopping process may take before it ends itself, whatever it is waiting for (a
+     * service manager's SIGTERM must end it). Default 8 s, so it is gone within 10 s.
+     */
+    @WithDefault("8s")
+    Duration shutdownGrace();
+
     /** The MQTT connection of HQ. */
     Mqtt mqtt();
 
@@ -219,6 +226,20 @@ public interface HqConfig {
          */
         @WithDefault("500")
         int batch();
+
+        /**
+         * Largest uplink message read, in bytes; a larger one is rejected unread and counted. A store sends
+         * its backlog in batches of at most 100 events, well under this. Default 4194304 (4 MiB).
+         */
+        @WithDefault("4194304")
+        int maxMessageBytes();
+
+        /**
+         * Largest payload of one uplinked event, in characters; a larger event is held in the quarantine
+         * (a sale of 500 lines is about 150,000). Default 262144.
+         */
+        @WithDefault("262144")
+        int maxEventBytes();
     }
 
     interface Demo {

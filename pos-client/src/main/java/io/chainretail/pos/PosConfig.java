@@ -25,4 +25,11 @@ public interface PosConfig {
     /** How long to wait for the store agent before telling the cashier. Default 5 s. */
     @WithDefault("5s")
     Duration agentTimeout();
+
+    /**
+     * How long a stopping process may take before it ends itself, whatever it is waiting for (a
+     * service manager's SIGTERM must end it). Default 8 s, so it is gone within 10 s.
+     */
+    @WithDefault("8s")
+    Duration shutdownGrace();
 }

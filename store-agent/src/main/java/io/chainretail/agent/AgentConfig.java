@@ -21,6 +21,13 @@ public interface AgentConfig {
     /** Folder of the store's H2 database. Default {@code data/store-{store}}. */
     String dataDir();
 
+    /**
+     * How long a stopping process may take before it ends itself, whatever it is waiting for (a
+     * service manager's SIGTERM must end it). Default 8 s, so it is gone within 10 s.
+     */
+    @WithDefault("8s")
+    Duration shutdownGrace();
+
     /** Demo till users as {@code id:pin:role} (role cashier or manager). */
     List<String> cashiers();
 
@@ -218,5 +225,12 @@ public interface AgentConfig {
          */
         @WithDefault("100ms")
         Duration linger();
+
+        /**
+         * Most payload bytes (about) in one uplink message; a single larger event still goes alone. Keep
+         * it under HQ's {@code hq.ingest.max-message-bytes} (4 MiB by default). Default 1048576 (1 MiB).
+         */
+        @WithDefault("1048576")
+        int maxMessageBytes();
     }
 }

@@ -73,7 +73,7 @@ public class OutboxPublisher {
             if (!publish(batch)) {
                 return;
             }
-        } while (batch.size() == config.outbox().batch());
+        } while (batch.size() == config.outbox().batch() && !task.isClosed());
     }
 
     private boolean publish(List<OutboxEntry> batch) {

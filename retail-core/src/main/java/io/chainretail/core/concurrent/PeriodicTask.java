@@ -12,6 +12,10 @@ import java.util.logging.Logger;
 /**
  * Runs a task on its own daemon thread with a fixed delay between runs, sub-second if wanted (the
  * Quarkus scheduler rounds those up to a second). A failing run is logged and the next one still runs.
+ *
+ * <p>{@link #close} lets a run in progress finish (a task that loops checks {@link #isClosed} between
+ * rounds) and interrupts it only if it has not within {@value #FINISH_MILLIS} ms: an interrupt in the middle
+ * of a database write can close H2's file under every other thread.
  */
 public final class PeriodicTask implements AutoCloseable {
 
@@ -19,9 +23,14 @@ public final class PeriodicTask implements AutoCloseable {
 
     private final ScheduledExecutorService executor;
     private final Runnable safeTask;
+    private static final long FINISH_MILLIS = 1_000;
+
+    private final String name;
     private final AtomicBoolean woken = new AtomicBoolean();
+    private volatile boolean closed;
 
     private PeriodicTask(String name, Duration delay, Runnable task) {
+        this.name = name;
         this.executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(name));
         this.safeTask = () -> {
             try {
@@ -62,8 +71,24 @@ public final class PeriodicTask implements AutoCloseable {
         return new PeriodicTask(name, delay, task);
     }
 
+    /** True once {@link #close} was called: a task that loops stops at its next round. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     @Override
     public void close() {
-        executor.shutdownNow();
+        closed = true;
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(FINISH_MILLIS, TimeUnit.MILLISECONDS)) {
+                LOG.log(Level.WARNING, "{0} did not finish its run within {1} ms of closing; interrupting it",
+                        new Object[] {name, FINISH_MILLIS});
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
