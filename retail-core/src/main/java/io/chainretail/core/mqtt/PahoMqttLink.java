@@ -55,14 +55,20 @@ public final class PahoMqttLink implements MqttLink {
     private final List<Runnable> connectedListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.named("mqtt-connect"));
-    private volatile Semaphore window;
+    /**
+     * QoS 1 publishes in flight, across reconnects: after a reconnect with its session, Paho sends again what
+     * was in flight, so a fresh window per connection let old and new publishes together pass the broker's
+     * receive maximum, and Mosquitto dropped the connection for that, again at every reconnect.
+     */
+    private final Window window;
     private volatile boolean closed;
 
     public PahoMqttLink(MqttSettings settings) {
         this.settings = settings;
-        this.window = new Semaphore(settings.window());
+        this.window = new Window(settings.window());
         try {
             this.client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
+            PahoTopicAliases.sendTopicNamesAlways(client).ifPresent(LOG::warning);
         } catch (MqttException e) {
             throw new IllegalArgumentException("cannot create an MQTT client for " + settings.url() + ": "
                     + e.getMessage(), e);
@@ -109,7 +115,7 @@ public final class PahoMqttLink implements MqttLink {
                     : token.getResponseProperties().getReceiveMaximum();
             // Leave a margin below the broker's receive maximum: Paho counts a slot free a moment late.
             int size = brokerMax == null ? settings.window() : Math.min(settings.window(), brokerMax - 2);
-            window = new Semaphore(Math.max(1, size));
+            window.resize(Math.max(1, size));
         } catch (MqttException e) {
             // The broker is not there (yet, or again): keep trying.
             LOG.log(Level.FINE, "MQTT connect to {0} failed: {1}", new Object[] {settings.url(), e.getMessage()});
@@ -323,6 +329,25 @@ public final class PahoMqttLink implements MqttLink {
 
         @Override
         public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+
+    /** A semaphore whose number of permits can be changed while some are taken. */
+    private static final class Window extends Semaphore {
+        private int size;
+
+        Window(int size) {
+            super(size);
+            this.size = size;
+        }
+
+        synchronized void resize(int newSize) {
+            if (newSize > size) {
+                release(newSize - size);
+            } else if (newSize < size) {
+                reducePermits(size - newSize);
+            }
+            size = newSize;
         }
     }
 

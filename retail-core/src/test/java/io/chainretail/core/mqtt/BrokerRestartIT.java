@@ -1,0 +1,110 @@
+package io.chainretail.core.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A link publishing without pause while its broker (a Mosquitto of the test's own, with persistence, as a
+ * store's or HQ's broker runs) stops and starts again keeps its session and goes on publishing. With Paho's
+ * topic aliases the publishes it sent again after the reconnect were refused as a protocol error, and the
+ * link was dropped at every reconnect, for good.
+ */
+class BrokerRestartIT {
+
+    private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
+
+    @Test
+    void aLinkPublishingThroughABrokerRestartKeepsPublishing() throws Exception {
+        if (!Files.isExecutable(MOSQUITTO)) {
+            String message = "BrokerRestartIT needs " + MOSQUITTO + " (apt-get install mosquitto)";
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException(message + ", and CI must run it.");
+            }
+            System.err.println("SKIPPED: " + message);
+            Assumptions.abort(message);
+        }
+        Path dir = Files.createTempDirectory("broker-restart");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path conf = Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
+                "listener " + port + " 127.0.0.1", "allow_anonymous true", "persistence true",
+                "persistence_location " + dir + "/", "autosave_interval 1",
+                // As root, Mosquitto would switch to its own user, who cannot write the persistence file here.
+                "root".equals(System.getProperty("user.name")) ? "user root" : "", ""));
+        String url = "tcp://127.0.0.1:" + port;
+        Process broker = start(conf, port);
+        AtomicLong published = new AtomicLong();
+        try (PahoMqttLink link = new PahoMqttLink(MqttSettings.of(url, "restart-it")
+                .withSessionExpiry(Duration.ofMinutes(5)))) {
+            link.start();
+            Thread publisher = new Thread(() -> {
+                for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
+                    // A few topics, each published to again and again: what Paho gave aliases to.
+                    link.publish("restart-it/" + (i % 5), new byte[100], false)
+                            .thenRun(published::incrementAndGet);
+                    if (!link.isConnected()) {
+                        pause(5);
+                    }
+                }
+            }, "restart-it-publisher");
+            publisher.start();
+            try {
+                awaitAbove(published, 5_000, "published before the restart");
+                broker.destroy();
+                broker.waitFor(10, TimeUnit.SECONDS);
+                long before = published.get();
+                broker = start(conf, port);
+                awaitAbove(published, before + 5_000, "published after the restart");
+            } finally {
+                publisher.interrupt();
+                publisher.join(5_000);
+            }
+        } finally {
+            broker.destroy();
+            broker.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Process start(Path conf, int port) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(conf.resolveSibling("mosquitto.log").toFile()))
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                return process;
+            } catch (IOException e) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("mosquitto did not start; see " + conf.resolveSibling("mosquitto.log"));
+    }
+
+    private static void awaitAbove(AtomicLong count, long target, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (count.get() < target) {
+            assertTrue(System.nanoTime() < deadline, what + ": " + count.get() + " of " + target);
+            Thread.sleep(20);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
