@@ -57,6 +57,10 @@ public final class AppProcess implements AutoCloseable {
         return log;
     }
 
+    public String name() {
+        return name;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + httpPort;
     }
@@ -71,6 +75,13 @@ public final class AppProcess implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor();
         }
+    }
+
+    /** SIGTERM, as a service manager stops it; returns how long it took to exit (SIGKILL after 20 s). */
+    public Duration terminate() throws InterruptedException {
+        long started = System.nanoTime();
+        close();
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     @Override

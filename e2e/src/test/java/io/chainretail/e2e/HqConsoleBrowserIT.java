@@ -4,11 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainretail.core.gtin.Gtin;
+import io.chainretail.core.id.EventIds;
+import io.chainretail.core.mqtt.PahoMqttLink;
+import io.chainretail.core.sync.Envelope;
+import io.chainretail.core.sync.MessageSchema;
+import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.Topics;
+import io.chainretail.core.sync.payload.SaleCompleted;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -100,10 +111,53 @@ class HqConsoleBrowserIT {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("accounts"), "store-0009"));
 
                 catalogAndMembers(hq, browser, wait);
+                quarantine(system, hq, browser, wait);
             } finally {
                 browser.quit();
             }
         }
+    }
+
+    /**
+     * A sale the store sends with a lane longer than HQ keeps is held in the quarantine, not stored; the
+     * quarantine page shows it with the reason, and an admin dismisses it with a note.
+     */
+    private static void quarantine(RetailSystem system, AppProcess hq, ChromeDriver browser, WebDriverWait wait)
+            throws Exception {
+        SyncCodec codec = new SyncCodec();
+        SaleCompleted.SaleLine line = new SaleCompleted.SaleLine(1, "BR-5", null, "Water 5l", 1, null, 300, 300, 0,
+                300, "STD", 0, 300, List.of());
+        SaleCompleted sale = new SaleCompleted(EventIds.next().toString(), "01", 900_001, "1001", Instant.now(),
+                "CNY", null, List.of(), List.of(line), 0, 0, 300, List.of(new SaleCompleted.Tender("CASH", 300)), 0,
+                0, 0, 0, 0, false);
+        Envelope<SaleCompleted> event = new Envelope<>(MessageSchema.SALE, EventIds.next(), system.chain(), "0001",
+                null, 900_001L, Instant.now(), sale);
+        String tooLong = new String(codec.encode(event), StandardCharsets.UTF_8)
+                .replace("\"lane\":\"01\"", "\"lane\":\"lane-with-17-chars\"");
+        try (PahoMqttLink store = new PahoMqttLink(system.storeBroker("0001").settings("store-0001-quarantine")
+                .withSessionExpiry(Duration.ZERO))) {
+            store.start();
+            Eventually.await("connected as store 0001", Duration.ofSeconds(15), store::isConnected);
+            store.publish(new Topics(system.chain()).up("0001", "sale"), tooLong.getBytes(StandardCharsets.UTF_8),
+                    false).get(10, TimeUnit.SECONDS);
+        }
+        Eventually.await("HQ holds the sale in its quarantine", Duration.ofSeconds(30),
+                () -> Http.get(hq.url() + "/api/quarantine?store=0001").body().size() == 1);
+
+        browser.findElement(By.linkText("Quarantine")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("held"), "lane"));
+        assertTrue(browser.findElement(By.id("held")).getText().contains("0001"));
+        Files.write(Path.of(System.getProperty("repo.root", ".."), "e2e/target/hq-quarantine.png"),
+                browser.getScreenshotAs(OutputType.BYTES));
+        browser.findElement(By.xpath("//table[@id='held']//button[text()='Dismiss']")).click();
+        wait.until(ExpectedConditions.alertIsPresent());
+        browser.switchTo().alert().sendKeys("test event from the browser test");
+        browser.switchTo().alert().accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Dismissed."));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("held"), "Nothing held."));
+        assertEquals("DISMISSED", Http.get(hq.url() + "/api/quarantine/" + event.id()).body().path("state").asText());
+        assertEquals(0, Http.get(hq.url() + "/api/stores/0001/sales").body().findValues("saleId").stream()
+                .filter(id -> id.asText().equals(sale.saleId())).count(), "the held sale is not stored");
     }
 
     /**

@@ -27,7 +27,7 @@ public final class RetailSystem implements AutoCloseable {
     private final String chain;
     private final Path workDir;
     private final Path logDir;
-    private final String externalBroker = blankToNull(System.getProperty("it.mqtt.url"));
+    private final String externalBroker;
     private final String postgresUrl = blankToNull(System.getProperty("it.db.url"));
     private final List<AppProcess> processes = new ArrayList<>();
     /** Broker credentials HQ issued to each store, kept so an agent restarted while HQ is down has them. */
@@ -35,8 +35,15 @@ public final class RetailSystem implements AutoCloseable {
     private final int brokerPort = AppProcess.freePort();
     private final String schema = "e2e_" + runId;
     private AppProcess hq;
+    private boolean ownRole;
 
     public RetailSystem(String testName) throws IOException {
+        this(testName, blankToNull(System.getProperty("it.mqtt.url")));
+    }
+
+    /** A system on the external broker at {@code brokerUrl} (anonymous), or on HQ's embedded one if null. */
+    public RetailSystem(String testName, String brokerUrl) throws IOException {
+        this.externalBroker = brokerUrl;
         this.chain = externalBroker == null ? "e2e" : "e2e" + runId;
         this.workDir = ROOT.resolve("e2e/target/runs/" + testName + "-" + runId);
         this.logDir = workDir.resolve("logs");
@@ -45,6 +52,11 @@ public final class RetailSystem implements AutoCloseable {
 
     public String chain() {
         return chain;
+    }
+
+    /** Where this run keeps its databases and logs. */
+    public Path workDir() {
+        return workDir;
     }
 
     public String brokerUrl() {
@@ -96,7 +108,7 @@ public final class RetailSystem implements AutoCloseable {
         }
         if (postgresUrl != null) {
             props.put("quarkus.datasource.jdbc.url", postgresUrl + "?currentSchema=" + schema);
-            props.put("quarkus.datasource.username", System.getProperty("it.db.user", "postgres"));
+            props.put("quarkus.datasource.username", databaseUser());
             props.put("quarkus.flyway.schemas", schema);
             jar = PostgresBuild.hqJar(ROOT);
         }
@@ -173,15 +185,57 @@ public final class RetailSystem implements AutoCloseable {
         return process;
     }
 
+    /**
+     * On PostgreSQL, HQ connects as a role of this run's own (created here, owning the run's schema), so a
+     * test can cut HQ off its database ({@link #cutDatabase}) without touching anyone else's connections.
+     * Call before {@link #startHq}.
+     */
+    public void giveHqItsOwnDatabaseRole() throws java.sql.SQLException {
+        if (postgresUrl == null) {
+            return;
+        }
+        try (java.sql.Connection db = adminConnection()) {
+            db.createStatement().execute("create role " + schema + " login");
+            db.createStatement().execute("create schema " + schema + " authorization " + schema);
+        }
+        ownRole = true;
+    }
+
+    /** PostgreSQL refuses HQ's new connections and ends its open ones, as when the database is away. */
+    public void cutDatabase() throws java.sql.SQLException {
+        try (java.sql.Connection db = adminConnection()) {
+            db.createStatement().execute("alter role " + schema + " nologin");
+            db.createStatement().execute("select pg_terminate_backend(pid) from pg_stat_activity where usename = '"
+                    + schema + "'");
+        }
+    }
+
+    /** PostgreSQL lets HQ in again. */
+    public void restoreDatabase() throws java.sql.SQLException {
+        try (java.sql.Connection db = adminConnection()) {
+            db.createStatement().execute("alter role " + schema + " login");
+        }
+    }
+
+    private String databaseUser() {
+        return ownRole ? schema : System.getProperty("it.db.user", "postgres");
+    }
+
+    private java.sql.Connection adminConnection() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(postgresUrl, System.getProperty("it.db.user", "postgres"), "");
+    }
+
     @Override
     public void close() throws Exception {
         for (int i = processes.size() - 1; i >= 0; i--) {
             processes.get(i).close();
         }
         if (postgresUrl != null) {
-            try (java.sql.Connection db = java.sql.DriverManager.getConnection(postgresUrl,
-                    System.getProperty("it.db.user", "postgres"), "")) {
+            try (java.sql.Connection db = adminConnection()) {
                 db.createStatement().execute("drop schema if exists " + schema + " cascade");
+                if (ownRole) {
+                    db.createStatement().execute("drop role if exists " + schema);
+                }
             }
         }
         // Keep the logs of a run for reading; drop its databases.

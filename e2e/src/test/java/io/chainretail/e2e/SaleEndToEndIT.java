@@ -89,6 +89,36 @@ class SaleEndToEndIT {
     }
 
     @Test
+    void aCashierKeepsTheirSessionAndOpenBasketAcrossAKillOfTheAgent() throws Exception {
+        String barcode = createProductAtHq("Jasmine tea 500ml", 450);
+        awaitAtStore(barcode);
+        signIn();
+        double written = basketsWritten();
+        Http.Reply scan = Http.post(pos.url() + "/api/sale/scan", "{\"code\":\"" + barcode + "\",\"quantity\":3}");
+        assertEquals(200, scan.status(), scan.body().toString());
+        Eventually.await("the basket is on the agent's disk", PATIENCE, () -> basketsWritten() > written);
+
+        agent.kill();
+        agent.start();
+
+        Http.Reply state = Http.get(pos.url() + "/api/state");
+        assertEquals(200, state.status(), state.body().toString());
+        assertTrue(state.body().toString().contains(barcode), "the basket is back: " + state.body());
+        Http.Reply paid = Http.post(pos.url() + "/api/sale/pay-cash", "{\"amountMinor\":2000}");
+        assertEquals(200, paid.status(), "the cashier goes on without signing in again: " + paid.body());
+        assertEquals("COMPLETED", paid.body().path("status").asText());
+        assertEquals(1350, paid.body().path("totalMinor").asLong(), paid.body().toString());
+        awaitSaleAtHq(paid.body().path("saleId").asText());
+    }
+
+    private double basketsWritten() {
+        return Http.get(agent.url() + "/q/metrics").body().asText().lines()
+                .filter(line -> line.startsWith("agent_baskets_written_total "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
+                .orElse(0);
+    }
+
+    @Test
     void malformedFeedMessagesAreRejectedAndCountedAndValidDeltasStillApply() throws Exception {
         long rejectedBefore = Http.get(agent.url() + "/api/sync").body().path("rejectedMessages").asLong();
         Topics topics = new Topics(system.chain());

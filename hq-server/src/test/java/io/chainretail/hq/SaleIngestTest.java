@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainretail.core.id.EventIds;
-import io.chainretail.core.mqtt.MqttSettings;
-import io.chainretail.core.mqtt.PahoMqttLink;
 import io.chainretail.core.promotion.ItemScope;
 import io.chainretail.core.promotion.Promotion;
 import io.chainretail.core.promotion.PromotionType;
@@ -18,8 +16,6 @@ import io.chainretail.core.promotion.Targets;
 import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
-import io.chainretail.core.sync.Topics;
-import io.chainretail.core.sync.payload.Ack;
 import io.chainretail.core.sync.payload.ChainPrice;
 import io.chainretail.core.sync.payload.LocalPromotionChanged;
 import io.chainretail.core.sync.payload.PriceOverrideChanged;
@@ -32,12 +28,9 @@ import io.chainretail.hq.broker.EmbeddedBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,8 +45,6 @@ class SaleIngestTest {
     private static final java.util.concurrent.atomic.AtomicLong NEXT = new java.util.concurrent.atomic.AtomicLong();
 
     private final SyncCodec codec = new SyncCodec();
-    private final Topics topics = new Topics("demo");
-    private final BlockingQueue<UUID> acks = new LinkedBlockingQueue<>();
 
     @Inject
     EmbeddedBroker broker;
@@ -61,31 +52,11 @@ class SaleIngestTest {
     @Inject
     BrokerAccounts accounts;
 
-    private PahoMqttLink store;
+    private TestStore store;
 
     @BeforeEach
     void connectAsStore() throws Exception {
-        store = connectedStore("0007");
-    }
-
-    private PahoMqttLink connectedStore(String code) throws Exception {
-        // HQ's own account plays the store here, so that HQ's checks (not the broker's ACL, which
-        // BrokerSecurityTest covers) are what refuses an impostor, as on a broker without an ACL.
-        PahoMqttLink store = new PahoMqttLink(MqttSettings.of(broker.url(), "test-store-" + UUID.randomUUID())
-                .withSessionExpiry(Duration.ZERO).withCredentials(accounts.hqUsername(), accounts.hqPassword()));
-        store.subscribe(topics.ack(code), (topic, bytes) -> {
-            try {
-                acks.addAll(codec.decode(bytes).payloadAs(Ack.class).eventIds());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        store.start();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!store.isSubscribed(topics.ack(code)) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
-        }
-        return store;
+        store = new TestStore(broker, accounts, "0007");
     }
 
     @AfterEach
@@ -98,20 +69,35 @@ class SaleIngestTest {
         Envelope<SaleCompleted> event = sale("0007", "0007-lane-7");
         byte[] bytes = codec.encode(event);
         double duplicatesBefore = duplicates();
-        store.publish(topics.up("0007", "sale"), bytes, false).get(5, TimeUnit.SECONDS);
-        assertEquals(event.id(), acks.poll(10, TimeUnit.SECONDS));
-        store.publish(topics.up("0007", "sale"), bytes, false).get(5, TimeUnit.SECONDS);
-        assertEquals(event.id(), acks.poll(10, TimeUnit.SECONDS), "a duplicate is acknowledged again");
+        store.publish("sale", bytes);
+        assertEquals(event.id(), store.nextAck());
+        store.publish("sale", bytes);
+        assertEquals(event.id(), store.nextAck(), "a duplicate is acknowledged again");
 
         given().get("/api/stores/0007/sales").then().statusCode(200).body("$", hasSize(1));
         assertEquals(duplicatesBefore + 1, duplicates());
     }
 
     private static double duplicates() {
-        return given().get("/q/metrics").asString().lines()
-                .filter(line -> line.startsWith("hq_uplink_events_duplicate_total "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst()
+        return metric("hq_uplink_events_duplicate_total");
+    }
+
+    private static double metric(String name) {
+        return given().get("/q/metrics").asString().lines().filter(line -> line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
                 .orElse(0);
+    }
+
+    /** Waits until HQ has rejected {@code count} more malformed messages than {@code before}. */
+    private static void awaitRejected(double before, int count) throws InterruptedException {
+        String name = "hq_uplink_messages_rejected_total{reason=\"malformed\"}";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (metric(name) < before + count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("HQ did not reject " + count + " message(s)");
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Test
@@ -121,14 +107,14 @@ class SaleIngestTest {
             backlog.add(sale("0012", "0012-lane-1"));
         }
         backlog.add(backlog.get(7)); // resent within the same burst
-        try (PahoMqttLink store12 = connectedStore("0012")) {
+        try (TestStore store12 = new TestStore(broker, accounts, "0012")) {
             for (Envelope<SaleCompleted> event : backlog) {
-                store12.publish(topics.up("0012", "sale"), codec.encode(event), false);
+                store12.publish("sale", codec.encode(event));
             }
             java.util.Set<UUID> acknowledged = new java.util.HashSet<>();
             long deadline = System.currentTimeMillis() + 20_000;
             while (acknowledged.size() < 300 && System.currentTimeMillis() < deadline) {
-                UUID id = acks.poll(1, TimeUnit.SECONDS);
+                UUID id = store12.acks.poll(1, TimeUnit.SECONDS);
                 if (id != null) {
                     acknowledged.add(id);
                 }
@@ -141,19 +127,17 @@ class SaleIngestTest {
     @Test
     void storesEveryEventOfABatchMessageOnceAndAcknowledgesEach() throws Exception {
         List<Envelope<SaleCompleted>> sales = List.of(sale("0014", "1"), sale("0014", "1"), sale("0014", "1"));
-        try (PahoMqttLink store14 = connectedStore("0014")) {
-            store14.publish(topics.up("0014", "batch"), codec.encode(batch("0014", sales)), false)
-                    .get(5, TimeUnit.SECONDS);
+        try (TestStore store14 = new TestStore(broker, accounts, "0014")) {
+            store14.publish("batch", codec.encode(batch("0014", sales)));
             java.util.Set<UUID> acknowledged = new java.util.HashSet<>();
             for (int i = 0; i < 3; i++) {
-                acknowledged.add(acks.poll(10, TimeUnit.SECONDS));
+                acknowledged.add(store14.nextAck());
             }
             assertEquals(sales.stream().map(Envelope::id).collect(java.util.stream.Collectors.toSet()), acknowledged);
             // The same batch again: each event a duplicate, acknowledged again, stored once.
-            store14.publish(topics.up("0014", "batch"), codec.encode(batch("0014", sales)), false)
-                    .get(5, TimeUnit.SECONDS);
+            store14.publish("batch", codec.encode(batch("0014", sales)));
             for (int i = 0; i < 3; i++) {
-                assertTrue(acknowledged.contains(acks.poll(10, TimeUnit.SECONDS)));
+                assertTrue(acknowledged.contains(store14.nextAck()));
             }
         }
         given().get("/api/stores/0014/sales").then().statusCode(200).body("$", hasSize(3));
@@ -164,14 +148,15 @@ class SaleIngestTest {
         UplinkBatch.Event good = eventOf(sale("0015", "1"));
         UplinkBatch.Event notAnUplinkEvent = new UplinkBatch.Event("prices.chain.v1", EventIds.next(), 2,
                 Instant.now(), codec.payloadTree(new ChainPrice("S", 100, "CNY")));
-        try (PahoMqttLink store15 = connectedStore("0015")) {
-            store15.publish(topics.up("0015", "batch"), codec.encode(new Envelope<>(MessageSchema.UPLINK_BATCH,
+        double rejectedBefore = metric("hq_uplink_messages_rejected_total{reason=\"malformed\"}");
+        try (TestStore store15 = new TestStore(broker, accounts, "0015")) {
+            store15.publish("batch", codec.encode(new Envelope<>(MessageSchema.UPLINK_BATCH,
                     EventIds.next(), "demo", "0015", null, null, Instant.now(),
-                    new UplinkBatch(List.of(good, notAnUplinkEvent)))), false).get(5, TimeUnit.SECONDS);
+                    new UplinkBatch(List.of(good, notAnUplinkEvent)))));
             // A batch of another store on this store's topic: its events are that store's, so refused.
-            store15.publish(topics.up("0015", "batch"), codec.encode(batch("0016", List.of(sale("0016", "1")))),
-                    false).get(5, TimeUnit.SECONDS);
-            assertEquals(null, acks.poll(2, TimeUnit.SECONDS), "nothing stored, nothing acknowledged");
+            store15.publish("batch", codec.encode(batch("0016", List.of(sale("0016", "1")))));
+            awaitRejected(rejectedBefore, 2);
+            assertEquals(0, store15.acks.size(), "nothing stored, nothing acknowledged");
         }
         given().get("/api/stores/0015/sales").then().statusCode(200).body("$", hasSize(0));
         given().get("/api/stores/0016/sales").then().statusCode(200).body("$", hasSize(0));
@@ -180,22 +165,24 @@ class SaleIngestTest {
     @Test
     void refusesAnEventOfAnotherStoreOnThisStoresTopic() throws Exception {
         Envelope<SaleCompleted> impostor = sale("0008", "x");
-        store.publish(topics.up("0007", "sale"), codec.encode(impostor), false).get(5, TimeUnit.SECONDS);
-        assertEquals(null, acks.poll(2, TimeUnit.SECONDS), "nothing stored, nothing acknowledged");
+        double rejectedBefore = metric("hq_uplink_messages_rejected_total{reason=\"malformed\"}");
+        store.publish("sale", codec.encode(impostor));
+        awaitRejected(rejectedBefore, 1);
+        assertEquals(0, store.acks.size(), "nothing stored, nothing acknowledged");
         given().get("/api/stores/0008/sales").then().statusCode(200).body("$", hasSize(0));
     }
 
     @Test
     void showsAStoresShelfAlertsOpenUntilCleared() throws Exception {
         UUID raised = publishShelfAlert("a-1", ShelfAlert.State.RAISED, 2, 10L);
-        assertEquals(raised, acks.poll(10, TimeUnit.SECONDS));
+        assertEquals(raised, store.nextAck());
         given().get("/api/shelf-alerts?store=0007").then().statusCode(200).body("$", hasSize(1))
                 .body("[0].kind", equalTo("DISCREPANCY")).body("[0].shelfUnits", equalTo(2))
                 .body("[0].bookUnits", equalTo(10));
         given().get("/api/shelf-alerts?store=0009").then().statusCode(200).body("$", hasSize(0));
 
         UUID cleared = publishShelfAlert("a-1", ShelfAlert.State.CLEARED, 2, 2L);
-        assertEquals(cleared, acks.poll(10, TimeUnit.SECONDS));
+        assertEquals(cleared, store.nextAck());
         given().get("/api/shelf-alerts?store=0007").then().statusCode(200).body("$", hasSize(0));
         given().get("/api/shelf-alerts?store=0007&open=false").then().statusCode(200).body("$", hasSize(1))
                 .body("[0].bookUnits", equalTo(2)).body("[0].clearedAt", notNullValue());
@@ -207,8 +194,8 @@ class SaleIngestTest {
         Envelope<PriceOverrideChanged> set = new Envelope<>(MessageSchema.PRICE_OVERRIDE, EventIds.next(), "demo",
                 "0007", null, nextPosition(), now,
                 new PriceOverrideChanged("W-7", 120L, "CNY", null, null, "9001", now, false));
-        store.publish(topics.up("0007", "price-override"), codec.encode(set), false).get(5, TimeUnit.SECONDS);
-        assertEquals(set.id(), acks.poll(10, TimeUnit.SECONDS));
+        store.publish("price-override", codec.encode(set));
+        assertEquals(set.id(), store.nextAck());
         given().get("/api/stores/0007/price-overrides").then().statusCode(200).body("$", hasSize(1))
                 .body("[0].sku", equalTo("W-7")).body("[0].priceMinor", equalTo(120))
                 .body("[0].setBy", equalTo("9001"));
@@ -217,8 +204,8 @@ class SaleIngestTest {
                 "demo", "0007", null, nextPosition(), now, new PriceOverrideChanged("W-7", null, null, null, null,
                 "9001",
                 now.plusSeconds(60), true));
-        store.publish(topics.up("0007", "price-override"), codec.encode(removed), false).get(5, TimeUnit.SECONDS);
-        assertEquals(removed.id(), acks.poll(10, TimeUnit.SECONDS));
+        store.publish("price-override", codec.encode(removed));
+        assertEquals(removed.id(), store.nextAck());
         given().get("/api/stores/0007/price-overrides").then().statusCode(200).body("$", hasSize(0));
     }
 
@@ -231,16 +218,16 @@ class SaleIngestTest {
                 new Schedule(java.time.LocalDateTime.of(2026, 11, 1, 0, 0), null, null, null, null), 0, "store-local");
         Envelope<LocalPromotionChanged> started = new Envelope<>(MessageSchema.LOCAL_PROMOTION, EventIds.next(),
                 "demo", "0007", null, nextPosition(), now, new LocalPromotionChanged(water, "9001", now, false));
-        store.publish(topics.up("0007", "local-promotion"), codec.encode(started), false).get(5, TimeUnit.SECONDS);
-        assertEquals(started.id(), acks.poll(10, TimeUnit.SECONDS));
+        store.publish("local-promotion", codec.encode(started));
+        assertEquals(started.id(), store.nextAck());
         given().get("/api/stores/0007/local-promotions").then().statusCode(200).body("$", hasSize(1))
                 .body("[0].promotion.code", equalTo("L-0007-W10")).body("[0].manager", equalTo("9001"));
 
         Envelope<LocalPromotionChanged> ended = new Envelope<>(MessageSchema.LOCAL_PROMOTION, EventIds.next(),
                 "demo", "0007", null, nextPosition(), now,
                 new LocalPromotionChanged(water, "9001", now.plusSeconds(60), true));
-        store.publish(topics.up("0007", "local-promotion"), codec.encode(ended), false).get(5, TimeUnit.SECONDS);
-        assertEquals(ended.id(), acks.poll(10, TimeUnit.SECONDS));
+        store.publish("local-promotion", codec.encode(ended));
+        assertEquals(ended.id(), store.nextAck());
         given().get("/api/stores/0007/local-promotions").then().statusCode(200).body("$", hasSize(0));
         given().get("/api/stores/0007/audit").then().statusCode(200)
                 .body("find { it.action == 'PROMOTION_ENDED' }.who", equalTo("9001"))
@@ -253,8 +240,8 @@ class SaleIngestTest {
         Envelope<StockAdjusted> received = new Envelope<>(MessageSchema.STOCK_ADJUSTED, EventIds.next(), "demo",
                 "0007", null, nextPosition(), now, new StockAdjusted(EventIds.next().toString(), "W-7",
                 StockAdjusted.Kind.RECEIVED, 24, null, "DN-7781", "9001", now));
-        store.publish(topics.up("0007", "stock"), codec.encode(received), false).get(5, TimeUnit.SECONDS);
-        assertEquals(received.id(), acks.poll(10, TimeUnit.SECONDS));
+        store.publish("stock", codec.encode(received));
+        assertEquals(received.id(), store.nextAck());
         given().get("/api/stores/0007/stock-adjustments").then().statusCode(200).body("$", hasSize(1))
                 .body("[0].kind", equalTo("RECEIVED")).body("[0].quantity", equalTo(24))
                 .body("[0].note", equalTo("DN-7781"));
@@ -266,7 +253,7 @@ class SaleIngestTest {
                 shelfUnits, bookUnits, Instant.now());
         Envelope<ShelfAlert> event = new Envelope<>(MessageSchema.SHELF_ALERT, EventIds.next(), "demo", "0007", null,
                 nextPosition(), Instant.now(), alert);
-        store.publish(topics.up("0007", "shelf-alert"), codec.encode(event), false).get(5, TimeUnit.SECONDS);
+        store.publish("shelf-alert", codec.encode(event));
         return event.id();
     }
 

@@ -1,6 +1,7 @@
 package io.chainretail.hq.sales;
 
 import io.chainretail.core.concurrent.PeriodicTask;
+import io.chainretail.core.error.RootCause;
 import io.chainretail.core.log.ThrottledLog;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.Envelope;
@@ -177,7 +178,7 @@ public class UplinkIngest {
         } catch (RuntimeException e) {
             failed.increment();
             throttled.write(event.store() + " failed", "Could not quarantine " + event.schema().id() + " "
-                    + event.id() + " of store " + event.store() + " (" + StorageFailures.describe(e)
+                    + event.id() + " of store " + event.store() + " (" + RootCause.message(e)
                     + "); it stays unacknowledged");
             return null;
         }
@@ -207,11 +208,11 @@ public class UplinkIngest {
         if (StorageFailures.isDataError(failure)) {
             return holdOne(new SyncCodec.RefusedEvent(envelope.schema(), envelope.id(), envelope.store(),
                     envelope.position(), envelope.occurredAt(), event.payloadJson(),
-                    "HQ's database refused it: " + StorageFailures.describe(failure)));
+                    "HQ's database refused it: " + RootCause.message(failure)));
         }
         failed.increment();
         throttled.write(envelope.store() + " failed", "Could not store " + envelope.schema().id() + " "
-                + envelope.id() + " of store " + envelope.store() + " (" + StorageFailures.describe(failure)
+                + envelope.id() + " of store " + envelope.store() + " (" + RootCause.message(failure)
                 + "); it stays unacknowledged and the store will send it again");
         return null;
     }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.chainretail.core.error.RootCause;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.payload.SnapshotChunk;
 import io.chainretail.core.sync.payload.SyncDeltas;
@@ -150,7 +151,7 @@ public final class SyncCodec {
             return mapper.readValue(json, type);
         } catch (IOException | RuntimeException e) {
             throw new MalformedMessageException("payload is not a valid " + type.getSimpleName() + ": "
-                    + rootMessage(e), e);
+                    + RootCause.message(e), e);
         }
     }
 
@@ -195,7 +196,7 @@ public final class SyncCodec {
         try {
             return mapper.treeToValue(node, schema.payloadType());
         } catch (IOException | RuntimeException e) {
-            throw new MalformedMessageException(schema.id() + " payload is invalid: " + rootMessage(e), e);
+            throw new MalformedMessageException(schema.id() + " payload is invalid: " + RootCause.message(e), e);
         }
     }
 
@@ -276,7 +277,7 @@ public final class SyncCodec {
             require(parser.currentToken() == JsonToken.END_ARRAY && parser.nextToken() == JsonToken.END_OBJECT,
                     "up.batch.v1 payload is invalid: events must hold only event objects");
         } catch (IOException e) {
-            throw new MalformedMessageException("up.batch.v1 payload is invalid: " + rootMessage(e), e);
+            throw new MalformedMessageException("up.batch.v1 payload is invalid: " + RootCause.message(e), e);
         }
         require(!events.isEmpty() || !refused.isEmpty(), "up.batch.v1 payload is invalid: a batch carries at least"
                 + " one event");
@@ -438,7 +439,7 @@ public final class SyncCodec {
                 throw new MalformedMessageException("not a JSON object");
             }
         } catch (IOException e) {
-            throw new MalformedMessageException("not JSON: " + rootMessage(e), e);
+            throw new MalformedMessageException("not JSON: " + RootCause.message(e), e);
         }
         head.schema = schemaOf(text(fields, "schema", true));
         head.id = uuid(text(fields, "id", true));
@@ -471,7 +472,7 @@ public final class SyncCodec {
         try {
             return payloadReader(schema).readValue(bytes, start, length);
         } catch (IOException | RuntimeException e) {
-            throw new MalformedMessageException(schema.id() + " payload is invalid: " + rootMessage(e), e);
+            throw new MalformedMessageException(schema.id() + " payload is invalid: " + RootCause.message(e), e);
         }
     }
 
@@ -480,7 +481,7 @@ public final class SyncCodec {
         try {
             return payloadReader(schema).readValue(parser);
         } catch (IOException | RuntimeException e) {
-            throw new MalformedMessageException(schema.id() + " payload is invalid: " + rootMessage(e), e);
+            throw new MalformedMessageException(schema.id() + " payload is invalid: " + RootCause.message(e), e);
         }
     }
 
@@ -540,15 +541,5 @@ public final class SyncCodec {
         if (!condition) {
             throw new MalformedMessageException(reason);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int newline = message.indexOf('\n');
-        return newline > 0 ? message.substring(0, newline) : message;
     }
 }
