@@ -25,7 +25,10 @@ public interface MqttLink extends AutoCloseable {
      */
     CompletableFuture<Void> publish(String topic, byte[] payload, boolean retained);
 
-    /** Called after every successful (re)connect, e.g. to publish a retained online status. */
+    /**
+     * Called after every successful (re)connect, e.g. to publish a retained online status; at once as well
+     * when the link is connected already.
+     */
     void onConnected(Runnable listener);
 
     @Override

@@ -262,6 +262,19 @@ public final class PahoMqttLink implements MqttLink {
     @Override
     public void onConnected(Runnable listener) {
         connectedListeners.add(listener);
+        // Connected already (the link connects on its own thread, and may win the race with whoever registers
+        // next): run it now, or a store that connected during its start-up never asked HQ to catch it up.
+        if (client.isConnected()) {
+            runListener(listener);
+        }
+    }
+
+    private static void runListener(Runnable listener) {
+        try {
+            listener.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "connect listener failed", e);
+        }
     }
 
     @Override
@@ -291,13 +304,7 @@ public final class PahoMqttLink implements MqttLink {
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
             subscriptions.values().forEach(PahoMqttLink.this::subscribeOnBroker);
-            connectedListeners.forEach(listener -> {
-                try {
-                    listener.run();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "connect listener failed", e);
-                }
-            });
+            connectedListeners.forEach(PahoMqttLink::runListener);
             LOG.log(Level.INFO, "MQTT connected to {0} as {1}", new Object[] {serverUri, settings.clientId()});
         }
 

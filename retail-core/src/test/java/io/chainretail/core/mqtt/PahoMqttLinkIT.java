@@ -14,30 +14,22 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * A link publishing without pause while its broker (a Mosquitto of the test's own, with persistence, as a
- * store's or HQ's broker runs) stops and starts again keeps its session and goes on publishing. With Paho's
- * topic aliases the publishes it sent again after the reconnect were refused as a protocol error, and the
- * link was dropped at every reconnect, for good.
+ * The MQTT link against a Mosquitto of the test's own. A link publishing without pause while its broker
+ * (with persistence, as a store's or HQ's broker runs) stops and starts again keeps its session and goes on
+ * publishing: with Paho's topic aliases the publishes it sent again after the reconnect were refused as a
+ * protocol error, and the link was dropped at every reconnect, for good. And a listener registered after the
+ * link connected still runs: a store agent whose link connected during its start-up never asked HQ for its
+ * catalog.
  */
-class BrokerRestartIT {
+class PahoMqttLinkIT {
 
     private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
 
     @Test
     void aLinkPublishingThroughABrokerRestartKeepsPublishing() throws Exception {
-        if (!Files.isExecutable(MOSQUITTO)) {
-            String message = "BrokerRestartIT needs " + MOSQUITTO + " (apt-get install mosquitto)";
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException(message + ", and CI must run it.");
-            }
-            System.err.println("SKIPPED: " + message);
-            Assumptions.abort(message);
-        }
+        requireMosquitto();
         Path dir = Files.createTempDirectory("broker-restart");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         Path conf = Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
                 "listener " + port + " 127.0.0.1", "allow_anonymous true", "persistence true",
                 "persistence_location " + dir + "/", "autosave_interval 1",
@@ -74,6 +66,48 @@ class BrokerRestartIT {
         } finally {
             broker.destroy();
             broker.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aListenerAddedOnceTheLinkIsConnectedRunsAtOnce() throws Exception {
+        requireMosquitto();
+        Path dir = Files.createTempDirectory("link-listener");
+        int port = freePort();
+        Path conf = Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
+                "listener " + port + " 127.0.0.1", "allow_anonymous true", ""));
+        Process broker = start(conf, port);
+        try (PahoMqttLink link = new PahoMqttLink(MqttSettings.of("tcp://127.0.0.1:" + port, "listener-it")
+                .withSessionExpiry(Duration.ZERO))) {
+            link.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!link.isConnected()) {
+                assertTrue(System.nanoTime() < deadline, "connected");
+                Thread.sleep(10);
+            }
+            java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+            link.onConnected(ran::countDown); // as a store's feed subscriber, registered after the link connected
+            assertTrue(ran.await(5, TimeUnit.SECONDS), "a listener registered late still learns of the connection");
+        } finally {
+            broker.destroy();
+            broker.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void requireMosquitto() {
+        if (!Files.isExecutable(MOSQUITTO)) {
+            String message = "PahoMqttLinkIT needs " + MOSQUITTO + " (apt-get install mosquitto)";
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException(message + ", and CI must run it.");
+            }
+            System.err.println("SKIPPED: " + message);
+            Assumptions.abort(message);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 
