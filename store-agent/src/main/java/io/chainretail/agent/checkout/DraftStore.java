@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chainretail.agent.replica.Catalog;
 import io.chainretail.core.concurrent.PeriodicTask;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -64,12 +63,10 @@ public class DraftStore {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private PeriodicTask writer;
 
-    /** Baskets written, so that a test (or an operator) can see a change is on disk. */
-    private final Counter written;
-
     public DraftStore(Catalog catalog, MeterRegistry metrics) {
         this.catalog = catalog;
-        this.written = metrics.counter("agent_baskets_written_total");
+        // Baskets changed and not yet on disk: 0 once every change made so far is (what a test waits for).
+        metrics.gauge("agent_baskets_unwritten", this, store -> store.queued.size() + store.inFlight.size());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -116,7 +113,6 @@ public class DraftStore {
             }
             try {
                 QuarkusTransaction.requiringNew().run(() -> batch.forEach(this::write));
-                written.increment(batch.size());
             } catch (RuntimeException e) {
                 batch.forEach(saved -> queued.putIfAbsent(saved.saleId(), saved));
                 throw e;
