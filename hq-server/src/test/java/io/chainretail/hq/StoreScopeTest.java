@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chainretail.hq.ApiOperations.Operation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +24,6 @@ import org.junit.jupiter.api.Test;
 class StoreScopeTest {
 
     private static String manager;
-
-    /** One operation of the OpenAPI document. */
-    record Operation(String method, String path, boolean takesStore, String bodyType) {
-        @Override
-        public String toString() {
-            return method.toUpperCase() + " " + path;
-        }
-    }
 
     @BeforeEach
     void managerOf0001() {
@@ -89,38 +77,14 @@ class StoreScopeTest {
     }
 
     private static Response call(RequestSpecification request, Operation operation, String store) {
-        String path = operation.path().replace("{store}", store).replaceAll("\\{day}", "2026-11-30")
-                .replaceAll("\\{[^}]+}", "X");
         RequestSpecification spec = request.queryParam("store", store);
         if (operation.bodyType() != null) {
             spec = spec.contentType(operation.bodyType()).body(operation.bodyType().contains("json") ? "{}" : "");
         }
-        return spec.request(operation.method().toUpperCase(), path);
+        return spec.request(operation.method().toUpperCase(), operation.pathFor(store));
     }
 
     private static List<Operation> operations() throws Exception {
-        JsonNode document = new ObjectMapper().readTree(given().get("/q/openapi?format=json").asString());
-        List<Operation> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            if (!path.getKey().startsWith("/api/")) {
-                continue;
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext();) {
-                Map.Entry<String, JsonNode> method = methods.next();
-                boolean takesStore = false;
-                for (JsonNode parameter : method.getValue().path("parameters")) {
-                    takesStore |= "store".equals(parameter.path("name").asText());
-                }
-                for (JsonNode parameter : path.getValue().path("parameters")) {
-                    takesStore |= "store".equals(parameter.path("name").asText());
-                }
-                Iterator<String> bodyTypes = method.getValue().path("requestBody").path("content").fieldNames();
-                operations.add(new Operation(method.getKey(), path.getKey(), takesStore,
-                        bodyTypes.hasNext() ? bodyTypes.next() : null));
-            }
-        }
-        assertTrue(operations.size() > 30, "the OpenAPI document lists the API: " + operations);
-        return operations;
+        return ApiOperations.all();
     }
 }

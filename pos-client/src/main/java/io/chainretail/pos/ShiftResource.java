@@ -1,5 +1,6 @@
 package io.chainretail.pos;
 
+import io.chainretail.core.error.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,19 +34,27 @@ public class ShiftResource {
     @POST
     @Path("/open")
     public Response open(JsonNode body) {
-        return agent.post("/api/till/shift/open", body, lane.token()).relayed();
+        return agent.post("/api/till/shift/open", object(body), lane.token()).relayed();
     }
 
     /** The Z report. */
     @POST
     @Path("/close")
     public Response close(JsonNode body) {
-        return agent.post("/api/till/shift/close", body, lane.token()).relayed();
+        return agent.post("/api/till/shift/close", object(body), lane.token()).relayed();
     }
 
     @POST
     @Path("/no-sale")
     public Response noSale(JsonNode body) {
-        return agent.post("/api/till/shift/no-sale", body, lane.token()).relayed();
+        return agent.post("/api/till/shift/no-sale", object(body), lane.token()).relayed();
+    }
+
+    /** The body passed on is a JSON object; anything else is refused here, before the agent is asked. */
+    private static JsonNode object(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw Refusal.badField("BODY_REQUIRED", null, "This request needs a JSON object.");
+        }
+        return body;
     }
 }

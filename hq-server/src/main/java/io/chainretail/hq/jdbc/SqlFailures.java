@@ -1,4 +1,4 @@
-package io.chainretail.hq.sales;
+package io.chainretail.hq.jdbc;
 
 import java.sql.SQLException;
 
@@ -8,16 +8,16 @@ import java.sql.SQLException;
  * will, so the event belongs in the quarantine), or anything else (the database away, a timeout: try again
  * later, and until then the event stays unacknowledged).
  */
-final class StorageFailures {
+public final class SqlFailures {
 
-    private StorageFailures() {
+    private SqlFailures() {
     }
 
-    static boolean isConstraintViolation(Throwable failure) {
+    public static boolean isConstraintViolation(Throwable failure) {
         return sqlStateClass(failure).equals("23");
     }
 
-    static boolean isDataError(Throwable failure) {
+    public static boolean isDataError(Throwable failure) {
         return sqlStateClass(failure).equals("22");
     }
 

@@ -31,7 +31,7 @@ public class MemberService {
     @Transactional
     public MemberTier saveTier(String code, String name) {
         Fields.code(code, "code");
-        Fields.notBlank(name, "name");
+        Fields.text(name, 200, "name");
         MemberTier tier = MemberTier.findById(code);
         if (tier == null) {
             tier = new MemberTier();

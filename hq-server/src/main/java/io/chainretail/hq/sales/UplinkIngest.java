@@ -10,6 +10,7 @@ import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.Ack;
 import io.chainretail.hq.HqConfig;
+import io.chainretail.hq.jdbc.SqlFailures;
 import io.chainretail.hq.mqtt.HqLink;
 import io.chainretail.hq.quarantine.UplinkQuarantine;
 import io.micrometer.core.instrument.Counter;
@@ -196,7 +197,7 @@ public class UplinkIngest {
         } catch (RuntimeException e) {
             failure = e;
         }
-        if (StorageFailures.isConstraintViolation(failure)) {
+        if (SqlFailures.isConstraintViolation(failure)) {
             // Another HQ instance stored it, or a clashing event, between our checks and our insert: the
             // checks, run again, now find what it stored.
             try {
@@ -205,7 +206,7 @@ public class UplinkIngest {
                 failure = e;
             }
         }
-        if (StorageFailures.isDataError(failure)) {
+        if (SqlFailures.isDataError(failure)) {
             return holdOne(new SyncCodec.RefusedEvent(envelope.schema(), envelope.id(), envelope.store(),
                     envelope.position(), envelope.occurredAt(), event.payloadJson(),
                     "HQ's database refused it: " + RootCause.message(failure)));

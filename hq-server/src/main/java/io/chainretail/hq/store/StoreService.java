@@ -83,7 +83,7 @@ public class StoreService {
     @Transactional
     public Region saveRegion(String code, String name) {
         Fields.code(code, "code");
-        Fields.notBlank(name, "name");
+        Fields.text(name, 200, "name");
         Region region = Region.findById(code);
         if (region == null) {
             region = new Region();
