@@ -16,9 +16,10 @@ const FIRST_FIELD = {
   'float-form': 'float-input', 'close-form': 'count-0', 'nosale-form': 'nosale-approver',
   'voidsale-form': 'voidsale-sale',
 };
-// Notes and coins counted at close, in minor units, largest first.
+// Notes and coins counted at close, in minor units, largest first. CNY goes down to the fen: the till
+// gives change to the fen (1, 2 and 5 fen coins are still legal tender), so the count must reach it too.
 const DENOMINATIONS = {
-  CNY: [10000, 5000, 2000, 1000, 500, 100, 50, 10],
+  CNY: [10000, 5000, 2000, 1000, 500, 100, 50, 10, 5, 2, 1],
   EUR: [50000, 20000, 10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1],
   USD: [10000, 5000, 2000, 1000, 500, 100, 25, 10, 5, 1],
 };

@@ -64,6 +64,29 @@ class ProductApiTest {
                 .post("/api/products").then().statusCode(409).body("code", equalTo("BARCODE_IN_USE"));
     }
 
+    @Test
+    void refusesAPriceInAnotherCurrencyThanTheChainsAndAFractionOfAMinorUnit() {
+        given().contentType(ContentType.JSON)
+                .body("{\"sku\":\"T-7\",\"name\":\"Import\",\"barcodes\":[],\"priceMinor\":100,\"currency\":\"USD\"}")
+                .post("/api/products").then().statusCode(400).body("field", equalTo("currency"))
+                .body("message", containsString("CNY"));
+        given().contentType(ContentType.JSON)
+                .body("{\"sku\":\"T-7\",\"name\":\"Import\",\"barcodes\":[],\"priceMinor\":1.99}")
+                .post("/api/products").then().statusCode(400).body("field", equalTo("priceMinor"));
+        given().get("/api/products/T-7").then().statusCode(404);
+    }
+
+    @Test
+    void createRefusesAnExistingSkuAndPutReplacesIt() {
+        String water = "{\"sku\":\"T-6\",\"name\":\"Water\",\"barcodes\":[],\"priceMinor\":100}";
+        given().contentType(ContentType.JSON).body(water).post("/api/products").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(water.replace("Water", "Juice")).post("/api/products").then()
+                .statusCode(409).body("code", equalTo("SKU_EXISTS"));
+        given().get("/api/products/T-6").then().statusCode(200).body("name", equalTo("Water"));
+        given().contentType(ContentType.JSON).body(water.replace("Water", "Juice")).put("/api/products/T-6").then()
+                .statusCode(200).body("name", equalTo("Juice"));
+    }
+
     private static long outboxSize() {
         return QuarkusTransaction.requiringNew().call(() -> OutboxEntry.count());
     }

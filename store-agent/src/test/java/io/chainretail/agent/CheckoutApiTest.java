@@ -72,6 +72,39 @@ class CheckoutApiTest {
     }
 
     @Test
+    void refusesAbsurdCashAndFractionsAndACashRefundTheDrawerCannotPay() {
+        String token = TestReplica.signInWithShift("31");
+        String sale = given().header("X-Till-Token", token).post("/api/till/sales").then().statusCode(200)
+                .extract().path("saleId");
+        given().header("X-Till-Token", token).contentType(ContentType.JSON).body("{\"code\":\"" + WATER
+                + "\",\"quantity\":2.7}").post("/api/till/sales/" + sale + "/lines").then().statusCode(400)
+                .body("field", equalTo("quantity"));
+        given().header("X-Till-Token", token).contentType(ContentType.JSON).body("{\"code\":\"" + WATER
+                + "\",\"quantity\":2}").post("/api/till/sales/" + sale + "/lines").then().statusCode(200)
+                .body("totalMinor", equalTo(300));
+        given().header("X-Till-Token", token).contentType(ContentType.JSON)
+                .body("{\"tenders\":[{\"type\":\"CASH\",\"amountMinor\":9223372036854775807}]}")
+                .post("/api/till/sales/" + sale + "/complete").then().statusCode(422)
+                .body("code", equalTo("CHANGE_TOO_LARGE"));
+        given().header("X-Till-Token", token).contentType(ContentType.JSON)
+                .body("{\"tenders\":[{\"type\":\"CARD\",\"amountMinor\":9223372036854775807},"
+                        + "{\"type\":\"CASH\",\"amountMinor\":9223372036854775807}]}")
+                .post("/api/till/sales/" + sale + "/complete").then().statusCode(422)
+                .body("code", equalTo("TENDER_TOO_LARGE"));
+        given().header("X-Till-Token", token).contentType(ContentType.JSON)
+                .body("{\"tenders\":[{\"type\":\"CARD\",\"amountMinor\":300}]}")
+                .post("/api/till/sales/" + sale + "/complete").then().statusCode(200);
+        // Paid by card, so the drawer holds the float only (100.00): 150.00 cannot go back in cash.
+        String noReceipt = "{\"lines\":[{\"code\":\"" + WATER + "\",\"quantity\":100}],\"tender\":\"%s\","
+                + "\"approver\":\"9001\",\"pin\":\"9999\",\"reason\":\"test\"}";
+        given().header("X-Till-Token", token).contentType(ContentType.JSON).body(String.format(noReceipt, "CASH"))
+                .post("/api/till/returns").then().statusCode(409).body("code", equalTo("CASH_SHORT"))
+                .body("message", containsString("100.00"));
+        given().header("X-Till-Token", token).contentType(ContentType.JSON).body(String.format(noReceipt, "VOUCHER"))
+                .post("/api/till/returns").then().statusCode(200);
+    }
+
+    @Test
     void refusesBadInputWithAMessageAndStoresNothing() {
         String token = TestReplica.signInWithShift("01");
         String sale = given().header("X-Till-Token", token).post("/api/till/sales").then().extract().path("saleId");

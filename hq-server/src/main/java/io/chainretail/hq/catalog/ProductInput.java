@@ -4,6 +4,7 @@ import io.chainretail.core.error.Fields;
 import io.chainretail.core.sync.payload.ChainPrice;
 import io.chainretail.core.sync.payload.Measure;
 import io.chainretail.core.sync.payload.ProductChange;
+import io.chainretail.hq.pricing.ChainCurrency;
 import java.util.List;
 
 /**
@@ -29,6 +30,6 @@ public record ProductInput(String sku, String name, List<String> barcodes, Long 
 
     ChainPrice toChainPrice() {
         Fields.require(priceMinor != null, "priceMinor", "is required");
-        return new ChainPrice(sku, priceMinor, currency == null ? ProductService.DEFAULT_CURRENCY : currency);
+        return new ChainPrice(sku, priceMinor, ChainCurrency.of(currency));
     }
 }

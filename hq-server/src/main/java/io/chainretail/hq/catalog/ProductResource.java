@@ -48,7 +48,7 @@ public class ProductResource {
     @POST
     @Path("/products")
     public ProductView create(ProductInput input) {
-        return products.save(input);
+        return products.create(input);
     }
 
     @PUT

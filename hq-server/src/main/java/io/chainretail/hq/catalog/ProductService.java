@@ -21,9 +21,6 @@ import java.util.Set;
 @ApplicationScoped
 public class ProductService {
 
-    /** The currency of products created without one. */
-    public static final String DEFAULT_CURRENCY = "CNY";
-
     private final FeedOutbox outbox;
     private final ScaleLabels scaleLabels;
 
@@ -50,6 +47,16 @@ public class ProductService {
                 + "or sku in (select b.product.sku from ProductBarcode b where b.barcode = ?3)", Sort.by("sku"),
                 LikePatterns.startingWith(text), LikePatterns.containing(text), text.trim()).page(page, size).list()
                 .stream().map(ProductView::of).toList();
+    }
+
+    /** Creates a new product; 409 {@code SKU_EXISTS} if the SKU is taken (replacing one is {@link #save}). */
+    @Transactional
+    public ProductView create(ProductInput input) {
+        if (input != null && input.sku() != null && Product.findById(input.sku()) != null) {
+            throw Refusal.conflict("SKU_EXISTS", "Product " + input.sku() + " exists already: change it with PUT "
+                    + "/api/products/" + input.sku() + ".");
+        }
+        return save(input);
     }
 
     /** Creates the product or replaces it whole; publishes a catalog delta and, if changed, a price delta. */

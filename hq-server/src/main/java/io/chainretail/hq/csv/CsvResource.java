@@ -4,14 +4,12 @@ import io.chainretail.hq.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Bulk import and export as CSV (UTF-8, header line first). An import is all or nothing: a file with
@@ -38,22 +36,25 @@ public class CsvResource {
     @POST
     @Path("/import/products")
     @Consumes({CSV, "text/plain"})
-    public ImportResult importProducts(InputStream body) throws IOException {
-        return products.importCsv(utf8(body));
+    public ImportResult importProducts(InputStream body, @HeaderParam("Content-Type") String type)
+            throws IOException {
+        return products.importCsv(CsvText.of(body, type));
     }
 
     @POST
     @Path("/import/prices")
     @Consumes({CSV, "text/plain"})
-    public ImportResult importPrices(InputStream body) throws IOException {
-        return prices.importCsv(utf8(body));
+    public ImportResult importPrices(InputStream body, @HeaderParam("Content-Type") String type)
+            throws IOException {
+        return prices.importCsv(CsvText.of(body, type));
     }
 
     @POST
     @Path("/import/members")
     @Consumes({CSV, "text/plain"})
-    public ImportResult importMembers(InputStream body) throws IOException {
-        return members.importCsv(utf8(body));
+    public ImportResult importMembers(InputStream body, @HeaderParam("Content-Type") String type)
+            throws IOException {
+        return members.importCsv(CsvText.of(body, type));
     }
 
     @GET
@@ -77,7 +78,4 @@ public class CsvResource {
         return export.members();
     }
 
-    private static Reader utf8(InputStream body) {
-        return new InputStreamReader(body, StandardCharsets.UTF_8);
-    }
 }

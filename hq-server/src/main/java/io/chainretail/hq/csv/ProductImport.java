@@ -6,11 +6,11 @@ import io.chainretail.core.sync.FeedRecord;
 import io.chainretail.core.sync.payload.ChainPrice;
 import io.chainretail.core.sync.payload.Measure;
 import io.chainretail.core.sync.payload.ProductChange;
-import io.chainretail.hq.catalog.ProductService;
 import io.chainretail.hq.catalog.ScaleLabels;
 import io.chainretail.hq.feed.FeedOutbox;
 import io.chainretail.hq.feed.FeedRows;
 import io.chainretail.hq.jdbc.BulkSql;
+import io.chainretail.hq.pricing.ChainCurrency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -112,7 +112,7 @@ public class ProductImport {
         Fields.require(price != null, "priceMinor", "is required");
         String currency = line.get("currency");
         return new Row(line.number(), product, new ChainPrice(product.sku(), price,
-                currency == null ? ProductService.DEFAULT_CURRENCY : currency));
+                ChainCurrency.of(currency)));
     }
 
     /** References exist; SKUs, barcodes and PLUs are unique in the file and against HQ's other products. */

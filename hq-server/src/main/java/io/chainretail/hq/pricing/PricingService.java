@@ -6,7 +6,6 @@ import io.chainretail.core.sync.payload.PriceBounds;
 import io.chainretail.core.sync.payload.RegionalPrice;
 import io.chainretail.core.sync.payload.TierPrice;
 import io.chainretail.hq.catalog.Product;
-import io.chainretail.hq.catalog.ProductService;
 import io.chainretail.hq.feed.FeedOutbox;
 import io.chainretail.hq.masterdata.References;
 import io.chainretail.hq.members.MemberTier;
@@ -146,6 +145,6 @@ public class PricingService {
     }
 
     private static String currency(PriceInput input) {
-        return input.currency() == null ? ProductService.DEFAULT_CURRENCY : input.currency();
+        return ChainCurrency.of(input.currency());
     }
 }

@@ -53,6 +53,24 @@ class CsvImportTest {
     }
 
     @Test
+    void aGbkFileSentAsUtf8IsRefusedWithItsLineAndReadWhenItsEncodingIsDeclared() {
+        String csv = "sku,name,price_minor\nGBK-1,Water,100\nGBK-2,绿茶,350\n";
+        byte[] gbk = csv.getBytes(java.nio.charset.Charset.forName("GB18030"));
+        long before = outboxSize();
+        given().config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig
+                .encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType("text/csv").body(gbk).post("/api/import/products").then().statusCode(400)
+                .body("code", equalTo("CSV_REJECTED")).body("problems[0].line", equalTo(3))
+                .body("problems[0].reason", containsString("charset=GB18030"));
+        given().get("/api/products/GBK-1").then().statusCode(404);
+        assertEquals(before, outboxSize(), "nothing imported");
+
+        given().contentType("text/csv; charset=GB18030").body(gbk).post("/api/import/products").then()
+                .statusCode(200).body("rows", equalTo(2));
+        given().get("/api/products/GBK-2").then().statusCode(200).body("name", equalTo("绿茶"));
+    }
+
+    @Test
     void aHeaderWithoutARequiredColumnIsLineOne() {
         importCsv("members", "card_no,name\n123456,x\n").statusCode(400)
                 .body("problems[0].line", equalTo(1)).body("problems[0].column", equalTo("tier"));

@@ -270,7 +270,8 @@ public class CheckoutService {
             Map<String, Long> seqs = feeds.lastAppliedAsOfReplica();
             PricedBasket priced = pricer.price(draft, now);
             long total = priced.totalMinor();
-            long tendered = tenders.stream().mapToLong(SaleCompleted.Tender::amountMinor).sum();
+            long tendered = tenders.stream().mapToLong(SaleCompleted.Tender::amountMinor)
+                    .reduce(0, CheckoutService::addWithoutOverflow);
             long cash = tendered(tenders, "CASH");
             if (tendered < total) {
                 throw Refusal.invalid("TENDER_TOO_LOW", "Payment of " + money(tendered, draft)
@@ -279,6 +280,11 @@ public class CheckoutService {
             long change = tendered - total;
             if (change > cash) {
                 throw Refusal.invalid("CHANGE_WITHOUT_CASH", "Only cash can be overpaid to give change.");
+            }
+            if (change > config.maxChangeMinor()) {
+                throw Refusal.invalid("CHANGE_TOO_LARGE", "Cash of " + money(cash, draft) + " for "
+                        + money(total, draft) + " would give " + money(change, draft)
+                        + " change, more than a till gives: check the amount.");
             }
             boolean online = link.isConnected();
             long inPoints = tendered(tenders, "POINTS");
@@ -319,7 +325,16 @@ public class CheckoutService {
     }
 
     private static long tendered(List<SaleCompleted.Tender> tenders, String type) {
-        return tenders.stream().filter(t -> type.equals(t.type())).mapToLong(SaleCompleted.Tender::amountMinor).sum();
+        return tenders.stream().filter(t -> type.equals(t.type())).mapToLong(SaleCompleted.Tender::amountMinor)
+                .reduce(0, CheckoutService::addWithoutOverflow);
+    }
+
+    private static long addWithoutOverflow(long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw Refusal.invalid("TENDER_TOO_LARGE", "The amounts tendered are too large to be real.");
+        }
     }
 
     private SaleView commit(SaleDraft draft, PricedBasket priced, List<SaleCompleted.Tender> tenders, long change,

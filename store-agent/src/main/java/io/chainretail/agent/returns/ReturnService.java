@@ -15,6 +15,7 @@ import io.chainretail.agent.uplink.Journal;
 import io.chainretail.agent.uplink.JournalEntry;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.id.EventIds;
+import io.chainretail.core.money.Money;
 import io.chainretail.core.pricing.PriceResolver;
 import io.chainretail.core.pricing.Rounding;
 import io.chainretail.core.sync.MalformedMessageException;
@@ -124,7 +125,7 @@ public class ReturnService {
     public RefundView withoutReceipt(Session session, List<Request> requests, String tender, String approver,
             String pin, String reason) {
         requireTender(tender);
-        String manager = sessions.approve(approver, pin, "A return without receipt");
+        String manager = sessions.approve(approver, pin, "A return without receipt", session.lane());
         Catalog.StoreInfo store = catalog.store();
         Instant now = Instant.now();
         List<ReturnLine> lines = new ArrayList<>();
@@ -156,7 +157,7 @@ public class ReturnService {
      */
     @Transactional
     public RefundView voidSale(Session session, String saleId, String approver, String pin, String reason) {
-        String manager = sessions.approve(approver, pin, "Voiding a completed sale");
+        String manager = sessions.approve(approver, pin, "Voiding a completed sale", session.lane());
         CompletedSale original = originalSale(saleId);
         books.lock(session.lane());
         Shift shift = shifts.requireOpen(session.lane());
@@ -183,14 +184,25 @@ public class ReturnService {
                 sale.pointsEarned(), sale.pointsRedeemed());
     }
 
+    private static String money(long minor, String currency) {
+        return currency == null ? String.valueOf(minor) : Money.of(minor, currency).toDecimalString();
+    }
+
     private RefundView book(Session session, String kind, String approver, String originalSaleId, String member,
             String currency, List<ReturnLine> lines, List<SaleCompleted.Tender> tenders, String reason,
             long pointsReversed, long pointsRestored) {
         if (lines.isEmpty()) {
             throw Refusal.invalid("NOTHING_TO_RETURN", "Choose at least one line to give back.");
         }
-        long receiptNo = books.nextReceipt(session.lane());
         Shift shift = shifts.requireOpen(session.lane());
+        long cashOut = tenders.stream().filter(t -> "CASH".equals(t.type()))
+                .mapToLong(SaleCompleted.Tender::amountMinor).sum();
+        long inDrawer = shifts.cashInDrawer(shift);
+        if (cashOut > inDrawer) {
+            throw Refusal.conflict("CASH_SHORT", "The drawer should hold only " + money(inDrawer, currency)
+                    + ", less than the " + money(cashOut, currency) + " to refund: refund to a card or a voucher.");
+        }
+        long receiptNo = books.nextReceipt(session.lane());
         Instant now = Instant.now();
         ReturnCompleted refund = new ReturnCompleted(EventIds.next().toString(), kind, session.lane(), receiptNo,
                 session.cashier(), approver, now, currency, originalSaleId, member, lines,

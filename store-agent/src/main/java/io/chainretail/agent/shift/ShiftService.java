@@ -72,6 +72,12 @@ public class ShiftService {
                 "Open lane " + lane + "'s shift first: count the float into the drawer."));
     }
 
+    /** The cash the drawer of this open shift should hold now: float, plus cash taken, less what went out. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long cashInDrawer(Shift shift) {
+        return totals(shift).expectedCashMinor();
+    }
+
     /** The X report: the open shift so far. */
     @Transactional
     public ShiftTotals current(Session session) {
@@ -109,7 +115,7 @@ public class ShiftService {
     /** Opens the drawer without a sale, with a manager's approval; counted on the Z report. */
     @Transactional
     public DrawerOpened noSale(Session session, String approver, String pin, String reason) {
-        String manager = sessions.approve(approver, pin, "Opening the drawer without a sale");
+        String manager = sessions.approve(approver, pin, "Opening the drawer without a sale", session.lane());
         Shift shift = requireOpen(session.lane());
         shift.noSales++;
         DrawerOpened event = new DrawerOpened(session.lane(), shift.shiftId, session.cashier(), manager,
