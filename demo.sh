@@ -42,10 +42,13 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
+# Every process runs the demo profile (its demo till users are refused in production). Secrets go in the
+# environment of the one process that needs them (readable by its owner only), not on a command line that
+# every user of the machine sees in ps.
 start() {
   local name=$1
   shift
-  java -Xmx512m "$@" >"$DEMO_DIR/logs/$name.log" 2>&1 &
+  java -Xmx512m -Dquarkus.profile=demo "$@" >"$DEMO_DIR/logs/$name.log" 2>&1 &
   pids+=($!)
 }
 
@@ -62,8 +65,8 @@ wait_live() {
 }
 
 echo "Starting HQ with its embedded MQTT broker (loading $PRODUCTS demo products)..."
-start hq -Dquarkus.http.port="$BASE" -Dhq.data-dir="$DEMO_DIR/hq" -Dhq.broker.port="$BROKER_PORT" \
-  -Dhq.auth.admin-password="$ADMIN_PASSWORD" -Dhq.demo.products="$PRODUCTS" -Dhq.demo.stores="$(IFS=,; echo "${STORES[*]}")" -jar "$HQ_JAR"
+HQ_AUTH_ADMIN_PASSWORD="$ADMIN_PASSWORD" start hq -Dquarkus.http.port="$BASE" -Dhq.data-dir="$DEMO_DIR/hq" \
+  -Dhq.broker.port="$BROKER_PORT" -Dhq.demo.products="$PRODUCTS" -Dhq.demo.stores="$(IFS=,; echo "${STORES[*]}")" -jar "$HQ_JAR"
 wait_live hq "http://127.0.0.1:$BASE"
 
 # The broker lets in only accounts HQ issued: sign in as the admin and issue each store its own
@@ -71,7 +74,7 @@ wait_live hq "http://127.0.0.1:$BASE"
 # or escapes (a token and a URL-safe password), so sed can take them out.
 json_field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
 TOKEN=$(curl -sf -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$BASE/api/auth/signin" \
-  -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | json_field token)
+  --data @- <<<"{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | json_field token)
 
 for i in "${!STORES[@]}"; do
   store=${STORES[i]}
@@ -79,10 +82,10 @@ for i in "${!STORES[@]}"; do
   pos_port=$((BASE + 11 + i))
   credentials=$(curl -sf -X POST -H "Authorization: Bearer $TOKEN" \
     "http://127.0.0.1:$BASE/api/broker/credentials/$store")
-  start "agent-$store" -Dquarkus.http.port="$agent_port" -Dagent.store="$store" \
+  AGENT_MQTT_PASSWORD="$(json_field password <<<"$credentials")" start "agent-$store" \
+    -Dquarkus.http.port="$agent_port" -Dagent.store="$store" \
     -Dagent.data-dir="$DEMO_DIR/store-$store" -Dagent.mqtt.url="tcp://127.0.0.1:$BROKER_PORT" \
     -Dagent.mqtt.username="$(json_field username <<<"$credentials")" \
-    -Dagent.mqtt.password="$(json_field password <<<"$credentials")" \
     '-Dagent.lanes."01".printer=simulated' -Dagent.shelves.A1.sensor=simulated \
     -Dagent.shelves.A1.slots=D00001:120:580:3,D00002:150:1060:2 -jar "$AGENT_JAR"
   start "pos-$store-01" -Dquarkus.http.port="$pos_port" -Dpos.agent-url="http://127.0.0.1:$agent_port" \

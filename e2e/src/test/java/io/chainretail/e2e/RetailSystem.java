@@ -145,6 +145,8 @@ public final class RetailSystem implements AutoCloseable {
             }
         }
         Map<String, String> props = new LinkedHashMap<>();
+        // The demo profile's till users (cashier 1001, manager 9001), which a production start refuses.
+        props.put("quarkus.profile", "demo");
         props.put("agent.chain", chain);
         props.put("agent.store", store);
         props.put("agent.data-dir", agentDataDir(store).toString());

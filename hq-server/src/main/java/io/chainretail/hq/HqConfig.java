@@ -35,6 +35,8 @@ public interface HqConfig {
     /** The ingest of stores' uplinked events. */
     Ingest ingest();
 
+    Http http();
+
     /** Demo data loaded at start-up into an empty catalog. */
     Demo demo();
 
@@ -240,6 +242,19 @@ public interface HqConfig {
          */
         @WithDefault("262144")
         int maxEventBytes();
+    }
+
+    interface Http {
+        /** Largest request body of an API call, in bytes, but for sign-in (16 KiB) and imports. Default 1 MiB. */
+        @WithDefault("1048576")
+        long maxBodyBytes();
+
+        /**
+         * Largest CSV import, in bytes (a 100,000-product import is about 10 MB); the server-wide
+         * {@code quarkus.http.limits.max-body-size} must be at least this. Default 200 MiB.
+         */
+        @WithDefault("209715200")
+        long maxImportBytes();
     }
 
     interface Demo {

@@ -3,6 +3,7 @@ package io.chainretail.hq;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,10 +62,17 @@ class IdentityTest {
             given().contentType(ContentType.JSON).body("{\"username\":\"wang.wei\",\"password\":\"guess-" + i + "\"}")
                     .post("/api/auth/signin").then().statusCode(401).body("code", equalTo("BAD_CREDENTIALS"));
         }
-        given().contentType(ContentType.JSON).body("{\"username\":\"wang.wei\",\"password\":\"guess-4\"}")
-                .post("/api/auth/signin").then().statusCode(401).body("code", equalTo("ACCOUNT_LOCKED"));
-        given().contentType(ContentType.JSON).body("{\"username\":\"wang.wei\",\"password\":\"staff-password-1\"}")
-                .post("/api/auth/signin").then().statusCode(401).body("code", equalTo("ACCOUNT_LOCKED"));
+        String locked = given().contentType(ContentType.JSON)
+                .body("{\"username\":\"wang.wei\",\"password\":\"guess-4\"}").post("/api/auth/signin").then()
+                .statusCode(401).extract().asString();
+        String lockedRightPassword = given().contentType(ContentType.JSON)
+                .body("{\"username\":\"wang.wei\",\"password\":\"staff-password-1\"}").post("/api/auth/signin")
+                .then().statusCode(401).extract().asString();
+        String unknown = given().contentType(ContentType.JSON)
+                .body("{\"username\":\"no.such.user\",\"password\":\"guess-5\"}").post("/api/auth/signin").then()
+                .statusCode(401).extract().asString();
+        assertEquals(unknown, locked, "a locked account is answered as an unknown user is");
+        assertEquals(unknown, lockedRightPassword);
         given().auth().oauth2(admin).get("/api/users").then().body("find { it.username == 'wang.wei' }.locked",
                 equalTo(true));
 

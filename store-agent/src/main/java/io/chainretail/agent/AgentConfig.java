@@ -28,8 +28,18 @@ public interface AgentConfig {
     @WithDefault("8s")
     Duration shutdownGrace();
 
-    /** Demo till users as {@code id:pin:role} (role cashier or manager). */
-    List<String> cashiers();
+    /**
+     * Most change a till gives, in minor units: cash typed beyond the total plus this is refused as a
+     * typing slip (a tender of 9,223,372,036,854,775,807 once printed its change). Default 100000 (1,000.00).
+     */
+    @WithDefault("100000")
+    long maxChangeMinor();
+
+    /**
+     * Till users of the store's own as {@code id:pin:role} (role cashier or manager), for ids HQ has not
+     * sent: the demo's, or a store's before HQ manages its staff. Default none.
+     */
+    Optional<List<String>> cashiers();
 
     /**
      * Wrong PINs in a row (at sign-in or for a manager's approval) after which that id is locked for

@@ -1,6 +1,7 @@
 package io.chainretail.agent;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.chainretail.agent.sync.FeedApplier;
@@ -26,22 +27,40 @@ class TillPinLockoutTest {
         }
         signIn("1002", "2222").statusCode(401).body("code", equalTo("PIN_LOCKED"));
         signIn("1001", "1234").statusCode(200); // another cashier is not affected
+        signIn("1002", "2222", "21").statusCode(200); // nor the same one at another lane
     }
 
     @Test
-    void fiveWrongManagerPinsLockTheManagerForApprovalsToo() {
+    void wrongApprovalPinsAtALaneLockTheManagerAtThatLaneOnly() {
         TestReplica.ensure(applier);
-        String token = TestReplica.signInWithShift("13");
+        String token = TestReplica.signInWithShift("22");
         for (int i = 0; i < 5; i++) {
             noSale(token, "9002", "111" + i).statusCode(403).body("code", equalTo("MANAGER_APPROVAL_REQUIRED"));
         }
         noSale(token, "9002", "8888").statusCode(401).body("code", equalTo("PIN_LOCKED"));
-        signIn("9002", "8888").statusCode(401).body("code", equalTo("PIN_LOCKED"));
+        signIn("9002", "8888", "22").statusCode(401).body("code", equalTo("PIN_LOCKED"));
+        // A cashier typing wrong PINs at their lane does not lock the manager out of every other till.
+        signIn("9002", "8888", "23").statusCode(200);
+    }
+
+    @Test
+    void wrongPinsForManyIdsAtALaneLockTheLane() {
+        String[] ids = {"1001", "9001", "1002", "9002"};
+        for (int i = 0; i < 10; i++) {
+            signIn(ids[i % ids.length], "000" + (i % 10), "24").statusCode(401);
+        }
+        signIn("1001", "1234", "24").statusCode(401).body("code", equalTo("PIN_LOCKED"))
+                .body("message", containsString("lane 24"));
+        signIn("1001", "1234", "25").statusCode(200);
     }
 
     private static io.restassured.response.ValidatableResponse signIn(String cashier, String pin) {
+        return signIn(cashier, pin, "13");
+    }
+
+    private static io.restassured.response.ValidatableResponse signIn(String cashier, String pin, String lane) {
         return given().contentType(ContentType.JSON).body("{\"cashier\":\"" + cashier + "\",\"pin\":\"" + pin
-                + "\",\"lane\":\"13\"}").post("/api/till/signin").then();
+                + "\",\"lane\":\"" + lane + "\"}").post("/api/till/signin").then();
     }
 
     private static io.restassured.response.ValidatableResponse noSale(String token, String approver, String pin) {

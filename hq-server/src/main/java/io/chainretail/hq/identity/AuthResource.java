@@ -33,7 +33,7 @@ public class AuthResource {
         this.identity = identity;
     }
 
-    /** 200 with a token to send as {@code Authorization: Bearer <token>}; 401 BAD_CREDENTIALS or ACCOUNT_LOCKED. */
+    /** 200 with a token to send as {@code Authorization: Bearer <token>}; else 401 BAD_CREDENTIALS (locked too). */
     @POST
     @Path("/signin")
     public Token signIn(@Valid Credentials credentials) {

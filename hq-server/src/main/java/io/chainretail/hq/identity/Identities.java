@@ -56,18 +56,21 @@ public class Identities {
         this.staffEvents = staffEvents;
     }
 
-    /** Signs in, or refuses with 401 BAD_CREDENTIALS or ACCOUNT_LOCKED; a failure is counted either way. */
+    /**
+     * Signs in, or refuses with 401 BAD_CREDENTIALS; a failure is counted either way. A locked account is
+     * refused with the same answer as an unknown user or a wrong password, so that no one learns from the
+     * answers which user names exist; the audit log and the users list say which it was.
+     */
     public Session signIn(String username, String password) {
         Attempt attempt = attempt(username, password, Instant.now());
         attempts.fire(new SignInAttempt(username, attempt.outcome == Outcome.OK ? "ok"
                 : attempt.outcome == Outcome.LOCKED ? "locked" : "bad-credentials"));
-        return switch (attempt.outcome) {
-            case OK -> attempt.session;
-            case LOCKED -> throw Refusal.unauthorized("ACCOUNT_LOCKED", "This account is locked after "
-                    + settings.maxFailedSignins() + " failed sign-ins until " + attempt.lockedUntil
-                    + "; try again then, or ask an HQ admin to reset the password.");
-            case BAD -> throw Refusal.unauthorized("BAD_CREDENTIALS", "Unknown user or wrong password.");
-        };
+        if (attempt.outcome == Outcome.OK) {
+            return attempt.session;
+        }
+        throw Refusal.unauthorized("BAD_CREDENTIALS", "Unknown user or wrong password. After "
+                + settings.maxFailedSignins() + " failed sign-ins in a row an account is locked for "
+                + settings.lockout().toMinutes() + " minutes; an HQ admin can reset its password sooner.");
     }
 
     private enum Outcome { OK, BAD, LOCKED }
@@ -84,6 +87,7 @@ public class Identities {
             return new Attempt(Outcome.BAD, null, null);
         }
         if (user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
+            PasswordHasher.matches(password == null ? "" : password, DUMMY_HASH); // as long as any other answer
             return new Attempt(Outcome.LOCKED, null, user.lockedUntil);
         }
         if (password == null || !PasswordHasher.matches(password, user.passwordHash)) {

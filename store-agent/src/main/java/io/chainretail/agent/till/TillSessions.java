@@ -60,6 +60,8 @@ public class TillSessions {
     /** The role that may approve returns without receipt, voids and no-sales. */
     public static final String MANAGER = "manager";
     private static final int TOUCH_SECONDS = 30;
+    /** Lanes whose wrong PINs are remembered at once; lane codes come from the tills, so a bound. */
+    private static final int MAX_LANES_TRACKED = 1_000;
 
     private final Map<String, User> users = new HashMap<>();
     private final StaffRoster roster;
@@ -70,7 +72,10 @@ public class TillSessions {
     /** Sessions used since their last-used time was last written. */
     private final Map<String, Instant> touched = new ConcurrentHashMap<>();
     private PeriodicTask toucher;
+    /** Wrong PINs in a row per id and lane ({@code id@lane}). */
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    /** Wrong PINs in a row per lane, whatever the ids. */
+    private final Map<String, Failures> laneFailures = new ConcurrentHashMap<>();
     private final int maxFailures;
     private final long lockoutMillis;
     private final SecureRandom random = new SecureRandom();
@@ -80,7 +85,7 @@ public class TillSessions {
         this.roster = roster;
         this.store = store;
         this.clock = clock;
-        for (String entry : config.cashiers()) {
+        for (String entry : config.cashiers().orElse(List.of())) {
             String[] parts = entry.split(":");
             if (parts.length != 3) {
                 throw new IllegalArgumentException("agent.cashiers entry '" + entry + "' must be id:pin:role");
@@ -126,7 +131,7 @@ public class TillSessions {
 
     /** A new session, or empty when the id or PIN is wrong (the caller does not learn which). */
     public Optional<Session> signIn(String cashier, String pin, String lane) {
-        User user = check(cashier, pin);
+        User user = check(cashier, pin, lane);
         if (user == null) {
             return Optional.empty();
         }
@@ -161,13 +166,14 @@ public class TillSessions {
     }
 
     /**
-     * A manager's approval at the till: the manager keys their id and PIN on the cashier's session.
+     * A manager's approval at the till: the manager keys their id and PIN on the cashier's session at
+     * {@code lane}.
      *
      * @return the approving manager's id
      * @throws Refusal when the PIN is wrong or the user is not a manager; the action must not happen
      */
-    public String approve(String approver, String pin, String action) {
-        User user = check(approver, pin);
+    public String approve(String approver, String pin, String action, String lane) {
+        User user = check(approver, pin, lane);
         if (user == null || !MANAGER.equals(user.role)) {
             throw Refusal.forbidden("MANAGER_APPROVAL_REQUIRED", action + " needs a manager's id and PIN.");
         }
@@ -175,31 +181,47 @@ public class TillSessions {
     }
 
     /**
-     * The user whose id and PIN these are, or null; a locked id is refused (423-like 401 PIN_LOCKED) even
-     * with the right PIN, and a wrong PIN counts towards the lock.
+     * The user whose id and PIN these are, or null. Wrong PINs are counted per id and lane, and per lane: an
+     * id is locked at a lane after {@code agent.max-pin-failures} wrong PINs in a row there (so a cashier
+     * typing wrong approval PINs locks the manager at their own lane only, not at every till and the
+     * console), and a lane after twice as many for any ids (so guessing across ids is slowed too). A
+     * locked id or lane is refused (401 PIN_LOCKED) even with the right PIN.
      */
-    private User check(String id, String pin) {
+    private User check(String id, String pin, String lane) {
         long now = clock.millis();
-        Failures failed = id == null ? null : failures.get(id);
-        if (failed != null && failed.lockedUntilMillis() > now) {
-            throw Refusal.unauthorized("PIN_LOCKED", "Too many wrong PINs for " + id + ": locked for "
-                    + Math.max(1, (failed.lockedUntilMillis() - now + 59_999) / 60_000) + " more minute(s).");
-        }
+        refuseIfLocked(laneFailures.get(lane), now, "at lane " + lane);
+        String key = id + "@" + lane;
+        refuseIfLocked(id == null ? null : failures.get(key), now, "for " + id);
         Optional<StaffList.Member> fromHq = roster.find(id);
         User user = fromHq.isPresent() ? fromHq.filter(StaffList.Member::active)
                 .map(m -> new User(m.tillId(), null, m.pinHash(), m.role())).orElse(null)
                 : id == null ? null : users.get(id);
         if (user == null || !user.pinMatches(pin)) {
             if (fromHq.isPresent() || users.containsKey(id)) { // known ids only: strangers cannot grow the map
-                failures.compute(id, (key, before) -> {
-                    int count = (before == null || before.lockedUntilMillis() > 0 ? 0 : before.count()) + 1;
-                    return count >= maxFailures ? new Failures(0, now + lockoutMillis) : new Failures(count, 0);
-                });
+                countFailure(failures, key, maxFailures, now);
             }
+            if (laneFailures.size() > MAX_LANES_TRACKED) {
+                laneFailures.values().removeIf(f -> f.lockedUntilMillis() <= now);
+            }
+            countFailure(laneFailures, lane, 2 * maxFailures, now);
             return null;
         }
-        failures.remove(id);
+        failures.remove(key);
         return user;
+    }
+
+    private void countFailure(Map<String, Failures> counts, String key, int limit, long now) {
+        counts.compute(key, (k, before) -> {
+            int count = (before == null || before.lockedUntilMillis() > 0 ? 0 : before.count()) + 1;
+            return count >= limit ? new Failures(0, now + lockoutMillis) : new Failures(count, 0);
+        });
+    }
+
+    private static void refuseIfLocked(Failures failed, long now, String where) {
+        if (failed != null && failed.lockedUntilMillis() > now) {
+            throw Refusal.unauthorized("PIN_LOCKED", "Too many wrong PINs " + where + ": locked for "
+                    + Math.max(1, (failed.lockedUntilMillis() - now + 59_999) / 60_000) + " more minute(s).");
+        }
     }
 
     /** The live session of a token, or 401 for the till to sign in again. */
