@@ -1,0 +1,77 @@
+package io.chainretail.e2e.bench;
+
+import static io.chainretail.e2e.bench.BenchSupport.importProducts;
+
+import io.chainretail.e2e.AppProcess;
+import io.chainretail.e2e.Eventually;
+import io.chainretail.e2e.Http;
+import io.chainretail.e2e.RetailSystem;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How soon each application is ready again after a restart on an otherwise idle machine: HQ (after a
+ * clean stop), a store agent with a synced catalog (after {@code kill -9}, as after a power cut), beside
+ * the smallest Quarkus application here, a till (pos-client), as the floor of a Quarkus JVM on this machine.
+ * "Ready" is {@code /q/health/ready} answering 200, timed from the process's launch. Targets: HQ on
+ * PostgreSQL within 10 s, a store agent within 5 s. Run with
+ * {@code ./mvnw -B verify -pl e2e -Pbenchmark -Dit.test=StartupBenchmark [-Pintegration]}.
+ */
+class StartupBenchmark {
+
+    private static final int CATALOG = Integer.getInteger("bench.catalog", 5_000);
+    private static final int RUNS = Integer.getInteger("bench.runs", 3);
+
+    @Test
+    void restartToReady() throws Exception {
+        try (RetailSystem system = new RetailSystem("bench-startup")) {
+            AppProcess hq = system.startHq();
+            importProducts(hq, CATALOG, 0);
+            AppProcess agent = system.startAgent("0001");
+            Eventually.await("the store caught up", BenchSupport.PATIENCE,
+                    () -> BenchSupport.caughtUp(hq, agent, "0001"));
+            AppProcess pos = system.startPos(agent, "01");
+            List<Long> hqMillis = new ArrayList<>();
+            List<Long> agentMillis = new ArrayList<>();
+            List<Long> posMillis = new ArrayList<>();
+            for (int run = 0; run < RUNS; run++) {
+                hq.terminate();
+                hqMillis.add(restart(hq));
+                Http.signIn(hq.url(), "admin", RetailSystem.ADMIN_PASSWORD);
+                agent.kill();
+                agentMillis.add(restart(agent));
+                pos.terminate();
+                posMillis.add(restart(pos));
+            }
+            System.out.printf("StartupBenchmark (%s, %d products at the store, %d restarts each):%n",
+                    system.onPostgres() ? "HQ on PostgreSQL" : "HQ on H2", CATALOG, RUNS);
+            print("HQ, after a clean stop", hqMillis, "target < 10,000 ms on PostgreSQL");
+            print("store agent, after kill -9", agentMillis, "target < 5,000 ms");
+            print("baseline: till (pos-client), after a clean stop", posMillis, "the floor of a Quarkus app here");
+        }
+    }
+
+    /** Starts the process again; ms from its launch until it is ready. */
+    private static long restart(AppProcess process) throws Exception {
+        long launched = System.nanoTime();
+        process.start();
+        Eventually.await(process.name() + " ready", BenchSupport.PATIENCE, () -> {
+            try {
+                return Http.get(process.url() + "/q/health/ready").status() == 200;
+            } catch (IllegalStateException e) {
+                return false;
+            }
+        });
+        return Duration.ofNanos(System.nanoTime() - launched).toMillis();
+    }
+
+    private static void print(String what, List<Long> millis, String target) {
+        List<Long> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        System.out.printf("  %-50s median %,6d ms, max %,6d ms  (%s) %s%n", what, sorted.get(sorted.size() / 2),
+                sorted.get(sorted.size() - 1), target, millis);
+    }
+}
