@@ -134,7 +134,7 @@ class HqConsoleBrowserIT {
                 null, 900_001L, Instant.now(), sale);
         String tooLong = new String(codec.encode(event), StandardCharsets.UTF_8)
                 .replace("\"lane\":\"01\"", "\"lane\":\"lane-with-17-chars\"");
-        try (PahoMqttLink store = new PahoMqttLink(system.storeBroker("0001").settings("store-0001-quarantine")
+        try (PahoMqttLink store = new PahoMqttLink(system.storeBroker("0001").settings("store-0001@quarantine")
                 .withSessionExpiry(Duration.ZERO))) {
             store.start();
             Eventually.await("connected as store 0001", Duration.ofSeconds(15), store::isConnected);

@@ -151,7 +151,8 @@ public final class RetailSystem implements AutoCloseable {
         props.put("agent.store", store);
         props.put("agent.data-dir", agentDataDir(store).toString());
         props.put("agent.mqtt.url", brokerUrl());
-        props.put("agent.mqtt.client-id", "store-" + store + "-" + runId);
+        // A store may add "@" and a suffix to its name: runs sharing the machine's broker keep apart.
+        props.put("agent.mqtt.client-id", "store-" + store + "@" + runId);
         props.put("agent.mqtt.session-expiry", "PT5M");
         props.put("agent.uplink.resend-after", "2s");
         BrokerLogin login = storeLogins.get(store);

@@ -171,7 +171,10 @@ public interface AgentConfig {
         /** The broker URL, HQ's embedded one by default: {@code tcp://127.0.0.1:1884}. */
         String url();
 
-        /** Client id; stable so the broker keeps the store's session. Default {@code store-{store}}. */
+        /**
+         * Client id; stable so the broker keeps the store's session. Default {@code store-{store}}, the
+         * username HQ issues; HQ's broker refuses any id but that name or that name, {@code @} and a suffix.
+         */
         Optional<String> clientId();
 
         /** The store's broker account, issued by HQ ({@code POST /api/broker/credentials/{store}}). */

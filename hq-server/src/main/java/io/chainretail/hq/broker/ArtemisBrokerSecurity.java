@@ -1,5 +1,6 @@
 package io.chainretail.hq.broker;
 
+import java.util.Optional;
 import java.util.Set;
 import javax.security.auth.Subject;
 import org.apache.activemq.artemis.core.security.CheckType;
@@ -11,10 +12,11 @@ import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
 import org.jboss.logging.Logger;
 
 /**
- * The embedded broker's security: a connection must sign in with a {@link BrokerAccounts} account, and
- * each publish and subscription is checked against that account's {@link BrokerAcl} rules. Artemis names
- * MQTT topics as addresses ({@code a/b/+/#} is {@code a.b.*.#}); they are turned back into topics here so
- * the rules are the same ones Mosquitto gets.
+ * The embedded broker's security: a connection must sign in with a {@link BrokerAccounts} account, under a
+ * client id that account may use ({@link BrokerAccounts.Account#mayUseClientId}), and each publish and
+ * subscription is checked against that account's {@link BrokerAcl} rules. Artemis names MQTT topics as
+ * addresses ({@code a/b/+/#} is {@code a.b.*.#}); they are turned back into topics here so the rules are the
+ * same ones Mosquitto gets.
  */
 final class ArtemisBrokerSecurity implements ActiveMQSecurityManager5 {
 
@@ -31,17 +33,25 @@ final class ArtemisBrokerSecurity implements ActiveMQSecurityManager5 {
 
     @Override
     public Subject authenticate(String user, String password, RemotingConnection connection, String domain) {
-        return accounts.authenticate(user, password).map(account -> {
-            Subject subject = new Subject();
-            subject.getPrincipals().add(new UserPrincipal(account.username()));
-            subject.getPrincipals().add(new RolePrincipal(account.store() == null ? HQ_ROLE
-                    : STORE_ROLE + account.store()));
-            return subject;
-        }).orElseGet(() -> {
-            LOG.warnf("Broker refused a connection for user '%s' from %s: unknown user or wrong password", user,
-                    connection == null ? "?" : connection.getRemoteAddress());
+        Object from = connection == null ? "?" : connection.getRemoteAddress();
+        Optional<BrokerAccounts.Account> account = accounts.authenticate(user, password);
+        if (account.isEmpty()) {
+            LOG.warnf("Broker refused a connection for user '%s' from %s: unknown user or wrong password", user, from);
             return null;
-        });
+        }
+        // Artemis sets the MQTT client id before it signs the client in, and hands the id over (disconnecting
+        // its holder) only after: refusing here leaves the holder connected.
+        String clientId = connection == null ? null : connection.getClientID();
+        if (!account.get().mayUseClientId(clientId)) {
+            LOG.warnf("Broker refused a connection for user '%s' from %s: it may not use client id '%s' (only '%s'"
+                    + " or '%s%s...')", user, from, clientId, user, user, BrokerAccounts.CLIENT_ID_SUFFIX);
+            return null;
+        }
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal(account.get().username()));
+        subject.getPrincipals().add(new RolePrincipal(account.get().store() == null ? HQ_ROLE
+                : STORE_ROLE + account.get().store()));
+        return subject;
     }
 
     @Override

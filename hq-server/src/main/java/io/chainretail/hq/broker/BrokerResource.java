@@ -3,28 +3,33 @@ package io.chainretail.hq.broker;
 import io.chainretail.hq.identity.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import io.chainretail.core.error.InvalidField;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
  * Broker accounts, for HQ admins: issue a store agent its credentials (shown once; the agent's
  * {@code agent.mqtt.username} and {@code agent.mqtt.password}), list who has one, and generate Mosquitto's
- * password and ACL files for a chain that runs its own broker.
+ * password file, ACL file and settings for a chain that runs its own broker.
  */
 @Path("/api/broker")
 @RolesAllowed(Role.ADMIN)
 public class BrokerResource {
 
     private final BrokerAccounts accounts;
+    private final MosquittoFiles mosquitto;
     private final SecurityIdentity caller;
 
-    public BrokerResource(BrokerAccounts accounts, SecurityIdentity caller) {
+    public BrokerResource(BrokerAccounts accounts, MosquittoFiles mosquitto, SecurityIdentity caller) {
         this.accounts = accounts;
+        this.mosquitto = mosquitto;
         this.caller = caller;
     }
 
@@ -34,7 +39,7 @@ public class BrokerResource {
         return accounts.list();
     }
 
-    /** A new password for the store's agent, replacing its old one (which stops working within 10 s). */
+    /** A new password for the store's agent, replacing its old one (refused from then on). */
     @POST
     @Path("/credentials/{store}")
     public BrokerAccounts.Issued issue(@PathParam("store") String store) {
@@ -46,7 +51,7 @@ public class BrokerResource {
     @Path("/mosquitto/passwd")
     @Produces(MediaType.TEXT_PLAIN)
     public String mosquittoPasswordFile() {
-        return accounts.mosquittoPasswordFile();
+        return mosquitto.passwordFile();
     }
 
     /** Mosquitto's {@code acl_file}. */
@@ -54,6 +59,21 @@ public class BrokerResource {
     @Path("/mosquitto/acl")
     @Produces(MediaType.TEXT_PLAIN)
     public String mosquittoAclFile() {
-        return accounts.mosquittoAclFile();
+        return mosquitto.aclFile();
+    }
+
+    /**
+     * The lines to include in {@code mosquitto.conf}: no anonymous clients, the two files above (in
+     * {@code dir}, default {@code /etc/mosquitto}), and each client's id bound to its account.
+     */
+    @GET
+    @Path("/mosquitto/conf")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String mosquittoConfiguration(@QueryParam("dir") @DefaultValue("/etc/mosquitto") String dir) {
+        if (dir.isBlank() || !dir.startsWith("/") || dir.chars().anyMatch(c -> c < ' ')) {
+            throw new InvalidField("dir", "must be an absolute directory on the broker's machine, was '"
+                    + dir.replaceAll("\\p{Cntrl}", "?") + "'");
+        }
+        return mosquitto.configuration(dir);
     }
 }

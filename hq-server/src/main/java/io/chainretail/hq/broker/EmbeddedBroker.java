@@ -46,6 +46,9 @@ public class EmbeddedBroker {
                 .setName("hq-embedded")
                 .setPersistenceEnabled(true)
                 .setSecurityEnabled(config.broker().requireCredentials())
+                // Every connection is signed in afresh: a cached sign-in would skip the client id check, and
+                // a replaced password stops working at once.
+                .setAuthenticationCacheSize(0)
                 .setJournalType(JournalType.NIO)
                 .setJournalSyncTransactional(config.broker().journalSync())
                 .setJournalSyncNonTransactional(config.broker().journalSync())

@@ -46,4 +46,19 @@ class BrokerAclTest {
         assertTrue(hq.mayPublish("retail/v1/demo/store/0002/ack"));
         assertFalse(hq.maySubscribe("#"), "another chain's topics are not HQ's");
     }
+
+    @Test
+    void aStoreConnectsOnlyUnderItsOwnClientIds() {
+        BrokerAccounts.Account store = new BrokerAccounts.Account("store-0001", "0001", acl.store("0001"));
+        assertTrue(store.mayUseClientId("store-0001"));
+        assertTrue(store.mayUseClientId("store-0001@shelf-gateway"), "its name, @ and a suffix of its own");
+        assertFalse(store.mayUseClientId("hq-1"), "HQ's session");
+        assertFalse(store.mayUseClientId("store-0002"), "another store's");
+        assertFalse(store.mayUseClientId("store-0001-2"), "store 0001-2's ('-' may be part of a store code)");
+        assertFalse(store.mayUseClientId("store-00012"));
+        assertFalse(store.mayUseClientId(null));
+        assertFalse(store.mayUseClientId(""));
+        BrokerAccounts.Account hq = new BrokerAccounts.Account("hq", null, acl.hq());
+        assertTrue(hq.mayUseClientId("hq-2"), "HQ's instances pick their own ids");
+    }
 }

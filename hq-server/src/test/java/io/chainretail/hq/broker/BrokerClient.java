@@ -20,18 +20,27 @@ final class BrokerClient implements AutoCloseable {
 
     private final MqttAsyncClient client;
     final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    /** Counts down when the broker ends the connection. */
+    final java.util.concurrent.CountDownLatch disconnections = new java.util.concurrent.CountDownLatch(1);
 
     private BrokerClient(MqttAsyncClient client) {
         this.client = client;
     }
 
-    /** Connects, or throws the broker's refusal. */
+    /** Connects under the account's own client id (its username), or throws the broker's refusal. */
     static BrokerClient connect(String url, String username, String password) throws MqttException {
-        MqttAsyncClient client = new MqttAsyncClient(url, "acl-test-" + System.nanoTime(), new MemoryPersistence());
+        return connect(url, username, password, username == null ? "acl-test-" + System.nanoTime() : username);
+    }
+
+    /** Connects as {@code clientId}, or throws the broker's refusal. */
+    static BrokerClient connect(String url, String username, String password, String clientId)
+            throws MqttException {
+        MqttAsyncClient client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
         BrokerClient wrapper = new BrokerClient(client);
         client.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
             @Override
             public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse response) {
+                wrapper.disconnections.countDown();
             }
 
             @Override

@@ -17,7 +17,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.Assumptions;
@@ -80,6 +79,11 @@ class BrokerSecurityTest {
         assertFalse(passwd.contains(store1.password()), "the password file holds hashes only");
         String acl = given().get("/api/broker/mosquitto/acl").then().statusCode(200).extract().asString();
         assertTrue(acl.contains("user store-0101\ntopic write retail/v1/demo/store/0101/up/#\n"), acl);
+        String conf = given().get("/api/broker/mosquitto/conf").then().statusCode(200).extract().asString();
+        assertTrue(conf.contains("password_file /etc/mosquitto/retail.passwd\n"), conf);
+        assertTrue(conf.contains("use_username_as_clientid true\n"), conf);
+        given().queryParam("dir", "/etc\ninclude_dir /tmp").get("/api/broker/mosquitto/conf").then().statusCode(400)
+                .body("field", equalTo("dir"));
     }
 
     @Test
@@ -99,20 +103,20 @@ class BrokerSecurityTest {
             Assumptions.abort(message);
         }
         Path dir = Files.createDirectories(Path.of("target/mosquitto-acl"));
-        Files.writeString(dir.resolve("passwd"), given().get("/api/broker/mosquitto/passwd").asString());
-        Files.writeString(dir.resolve("acl"), given().get("/api/broker/mosquitto/acl").asString());
+        Files.writeString(dir.resolve(MosquittoFiles.PASSWORD_FILE),
+                given().get("/api/broker/mosquitto/passwd").asString());
+        Files.writeString(dir.resolve(MosquittoFiles.ACL_FILE), given().get("/api/broker/mosquitto/acl").asString());
+        String generated = given().queryParam("dir", dir.toAbsolutePath().toString()).get("/api/broker/mosquitto/conf")
+                .then().statusCode(200).extract().asString();
         int port;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
                 "listener " + port + " 127.0.0.1",
-                "allow_anonymous false",
-                "password_file " + dir.resolve("passwd").toAbsolutePath(),
-                "acl_file " + dir.resolve("acl").toAbsolutePath(),
                 "persistence false",
                 "user " + System.getProperty("user.name"),
-                ""));
+                generated));
         Process process = new ProcessBuilder(mosquitto.toString(), "-c", dir.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
         try {
@@ -183,28 +187,48 @@ class BrokerSecurityTest {
         List<String> othersFilters = List.of(topics.ack("0102"), topics.syncReply("0102"),
                 topics.storeFeed("0102", "+"), "retail/v1/demo/store/+/ack", "retail/v1/demo/#", "#",
                 topics.up("0102", "+"));
-        List<BrokerClient> snoops = new ArrayList<>();
-        try (BrokerClient hqClient = BrokerClient.connect(url, hq.username(), hq.password())) {
-            for (String filter : othersFilters) {
-                BrokerClient snoop = BrokerClient.connect(url, store1.username(), store1.password());
-                snoops.add(snoop);
-                // The embedded broker refuses the subscription; Mosquitto grants it but delivers nothing the
-                // ACL does not let the store read. What matters is below: nothing arrives.
-                snoop.subscribe(filter);
-            }
+        // One connection (a store account has one client id) asks for all of them: the embedded broker refuses
+        // each subscription; Mosquitto grants them but delivers nothing the ACL does not let the store read.
+        try (BrokerClient hqClient = BrokerClient.connect(url, hq.username(), hq.password());
+                BrokerClient snoop = BrokerClient.connect(url, store1.username(), store1.password())) {
+            othersFilters.forEach(snoop::subscribe);
             List<String> theirs = List.of(topics.ack("0102"), topics.syncReply("0102"),
                     topics.storeFeed("0102", "prices"), topics.up("0102", "sale"));
             for (String topic : theirs) {
                 assertTrue(hqClient.publish(topic, "for 0102"), topic);
             }
             Thread.sleep(500);
-            for (BrokerClient snoop : snoops) {
-                assertEquals(null, snoop.next(0), "nothing of store 0102's reaches store 0101");
+            assertTrue(snoop.connected(), "the snoop was still there to receive");
+            assertEquals(null, snoop.next(0), "nothing of store 0102's reaches store 0101");
+        }
+        assertNoTakeover(url);
+    }
+
+    /**
+     * A store account cannot take over another client's session by connecting under its client id: HQ and
+     * store 0102 stay connected (each still receives) after store 0101's account tried both their ids.
+     */
+    private void assertNoTakeover(String url) throws Exception {
+        try (BrokerClient hqVictim = BrokerClient.connect(url, hq.username(), hq.password(), "hq-acl");
+                BrokerClient storeVictim = BrokerClient.connect(url, store2.username(), store2.password())) {
+            assertTrue(hqVictim.subscribe(topics.status("0102")));
+            assertTrue(storeVictim.subscribe(topics.ack("0102")));
+            for (String victimId : List.of("hq-acl", store2.username())) {
+                try (BrokerClient attacker = BrokerClient.connect(url, store1.username(), store1.password(),
+                        victimId)) {
+                    // Mosquitto lets it in under its own name instead (use_username_as_clientid).
+                    assertTrue(attacker.connected());
+                } catch (MqttException refused) {
+                    // The embedded broker refuses the connection.
+                }
             }
-        } finally {
-            for (BrokerClient snoop : snoops) {
-                snoop.close();
-            }
+            assertTrue(storeVictim.publish(topics.status("0102"), "still here"));
+            assertEquals(topics.status("0102"), awaitOn(hqVictim, topics.status("0102")), "HQ is still connected");
+            assertTrue(hqVictim.publish(topics.ack("0102"), "still here"));
+            assertEquals(topics.ack("0102"), awaitOn(storeVictim, topics.ack("0102")),
+                    "store 0102 is still connected");
+            assertEquals(1, hqVictim.disconnections.getCount() * storeVictim.disconnections.getCount(),
+                    "neither was disconnected");
         }
     }
 
