@@ -58,6 +58,11 @@ async function call(path, body) {
   }
   let data = {};
   try { data = await response.json(); } catch (e) { /* empty body */ }
+  if (response.status === 401 && data.code === 'SIGNED_OUT' && state.signedIn) {
+    // Signed in again from another browser, or the till restarted: back to the sign-in screen.
+    state.signedIn = false;
+    render();
+  }
   return { ok: response.ok, data };
 }
 
@@ -179,6 +184,7 @@ async function refresh() {
   state.lastReceipt = data.lastReceipt;
   showConnection(data);
   render();
+  listenToScanner();
 }
 
 function showConnection(data) {
@@ -255,13 +261,22 @@ async function scanText(text) {
 }
 
 // The lane's scanner pushes its scans here (through pos-client, from the store agent) on one stream,
-// opened once with the page (EventSource reconnects by itself). A scan goes where the cashier is: a
+// open while a cashier is signed in at this browser (the till refuses it otherwise; EventSource
+// reconnects by itself after a network cut, not after a refusal). A scan goes where the cashier is: a
 // member card into the member panel, a coupon into the coupon panel, a receipt's code into the return
 // panel, anything else into the sale. Scan ids guard against a scan delivered again after a reconnect.
 const scansSeen = new Set();
 
+let scanner = null;
+
 function listenToScanner() {
+  if (!state.signedIn) {
+    if (scanner) { scanner.close(); scanner = null; }
+    return;
+  }
+  if (scanner && scanner.readyState !== EventSource.CLOSED) return;
   const source = new EventSource('/api/events');
+  scanner = source;
   source.onmessage = (message) => {
     let scan;
     try { scan = JSON.parse(message.data); } catch (e) { return; }
@@ -581,7 +596,7 @@ document.addEventListener('click', (event) => {
 setInterval(async () => {
   const { ok, data } = await call('/state');
   if (ok) showConnection(data);
+  if (ok && data.signedIn !== state.signedIn) await refresh();
 }, 5000);
 
 refresh().then(checkShift);
-listenToScanner();

@@ -30,7 +30,9 @@ public final class Http {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Keeps cookies as a browser would: a till's session is the cookie its sign-in set. */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL)).build();
     /** Bearer tokens by server base URL: requests to a server signed in to carry its token. */
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 

@@ -10,7 +10,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -18,8 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The cashier page's API. The lane keeps one signed-in cashier and one open sale; every action is
- * forwarded to the store agent, which owns the rules.
+ * The cashier page's API. The lane keeps one signed-in cashier, in the browser that signed in
+ * ({@link SessionGuard}), and one open sale; every action is forwarded to the store agent, which owns the
+ * rules.
  */
 @Path("/api")
 public class LaneResource {
@@ -75,16 +79,23 @@ public class LaneResource {
             String approver, String pin, String reason) {
     }
 
-    /** The lane's state, and whether the store is in touch with HQ (selling goes on either way). */
+    /**
+     * The lane's state, and whether the store is in touch with HQ (selling goes on either way). A browser
+     * other than the signed-in one sees only the lane and the connections.
+     */
     @GET
     @Path("/state")
-    public Map<String, Object> state() {
-        Map<String, Object> state = new LinkedHashMap<>(lane.snapshot(config.lane()));
+    public Map<String, Object> state(@Context HttpHeaders headers, @Context UriInfo uri) {
+        return state(BrowserSession.valueOf(headers.getCookies(), uri));
+    }
+
+    private Map<String, Object> state(String session) {
+        Map<String, Object> state = new LinkedHashMap<>(lane.snapshot(config.lane(), session));
         try {
             AgentReply sync = agent.get("/api/sync", null);
             state.put("hqOnline", sync.ok() && sync.body().path("connected").asBoolean());
             state.put("storeOnline", true);
-            if (lane.token() != null) {
+            if (lane.heldBy(session)) {
                 AgentReply devices = agent.get("/api/till/devices", lane.token());
                 if (devices.ok()) {
                     state.put("devices", devices.body());
@@ -97,24 +108,26 @@ public class LaneResource {
         return state;
     }
 
+    /** Signs the cashier in; this browser holds the lane's session from now on (any other's ends). */
     @POST
     @Path("/signin")
-    public Response signIn(@Valid SignIn request) {
+    public Response signIn(@Valid SignIn request, @Context UriInfo uri) {
         AgentReply reply = agent.post("/api/till/signin",
                 Map.of("cashier", request.cashier(), "pin", request.pin(), "lane", config.lane()), null);
         if (!reply.ok()) {
             return reply.relayed();
         }
-        // The session token stays in the lane; the page never sees it.
-        lane.signedIn(reply.body().path("token").asText(), reply.body().path("cashier").asText());
-        return Response.ok(state()).build();
+        // The agent's token stays in the lane; the page gets only its own session cookie.
+        String session = BrowserSession.newValue();
+        lane.signedIn(reply.body().path("token").asText(), reply.body().path("cashier").asText(), session);
+        return Response.ok(state(session)).cookie(BrowserSession.cookie(uri, session)).build();
     }
 
     @POST
     @Path("/signout")
-    public Map<String, Object> signOut() {
+    public Response signOut(@Context UriInfo uri) {
         lane.signedOut();
-        return state();
+        return Response.ok(state((String) null)).cookie(BrowserSession.cookie(uri, null)).build();
     }
 
     @POST

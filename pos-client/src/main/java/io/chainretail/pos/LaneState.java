@@ -2,27 +2,45 @@ package io.chainretail.pos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What this lane holds between requests: the cashier's session, the open sale, the last receipt. */
+/**
+ * What this lane holds between requests: the cashier's session at the store agent and the browser it
+ * belongs to, the open sale, the last receipt.
+ */
 @ApplicationScoped
 public class LaneState {
 
     private String token;
     private String cashier;
+    /** {@link BrowserSession#hash} of the signed-in browser's cookie. */
+    private String browserSession;
     private JsonNode sale;
     private JsonNode lastCompleted;
 
-    public synchronized void signedIn(String newToken, String newCashier) {
+    /** A cashier signed in from the browser holding {@code session}; any other browser's session ends. */
+    public synchronized void signedIn(String newToken, String newCashier, String session) {
         token = newToken;
         cashier = newCashier;
+        browserSession = BrowserSession.hash(session);
     }
 
     public synchronized void signedOut() {
         token = null;
         cashier = null;
         sale = null;
+        browserSession = null;
+        lastCompleted = null;
+    }
+
+    /** Whether {@code session} (a browser's cookie, or null) is the signed-in browser's. */
+    public synchronized boolean heldBy(String session) {
+        return token != null && session != null && browserSession != null
+                && MessageDigest.isEqual(browserSession.getBytes(StandardCharsets.US_ASCII),
+                        BrowserSession.hash(session).getBytes(StandardCharsets.US_ASCII));
     }
 
     public synchronized String token() {
@@ -55,13 +73,15 @@ public class LaneState {
         lastCompleted = refund;
     }
 
-    public synchronized Map<String, Object> snapshot(String lane) {
+    /** What {@code session}'s browser may see: all of it when signed in there, else only the lane. */
+    public synchronized Map<String, Object> snapshot(String lane, String session) {
+        boolean signedIn = heldBy(session);
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("lane", lane);
-        state.put("cashier", cashier);
-        state.put("signedIn", token != null);
-        state.put("sale", sale);
-        state.put("lastReceipt", lastCompleted);
+        state.put("cashier", signedIn ? cashier : null);
+        state.put("signedIn", signedIn);
+        state.put("sale", signedIn ? sale : null);
+        state.put("lastReceipt", signedIn ? lastCompleted : null);
         return state;
     }
 }

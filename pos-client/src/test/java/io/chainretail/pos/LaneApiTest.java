@@ -25,8 +25,8 @@ class LaneApiTest {
     }
 
     @Test
-    void refusesPaymentWithoutASale() {
+    void refusesPaymentWithoutASignedInCashier() {
         given().contentType(ContentType.JSON).body("{\"amountMinor\":100}").post("/api/sale/pay-cash")
-                .then().statusCode(409).body("code", equalTo("NO_SALE"));
+                .then().statusCode(401).body("code", equalTo("SIGNED_OUT"));
     }
 }
