@@ -79,7 +79,6 @@ TOKEN=$(curl -sf -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$
 for i in "${!STORES[@]}"; do
   store=${STORES[i]}
   agent_port=$((BASE + 1 + i))
-  pos_port=$((BASE + 11 + i))
   credentials=$(curl -sf -X POST -H "Authorization: Bearer $TOKEN" \
     "http://127.0.0.1:$BASE/api/broker/credentials/$store")
   AGENT_MQTT_PASSWORD="$(json_field password <<<"$credentials")" start "agent-$store" \
@@ -88,11 +87,22 @@ for i in "${!STORES[@]}"; do
     -Dagent.mqtt.username="$(json_field username <<<"$credentials")" \
     '-Dagent.lanes."01".printer=simulated' -Dagent.shelves.A1.sensor=simulated \
     -Dagent.shelves.A1.slots=D00001:120:580:3,D00002:150:1060:2 -jar "$AGENT_JAR"
-  start "pos-$store-01" -Dquarkus.http.port="$pos_port" -Dpos.agent-url="http://127.0.0.1:$agent_port" \
-    -Dpos.lane=01 -jar "$POS_JAR"
+done
+# Each till is paired with its store's agent, as a manager does once per lane: the demo manager (9001)
+# issues a one-time code, which the till trades for a key of its own on its first start.
+for i in "${!STORES[@]}"; do
+  store=${STORES[i]}
+  agent_port=$((BASE + 1 + i))
+  wait_live "agent-$store" "http://127.0.0.1:$agent_port"
+  MANAGER=$(curl -sf -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$agent_port/api/manager/signin" \
+    --data '{"id":"9001","pin":"9999"}' | json_field token)
+  code=$(curl -sf -X POST -H "Authorization: Bearer $MANAGER" \
+    "http://127.0.0.1:$agent_port/api/manager/lanes/01/pairing-code" | json_field code)
+  POS_PAIRING_CODE="$code" start "pos-$store-01" -Dquarkus.http.port="$((BASE + 11 + i))" \
+    -Dpos.agent-url="http://127.0.0.1:$agent_port" -Dpos.lane=01 -Dpos.data-dir="$DEMO_DIR/pos-$store-01" \
+    -jar "$POS_JAR"
 done
 for i in "${!STORES[@]}"; do
-  wait_live "agent-${STORES[i]}" "http://127.0.0.1:$((BASE + 1 + i))"
   wait_live "pos-${STORES[i]}-01" "http://127.0.0.1:$((BASE + 11 + i))"
 done
 

@@ -5,7 +5,7 @@
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const state = { signedIn: false, sale: null, lastReceipt: null, panel: null, report: null };
+const state = { paired: true, signedIn: false, sale: null, lastReceipt: null, panel: null, report: null };
 const PANELS = {
   F4: 'member-form', F5: 'nosale-form', F6: 'coupon-form', F8: 'void-form', F9: 'return-form',
   F10: 'resume-form', F11: 'voidsale-form', F12: 'pay-form',
@@ -74,7 +74,8 @@ function cell(row, text, className) {
 }
 
 function render() {
-  $('signin-view').hidden = state.signedIn;
+  $('pairing-view').hidden = state.paired || state.signedIn;
+  $('signin-view').hidden = state.signedIn || !state.paired;
   $('sale-view').hidden = !state.signedIn;
   $('signout').hidden = !state.signedIn;
   const sale = state.sale;
@@ -179,6 +180,7 @@ async function refresh() {
   if (!ok) { say(data.message, 'error'); return; }
   $('lane-label').textContent = 'Lane ' + data.lane;
   $('cashier-label').textContent = data.cashier ? 'Cashier ' + data.cashier : '';
+  state.paired = data.paired !== false;
   state.signedIn = data.signedIn;
   state.sale = data.sale;
   state.lastReceipt = data.lastReceipt;
@@ -228,10 +230,20 @@ async function change(path, body, done) {
   return true;
 }
 
+$('pairing-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const { ok, data } = await call('/pair', { code: $('pairing-code').value });
+  $('pairing-code').value = '';
+  if (!ok) { say(data.message || 'Pairing failed.', 'error'); return; }
+  say('This lane is paired. Sign in.', 'ok');
+  await refresh();
+});
+
 $('signin-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const { ok, data } = await call('/signin', { cashier: $('cashier').value, pin: $('pin').value });
   $('pin').value = '';
+  if (!ok && data.code === 'LANE_NOT_PAIRED') { say(data.message, 'error'); await refresh(); return; }
   if (!ok) { say(data.message || 'Sign-in failed.', 'error'); return; }
   say('Signed in.', 'ok');
   await refresh().then(checkShift);

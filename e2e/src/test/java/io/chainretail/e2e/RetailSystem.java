@@ -165,11 +165,15 @@ public final class RetailSystem implements AutoCloseable {
                 AppProcess.freePort(), props, logDir).start());
     }
 
+    /** Starts a till for {@code lane}, paired with the agent as an installer does (a code from the manager). */
     public AppProcess startPos(AppProcess agent, String lane) throws Exception {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("pos.agent-url", agent.url());
         props.put("pos.lane", lane);
-        return track(new AppProcess("pos-" + lane + "-" + agent.url().replaceAll("\\D", ""),
+        props.put("pos.pairing-code", Lanes.pairingCode(agent, lane));
+        String name = "pos-" + lane + "-" + agent.url().replaceAll("\\D", "");
+        props.put("pos.data-dir", workDir.resolve(name).toString());
+        return track(new AppProcess(name,
                 ROOT.resolve("pos-client/target/quarkus-app/quarkus-run.jar"), AppProcess.freePort(), props,
                 logDir).start());
     }

@@ -51,10 +51,15 @@ class SaleEndToEndIT {
                 + "\"role\":\"cashier\",\"store\":\"0001\"}").status());
         assertEquals(200, Http.put(hq.url() + "/api/users/e2e.cashier/till", "{\"tillId\":\"7001\","
                 + "\"pin\":\"2580\"}").status());
+        String lane = Lanes.key(agent, "03");
         Eventually.await("the store's tills know cashier 7001", PATIENCE, () -> Http.post(agent.url()
-                + "/api/till/signin", "{\"cashier\":\"7001\",\"pin\":\"2580\",\"lane\":\"03\"}").status() == 200);
+                + "/api/till/signin", "{\"cashier\":\"7001\",\"pin\":\"2580\",\"lane\":\"03\"}", "X-Lane-Key", lane)
+                .status() == 200);
         assertEquals(401, Http.post(agent.url() + "/api/till/signin", "{\"cashier\":\"7001\",\"pin\":\"0000\","
-                + "\"lane\":\"03\"}").status());
+                + "\"lane\":\"03\"}", "X-Lane-Key", lane).status());
+        assertEquals("LANE_NOT_PAIRED", Http.post(agent.url() + "/api/till/signin", "{\"cashier\":\"7001\","
+                + "\"pin\":\"2580\",\"lane\":\"04\"}").body().path("code").asText(),
+                "an unpaired lane signs no one in");
     }
 
     @Test

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A lane driving the store agent's till API directly, as pos-client does, with its session token. */
+/**
+ * A lane driving the store agent's till API directly, as pos-client does: paired with the agent
+ * ({@link Lanes}), signed in, then with its session token.
+ */
 public final class Till {
 
     public static final String TOKEN = "X-Till-Token";
@@ -14,8 +17,12 @@ public final class Till {
 
     public Till(AppProcess agent, String lane, String cashier, String pin) {
         this.agent = agent.url();
-        Http.Reply reply = Http.post(this.agent + "/api/till/signin", "{\"cashier\":\"" + cashier + "\",\"pin\":\""
-                + pin + "\",\"lane\":\"" + lane + "\"}");
+        String signIn = "{\"cashier\":\"" + cashier + "\",\"pin\":\"" + pin + "\",\"lane\":\"" + lane + "\"}";
+        Http.Reply reply = Http.post(this.agent + "/api/till/signin", signIn, "X-Lane-Key", Lanes.key(agent, lane));
+        if (reply.status() == 401 && "LANE_NOT_PAIRED".equals(reply.body().path("code").asText())) {
+            // A new agent on a fresh database at the same address: pair the lane there.
+            reply = Http.post(this.agent + "/api/till/signin", signIn, "X-Lane-Key", Lanes.pairAgain(agent, lane));
+        }
         assertEquals(200, reply.status(), reply.body().toString());
         this.token = reply.body().path("token").asText();
     }

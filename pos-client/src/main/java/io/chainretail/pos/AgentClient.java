@@ -45,22 +45,27 @@ public class AgentClient {
      * @throws AgentUnreachableException when the agent does not answer in time
      */
     public AgentReply post(String path, Object body, String token) {
-        return send("POST", path, body, token);
+        return send("POST", path, body, token, null);
+    }
+
+    /** POSTs with the lane's key ({@code X-Lane-Key}), as a sign-in at a paired lane does. */
+    public AgentReply postAsLane(String path, Object body, String laneKey) {
+        return send("POST", path, body, null, laneKey);
     }
 
     public AgentReply put(String path, Object body, String token) {
-        return send("PUT", path, body, token);
+        return send("PUT", path, body, token, null);
     }
 
     public AgentReply get(String path, String token) {
-        return send("GET", path, null, token);
+        return send("GET", path, null, token, null);
     }
 
     public AgentReply delete(String path, String token) {
-        return send("DELETE", path, null, token);
+        return send("DELETE", path, null, token, null);
     }
 
-    private AgentReply send(String method, String path, Object body, String token) {
+    private AgentReply send(String method, String path, Object body, String token, String laneKey) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.agentUrl() + path))
                     .timeout(config.agentTimeout())
@@ -69,6 +74,9 @@ public class AgentClient {
                             : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
             if (token != null) {
                 request.header("X-Till-Token", token);
+            }
+            if (laneKey != null) {
+                request.header("X-Lane-Key", laneKey);
             }
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode parsed = response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());

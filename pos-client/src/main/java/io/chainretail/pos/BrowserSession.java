@@ -1,14 +1,9 @@
 package io.chainretail.pos;
 
+import io.chainretail.core.security.Secrets;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -18,8 +13,6 @@ import java.util.Map;
  * The lane keeps only a hash of its value.
  */
 public final class BrowserSession {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private BrowserSession() {
     }
@@ -32,9 +25,7 @@ public final class BrowserSession {
 
     /** A new, unguessable session value. */
     public static String newValue() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.newToken();
     }
 
     /** The cookie the request carries, or null. */
@@ -52,11 +43,6 @@ public final class BrowserSession {
 
     /** What the lane keeps of a session value: its SHA-256, so a heap dump or log gives no session away. */
     public static String hash(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256(value);
     }
 }

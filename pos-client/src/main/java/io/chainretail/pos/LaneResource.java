@@ -30,12 +30,18 @@ public class LaneResource {
 
     private final AgentClient agent;
     private final LaneState lane;
+    private final LaneKey laneKey;
     private final PosConfig config;
 
-    public LaneResource(AgentClient agent, LaneState lane, PosConfig config) {
+    public LaneResource(AgentClient agent, LaneState lane, LaneKey laneKey, PosConfig config) {
         this.agent = agent;
         this.lane = lane;
+        this.laneKey = laneKey;
         this.config = config;
+    }
+
+    /** A one-time pairing code from the manager console. */
+    public record Pairing(@NotBlank @jakarta.validation.constraints.Size(max = 64) String code) {
     }
 
     /** Sign-in at this lane. */
@@ -92,6 +98,7 @@ public class LaneResource {
     private Map<String, Object> state(String session) {
         Map<String, Object> state = new LinkedHashMap<>(lane.snapshot(config.lane(), session));
         try {
+            state.put("paired", laneKey.paired());
             AgentReply sync = agent.get("/api/sync", null);
             state.put("hqOnline", sync.ok() && sync.body().path("connected").asBoolean());
             state.put("storeOnline", true);
@@ -112,8 +119,12 @@ public class LaneResource {
     @POST
     @Path("/signin")
     public Response signIn(@Valid SignIn request, @Context UriInfo uri) {
-        AgentReply reply = agent.post("/api/till/signin",
-                Map.of("cashier", request.cashier(), "pin", request.pin(), "lane", config.lane()), null);
+        AgentReply reply = agent.postAsLane("/api/till/signin",
+                Map.of("cashier", request.cashier(), "pin", request.pin(), "lane", config.lane()),
+                laneKey.key().orElse(null));
+        if (reply.status() == 401 && "LANE_NOT_PAIRED".equals(reply.body().path("code").asText())) {
+            laneKey.forget(); // unpaired at the agent, or paired again on another machine: ask for a code
+        }
         if (!reply.ok()) {
             return reply.relayed();
         }
@@ -121,6 +132,15 @@ public class LaneResource {
         String session = BrowserSession.newValue();
         lane.signedIn(reply.body().path("token").asText(), reply.body().path("cashier").asText(), session);
         return Response.ok(state(session)).cookie(BrowserSession.cookie(uri, session)).build();
+    }
+
+    /** Pairs this lane with the store agent with the manager's one-time code; 401 PAIRING_CODE_WRONG. */
+    @POST
+    @Path("/pair")
+    public Response pair(@Valid Pairing pairing, @Context HttpHeaders headers, @Context UriInfo uri) {
+        AgentReply reply = laneKey.pair(pairing.code().strip());
+        return reply.ok() ? Response.ok(state(BrowserSession.valueOf(headers.getCookies(), uri))).build()
+                : reply.relayed();
     }
 
     @POST

@@ -1,9 +1,8 @@
 package io.chainretail.pos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chainretail.core.security.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,9 +37,7 @@ public class LaneState {
 
     /** Whether {@code session} (a browser's cookie, or null) is the signed-in browser's. */
     public synchronized boolean heldBy(String session) {
-        return token != null && session != null && browserSession != null
-                && MessageDigest.isEqual(browserSession.getBytes(StandardCharsets.US_ASCII),
-                        BrowserSession.hash(session).getBytes(StandardCharsets.US_ASCII));
+        return token != null && session != null && Secrets.same(browserSession, BrowserSession.hash(session));
     }
 
     public synchronized String token() {

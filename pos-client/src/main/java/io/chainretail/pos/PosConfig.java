@@ -3,6 +3,7 @@ package io.chainretail.pos;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Settings under {@code pos.*}; the module README has the table. */
@@ -21,6 +22,25 @@ public interface PosConfig {
      * cashier to count the float.
      */
     OptionalLong openingFloat();
+
+    /**
+     * Where the till keeps its lane key ({@code lane-<lane>.key}, readable by its owner only). Default
+     * {@code data/pos}.
+     */
+    @WithDefault("data/pos")
+    String dataDir();
+
+    /**
+     * The lane's key, when it is provisioned rather than paired at the till (environment
+     * {@code POS_LANE_KEY}). Unset: the key the till got by pairing, kept in {@code data-dir}.
+     */
+    Optional<String> laneKey();
+
+    /**
+     * A pairing code from the manager console, used once on the first start of an unpaired till (environment
+     * {@code POS_PAIRING_CODE}); an installer can pass it instead of typing it at the lane.
+     */
+    Optional<String> pairingCode();
 
     /** How long to wait for the store agent before telling the cashier. Default 5 s. */
     @WithDefault("5s")

@@ -12,17 +12,17 @@ import java.net.URI;
 import java.util.Set;
 
 /**
- * Every lane API call but reading the lane's state and signing in must come from the browser that signed
- * in ({@link BrowserSession}), and a call that changes anything must not come from another site's page
- * (its Origin, when the browser sends one, is this till's own). Anything else on the machine or the
- * network that reaches the till's port can no longer act as the cashier.
+ * Every lane API call but reading the lane's state, pairing the lane and signing in must come from the
+ * browser that signed in ({@link BrowserSession}), and a call that changes anything must not come from
+ * another site's page (its Origin, when the browser sends one, is this till's own). Anything else on the
+ * machine or the network that reaches the till's port can no longer act as the cashier.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class SessionGuard implements ContainerRequestFilter {
 
-    /** What a browser without the session may call: the page needs them to show the sign-in screen. */
-    private static final Set<String> OPEN = Set.of("GET /api/state", "POST /api/signin");
+    /** What a browser without the session may call: the page needs them to pair the lane and sign in. */
+    private static final Set<String> OPEN = Set.of("GET /api/state", "POST /api/signin", "POST /api/pair");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final LaneState lane;

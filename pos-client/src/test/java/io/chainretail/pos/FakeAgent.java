@@ -11,12 +11,17 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A store agent's till API as far as the till's own tests need it: cashier 1001 signs in with PIN 1234, an
- * X report is there to read, and every call that reaches it is counted (a refused call must not).
+ * A store agent's till API as far as the till's own tests need it: lane 01 pairs with code GOODCODE, cashier
+ * 1001 signs in with PIN 1234, an X report is there to read, and every call that reaches it is counted (a
+ * refused call must not). A test reads the count ({@code GET /fake/calls}) and unpairs the lane
+ * ({@code POST /fake/unpair}) over HTTP, at {@link #url(String)}.
  */
 final class FakeAgent {
 
     static final String TOKEN = "fake-agent-token";
+    static final String PAIRING_CODE = "GOODCODE";
+    /** The key the agent gave the lane; null once the manager unpaired it. */
+    volatile String laneKey = "fake-lane-key";
     private static FakeAgent running;
 
     final AtomicInteger calls = new AtomicInteger();
@@ -43,19 +48,49 @@ final class FakeAgent {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Calls that reached the agent at {@code agentUrl} (the till's {@code pos.agent-url}). */
+    static int calls(String agentUrl) {
+        return io.restassured.RestAssured.get(agentUrl + "/fake/calls").then().extract().path("calls");
+    }
+
+    static void unpair(String agentUrl) {
+        io.restassured.RestAssured.post(agentUrl + "/fake/unpair").then().statusCode(200);
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         boolean signedIn = TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Till-Token"));
+        if (path.startsWith("/fake/")) {
+            // The test's own controls: it runs in another class loader than the till, so it reaches this
+            // agent as the till does, over HTTP.
+            if (path.equals("/fake/unpair")) {
+                laneKey = null;
+            }
+            reply(exchange, 200, "{\"calls\":" + calls.get() + "}");
+            return;
+        }
         if (!path.equals("/api/sync")) {
             calls.incrementAndGet();
         }
         if (path.equals("/api/sync")) {
             reply(exchange, 200, "{\"connected\":true}");
+        } else if (path.equals("/api/till/pair")) {
+            boolean right = body.contains("\"code\":\"" + PAIRING_CODE + "\"");
+            if (right) {
+                laneKey = "fake-lane-key";
+            }
+            reply(exchange, right ? 200 : 401, right ? "{\"lane\":\"01\",\"key\":\"" + laneKey + "\"}"
+                    : "{\"code\":\"PAIRING_CODE_WRONG\",\"message\":\"That pairing code is wrong.\"}");
         } else if (path.equals("/api/till/signin")) {
-            reply(exchange, body.contains("\"pin\":\"1234\"") ? 200 : 401, body.contains("\"pin\":\"1234\"")
-                    ? "{\"token\":\"" + TOKEN + "\",\"cashier\":\"1001\"}"
-                    : "{\"code\":\"BAD_CREDENTIALS\",\"message\":\"Wrong cashier or PIN.\"}");
+            String key = exchange.getRequestHeaders().getFirst("X-Lane-Key");
+            if (laneKey == null || !laneKey.equals(key)) {
+                reply(exchange, 401, "{\"code\":\"LANE_NOT_PAIRED\",\"message\":\"Lane 01 is not paired.\"}");
+            } else {
+                reply(exchange, body.contains("\"pin\":\"1234\"") ? 200 : 401, body.contains("\"pin\":\"1234\"")
+                        ? "{\"token\":\"" + TOKEN + "\",\"cashier\":\"1001\"}"
+                        : "{\"code\":\"BAD_CREDENTIALS\",\"message\":\"Wrong cashier or PIN.\"}");
+            }
         } else if (!signedIn) {
             reply(exchange, 401, "{\"code\":\"SESSION_EXPIRED\",\"message\":\"Sign in again.\"}");
         } else if (path.equals("/api/till/shift")) {
@@ -73,11 +108,20 @@ final class FakeAgent {
         exchange.close();
     }
 
-    /** Runs a test's till against the fake agent. */
+    /** Runs a test's till against the fake agent, paired on its first sign-in by an installer's code. */
     public static final class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("pos.agent-url", get().url());
+            return Map.of("pos.agent-url", get().url(), "pos.pairing-code", PAIRING_CODE,
+                    "pos.data-dir", "target/pos-data-" + System.nanoTime());
+        }
+    }
+
+    /** The same, with a till nobody has paired yet. */
+    public static final class Unpaired implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("pos.agent-url", get().url(), "pos.data-dir", "target/pos-data-" + System.nanoTime());
         }
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(FakeAgent.Profile.class)
 class TillSessionTest {
+
+    @ConfigProperty(name = "pos.agent-url")
+    String agentUrl;
 
     private String cookieName;
     private String session;
@@ -44,7 +48,7 @@ class TillSessionTest {
 
     @Test
     void anyoneElseIsRefusedAndLearnsNothing() {
-        int before = FakeAgent.get().calls.get();
+        int before = FakeAgent.calls(agentUrl);
         given().contentType("application/json").body("{\"saleId\":\"S-1\",\"lineNo\":1,\"quantity\":1}")
                 .post("/api/return").then().statusCode(401).body("code", equalTo("SIGNED_OUT"));
         given().get("/api/shift").then().statusCode(401).body("code", equalTo("SIGNED_OUT"));
@@ -52,7 +56,7 @@ class TillSessionTest {
         given().get("/api/state").then().statusCode(200).body("signedIn", equalTo(false))
                 .body("cashier", nullValue()).body("lastReceipt", nullValue());
         given().post("/api/signout").then().statusCode(401);
-        assertEquals(before, FakeAgent.get().calls.get(), "nothing refused reached the store agent");
+        assertEquals(before, FakeAgent.calls(agentUrl), "nothing refused reached the store agent");
         given().cookie(cookieName, session).get("/api/state").then().body("signedIn", equalTo(true));
     }
 

@@ -3,6 +3,7 @@ package io.chainretail.agent;
 import io.smallrye.config.ConfigMapping;
 import io.chainretail.core.gtin.VariableMeasure;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,20 @@ public interface AgentConfig {
     /** How long an id stays locked after too many wrong PINs. Default 5 min. */
     @WithDefault("5m")
     Duration pinLockout();
+
+    /**
+     * Whether a cashier can sign in only at a lane paired with this agent (a one-time code from the manager
+     * console, traded by the till for a key of its own). Default true; false lets any machine that reaches
+     * the agent sign in at any lane, and is logged as a warning at every start.
+     */
+    @WithName("lane-pairing.required")
+    @WithDefault("true")
+    boolean lanePairingRequired();
+
+    /** How long a lane's pairing code may be used. Default 15 min. */
+    @WithName("lane-pairing.code-validity")
+    @WithDefault("15m")
+    Duration lanePairingCodeValidity();
 
     /** How long a till sign-in lasts without activity. Default 12 h (a long shift). */
     @WithDefault("12h")

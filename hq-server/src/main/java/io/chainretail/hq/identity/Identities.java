@@ -2,17 +2,14 @@ package io.chainretail.hq.identity;
 
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.security.PasswordHasher;
+import io.chainretail.core.security.Secrets;
 import io.chainretail.hq.HqConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -101,9 +98,7 @@ public class Identities {
         }
         user.failedSignins = 0;
         user.lockedUntil = null;
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Secrets.newToken();
         UserSession session = new UserSession();
         session.tokenHash = sha256(token);
         session.username = user.username;
@@ -261,11 +256,6 @@ public class Identities {
     }
 
     static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(
-                    StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256(token);
     }
 }

@@ -2,6 +2,7 @@ package io.chainretail.agent.checkout;
 
 import io.chainretail.agent.http.ServerTiming;
 import io.chainretail.agent.replica.Catalog;
+import io.chainretail.agent.till.LanePairings;
 import io.chainretail.agent.till.TillSessions;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.agent.till.TillSessions.Session;
@@ -32,12 +33,15 @@ public class TillResource {
     public static final String TOKEN_HEADER = "X-Till-Token";
 
     private final TillSessions sessions;
+    private final LanePairings pairings;
     private final CheckoutService checkout;
     private final Catalog catalog;
     private final ServerTiming timing;
 
-    public TillResource(TillSessions sessions, CheckoutService checkout, Catalog catalog, ServerTiming timing) {
+    public TillResource(TillSessions sessions, LanePairings pairings, CheckoutService checkout, Catalog catalog,
+            ServerTiming timing) {
         this.sessions = sessions;
+        this.pairings = pairings;
         this.checkout = checkout;
         this.catalog = catalog;
         this.timing = timing;
@@ -45,7 +49,16 @@ public class TillResource {
 
     /** Sign-in at a lane. */
     public record SignIn(@NotBlank String cashier, @NotBlank String pin,
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,16}") String lane) {
+            @NotBlank @Pattern(regexp = LanePairings.LANE_PATTERN) String lane) {
+    }
+
+    /** A lane's one-time pairing code, from the manager console. */
+    public record Pair(@NotBlank @Pattern(regexp = LanePairings.LANE_PATTERN) String lane,
+            @NotBlank @jakarta.validation.constraints.Size(max = 64) String code) {
+    }
+
+    /** The lane's key: the till keeps it and sends it with every sign-in ({@value LanePairings#KEY_HEADER}). */
+    public record Paired(String lane, String key) {
     }
 
     /** The session a till keeps. */
@@ -78,9 +91,21 @@ public class TillResource {
             @NotNull @PositiveOrZero Long amountMinor, @Size(max = 64) String reference) {
     }
 
+    /** Trades the lane's one-time code for its key; 401 PAIRING_CODE_WRONG. */
+    @POST
+    @Path("/pair")
+    public Paired pair(@Valid Pair request) {
+        return new Paired(request.lane(), pairings.pair(request.lane(), request.code()));
+    }
+
+    /**
+     * Signs a cashier in at a paired lane: 401 LANE_NOT_PAIRED without the lane's key (asked before the PIN,
+     * so an unpaired machine cannot even guess PINs), 401 BAD_CREDENTIALS or PIN_LOCKED.
+     */
     @POST
     @Path("/signin")
-    public SignedIn signIn(@Valid SignIn request) {
+    public SignedIn signIn(@HeaderParam(LanePairings.KEY_HEADER) String laneKey, @Valid SignIn request) {
+        pairings.requirePaired(request.lane(), laneKey);
         Session session = sessions.signIn(request.cashier(), request.pin(), request.lane())
                 .orElseThrow(() -> Refusal.unauthorized("BAD_CREDENTIALS", "Cashier id or PIN is wrong."));
         return new SignedIn(session.token(), session.cashier(), session.role(), session.lane());

@@ -4,6 +4,7 @@ import io.chainretail.agent.AgentConfig;
 import io.chainretail.agent.staff.StaffRoster;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.security.PasswordHasher;
+import io.chainretail.core.security.Secrets;
 import io.chainretail.core.sync.payload.StaffList;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -238,13 +239,19 @@ public class TillSessions {
         }
     }
 
+    /** Signs out every session at {@code lane} (the lane was unpaired). */
+    public void signOutLane(String lane) {
+        sessions.forEach((hash, session) -> {
+            if (lane.equals(session.lane())) {
+                sessions.remove(hash);
+                touched.remove(hash);
+                store.remove(hash);
+            }
+        });
+    }
+
     /** A token's SHA-256, as sessions are kept by. */
     private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return Secrets.sha256(token);
     }
 }
