@@ -21,8 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * 3.00; the manager signs in with id and PIN, is refused 3.50 with HQ's ceiling shown, sets 2.20, the
  * till sells at 2.20 at once, and HQ lists the store's price; then books a delivery and a write-off
  * (refused without a reason), which HQ lists too, and runs a promotion of the store's own (refused past HQ's
- * limit), which HQ lists until the manager ends it; at the end of the lane's shift the manager reads its Z
- * report with the cash variance.
+ * limit), which HQ lists until the manager ends it; pairs a new lane's till with a code typed at its page;
+ * and at the end of the lane's shift reads its Z report with the cash variance.
  */
 class ManagerConsoleBrowserIT {
 
@@ -90,6 +90,25 @@ class ManagerConsoleBrowserIT {
                         + "/api/stores/0001/local-promotions").body().toString().contains("L-0001-W10"));
                 browser.findElement(By.cssSelector("#running button")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Ended L-0001-W10"));
+
+                // A new lane: the manager makes a pairing code, the till's page asks for it, then signs in.
+                browser.findElement(By.linkText("Lanes")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lanes"), "No lane"));
+                browser.findElement(By.id("lane")).sendKeys("02", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code"), "Code for lane 02"));
+                String code = browser.findElement(By.id("code")).getText().replaceAll(".*: ([A-Z2-9]{8}) .*", "$1");
+                AppProcess pos = system.startPos(agent, "02", false);
+                browser.get(pos.url() + "/");
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pairing-code")));
+                browser.findElement(By.id("pairing-code")).sendKeys(code, Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "paired"));
+                browser.findElement(By.id("cashier")).sendKeys("1001");
+                browser.findElement(By.id("pin")).sendKeys("1234", Keys.ENTER);
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sale-view")));
+                browser.get(agent.url() + "/manager/lanes.html"); // still signed in: the session is the tab's
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lanes"), "Yes"));
+                Files.write(Path.of(System.getProperty("repo.root", ".."), "e2e/target/manager-lanes.png"),
+                        browser.getScreenshotAs(OutputType.BYTES));
             } finally {
                 browser.quit();
             }

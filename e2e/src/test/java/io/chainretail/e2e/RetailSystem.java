@@ -167,10 +167,17 @@ public final class RetailSystem implements AutoCloseable {
 
     /** Starts a till for {@code lane}, paired with the agent as an installer does (a code from the manager). */
     public AppProcess startPos(AppProcess agent, String lane) throws Exception {
+        return startPos(agent, lane, true);
+    }
+
+    /** Starts a till for {@code lane}; unless {@code paired}, its page asks for a pairing code first. */
+    public AppProcess startPos(AppProcess agent, String lane, boolean paired) throws Exception {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("pos.agent-url", agent.url());
         props.put("pos.lane", lane);
-        props.put("pos.pairing-code", Lanes.pairingCode(agent, lane));
+        if (paired) {
+            props.put("pos.pairing-code", Lanes.pairingCode(agent, lane));
+        }
         String name = "pos-" + lane + "-" + agent.url().replaceAll("\\D", "");
         props.put("pos.data-dir", workDir.resolve(name).toString());
         return track(new AppProcess(name,
