@@ -23,6 +23,11 @@ if [[ ! -f $HQ_JAR || ! -f $AGENT_JAR || ! -f $POS_JAR ]]; then
   echo "Building the applications (first run only)..."
   ./mvnw -B -q package -DskipTests
 fi
+# The store agent's build writes its class-data sharing archive beside its jar: it starts faster with it.
+AGENT_CDS=""
+if [[ -f store-agent/target/quarkus-app/app-cds.jsa ]]; then
+  AGENT_CDS="-XX:SharedArchiveFile=store-agent/target/quarkus-app/app-cds.jsa"
+fi
 
 mkdir -p "$DEMO_DIR/logs"
 pids=()
@@ -86,7 +91,7 @@ for i in "${!STORES[@]}"; do
     -Dagent.data-dir="$DEMO_DIR/store-$store" -Dagent.mqtt.url="tcp://127.0.0.1:$BROKER_PORT" \
     -Dagent.mqtt.username="$(json_field username <<<"$credentials")" \
     '-Dagent.lanes."01".printer=simulated' -Dagent.shelves.A1.sensor=simulated \
-    -Dagent.shelves.A1.slots=D00001:120:580:3,D00002:150:1060:2 -jar "$AGENT_JAR"
+    -Dagent.shelves.A1.slots=D00001:120:580:3,D00002:150:1060:2 $AGENT_CDS -jar "$AGENT_JAR"
 done
 # Each till is paired with its store's agent, as a manager does once per lane: the demo manager (9001)
 # issues a one-time code, which the till trades for a key of its own on its first start.

@@ -22,6 +22,7 @@ public final class AppProcess implements AutoCloseable {
     private final Map<String, String> properties;
     private final Path log;
     private final int httpPort;
+    private boolean useClassArchive = true;
     private Process process;
 
     public AppProcess(String name, Path jar, int httpPort, Map<String, String> properties, Path logDir) {
@@ -30,6 +31,15 @@ public final class AppProcess implements AutoCloseable {
         this.httpPort = httpPort;
         this.properties = properties;
         this.log = logDir.resolve(name + ".log");
+    }
+
+    /**
+     * Whether the next start maps the application's class-data sharing archive when its build wrote one
+     * (default), as an installation does; a benchmark turns it off to measure what it saves.
+     */
+    public AppProcess useClassArchive(boolean use) {
+        this.useClassArchive = use;
+        return this;
     }
 
     /** Starts the process and waits until it answers on {@code /q/health/live}. */
@@ -41,6 +51,11 @@ public final class AppProcess implements AutoCloseable {
         if (!Boolean.getBoolean("e2e.fullJit")) {
             // Tests start many short-lived processes: C1 only starts faster. Benchmarks use the full JIT.
             command.add("-XX:TieredStopAtLevel=1");
+        }
+        Path classArchive = jar.resolveSibling("app-cds.jsa");
+        if (useClassArchive && Files.exists(classArchive)) {
+            // As an installation starts it (the store agent's build writes one; docs/operator-guide.md).
+            command.add("-XX:SharedArchiveFile=" + classArchive);
         }
         command.add("-Dquarkus.http.port=" + httpPort);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * How soon each application is ready again after a restart on an otherwise idle machine: HQ (after a
  * clean stop), a store agent with a synced catalog (after {@code kill -9}, as after a power cut), beside
  * the smallest Quarkus application here, a till (pos-client), as the floor of a Quarkus JVM on this machine.
- * "Ready" is {@code /q/health/ready} answering 200, timed from the process's launch. Targets: HQ on
+ * The agent starts as installed, with the class-data sharing archive its build wrote, and once more without
+ * it. "Ready" is {@code /q/health/ready} answering 200, timed from the process's launch. Targets: HQ on
  * PostgreSQL within 10 s, a store agent within 5 s. Run with
  * {@code ./mvnw -B verify -pl e2e -Pbenchmark -Dit.test=StartupBenchmark [-Pintegration]}.
  */
@@ -36,6 +37,7 @@ class StartupBenchmark {
             AppProcess pos = system.startPos(agent, "01");
             List<Long> hqMillis = new ArrayList<>();
             List<Long> agentMillis = new ArrayList<>();
+            List<Long> agentWithoutArchiveMillis = new ArrayList<>();
             List<Long> posMillis = new ArrayList<>();
             for (int run = 0; run < RUNS; run++) {
                 hq.terminate();
@@ -43,6 +45,9 @@ class StartupBenchmark {
                 Http.signIn(hq.url(), "admin", RetailSystem.ADMIN_PASSWORD);
                 agent.kill();
                 agentMillis.add(restart(agent));
+                agent.kill();
+                agentWithoutArchiveMillis.add(restart(agent.useClassArchive(false)));
+                agent.useClassArchive(true);
                 pos.terminate();
                 posMillis.add(restart(pos));
             }
@@ -50,6 +55,7 @@ class StartupBenchmark {
                     system.onPostgres() ? "HQ on PostgreSQL" : "HQ on H2", CATALOG, RUNS);
             print("HQ, after a clean stop", hqMillis, "target < 10,000 ms on PostgreSQL");
             print("store agent, after kill -9", agentMillis, "target < 5,000 ms");
+            print("  the same without its AppCDS archive", agentWithoutArchiveMillis, "what the archive saves");
             print("baseline: till (pos-client), after a clean stop", posMillis, "the floor of a Quarkus app here");
         }
     }
