@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +124,7 @@ public class LanePairings {
                 return false;
             }
             Object[] row = rows.get(0);
-            boolean expired = !instant(row[1]).isAfter(clock.instant());
+            boolean expired = !SqlTimes.instant(row[1]).isAfter(clock.instant());
             String typed = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
             if (expired || !Secrets.same((String) row[0], Secrets.sha256(typed))) {
                 int failures = ((Number) row[2]).intValue() + 1;
@@ -177,27 +176,17 @@ public class LanePairings {
             List<Object[]> paired = entities.createNativeQuery("select lane, paired_at, paired_by from lane_pairing")
                     .getResultList();
             paired.forEach(row -> lanes.put((String) row[0],
-                    new Lane((String) row[0], true, instant(row[1]), (String) row[2], null)));
+                    new Lane((String) row[0], true, SqlTimes.instant(row[1]), (String) row[2], null)));
             @SuppressWarnings("unchecked")
             List<Object[]> codes = entities.createNativeQuery("select lane, expires_at from lane_pairing_code")
                     .getResultList();
             for (Object[] row : codes) {
                 String name = (String) row[0];
                 Lane lane = lanes.get(name);
-                lanes.put(name, lane == null ? new Lane(name, false, null, null, instant(row[1]))
-                        : new Lane(name, true, lane.pairedAt(), lane.pairedBy(), instant(row[1])));
+                lanes.put(name, lane == null ? new Lane(name, false, null, null, SqlTimes.instant(row[1]))
+                        : new Lane(name, true, lane.pairedAt(), lane.pairedBy(), SqlTimes.instant(row[1])));
             }
             return List.copyOf(lanes.values());
         });
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return (Instant) value;
     }
 }

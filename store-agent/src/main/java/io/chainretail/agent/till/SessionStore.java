@@ -35,7 +35,7 @@ class SessionStore {
             List<Object[]> rows = entities.createNativeQuery("select token_hash, cashier, role, lane, last_used_at"
                     + " from till_session").getResultList();
             return rows.stream().map(row -> new Kept((String) row[0], (String) row[1], (String) row[2],
-                    (String) row[3], instant(row[4]))).toList();
+                    (String) row[3], SqlTimes.instant(row[4]))).toList();
         });
     }
 
@@ -64,15 +64,5 @@ class SessionStore {
             entities.createNativeQuery("delete from till_session where last_used_at < ?1")
                     .setParameter(1, expiredBefore.atOffset(ZoneOffset.UTC)).executeUpdate();
         });
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return (Instant) value;
     }
 }
