@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store converges to HQ through any outage (issue 3): cut off while HQ makes thousands of mixed
+ * The store converges to HQ through any outage: cut off while HQ makes thousands of mixed
  * changes; with every delta delivered again, twice, in random order; past HQ's retention, so that it
  * takes a snapshot; and killed in the middle of a snapshot. "Converged" means HQ's replica check says
  * identical for every feed. Seeds are fixed and printed; {@code -Dconvergence.seed=N} replays a run.

@@ -17,7 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * A lane's day without HQ (ARCHITECTURE.md section 5): HQ and its broker go down, the lane sells 500
+ * A lane's day without HQ (docs/architecture.md, "Offline"): HQ and its broker go down, the lane sells 500
  * mixed sales (promotions, a member, returns, split tenders) and closes its shift; HQ comes back and
  * within 10 s holds every event exactly once, and reconciliation finds no gap and the Z report's totals.
  * Seeded (printed); {@code -Doffline.seed=N} replays.

@@ -22,7 +22,7 @@ import java.util.Map;
 import org.hibernate.Session;
 
 /**
- * Appends deltas to the transactional outbox (ARCHITECTURE.md section 3, rule 1). Must be called
+ * Appends deltas to the transactional outbox (docs/sync-protocol.md). Must be called
  * inside the transaction that makes the change, so the delta commits or rolls back with it.
  */
 @ApplicationScoped

@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
 /**
  * Answers a store's "send me feed F from seq N" on the store's {@code sync/reply} topic: with the
  * missing deltas, in order and many per message, while the outbox still holds them; else with a
- * chunked snapshot whose checksum is the feed's replica hash (ARCHITECTURE.md section 3, rule 2).
+ * chunked snapshot whose checksum is the feed's replica hash (docs/sync-protocol.md).
  */
 @ApplicationScoped
 public class SyncRequestHandler {

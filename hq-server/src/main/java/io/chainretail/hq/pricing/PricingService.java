@@ -16,7 +16,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
- * Regional prices, member-tier prices and store price bounds (ARCHITECTURE.md section 4); each change
+ * Regional prices, member-tier prices and store price bounds (docs/promotions.md); each change
  * and each removal is a delta on the prices feed.
  */
 @ApplicationScoped

@@ -34,7 +34,7 @@ import org.eclipse.paho.mqttv5.common.packet.util.CountingInputStream;
 import org.eclipse.paho.mqttv5.common.util.MqttTopicValidator;
 
 /**
- * The Paho MQTT 5 adapter. It designs around Paho's pitfalls (ARCHITECTURE.md section 3, rule 7):
+ * The Paho MQTT 5 adapter. It designs around Paho's pitfalls (docs/decisions/0003):
  * publishes are held to a window below the broker's receive maximum, so Paho never throws "Too many
  * publishes in progress"; messages are handed off to one executor per subscription, so nothing
  * blocks the callback thread; every (re)connect resubscribes.

@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * Resolves the regular price of one item at one store and instant (ARCHITECTURE.md section 4): the
+ * Resolves the regular price of one item at one store and instant (docs/promotions.md): the
  * store's override if it is valid then and inside every bound HQ set, else the regional price, else the
  * chain price; a member pays their tier's price where it is set and lower.
  */

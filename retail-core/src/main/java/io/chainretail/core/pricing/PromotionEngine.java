@@ -15,7 +15,7 @@ import java.util.Objects;
 
 /**
  * Prices a basket under the promotions running at a store: the one deterministic engine that tills,
- * HQ previews and HQ's reconciliation all use (ARCHITECTURE.md section 4). The rules, with worked
+ * HQ previews and HQ's reconciliation all use (docs/promotions.md). The rules, with worked
  * examples, are in {@code docs/promotions.md}; in short:
  *
  * <ol>

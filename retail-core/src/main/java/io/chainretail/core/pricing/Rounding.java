@@ -3,7 +3,7 @@ package io.chainretail.core.pricing;
 import java.math.BigInteger;
 
 /**
- * The one place amounts are divided (ARCHITECTURE.md section 4). Every division of money rounds half
+ * The one place amounts are divided (docs/promotions.md). Every division of money rounds half
  * up, in minor units; an amount split over several lines is split by largest remainder so the parts
  * always add up to the whole.
  */

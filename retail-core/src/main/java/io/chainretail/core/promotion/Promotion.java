@@ -5,7 +5,7 @@ import io.chainretail.core.sync.FeedRecord;
 import java.util.List;
 
 /**
- * A promotion as data (ARCHITECTURE.md section 4): what it does ({@code type} and the fields that type
+ * A promotion as data (docs/promotions.md): what it does ({@code type} and the fields that type
  * uses, every other type field {@code null}), on which items, where, when, and how it stacks. HQ gives
  * each saved change a new {@code version}, so a receipt line's trace names exactly what priced it.
  *

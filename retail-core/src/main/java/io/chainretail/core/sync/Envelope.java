@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One sync message: the same envelope for every topic (ARCHITECTURE.md section 3, rule 5).
+ * One sync message: the same envelope for every topic (docs/sync-protocol.md).
  *
  * @param schema     what the payload is
  * @param id         unique forever (UUIDv7); HQ deduplicates uplink events by it

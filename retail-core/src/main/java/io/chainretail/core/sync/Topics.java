@@ -2,7 +2,7 @@ package io.chainretail.core.sync;
 
 import java.util.Optional;
 
-/** The MQTT topic tree of one chain (ARCHITECTURE.md section 3). */
+/** The MQTT topic tree of one chain (docs/sync-protocol.md). */
 public final class Topics {
 
     public static final String VERSION = "v1";

@@ -9,8 +9,8 @@ import java.util.TreeSet;
 
 /**
  * A sale being rung up. It lives in memory until completion: a crash before completion leaves no
- * half sale in the journal, which is what ARCHITECTURE.md section 5 asks. Access is synchronized on the
- * draft by {@link CheckoutService}.
+ * half sale in the journal (docs/architecture.md, "Offline"). Access is synchronized on the draft by
+ * {@link CheckoutService}.
  */
 final class SaleDraft {
 

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * A member's points at the till. HQ keeps the balance (it arrives with the member on the members feed);
  * this store's redemptions HQ does not have yet count against it. While HQ is unreachable a member may
  * redeem at most their offline allowance (set at HQ) over all sales not yet delivered: more needs HQ and
- * is refused with a message saying so (ARCHITECTURE.md section 5).
+ * is refused with a message saying so (docs/architecture.md, "Offline").
  */
 @ApplicationScoped
 public class PointsLedger {

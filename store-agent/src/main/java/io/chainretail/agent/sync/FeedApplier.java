@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /**
- * Applies feed deltas in sequence order, idempotently (ARCHITECTURE.md section 3, rule 2): the data
+ * Applies feed deltas in sequence order, idempotently (docs/sync-protocol.md): the data
  * and the feed's last sequence are written in one transaction; an old delta is ignored; a delta past
  * the next expected one is not applied and reported as a gap. Snapshots are written by {@link SnapshotLoader}.
  */

@@ -11,7 +11,7 @@ import java.util.UUID;
  * order, each exactly what it would carry alone: schema, id, journal position, time and payload. A store
  * with a backlog (back from an outage, or a busy moment) sends it this way, because the broker moves a
  * few thousand messages a second and a store's backlog is tens of thousands of events. HQ stores and
- * acknowledges each event on its own, by its id (ARCHITECTURE.md section 3, rule 4).
+ * acknowledges each event on its own, by its id (docs/sync-protocol.md).
  */
 public record UplinkBatch(List<Event> events) {
 
