@@ -61,7 +61,7 @@ public class ManagerResource {
     @POST
     @Path("/signin")
     public SignedIn signIn(@Valid SignIn request) {
-        TillSessions.Session session = sessions.signIn(request.id(), request.pin(), "console")
+        TillSessions.Session session = sessions.signIn(request.id(), request.pin(), TillSessions.CONSOLE)
                 .orElseThrow(() -> Refusal.unauthorized("BAD_CREDENTIALS", "Manager id or PIN is wrong."));
         if (!TillSessions.MANAGER.equals(session.role())) {
             sessions.signOut(session.token());

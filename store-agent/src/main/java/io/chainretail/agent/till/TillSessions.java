@@ -58,6 +58,11 @@ public class TillSessions {
     private record Failures(int count, long lockedUntilMillis) {
     }
 
+    /**
+     * The lane of manager console sessions: not a lane code a till can have ({@code @} is not allowed in
+     * one), so such a session is never taken for a till's.
+     */
+    public static final String CONSOLE = "@console";
     /** The role that may approve returns without receipt, voids and no-sales. */
     public static final String MANAGER = "manager";
     private static final int TOUCH_SECONDS = 30;
@@ -225,9 +230,17 @@ public class TillSessions {
         }
     }
 
-    /** The live session of a token, or 401 for the till to sign in again. */
+    /**
+     * The live till session of a token: 401 for the till to sign in again, 403 NOT_A_TILL for a manager
+     * console's session (signed in from any machine, it must not ring up sales past lane pairing).
+     */
     public Session require(String token) {
-        return find(token).orElseThrow(() -> Refusal.unauthorized("NOT_SIGNED_IN", "Sign in at the till first."));
+        Session session = find(token).orElseThrow(() -> Refusal.unauthorized("NOT_SIGNED_IN",
+                "Sign in at the till first."));
+        if (CONSOLE.equals(session.lane())) {
+            throw Refusal.forbidden("NOT_A_TILL", "A manager console session cannot be used at a till.");
+        }
+        return session;
     }
 
     public void signOut(String token) {

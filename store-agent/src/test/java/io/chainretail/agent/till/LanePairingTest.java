@@ -125,6 +125,13 @@ class LanePairingTest {
         assertTrue(issueCode("37").matches("[A-Z2-9]{8}"));
     }
 
+    @Test
+    void aManagersConsoleSessionIsNoTill() {
+        given().header("X-Till-Token", manager).post("/api/till/sales").then().statusCode(403)
+                .body("code", equalTo("NOT_A_TILL"));
+        given().header("X-Till-Token", manager).get("/api/till/shift").then().statusCode(403);
+    }
+
     private String issueCode(String lane) {
         return given().auth().oauth2(manager).post("/api/manager/lanes/" + lane + "/pairing-code").then()
                 .statusCode(200).body("lane", equalTo(lane)).extract().path("code");
