@@ -36,7 +36,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The checkout targets of issue 4, each beside a raw baseline measured in the same run
+ * The checkout targets, each beside a raw baseline measured in the same run
  * (docs/benchmarks.md):
  * <ul>
  *   <li>scan-to-line over HTTP with 100,000 products at the store, and sale completion (journal and

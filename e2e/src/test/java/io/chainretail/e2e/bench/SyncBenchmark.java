@@ -31,7 +31,7 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sync targets of issue 3, each beside a raw Paho baseline measured in the same run on the same
+ * The sync targets, each beside a raw Paho baseline measured in the same run on the same
  * broker (docs/benchmarks.md):
  * <ul>
  *   <li>initial sync of a 100,000-product catalog with prices to one store;</li>

@@ -60,6 +60,11 @@ public final class RefusalMappers {
         }
     }
 
+    /*
+     * One mapper per Jackson exception type, all alike: JAX-RS takes the mapper of the nearest type, and
+     * Quarkus REST's Jackson support brings mappers of its own for some subtypes (MismatchedInputException
+     * among them), which a mapper of the common supertype alone would not override.
+     */
     @Provider
     public static final class Unreadable implements ExceptionMapper<JsonProcessingException> {
         @Override
