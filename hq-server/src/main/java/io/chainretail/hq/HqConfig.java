@@ -45,6 +45,9 @@ public interface HqConfig {
 
     Catalog catalog();
 
+    /** Store prices. */
+    Pricing pricing();
+
     /** Sign-in and sessions. */
     Auth auth();
 
@@ -70,6 +73,16 @@ public interface HqConfig {
          * one is generated and written to {@code <data-dir>/admin-password.txt}, readable by HQ's user only.
          */
         Optional<String> adminPassword();
+    }
+
+    /** What stores may do with prices. */
+    interface Pricing {
+        /**
+         * How far a store's manager may move a product's price from HQ's where HQ set no bound for the product,
+         * in basis points either way (5000 = 50%), for every store HQ gives no limit of its own. Default 5000.
+         */
+        @WithDefault("5000")
+        int defaultPriceOverrideMaxBp();
     }
 
     /** Catalog rules. */

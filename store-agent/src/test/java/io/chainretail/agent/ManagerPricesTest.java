@@ -71,18 +71,48 @@ class ManagerPricesTest {
                 .body("find { it.action == 'PRICE_SET' && it.detail == 'W-1 at 1.20' }.who", equalTo("9001"));
     }
 
+    @Test
+    void whereHqSetNoBoundTheStoresLimitApplies() {
+        TestReplica.ensure(applier);
+        TestReplica.limitManagerPrices(applier, 2000); // 20% either way of HQ's 4.50 for juice: 3.60 to 5.40
+        String manager = given().contentType(ContentType.JSON).body("{\"id\":\"9001\",\"pin\":\"9999\"}")
+                .post("/api/manager/signin").then().statusCode(200).extract().path("token");
+        try {
+            for (String refused : new String[] {"0", "359", "541", "99999999999"}) {
+                given().auth().oauth2(manager).contentType(ContentType.JSON).body("{\"priceMinor\":" + refused + "}")
+                        .put("/api/manager/prices/J-1").then().statusCode(400)
+                        .body("code", equalTo("PRICE_OUT_OF_BOUNDS"))
+                        .body("message", containsString("the store's limit where HQ set no bound: at most 2000 bp"));
+            }
+            assertEquals(450, scan(TestReplica.JUICE), "nothing refused changed the price");
+            given().auth().oauth2(manager).contentType(ContentType.JSON).body("{\"priceMinor\":400}")
+                    .put("/api/manager/prices/J-1").then().statusCode(200);
+            // From the store's own 4.00, 3.55 is near; from HQ's 4.50, which is what counts, it is too far.
+            given().auth().oauth2(manager).contentType(ContentType.JSON).body("{\"priceMinor\":355}")
+                    .put("/api/manager/prices/J-1").then().statusCode(400).body("code", equalTo("PRICE_OUT_OF_BOUNDS"));
+            assertEquals(400, scan(TestReplica.JUICE));
+        } finally {
+            given().auth().oauth2(manager).delete("/api/manager/prices/J-1");
+            TestReplica.limitManagerPrices(applier, null);
+        }
+    }
+
     private String till;
     private String sale;
 
-    /** Scans a water into one open sale at lane 14; its regular unit price now. */
     private long scanWater() {
+        return scan(TestReplica.WATER);
+    }
+
+    /** Scans an item into one open sale at lane 14; its regular unit price now. */
+    private long scan(String code) {
         if (till == null) {
             till = TestReplica.signInWithShift("14");
             sale = given().header("X-Till-Token", till).post("/api/till/sales").then().statusCode(200)
                     .extract().path("saleId");
         }
         int price = given().header("X-Till-Token", till).contentType(ContentType.JSON)
-                .body("{\"code\":\"" + TestReplica.WATER + "\",\"quantity\":1}").post("/api/till/sales/" + sale
+                .body("{\"code\":\"" + code + "\",\"quantity\":1}").post("/api/till/sales/" + sale
                         + "/lines").then().statusCode(200).extract().path("lines[-1].unitPriceMinor");
         return price;
     }

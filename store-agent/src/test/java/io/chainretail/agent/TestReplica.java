@@ -95,7 +95,13 @@ final class TestReplica {
     /** HQ lets store 0001 run its own promotions up to {@code maxBp} off (the next catalog delta). */
     static synchronized void allowLocalPromotions(FeedApplier applier, int maxBp) {
         apply(applier, MessageSchema.STORE, applier.lastApplied().get("catalog") + 1, new StoreChange("0001",
-                "Test store", "EAST", "Asia/Shanghai", "CNY", List.of(), 4, maxBp));
+                "Test store", "EAST", "Asia/Shanghai", "CNY", List.of(), 4, maxBp, null));
+    }
+
+    /** HQ lets store 0001's manager move a price at most {@code maxBp} where it set no bound (the next delta). */
+    static synchronized void limitManagerPrices(FeedApplier applier, Integer maxBp) {
+        apply(applier, MessageSchema.STORE, applier.lastApplied().get("catalog") + 1, new StoreChange("0001",
+                "Test store", "EAST", "Asia/Shanghai", "CNY", List.of(), 4, null, maxBp));
     }
 
     private static Promotion promotion(String code, PromotionType type, String sku, Integer percent, Long amount,

@@ -84,7 +84,7 @@ public class BasketPreview {
                 regional == null ? null : regional.priceMinor,
                 override == null ? null : new io.chainretail.core.pricing.StoreOverride(product.sku,
                         override.priceMinor, override.validFrom, override.validTo),
-                pricing.bounds(product.sku), tierPrice == null ? null : tierPrice.priceMinor);
+                pricing.bounds(product.sku), tierPrice == null ? null : tierPrice.priceMinor, store.priceOverrideMaxBp);
         long unit = PriceResolver.resolve(prices, store.code, at).orElseThrow(() -> Refusal.notFound("NO_PRICE",
                 product.sku + " has no price at store " + store.code + ".")).priceMinor();
         TaxClass tax = TaxClass.findById(product.taxClass);

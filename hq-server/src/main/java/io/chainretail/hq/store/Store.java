@@ -35,11 +35,19 @@ public class Store extends PanacheEntityBase {
     @Column(name = "local_promotion_max_bp")
     public Integer localPromotionMaxBp;
 
+    /**
+     * How far the store's manager may move a product's price from HQ's where HQ set no bound for it (basis points
+     * either way); null only in a store from before HQ had the limit, until HQ's next start gives it the default.
+     */
+    @Column(name = "price_override_max_bp")
+    public Integer priceOverrideMaxBp;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
     /** This store as the catalog feed carries it. */
     public StoreChange toRecord(List<StoreChange.OpeningHours> hours) {
-        return new StoreChange(code, name, region, timezone, currency, hours, lanes, localPromotionMaxBp);
+        return new StoreChange(code, name, region, timezone, currency, hours, lanes, localPromotionMaxBp,
+                priceOverrideMaxBp);
     }
 }

@@ -6,28 +6,37 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chainretail.core.error.Fields;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.sync.payload.StoreChange;
+import io.chainretail.hq.HqConfig;
 import io.chainretail.hq.feed.FeedOutbox;
 import io.chainretail.hq.masterdata.References;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /** Regions and stores; every store change goes to the catalog feed, so stores know each other. */
 @ApplicationScoped
 public class StoreService {
+
+    private static final Logger LOG = Logger.getLogger(StoreService.class);
 
     private static final TypeReference<List<StoreChange.OpeningHours>> HOURS = new TypeReference<>() {
     };
 
     private final FeedOutbox outbox;
     private final ObjectMapper json;
+    private final HqConfig config;
 
-    public StoreService(FeedOutbox outbox, ObjectMapper json) {
+    public StoreService(FeedOutbox outbox, ObjectMapper json, HqConfig config) {
         this.outbox = outbox;
         this.json = json;
+        this.config = config;
     }
 
     @Transactional
@@ -45,9 +54,11 @@ public class StoreService {
         return save(store);
     }
 
-    /** Creates or replaces a store. */
+    /** Creates or replaces a store; one without a limit on its manager's prices gets the chain's default. */
     @Transactional
-    public StoreChange save(StoreChange change) {
+    public StoreChange save(StoreChange given) {
+        StoreChange change = given.priceOverrideMaxBp() != null ? given
+                : given.withPriceOverrideMaxBp(config.pricing().defaultPriceOverrideMaxBp());
         References.require(Region.class, change.region(), "region", "region");
         Store store = Store.findById(change.code());
         boolean created = store == null;
@@ -62,6 +73,7 @@ public class StoreService {
         store.timezone = change.timezone();
         store.lanes = change.lanes();
         store.localPromotionMaxBp = change.localPromotionMaxBp();
+        store.priceOverrideMaxBp = change.priceOverrideMaxBp();
         try {
             store.openingHours = json.writeValueAsString(change.openingHours());
         } catch (JsonProcessingException e) {
@@ -72,6 +84,25 @@ public class StoreService {
         }
         outbox.append(change);
         return change;
+    }
+
+    /**
+     * Gives every store that has no limit on its manager's prices (one from before HQ had it) the chain's default,
+     * and sends the stores its record again; returns how many. Called at start-up.
+     */
+    @Transactional
+    public int giveDefaultPriceLimits() {
+        List<Store> without = Store.list("priceOverrideMaxBp is null");
+        without.forEach(store -> save(toRecord(store)));
+        return without.size();
+    }
+
+    // Quarkus intercepts a bean's calls to itself, so the call below runs in a transaction.
+    void onStart(@Observes @Priority(3) StartupEvent event) {
+        int given = giveDefaultPriceLimits();
+        if (given > 0) {
+            LOG.infof("%d store(s) had no limit on their managers' prices: they have the chain's default now", given);
+        }
     }
 
     @Transactional

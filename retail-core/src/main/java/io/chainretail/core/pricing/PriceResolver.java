@@ -24,9 +24,20 @@ public final class PriceResolver {
     public record Resolved(long priceMinor, Source source) {
     }
 
-    /** What is known about one item's prices at one store. */
+    /**
+     * What is known about one item's prices at one store.
+     *
+     * @param unboundedMaxBp how far the store's price may be from HQ's when no bound of HQ's is in force for the
+     *                       item at the store (the store's {@code priceOverrideMaxBp}); {@code null}: no limit
+     */
     public record Prices(Long chainMinor, Long regionalMinor, StoreOverride override,
-            Collection<PriceBounds> bounds, Long tierMinor) {
+            Collection<PriceBounds> bounds, Long tierMinor, Integer unboundedMaxBp) {
+
+        /** Prices with no limit where HQ set no bound. */
+        public Prices(Long chainMinor, Long regionalMinor, StoreOverride override, Collection<PriceBounds> bounds,
+                Long tierMinor) {
+            this(chainMinor, regionalMinor, override, bounds, tierMinor, null);
+        }
     }
 
     /**
@@ -35,14 +46,15 @@ public final class PriceResolver {
      * @param store the store whose bounds apply (bounds for every store apply too)
      */
     public static Optional<Resolved> resolve(Prices prices, String store, Instant at) {
-        Long hqPrice = prices.regionalMinor() != null ? prices.regionalMinor() : prices.chainMinor();
+        Long hqPrice = hqPrice(prices).orElse(null);
         if (hqPrice == null) {
             return Optional.empty();
         }
         Resolved resolved = new Resolved(hqPrice, prices.regionalMinor() != null ? Source.REGIONAL : Source.CHAIN);
         StoreOverride override = prices.override();
         if (override != null && override.isValidAt(at)
-                && violatedBound(override.priceMinor(), hqPrice, prices.bounds(), store, at).isEmpty()) {
+                && violatedBound(override.priceMinor(), hqPrice, prices.bounds(), prices.unboundedMaxBp(), store, at)
+                        .isEmpty()) {
             resolved = new Resolved(override.priceMinor(), Source.STORE_OVERRIDE);
         }
         if (prices.tierMinor() != null && prices.tierMinor() < resolved.priceMinor()) {
@@ -51,20 +63,29 @@ public final class PriceResolver {
         return Optional.of(resolved);
     }
 
+    /** HQ's price of the item at the store (regional, else chain), which bounds measure from; empty: none. */
+    public static Optional<Long> hqPrice(Prices prices) {
+        return Optional.ofNullable(prices.regionalMinor() != null ? prices.regionalMinor() : prices.chainMinor());
+    }
+
     /**
      * The first bound in force at {@code store} and {@code at} that {@code priceMinor} breaks, with a
-     * sentence a store manager can act on; empty when the price is allowed.
+     * sentence a store manager can act on; empty when the price is allowed. Where no bound of HQ's is in force,
+     * the price may be at most {@code unboundedMaxBp} from HQ's.
      *
-     * @param hqPriceMinor the price HQ resolves (regional, else chain), which a maximum deviation is from
+     * @param hqPriceMinor   the price HQ resolves (regional, else chain), which a maximum deviation is from
+     * @param unboundedMaxBp the store's limit where HQ set no bound (basis points either way); {@code null}: none
      */
     public static Optional<String> violatedBound(long priceMinor, long hqPriceMinor, Collection<PriceBounds> bounds,
-            String store, Instant at) {
+            Integer unboundedMaxBp, String store, Instant at) {
+        boolean bounded = false;
         for (PriceBounds bound : bounds) {
             if (bound.removed() || (bound.store() != null && !bound.store().equals(store))
                     || (bound.validFrom() != null && at.isBefore(bound.validFrom()))
                     || (bound.validTo() != null && !at.isBefore(bound.validTo()))) {
                 continue;
             }
+            bounded = true;
             if (bound.floorMinor() != null && priceMinor < bound.floorMinor()) {
                 return Optional.of("below HQ's floor of " + bound.floorMinor() + " (bound " + bound.id() + ")");
             }
@@ -72,12 +93,24 @@ public final class PriceResolver {
                 return Optional.of("above HQ's ceiling of " + bound.ceilingMinor() + " (bound " + bound.id() + ")");
             }
             if (bound.maxDeviationBp() != null) {
-                long allowed = Rounding.percentOf(hqPriceMinor, bound.maxDeviationBp());
-                if (Math.abs(priceMinor - hqPriceMinor) > allowed) {
-                    return Optional.of("more than " + allowed + " away from HQ's price of " + hqPriceMinor
-                            + " (bound " + bound.id() + ": at most " + bound.maxDeviationBp() + " bp)");
+                Optional<String> tooFar = tooFar(priceMinor, hqPriceMinor, bound.maxDeviationBp(),
+                        "bound " + bound.id());
+                if (tooFar.isPresent()) {
+                    return tooFar;
                 }
             }
+        }
+        if (!bounded && unboundedMaxBp != null) {
+            return tooFar(priceMinor, hqPriceMinor, unboundedMaxBp, "the store's limit where HQ set no bound");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> tooFar(long priceMinor, long hqPriceMinor, int maxBp, String which) {
+        long allowed = Rounding.percentOf(hqPriceMinor, maxBp);
+        if (Math.abs(priceMinor - hqPriceMinor) > allowed) {
+            return Optional.of("more than " + allowed + " away from HQ's price of " + hqPriceMinor
+                    + " (" + which + ": at most " + maxBp + " bp)");
         }
         return Optional.empty();
     }

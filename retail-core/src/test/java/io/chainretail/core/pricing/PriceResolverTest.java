@@ -42,11 +42,30 @@ class PriceResolverTest {
     @Test
     void aMaximumDeviationIsMeasuredFromHqsPrice() {
         PriceBounds fivePercent = new PriceBounds("B1", "RICE", null, null, null, 500, null, null, false);
-        assertTrue(PriceResolver.violatedBound(950, 1000, List.of(fivePercent), "0001", NOW).isEmpty());
+        assertTrue(PriceResolver.violatedBound(950, 1000, List.of(fivePercent), null, "0001", NOW).isEmpty());
         assertEquals(Optional.of("more than 50 away from HQ's price of 1000 (bound B1: at most 500 bp)"),
-                PriceResolver.violatedBound(949, 1000, List.of(fivePercent), "0001", NOW));
+                PriceResolver.violatedBound(949, 1000, List.of(fivePercent), null, "0001", NOW));
         PriceBounds later = new PriceBounds("B2", "RICE", null, 990L, null, null, NOW.plusSeconds(60), null, false);
-        assertTrue(PriceResolver.violatedBound(950, 1000, List.of(later), "0001", NOW).isEmpty());
+        assertTrue(PriceResolver.violatedBound(950, 1000, List.of(later), null, "0001", NOW).isEmpty());
+    }
+
+    @Test
+    void theStoresLimitAppliesOnlyWhereNoBoundOfHqsIsInForce() {
+        assertEquals(Optional.of("more than 500 away from HQ's price of 1000 (the store's limit where HQ set no bound:"
+                + " at most 5000 bp)"), PriceResolver.violatedBound(0, 1000, List.of(), 5000, "0001", NOW));
+        assertTrue(PriceResolver.violatedBound(1500, 1000, List.of(), 5000, "0001", NOW).isEmpty());
+        assertTrue(PriceResolver.violatedBound(1501, 1000, List.of(), 5000, "0001", NOW).isPresent());
+        assertTrue(PriceResolver.violatedBound(99_999_999_999L, 1000, List.of(), null, "0001", NOW).isEmpty(),
+                "no limit from an HQ that sends none");
+        PriceBounds ceiling = new PriceBounds("B1", "RICE", null, null, 5000L, null, null, null, false);
+        assertTrue(PriceResolver.violatedBound(4000, 1000, List.of(ceiling), 5000, "0001", NOW).isEmpty(),
+                "HQ's own bound for the product replaces the store's limit");
+        PriceBounds ended = new PriceBounds("B2", "RICE", null, null, 5000L, null, null, NOW, false);
+        PriceBounds otherStore = new PriceBounds("B3", "RICE", "0002", null, 5000L, null, null, null, false);
+        assertTrue(PriceResolver.violatedBound(4000, 1000, List.of(ended, otherStore), 5000, "0001", NOW)
+                .isPresent(), "a bound not in force here does not lift the store's limit");
+        assertEquals(Source.CHAIN, resolve(new Prices(1000L, null, new StoreOverride("RICE", 1, null, null),
+                List.of(), null, 5000)).orElseThrow().source(), "a price set before the limit is not sold at");
     }
 
     @Test

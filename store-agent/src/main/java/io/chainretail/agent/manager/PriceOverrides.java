@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * The store manager's own prices: set only inside every bound HQ has for the product at this store
- * (checked at the start of the window, or now), applied by the till at once, journaled for HQ.
+ * (checked at the start of the window, or now), or where HQ has none for it within the store's limit
+ * ({@code priceOverrideMaxBp} of the store's record); applied by the till at once, journaled for HQ.
  */
 @ApplicationScoped
 public class PriceOverrides {
@@ -35,12 +36,14 @@ public class PriceOverrides {
         Catalog.Item item = catalog.item(sku, null).orElseThrow(() -> Refusal.notFound("UNKNOWN_PRODUCT",
                 "There is no product " + sku + " with a price at this store."));
         Instant at = validFrom == null ? Instant.now() : validFrom;
-        String store = catalog.store().code();
-        long hqPrice = PriceResolver.resolve(item.prices(), store, at).orElseThrow(() -> Refusal.notFound(
-                "NO_PRICE", sku + " has no HQ price at this store.")).priceMinor();
-        PriceResolver.violatedBound(priceMinor, hqPrice, catalog.bounds(sku), store, at).ifPresent(bound -> {
-            throw Refusal.badField("PRICE_OUT_OF_BOUNDS", "priceMinor", priceMinor + " is " + bound + ".");
-        });
+        Catalog.StoreInfo store = catalog.store();
+        // Measured from HQ's price, not from a price of the store's own set before.
+        long hqPrice = PriceResolver.hqPrice(item.prices()).orElseThrow(() -> Refusal.notFound("NO_PRICE",
+                sku + " has no HQ price at this store."));
+        PriceResolver.violatedBound(priceMinor, hqPrice, catalog.bounds(sku), store.priceOverrideMaxBp(),
+                store.code(), at).ifPresent(bound -> {
+                    throw Refusal.badField("PRICE_OUT_OF_BOUNDS", "priceMinor", priceMinor + " is " + bound + ".");
+                });
         PriceOverride override = PriceOverride.findById(sku);
         if (override == null) {
             override = new PriceOverride();

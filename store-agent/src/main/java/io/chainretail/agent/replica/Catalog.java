@@ -43,8 +43,13 @@ public class Catalog {
             PriceResolver.Prices prices, String currency) {
     }
 
-    /** This store as HQ describes it; a store HQ has not described yet sells in UTC with no region. */
-    public record StoreInfo(String code, String region, ZoneId zone, String currency, Integer localPromotionMaxBp) {
+    /**
+     * This store as HQ describes it; a store HQ has not described yet sells in UTC with no region.
+     *
+     * @param priceOverrideMaxBp how far the manager may move a price where HQ set no bound; null: no limit
+     */
+    public record StoreInfo(String code, String region, ZoneId zone, String currency, Integer localPromotionMaxBp,
+            Integer priceOverrideMaxBp) {
     }
 
     private final Replica replica;
@@ -92,11 +97,13 @@ public class Catalog {
         if (currency == null) {
             return Optional.empty();
         }
-        // The store's own price, if its manager set one: applied while valid and inside HQ's bounds.
+        // The store's own price, if its manager set one: applied while valid and inside HQ's bounds (or, where
+        // HQ set none for the product, within the store's limit).
         Optional<StoreOverride> override = localPricing.override(sku);
         PriceResolver.Prices prices = new PriceResolver.Prices(chain.map(ChainPrice::priceMinor).orElse(null),
                 regional.map(RegionalPrice::priceMinor).orElse(null), override.orElse(null),
-                override.isEmpty() ? List.of() : bounds(sku), tier.map(TierPrice::priceMinor).orElse(null));
+                override.isEmpty() ? List.of() : bounds(sku), tier.map(TierPrice::priceMinor).orElse(null),
+                store().priceOverrideMaxBp());
         TaxClassChange taxClass = Optional.ofNullable(taxClasses.get().get(product.taxClass()))
                 .orElseThrow(() -> new IllegalStateException("tax class " + product.taxClass() + " of " + sku
                         + " is not in the replica"));
@@ -160,8 +167,8 @@ public class Catalog {
     private StoreInfo readStore() {
         return replica.find(MessageSchema.STORE, config.store(), StoreChange.class)
                 .map(store -> new StoreInfo(store.code(), store.region(), ZoneId.of(store.timezone()),
-                        store.currency(), store.localPromotionMaxBp()))
-                .orElse(new StoreInfo(config.store(), null, ZoneId.of("UTC"), null, null));
+                        store.currency(), store.localPromotionMaxBp(), store.priceOverrideMaxBp()))
+                .orElse(new StoreInfo(config.store(), null, ZoneId.of("UTC"), null, null, null));
     }
 
     /** An active member by card number or phone. */

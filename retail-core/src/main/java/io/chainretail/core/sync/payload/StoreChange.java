@@ -15,14 +15,18 @@ import java.util.List;
  *
  * @param localPromotionMaxBp how deep a promotion the store's manager may run on their own, in basis points
  *                            off (2000 = 20%); {@code null}: HQ does not let the store run its own
+ * @param priceOverrideMaxBp  how far the store's manager may move a product's price from HQ's where HQ set no
+ *                            bound of its own for the product, in basis points either way (5000 = 50%); HQ
+ *                            always sends one ({@code null} only in a record from an HQ that did not: no limit)
  */
 public record StoreChange(String code, String name, String region, String timezone, String currency,
-        List<OpeningHours> openingHours, int lanes, Integer localPromotionMaxBp) implements FeedRecord {
+        List<OpeningHours> openingHours, int lanes, Integer localPromotionMaxBp, Integer priceOverrideMaxBp)
+        implements FeedRecord {
 
-    /** A store that runs only HQ's promotions. */
+    /** A store that runs only HQ's promotions, with no limit of its own on its manager's prices. */
     public StoreChange(String code, String name, String region, String timezone, String currency,
             List<OpeningHours> openingHours, int lanes) {
-        this(code, name, region, timezone, currency, openingHours, lanes, null);
+        this(code, name, region, timezone, currency, openingHours, lanes, null, null);
     }
 
     public StoreChange {
@@ -47,6 +51,14 @@ public record StoreChange(String code, String name, String region, String timezo
         Fields.require(lanes >= 0 && lanes <= 999, "lanes", "must be between 0 and 999");
         Fields.require(localPromotionMaxBp == null || localPromotionMaxBp >= 0 && localPromotionMaxBp <= 10_000,
                 "localPromotionMaxBp", "must be between 0 and 10000 (100%)");
+        Fields.require(priceOverrideMaxBp == null || priceOverrideMaxBp >= 0 && priceOverrideMaxBp <= 10_000,
+                "priceOverrideMaxBp", "must be between 0 and 10000 (100%)");
+    }
+
+    /** The same store with the given limit on its manager's prices. */
+    public StoreChange withPriceOverrideMaxBp(Integer maxBp) {
+        return new StoreChange(code, name, region, timezone, currency, openingHours, lanes, localPromotionMaxBp,
+                maxBp);
     }
 
     /** Open from {@code opens} to {@code closes} (local time) on {@code day}. */
