@@ -200,8 +200,10 @@ function showConnection(data) {
 function showDevices(devices) {
   const banner = $('device-banner');
   banner.innerHTML = '';
-  const problems = ((devices && devices.devices) || []).filter((d) => d.state === 'ERROR')
-    .map((d) => (d.kind === 'printer' ? 'Receipt printer: ' : 'Scanner: ') + (d.problem || 'not connected.'));
+  const lane = (devices && devices.devices) || [];
+  const problems = lane.filter((d) => d.state === 'ERROR')
+    .map((d) => (d.kind === 'printer' ? 'Receipt printer: ' : 'Scanner: ') + (d.problem || 'not connected.'))
+    .concat(lane.filter((d) => d.state !== 'ERROR' && d.warning).map((d) => d.warning));
   for (const text of problems) banner.appendChild(document.createTextNode(text + ' '));
   for (const id of (devices && devices.uncertainReceipts) || []) {
     const button = document.createElement('button');

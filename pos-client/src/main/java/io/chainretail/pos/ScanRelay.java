@@ -7,6 +7,7 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,9 +46,12 @@ public class ScanRelay {
         running = false;
     }
 
-    /** The page's stream: one JSON object per scan, {@code {code, symbology}} or {@code {misread}}. */
+    /**
+     * The page's stream: one JSON object per scan, {@code {code, symbology}} or {@code {misread}}, in order.
+     * A burst of scans comes faster than the page's SSE response asks for them: each page buffers its own.
+     */
     public Multi<String> events() {
-        return toPage;
+        return toPage.onOverflow().bufferUnconditionally();
     }
 
     private void listen() {
@@ -71,8 +75,11 @@ public class ScanRelay {
                     LOG.debugf("The store agent refused the scanner events: %d", response.statusCode());
                     response.body().close();
                 }
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 LOG.debugf("Scanner events from the store agent interrupted: %s", e.getMessage());
+            } catch (RuntimeException e) {
+                // Nothing may end this thread but shutdown: without it the lane's scanner falls silent.
+                LOG.warnf(e, "Relaying lane %s's scans failed; listening again", config.lane());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -4,18 +4,24 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A store agent's till API as far as the till's own tests need it: lane 01 pairs with code GOODCODE, cashier
  * 1001 signs in with PIN 1234, an X report is there to read, and every call that reaches it is counted (a
- * refused call must not). A test reads the count ({@code GET /fake/calls}) and unpairs the lane
- * ({@code POST /fake/unpair}) over HTTP, at {@link #url(String)}.
+ * refused call must not). A test reads the count ({@code GET /fake/calls}, with how many scan streams are
+ * open), unpairs the lane ({@code POST /fake/unpair}) and makes the lane's scanner send a burst of scans in
+ * one write ({@code POST /fake/burst?n=50}) over HTTP, at {@link #url(String)}.
  */
 final class FakeAgent {
 
@@ -31,11 +37,15 @@ final class FakeAgent {
     private static FakeAgent running;
 
     final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger scanStreams = new AtomicInteger();
+    private final BlockingQueue<String> bursts = new LinkedBlockingQueue<>();
     private final HttpServer server;
 
     private FakeAgent() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::answer);
+        // The scan stream stays open while other calls come in.
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -63,6 +73,21 @@ final class FakeAgent {
         io.restassured.RestAssured.post(agentUrl + "/fake/unpair").then().statusCode(200);
     }
 
+    /** Scan streams the till holds open at the agent now. */
+    static int scanStreams(String agentUrl) {
+        return io.restassured.RestAssured.get(agentUrl + "/fake/calls").then().extract().path("scanStreams");
+    }
+
+    /** The lane's scanner sends {@code count} scans, all in one write on the open scan stream. */
+    static void burst(String agentUrl, int count) {
+        io.restassured.RestAssured.post(agentUrl + "/fake/burst?n=" + count).then().statusCode(200);
+    }
+
+    /** The codes of a burst, in the order they are sent. */
+    static String code(int i) {
+        return "SCAN-" + i;
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -72,8 +97,16 @@ final class FakeAgent {
             // agent as the till does, over HTTP.
             if (path.equals("/fake/unpair")) {
                 laneKey = null;
+            } else if (path.equals("/fake/burst")) {
+                int count = Integer.parseInt(exchange.getRequestURI().getQuery().substring("n=".length()));
+                StringBuilder burst = new StringBuilder();
+                for (int i = 0; i < count; i++) {
+                    burst.append("data:{\"id\":\"").append(i).append("\",\"lane\":\"01\",\"code\":\"")
+                            .append(code(i)).append("\"}\n\n");
+                }
+                bursts.add(burst.toString());
             }
-            reply(exchange, 200, "{\"calls\":" + calls.get() + "}");
+            reply(exchange, 200, "{\"calls\":" + calls.get() + ",\"scanStreams\":" + scanStreams.get() + "}");
             return;
         }
         if (!BACKGROUND.contains(path)) {
@@ -99,10 +132,31 @@ final class FakeAgent {
             }
         } else if (!signedIn) {
             reply(exchange, 401, "{\"code\":\"SESSION_EXPIRED\",\"message\":\"Sign in again.\"}");
+        } else if (path.equals("/api/till/events")) {
+            streamScans(exchange);
         } else if (path.equals("/api/till/shift")) {
             reply(exchange, 200, "{\"lane\":\"01\",\"expectedCashMinor\":10000}");
         } else {
             reply(exchange, 200, "{}");
+        }
+    }
+
+    /** Holds the scan stream open for a while, writing a burst when a test asks for one. */
+    private void streamScans(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        scanStreams.incrementAndGet();
+        try (OutputStream out = exchange.getResponseBody()) {
+            String burst = bursts.poll(2, TimeUnit.SECONDS);
+            if (burst != null) {
+                out.write(burst.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            scanStreams.decrementAndGet();
+            exchange.close();
         }
     }
 

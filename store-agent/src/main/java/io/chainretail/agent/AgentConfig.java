@@ -85,6 +85,17 @@ public interface AgentConfig {
      */
     Map<String, LaneDevices> lanes();
 
+    /**
+     * How long after a cash sale its drawer pulse may still be sent: a printer out of reach for longer must
+     * not open the drawer later, unattended (the pulse is dropped and logged). Default 5 s.
+     */
+    @WithDefault("5s")
+    Duration drawerPulseValidFor();
+
+    /** How long a printer has to confirm a receipt before the till offers a reprint. Default 5 s. */
+    @WithDefault("5s")
+    Duration receiptConfirmWithin();
+
     /** One lane's devices. */
     interface LaneDevices {
         /**
@@ -105,9 +116,19 @@ public interface AgentConfig {
          */
         Optional<String> scanner();
 
-        /** What ends each scan: {@code CR}, {@code LF} or {@code CRLF} (default). */
-        @WithDefault("CRLF")
+        /**
+         * What ends each scan: {@code ANY} (default: CR, LF or CR LF, whichever the scanner sends), or strictly
+         * {@code CR}, {@code LF} or {@code CRLF}.
+         */
+        @WithDefault("ANY")
         String scannerSuffix();
+
+        /**
+         * The start of a scan not ended within this long is dropped and reported as a misread, not glued to the
+         * next scan (a scanner sends a whole scan within milliseconds).
+         */
+        @WithDefault("300ms")
+        Duration scannerFragmentTimeout();
 
         /** Characters the scanner sends before each scan, if it is set up to. */
         Optional<String> scannerPrefix();

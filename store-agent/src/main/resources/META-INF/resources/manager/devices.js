@@ -37,7 +37,7 @@ async function refresh() {
     const [devices, alerts, shelves] = await Promise.all([
       getJson('/api/devices'), getJson('/api/shelves/alerts'), getJson('/api/shelves')]);
     fill('devices', devices.map((d) => [d.name, d.lane || '', d.kind, d.address, [d.state, 'state-' + d.state],
-      d.problem, [d.waiting, 'num']]), 'No devices are configured on this store server.');
+      d.problem || d.warning, [d.waiting, 'num']]), 'No devices are configured on this store server.');
     fill('alerts', alerts.map((a) => [time(a.raisedAt), [ALERT_WORDS[a.kind] || a.kind, 'bad'], a.shelf, a.slot,
       a.sku, [a.shelfUnits, 'num'], [a.bookUnits === null ? '' : a.bookUnits, 'num']]), 'No open alerts.');
     const slots = [];

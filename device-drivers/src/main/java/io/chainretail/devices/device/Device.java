@@ -33,6 +33,8 @@ public abstract class Device implements AutoCloseable {
     private final byte[] buffer = new byte[4096];
     private volatile DeviceState state = DeviceState.CLOSED;
     private volatile String problem = "";
+    /** What the device itself last said is wrong (a printer out of paper); output never clears it. */
+    private volatile String ownProblem = "";
     private volatile int connectAttempts;
     private long nextConnectAt;
 
@@ -82,9 +84,25 @@ public abstract class Device implements AutoCloseable {
         void run(Transport transport) throws IOException;
     }
 
+    /**
+     * Output that must not run twice (a receipt the printer may have half printed): when the connection is lost
+     * while it runs, it is dropped, and the output itself says what became of it.
+     */
+    private record Once(Output output) implements Output {
+        @Override
+        public void run(Transport transport) throws IOException {
+            output.run(transport);
+        }
+    }
+
     /** Queues output after what was queued before it. */
     protected void submit(Output output) {
         work.add(output);
+    }
+
+    /** Queues output after what was queued before it, never to be run again (see {@link Once}). */
+    protected void submitOnce(Output output) {
+        work.add(new Once(output));
     }
 
     /** Queues output ahead of the rest, run even while {@link #readyForOutput()} says no. */
@@ -108,6 +126,20 @@ public abstract class Device implements AutoCloseable {
     /** Called on the owning thread with bytes the device sent. */
     protected abstract void received(byte[] bytes, int count);
 
+    /** Called on the owning thread when a read slice brought nothing: e.g. time to ask for status. */
+    protected void quiet(Transport transport) throws IOException {
+        // Most devices talk by themselves.
+    }
+
+    /** Reads what the device sent within {@code millis} and hands it to {@link #received}; for an output. */
+    protected int readInto(Transport transport, int millis) throws IOException {
+        int read = transport.read(buffer, millis);
+        if (read > 0) {
+            received(buffer, read);
+        }
+        return read;
+    }
+
     /** Whether queued output may run now (a printer out of paper says no, and the job waits). */
     protected boolean readyForOutput() {
         return true;
@@ -127,7 +159,18 @@ public abstract class Device implements AutoCloseable {
         }
     }
 
-    protected void setState(DeviceState next, String why) {
+    /**
+     * The device's own account of itself (empty: nothing wrong): while it reports a problem the device stays in
+     * error, whatever output runs meanwhile; a lost connection says more and takes over until it is back.
+     */
+    protected void reportOwnProblem(String why) {
+        ownProblem = why;
+        if (transport.isOpen()) {
+            setState(why.isEmpty() ? DeviceState.IDLE : DeviceState.ERROR, why);
+        }
+    }
+
+    private void setState(DeviceState next, String why) {
         DeviceState previous = state;
         state = next;
         problem = why;
@@ -147,11 +190,15 @@ public abstract class Device implements AutoCloseable {
                 BlockingDeque<Output> queue = !urgent.isEmpty() ? urgent : readyForOutput() ? work : null;
                 Output output = queue == null ? null : queue.poll();
                 if (output != null) {
-                    setState(DeviceState.BUSY, "");
+                    if (ownProblem.isEmpty()) {
+                        setState(DeviceState.BUSY, "");
+                    }
                     try {
                         output.run(transport);
                     } catch (IOException e) {
-                        queue.addFirst(output); // again, whole, once reconnected
+                        if (!(output instanceof Once)) {
+                            queue.addFirst(output); // again, whole, once reconnected
+                        }
                         throw e;
                     }
                     if (state == DeviceState.BUSY) {
@@ -162,6 +209,8 @@ public abstract class Device implements AutoCloseable {
                 int read = transport.read(buffer, readSliceMillis);
                 if (read > 0) {
                     received(buffer, read);
+                } else {
+                    quiet(transport);
                 }
             } catch (IOException e) {
                 lost(e);
@@ -181,9 +230,10 @@ public abstract class Device implements AutoCloseable {
         connectAttempts++;
         try {
             transport.open();
+            ownProblem = "";
             connected(transport);
             backoff.reset();
-            setState(DeviceState.IDLE, "");
+            setState(ownProblem.isEmpty() ? DeviceState.IDLE : DeviceState.ERROR, ownProblem);
         } catch (IOException e) {
             transport.close();
             nextConnectAt = System.currentTimeMillis() + backoff.nextDelayMillis();

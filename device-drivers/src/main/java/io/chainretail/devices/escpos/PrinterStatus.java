@@ -37,6 +37,11 @@ public record PrinterStatus(boolean online, boolean coverOpen, boolean paperOut,
         return "";
     }
 
+    /** What a cashier should know though the printer still prints, or an empty string when nothing. */
+    public String warning() {
+        return paperNearEnd && !paperOut ? "The receipt printer's paper is running out: have a new roll ready." : "";
+    }
+
     /** From an automatic status back message (4 bytes, the first one {@code 0**1**00}). */
     static PrinterStatus fromAsb(byte[] asb) {
         int first = asb[0];
@@ -48,7 +53,7 @@ public record PrinterStatus(boolean online, boolean coverOpen, boolean paperOut,
     }
 
     /** This status updated with the reply {@code value} to {@code DLE EOT n}. */
-    PrinterStatus withRealTime(int n, int value) {
+    public PrinterStatus withRealTime(int n, int value) {
         return switch (n) {
             case 1 -> new PrinterStatus((value & 0x08) == 0, coverOpen, paperOut, paperNearEnd, cutterError,
                     unrecoverableError, recoverableError, (value & 0x04) != 0);

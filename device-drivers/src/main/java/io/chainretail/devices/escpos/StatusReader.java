@@ -29,6 +29,11 @@ public final class StatusReader {
 
     private final ByteArrayOutputStream asb = new ByteArrayOutputStream(4);
 
+    /** Forgets a message begun on a connection that is gone. */
+    public void reset() {
+        asb.reset();
+    }
+
     /** The messages completed by {@code count} more bytes. */
     public List<Message> accept(byte[] bytes, int count) {
         List<Message> messages = new ArrayList<>();

@@ -26,8 +26,8 @@ public final class HidPosReports implements ScanFrames {
     private int noise;
 
     @Override
-    public List<String> accept(byte[] bytes, int count) {
-        List<String> scans = new ArrayList<>();
+    public List<ScannedCode> accept(byte[] bytes, int count) {
+        List<ScannedCode> scans = new ArrayList<>();
         for (int start = 0; start < count; start += REPORT_SIZE) {
             int length = Math.min(REPORT_SIZE, count - start);
             if (length < REPORT_SIZE || (bytes[start] & 0xff) != SCANNED_DATA_REPORT
@@ -47,7 +47,7 @@ public final class HidPosReports implements ScanFrames {
                 reset();
             } else if (!continuing) {
                 if (data.size() > 0) {
-                    scans.add(symbology + data.toString(StandardCharsets.ISO_8859_1));
+                    scans.add(ScannedCode.of(symbology + data.toString(StandardCharsets.ISO_8859_1)));
                 }
                 reset();
             }

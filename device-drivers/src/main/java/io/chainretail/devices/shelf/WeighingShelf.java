@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -25,7 +26,10 @@ public final class WeighingShelf implements AutoCloseable {
     private final Duration interval;
     private final Backoff backoff = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10));
     private final List<Consumer<DeviceEvent>> listeners = new CopyOnWriteArrayList<>();
+    /** The sensor is open (owning thread only); {@link #connected} also needs a reading since. */
+    private boolean open;
     private volatile boolean connected;
+    private final AtomicLong readingsTaken = new AtomicLong();
     private volatile String problem = "";
     private final OwnerThread owner;
 
@@ -43,8 +47,14 @@ public final class WeighingShelf implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /** Whether the shelf has sent a reading since its sensor was (re)opened: a silent shelf is not connected. */
     public boolean connected() {
         return connected;
+    }
+
+    /** Readings of all slots taken since the shelf was made. */
+    public long readingsTaken() {
+        return readingsTaken.get();
     }
 
     /** Why the shelf cannot be read, or empty while it can. */
@@ -90,13 +100,18 @@ public final class WeighingShelf implements AutoCloseable {
     private void run() {
         while (owner.running()) {
             try {
-                if (!connected) {
+                if (!open) {
                     sensor.open();
-                    connected = true;
+                    open = true;
                     backoff.reset();
                 }
                 int[] grams = sensor.readGrams(slots.size());
-                problem = "";
+                if (grams != null) {
+                    // Only a reading clears a problem: a reopened sensor that still says nothing stays in error.
+                    connected = true;
+                    problem = "";
+                    readingsTaken.incrementAndGet();
+                }
                 for (int i = 0; grams != null && i < slots.size(); i++) {
                     int units = slots.get(i).accept(grams[i]);
                     if (units != reported[i]) {
@@ -106,6 +121,7 @@ public final class WeighingShelf implements AutoCloseable {
                 }
                 sleep(interval.toMillis());
             } catch (IOException e) {
+                open = false;
                 connected = false;
                 problem = e.getMessage() == null ? e.toString() : e.getMessage();
                 sensor.close();

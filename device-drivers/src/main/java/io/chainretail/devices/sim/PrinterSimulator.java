@@ -23,7 +23,8 @@ import java.util.logging.Logger;
  * A receipt printer that speaks ESC/POS over a real transport: a TCP port (like a network printer's
  * 9100) or one end of a serial line (a socat pseudo-terminal pair). It prints each job up to its cut
  * as text, and as a PNG when given a folder; answers {@code DLE EOT} and sends automatic status back
- * when enabled; can run out of paper, have its cover open, and be unplugged and plugged in again.
+ * when enabled; can run out of paper (or nearly), have its cover open, be unplugged and plugged in again,
+ * ignore {@code GS a} as some printers do, and drop the connection in the middle of a receipt.
  */
 public final class PrinterSimulator implements AutoCloseable {
 
@@ -47,6 +48,9 @@ public final class PrinterSimulator implements AutoCloseable {
     private volatile boolean paperOut;
     private volatile boolean coverOpen;
     private volatile boolean unplugged;
+    private volatile boolean paperNearEnd;
+    private volatile boolean withoutAutomaticStatus;
+    private volatile int dropAfterBytes = -1;
     private volatile Link link;
     private int automaticStatus;
     private int handledEvents;
@@ -96,6 +100,21 @@ public final class PrinterSimulator implements AutoCloseable {
         paperOut = out;
         sendAutomaticStatus();
         received(new byte[0], 0);
+    }
+
+    public void paperNearEnd(boolean nearEnd) {
+        paperNearEnd = nearEnd;
+        sendAutomaticStatus();
+    }
+
+    /** A printer that ignores {@code GS a} and only answers {@code DLE EOT}. */
+    public void withoutAutomaticStatus() {
+        withoutAutomaticStatus = true;
+    }
+
+    /** Reads {@code bytes} more bytes, then drops the connection, as a printer that loses power mid-receipt. */
+    public void dropConnectionAfter(int bytes) {
+        dropAfterBytes = bytes;
     }
 
     public void coverOpen(boolean open) {
@@ -152,7 +171,14 @@ public final class PrinterSimulator implements AutoCloseable {
                     if (read < 0) {
                         break;
                     }
+                    int dropAfter = dropAfterBytes;
+                    if (read > 0 && dropAfter >= 0 && read >= dropAfter) {
+                        received(buffer, dropAfter);
+                        dropAfterBytes = -1;
+                        break;
+                    }
                     if (read > 0) {
+                        dropAfterBytes = dropAfter >= 0 ? dropAfter - read : -1;
                         received(buffer, read);
                     }
                 }
@@ -178,7 +204,7 @@ public final class PrinterSimulator implements AutoCloseable {
                 String event = events.get(i);
                 if (event.startsWith("status request ")) {
                     reply(new byte[] {realTimeStatus(Integer.parseInt(event.substring(15)))});
-                } else if (event.startsWith("automatic status ")) {
+                } else if (event.startsWith("automatic status ") && !withoutAutomaticStatus) {
                     automaticStatus = Integer.parseInt(event.substring(17));
                     sendAutomaticStatus();
                 } else if (event.startsWith("drawer kick")) {
@@ -226,7 +252,7 @@ public final class PrinterSimulator implements AutoCloseable {
         return (byte) switch (n) {
             case 1 -> 0x12 | (paperOut || coverOpen ? 0x08 : 0);
             case 2 -> 0x12 | (coverOpen ? 0x04 : 0) | (paperOut ? 0x20 : 0) | (paperOut || coverOpen ? 0x40 : 0);
-            case 4 -> 0x12 | (paperOut ? 0x6C : 0);
+            case 4 -> 0x12 | (paperOut ? 0x6C : 0) | (paperNearEnd ? 0x0C : 0);
             default -> 0x12;
         };
     }
@@ -237,7 +263,7 @@ public final class PrinterSimulator implements AutoCloseable {
         }
         boolean offline = paperOut || coverOpen;
         byte first = (byte) (0x10 | (offline ? 0x08 : 0) | (coverOpen ? 0x20 : 0));
-        reply(new byte[] {first, 0, (byte) (paperOut ? 0x0F : 0), 0});
+        reply(new byte[] {first, 0, (byte) ((paperOut ? 0x0F : 0) | (paperNearEnd ? 0x03 : 0)), 0});
     }
 
     private void reply(byte[] bytes) {

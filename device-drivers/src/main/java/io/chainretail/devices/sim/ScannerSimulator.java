@@ -35,7 +35,7 @@ public final class ScannerSimulator implements AutoCloseable {
         String end = switch (suffix) {
             case CR -> "\r";
             case LF -> "\n";
-            case CRLF -> "\r\n";
+            case CRLF, ANY -> "\r\n";
         };
         return (prefix + (symbology == null ? "" : symbology.aim()) + code + end).getBytes(StandardCharsets.US_ASCII);
     }

@@ -3,6 +3,8 @@ package io.chainretail.devices.printer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainretail.devices.Await;
@@ -16,9 +18,14 @@ import io.chainretail.devices.transport.MemoryTransport;
 import io.chainretail.devices.transport.TcpTransport;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +82,7 @@ class ReceiptPrinterTest {
         simulator.paperOut(false);
         job.get(5, TimeUnit.SECONDS);
         assertTrue(simulator.awaitPrinted(1, Duration.ofSeconds(5)));
-        assertEquals(DeviceState.IDLE, printer.state());
+        Await.until(() -> printer.state() == DeviceState.IDLE, "the printer is idle again");
     }
 
     @Test
@@ -102,10 +109,97 @@ class ReceiptPrinterTest {
             byte[] bytes = new ReceiptLayout(PROFILE).print(receipt("0001-01-000004")).bytes();
             local.print("job-4", bytes).get(5, TimeUnit.SECONDS);
             assertEquals(2, memory.writes().size(), "the initialisation, then the whole receipt in one write");
-            assertArrayEquals(bytes, memory.writes().get(1));
+            byte[] job = memory.writes().get(1);
+            assertArrayEquals(bytes, Arrays.copyOf(job, bytes.length));
+            assertArrayEquals(new byte[] {0x10, 0x04, 4}, Arrays.copyOfRange(job, bytes.length, job.length),
+                    "and the paper status request that confirms it");
+            assertFalse(local.answers(), "a printer that never answers cannot confirm: its receipts count as printed");
         } finally {
             local.close();
         }
+    }
+
+    @Test
+    void theDrawerPulseLeavesAPrinterErrorAsItIs() throws Exception {
+        simulator.paperOut(true);
+        Await.until(() -> printer.state() == DeviceState.ERROR, "the printer reports paper out");
+        printer.openDrawer();
+        Await.until(() -> simulator.drawerKicks().size() == 1 && printer.drawerPulses() == 1, "the drawer opens");
+        assertEquals(DeviceState.ERROR, printer.state(), "still out of paper, whatever was sent");
+        assertEquals("The receipt printer is out of paper: put in a new roll.", printer.problem());
+    }
+
+    @Test
+    void aDrawerPulseThatCouldNotBeSentInTimeIsDroppedAndReported() throws Exception {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-05T10:00:00Z"));
+        int port = simulator.port();
+        printer.close();
+        simulator.close(); // nothing listens on the printer's port: it is out of reach
+        ReceiptPrinter late = new ReceiptPrinter("lane-02-printer", new TcpTransport("127.0.0.1", port,
+                Duration.ofSeconds(1)), PROFILE, new ReceiptPrinter.Timing(Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(2), Duration.ofSeconds(1)), now::get);
+        List<DeviceEvent> seen = new CopyOnWriteArrayList<>();
+        late.addListener(seen::add);
+        late.open();
+        try {
+            Await.until(() -> late.state() == DeviceState.ERROR && late.connectAttempts() > 0,
+                    "the printer cannot be reached");
+            late.openDrawer();
+            now.set(now.get().plusSeconds(35));
+            simulator = PrinterSimulator.onTcp(port, PROFILE, Path.of("target/printed"));
+            Await.until(() -> late.drawerPulsesDropped() == 1, "the stale pulse is dropped");
+            assertTrue(seen.stream().anyMatch(e -> e instanceof DeviceEvent.Error error
+                    && error.message().startsWith("Drawer pulse dropped")), seen.toString());
+            late.openDrawer();
+            Await.until(() -> late.drawerPulses() == 1, "a pulse asked for now is sent");
+            Await.until(() -> simulator.drawerKicks().size() == 1, "and opens the drawer");
+            assertEquals(1, simulator.drawerKicks().size(), "once: the stale one never reached it");
+        } finally {
+            late.close();
+        }
+    }
+
+    @Test
+    void aPrinterDroppingTheConnectionMidReceiptLeavesItUncertainNotResent() throws Exception {
+        Await.until(printer::answers, "the printer answers its status requests");
+        byte[] first = new ReceiptLayout(PROFILE).print(receipt("0001-01-000005")).bytes();
+        assertTrue(first.length > 400, "a receipt longer than what the printer reads: " + first.length);
+        simulator.dropConnectionAfter(200);
+        ExecutionException lost = assertThrows(ExecutionException.class,
+                () -> printer.print("job-5", first).get(10, TimeUnit.SECONDS));
+        assertInstanceOf(UncertainPrint.class, lost.getCause());
+        assertEquals(1, printer.uncertain());
+
+        Await.until(() -> printer.state() == DeviceState.IDLE, "the printer is back");
+        printer.print("job-6", new ReceiptLayout(PROFILE).print(receipt("0001-01-000006")).bytes())
+                .get(10, TimeUnit.SECONDS);
+        assertTrue(simulator.awaitPrinted(1, Duration.ofSeconds(5)));
+        assertEquals(1, simulator.printed().size(), "the uncertain receipt was not sent again");
+        assertTrue(simulator.printed().get(0).text().contains("0001-01-000006"));
+        assertEquals(1, printer.printed());
+    }
+
+    @Test
+    void aPrinterWithoutAutomaticStatusIsAskedAndNothingIsSentIntoPaperOut() throws Exception {
+        printer.close();
+        simulator.close();
+        simulator = PrinterSimulator.onTcp(0, PROFILE, Path.of("target/printed"));
+        simulator.withoutAutomaticStatus();
+        printer = new ReceiptPrinter("lane-01-printer", new TcpTransport("127.0.0.1", simulator.port(),
+                Duration.ofSeconds(1)), PROFILE, new ReceiptPrinter.Timing(Duration.ofSeconds(5),
+                Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofMillis(100)), InstantSource.system());
+        printer.open();
+        Await.until(() -> printer.state() == DeviceState.IDLE, "the printer connects");
+
+        simulator.paperNearEnd(true);
+        Await.until(() -> !printer.status().warning().isEmpty(), "paper near its end is seen by asking");
+        assertEquals(DeviceState.IDLE, printer.state(), "and it still prints");
+        simulator.paperOut(true);
+        Await.until(() -> printer.state() == DeviceState.ERROR, "paper out is seen by asking");
+        var job = printer.print("job-7", new ReceiptLayout(PROFILE).print(receipt("0001-01-000007")).bytes());
+        simulator.paperOut(false);
+        job.get(10, TimeUnit.SECONDS);
+        assertTrue(simulator.awaitPrinted(1, Duration.ofSeconds(5)));
     }
 
     static Receipt receipt(String number) {

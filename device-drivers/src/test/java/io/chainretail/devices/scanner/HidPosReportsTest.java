@@ -15,7 +15,7 @@ class HidPosReportsTest {
         HidPosReports reports = new HidPosReports();
         byte[] report = HidPosReports.reportsFor("]E0", "5901234123457");
         assertEquals(64, report.length);
-        assertEquals(List.of("]E05901234123457"), reports.accept(report, report.length));
+        assertEquals(List.of(ScannedCode.of("]E05901234123457")), reports.accept(report, report.length));
         ScannedCode scan = ScannedCode.of("]E05901234123457");
         assertEquals(Symbology.EAN13, scan.symbology());
     }
@@ -26,11 +26,11 @@ class HidPosReportsTest {
         byte[] bytes = HidPosReports.reportsFor("]Q1", url);
         assertEquals(3 * 64, bytes.length, "56 data bytes a report");
         HidPosReports reports = new HidPosReports();
-        List<String> scans = new ArrayList<>();
+        List<ScannedCode> scans = new ArrayList<>();
         for (int at = 0; at < bytes.length; at += 64) {
             scans.addAll(reports.accept(Arrays.copyOfRange(bytes, at, at + 64), 64));
         }
-        assertEquals(List.of("]Q1" + url), scans);
+        assertEquals(List.of(ScannedCode.of("]Q1" + url)), scans);
     }
 
     @Test
@@ -46,7 +46,7 @@ class HidPosReportsTest {
         reports.accept(twoParts, 64); // the first half only...
         assertEquals(List.of(), reports.accept(new byte[10], 10), "...then a short read: the half is dropped");
         byte[] clean = HidPosReports.reportsFor("]E0", "4006381333931");
-        assertEquals(List.of("]E04006381333931"), reports.accept(clean, 64));
+        assertEquals(List.of(ScannedCode.of("]E04006381333931")), reports.accept(clean, 64));
         assertEquals(64 + 64 + 56 + 10, reports.noise());
     }
 }

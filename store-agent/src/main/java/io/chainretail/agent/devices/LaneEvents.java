@@ -21,8 +21,13 @@ public class LaneEvents {
         lane(scan.lane()).onNext(scan);
     }
 
+    /**
+     * The lane's scans for one listener, in order. A scanner can send many scans in one write, faster than
+     * a listener asks for them (an SSE response asks one at a time); each listener buffers what it has not
+     * asked for yet, since a processor without demand would fail the stream and lose the burst.
+     */
     public Multi<StoreDevices.Scanned> of(String lane) {
-        return lane(lane);
+        return lane(lane).onOverflow().bufferUnconditionally();
     }
 
     private BroadcastProcessor<StoreDevices.Scanned> lane(String lane) {

@@ -34,8 +34,9 @@ import org.jboss.logging.Logger;
  * Prints what the journal records: a sale's or return's receipt, and the drawer for cash and no-sales.
  * The job is queued inside the business transaction (it follows {@link Journal.Appended}), so only a
  * committed sale prints and a committed sale always does; it is marked SENDING before its bytes go to
- * the printer and PRINTED when the last byte is out, so a crash never prints it twice. A printer out of
- * paper or unplugged holds its jobs; the sale was complete long before.
+ * the printer and PRINTED when the printer confirmed it, else UNCERTAIN (the till offers a reprint), so
+ * nothing is ever printed twice unasked. A printer out of paper or unplugged holds its jobs; the sale was
+ * complete long before.
  */
 @ApplicationScoped
 public class PrintSpooler {
@@ -104,7 +105,16 @@ public class PrintSpooler {
         task.wake();
     }
 
-    /** Jobs of the lane that may not have printed (the agent stopped while they were being sent). */
+    /** Receipts of the lane not yet printed: held while its printer cannot print, or on their way to it. */
+    public long waiting(String lane) {
+        return QuarkusTransaction.joiningExisting().call(() -> PrintJob.count("lane = ?1 and state in ?2", lane,
+                List.of(PrintJob.State.QUEUED, PrintJob.State.SENDING)));
+    }
+
+    /**
+     * Jobs of the lane that may not have printed: the agent stopped while they were being sent, or the printer
+     * dropped the connection or did not confirm them.
+     */
     @Transactional
     public List<PrintJob> uncertain(String lane) {
         return PrintJob.list("lane = ?1 and state = ?2 order by id", lane, PrintJob.State.UNCERTAIN);

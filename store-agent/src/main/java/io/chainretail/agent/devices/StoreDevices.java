@@ -23,8 +23,10 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -70,6 +72,9 @@ public class StoreDevices {
                         new IllegalArgumentException("agent.lanes." + code + ".printer-profile: no model "
                                 + devices.printerProfile() + "; use generic-80mm, generic-58mm or epson-tm-t88"));
                 String address = devices.printer().get();
+                ReceiptPrinter.Timing timing = new ReceiptPrinter.Timing(config.drawerPulseValidFor(),
+                        config.receiptConfirmWithin(), ReceiptPrinter.Timing.DEFAULT.automaticStatusWithin(),
+                        ReceiptPrinter.Timing.DEFAULT.pollEvery());
                 ReceiptPrinter printer;
                 if ("simulated".equals(address)) {
                     PrinterSimulator simulator = PrinterSimulator.onTcp(0, profile, Path.of(config.dataDir(),
@@ -77,9 +82,10 @@ public class StoreDevices {
                     simulators.add(simulator);
                     address = "simulated (tcp://127.0.0.1:" + simulator.port() + ")";
                     printer = new ReceiptPrinter("lane-" + code + "-printer", new TcpTransport("127.0.0.1",
-                            simulator.port(), Duration.ofSeconds(2)), profile);
+                            simulator.port(), Duration.ofSeconds(2)), profile, timing, InstantSource.system());
                 } else {
-                    printer = new ReceiptPrinter("lane-" + code + "-printer", Transports.of(address), profile);
+                    printer = new ReceiptPrinter("lane-" + code + "-printer", Transports.of(address), profile, timing,
+                            InstantSource.system());
                 }
                 printer.addListener(e -> log(code, e));
                 printer.open();
@@ -90,7 +96,8 @@ public class StoreDevices {
                 String address = devices.scanner().get();
                 // A scanner on usb: is a HID POS one (a serial or CDC-ACM scanner is a serial: port).
                 ScanFrames framing = address.startsWith("usb:") ? new HidPosReports() : new ScanFraming(
-                        devices.scannerPrefix().orElse(null), ScanFraming.Suffix.valueOf(devices.scannerSuffix()));
+                        devices.scannerPrefix().orElse(null), suffix(code, devices.scannerSuffix()),
+                        devices.scannerFragmentTimeout(), InstantSource.system());
                 BarcodeScanner scanner = new BarcodeScanner("lane-" + code + "-scanner", Transports.of(address),
                         framing);
                 scanner.addListener(e -> onScanner(code, e));
@@ -114,30 +121,49 @@ public class StoreDevices {
         return Optional.ofNullable(printers.get(lane));
     }
 
-    /** Every lane device, lane by lane. */
+    /** Every lane's scanner, by lane. */
+    public Map<String, BarcodeScanner> scanners() {
+        return scanners;
+    }
+
+    /** Every lane's printer, by lane. */
+    public Map<String, ReceiptPrinter> printers() {
+        return printers;
+    }
+
+    /** Every lane device, lane by lane; a printer's {@code waiting} is what its driver holds ({@link AllDevices}). */
     public List<DeviceStatus> statuses() {
         List<DeviceStatus> all = new ArrayList<>();
-        printers.forEach((lane, printer) -> all.add(status(printer, lane, "printer", printer.pending())));
-        scanners.forEach((lane, scanner) -> all.add(status(scanner, lane, "scanner", 0)));
+        printers.forEach((lane, printer) -> all.add(status(printer, lane, "printer", printer.status().warning(),
+                printer.pending())));
+        scanners.forEach((lane, scanner) -> all.add(status(scanner, lane, "scanner", "", 0)));
         return all;
     }
 
-    private DeviceStatus status(Device device, String lane, String kind, int waiting) {
+    private DeviceStatus status(Device device, String lane, String kind, String warning, int waiting) {
         return new DeviceStatus(device.name(), lane, kind, addresses.get(lane + "/" + kind), device.state().name(),
-                device.problem(), waiting);
+                device.problem(), warning, waiting);
     }
 
-    /** The devices of one lane. */
-    public List<DeviceStatus> statuses(String lane) {
-        return statuses().stream().filter(s -> lane.equals(s.lane())).toList();
+    private static ScanFraming.Suffix suffix(String lane, String setting) {
+        try {
+            return ScanFraming.Suffix.valueOf(setting.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("agent.lanes.\"" + lane + "\".scanner-suffix: " + setting
+                    + " is none of ANY, CR, LF, CRLF");
+        }
     }
 
     private void onScanner(String lane, DeviceEvent event) {
         if (event instanceof DeviceEvent.Data data && data.data() instanceof ScannedCode scan) {
-            String symbology = scan.symbology() == null ? null : scan.symbology().name();
-            scans.fire(new Scanned(EventIds.next().toString(), lane, scan.code(), symbology, null));
-        } else if (event instanceof DeviceEvent.Error error && error.message().startsWith("Misread")) {
-            scans.fire(new Scanned(EventIds.next().toString(), lane, null, null, error.message()));
+            if (scan.ok()) {
+                String symbology = scan.symbology() == null ? null : scan.symbology().name();
+                scans.fire(new Scanned(EventIds.next().toString(), lane, scan.code(), symbology, null));
+            } else {
+                LOG.warnf("Lane %s: %s", lane, scan.misread());
+                scans.fire(new Scanned(EventIds.next().toString(), lane, null, null,
+                        "Misread: scan it again. (" + scan.misread() + ")"));
+            }
         }
         log(lane, event);
     }

@@ -17,12 +17,12 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Path("/api/till")
 public class TillDeviceResource {
 
-    private final StoreDevices devices;
+    private final AllDevices devices;
     private final PrintSpooler spooler;
     private final TillSessions sessions;
     private final LaneEvents events;
 
-    public TillDeviceResource(StoreDevices devices, PrintSpooler spooler, TillSessions sessions, LaneEvents events) {
+    public TillDeviceResource(AllDevices devices, PrintSpooler spooler, TillSessions sessions, LaneEvents events) {
         this.devices = devices;
         this.spooler = spooler;
         this.sessions = sessions;

@@ -87,8 +87,10 @@ public class StoreShelves {
     /** Every shelf as a device for the store manager and the health check. */
     public List<DeviceStatus> statuses() {
         List<DeviceStatus> all = new ArrayList<>();
-        shelves.forEach((code, shelf) -> all.add(new DeviceStatus("shelf-" + code, null, "shelf", shelf.address(),
-                shelf.problem().isEmpty() ? (shelf.connected() ? "IDLE" : "CLOSED") : "ERROR", shelf.problem(), 0)));
+        shelves.forEach((code, shelf) -> {
+            String state = shelf.problem().isEmpty() ? (shelf.connected() ? "IDLE" : "CLOSED") : "ERROR";
+            all.add(new DeviceStatus("shelf-" + code, null, "shelf", shelf.address(), state, shelf.problem(), "", 0));
+        });
         return all;
     }
 
