@@ -1,4 +1,4 @@
--- Master data of the chain (issue 3); runs unchanged on H2 and PostgreSQL.
+-- Master data of the chain (docs/architecture.md); runs unchanged on H2 and PostgreSQL.
 
 create table region (
     code  varchar(32)  primary key,

@@ -1,5 +1,5 @@
 -- Every uplink event keeps its payload for audit; returns, voids and Z reports get their own tables
--- for reconciliation (issue 4).
+-- for reconciliation (docs/sync-protocol.md, "Uplink: the journal").
 alter table store_event add column payload varchar;
 
 create table refund (

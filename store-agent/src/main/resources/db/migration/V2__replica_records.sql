@@ -1,4 +1,4 @@
--- The replica becomes one table of feed rows, keyed as HQ keys them (issue 3): every feed, every kind of
+-- The replica becomes one table of feed rows, keyed as HQ keys them (decision 0005): every feed, every kind of
 -- row, hashed and snapshotted the same way. Barcodes keep their own index for the scan lookup.
 create table replica_record (
     schema_id   varchar(64)  not null,
