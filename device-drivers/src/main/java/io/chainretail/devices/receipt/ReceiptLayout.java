@@ -1,5 +1,6 @@
 package io.chainretail.devices.receipt;
 
+import io.chainretail.devices.text.TextWidth;
 import io.chainretail.devices.escpos.CodePage;
 import io.chainretail.devices.escpos.EscPos;
 import io.chainretail.devices.escpos.EscPos.Align;

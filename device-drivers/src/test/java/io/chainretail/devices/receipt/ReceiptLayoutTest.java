@@ -1,5 +1,6 @@
 package io.chainretail.devices.receipt;
 
+import io.chainretail.devices.text.TextWidth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

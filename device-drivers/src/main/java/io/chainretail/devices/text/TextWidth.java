@@ -1,15 +1,15 @@
-package io.chainretail.devices.receipt;
+package io.chainretail.devices.text;
 
 /**
  * How many print columns text takes: Chinese, Japanese and Korean characters and full-width forms
- * are two columns wide on a receipt printer, everything else one.
+ * are two columns wide on a receipt printer or a customer display, everything else one.
  */
-final class TextWidth {
+public final class TextWidth {
 
     private TextWidth() {
     }
 
-    static int of(String text) {
+    public static int of(String text) {
         int width = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -19,7 +19,7 @@ final class TextWidth {
         return width;
     }
 
-    static boolean isWide(int cp) {
+    public static boolean isWide(int cp) {
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
@@ -27,7 +27,7 @@ final class TextWidth {
     }
 
     /** The longest start of {@code text} that fits in {@code columns}. */
-    static String fit(String text, int columns) {
+    public static String fit(String text, int columns) {
         int width = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
