@@ -1,11 +1,13 @@
 package io.chainretail.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainretail.core.gtin.Gtin;
 import io.chainretail.devices.scanner.ScanFraming;
 import io.chainretail.devices.scanner.Symbology;
+import io.chainretail.devices.sim.DisplaySimulator;
 import io.chainretail.devices.sim.PtyPair;
 import io.chainretail.devices.sim.ScannerSimulator;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,7 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A cashier at the real page in headless Chromium, keyboard only: sign in, count the float, scan, a
- * misread refused, a member whose promotion shows as savings, cash with change, the receipt, a return of
+ * misread refused, a member whose promotion shows as savings (and the customer sees the sale on the second
+ * screen and the pole display), cash with change, the receipt, a return of
  * one item, a no-sale refused with the cashier's PIN and approved with the manager's, the X report, the
  * shift closed with the drawer counted; HQ gets the day and it balances.
  */
@@ -34,11 +38,15 @@ class CashierPageBrowserIT {
     void aCashierSellsWithTheKeyboardOnlyAndTheSaleReachesHq() throws Exception {
         try (RetailSystem system = new RetailSystem("browser")) {
             AppProcess hq = system.startHq();
-            // Lane 01 has a serial scanner (a socat pty pair, the scanner simulator on the far end) and
-            // a receipt printer (the simulator inside the agent).
-            PtyPair cable = scannerCable(system);
+            // Lane 01 has a serial scanner and a Chinese pole display (socat pty pairs, the simulators on the far
+            // end), a receipt printer (the simulator inside the agent), and a second screen for the customer.
+            PtyPair cable = cable(system, "lane-01-scanner");
+            PtyPair displayCable = cable(system, "lane-01-display");
+            DisplaySimulator pole = new DisplaySimulator(displayCable.deviceEnd(), 20);
             AppProcess agent = system.startAgent("0001", Map.of("agent.lanes.\"01\".printer", "simulated",
-                    "agent.lanes.\"01\".scanner", "serial:" + cable.driverEnd()));
+                    "agent.lanes.\"01\".scanner", "serial:" + cable.driverEnd(),
+                    "agent.lanes.\"01\".display", "serial:" + displayCable.driverEnd(),
+                    "agent.lanes.\"01\".display-charset", "gb18030"));
             AppProcess pos = system.startPos(agent, "01");
             String barcode = Gtin.withCheckDigit("690555000001");
             assertEquals(200, Http.post(hq.url() + "/api/products", "{\"sku\":\"BR-1\",\"name\":\"矿泉水 550ml\","
@@ -55,10 +63,15 @@ class CashierPageBrowserIT {
                     + "/api/sync/stores/0001/replica").body().path("identical").asBoolean());
 
             ChromeDriver browser = Browser.start();
+            ChromeDriver customerScreen = Browser.start();
             // The scanner stays on its line, as a real one does (closing a pty at once can drop its bytes).
             ScannerSimulator gun = new ScannerSimulator(cable.deviceEnd(), null, ScanFraming.Suffix.CRLF);
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+                WebDriverWait customerWait = new WebDriverWait(customerScreen, Duration.ofSeconds(15));
+                customerScreen.get(pos.url() + "/customer.html");
+                customerWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+                pole.await(List.of("Welcome", "")::equals, Duration.ofSeconds(15));
                 browser.get(pos.url() + "/");
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cashier")));
 
@@ -95,6 +108,12 @@ class CashierPageBrowserIT {
                 assertTrue(browser.findElement(By.id("member-panel")).getText().contains("王芳"));
                 assertTrue(browser.findElement(By.id("lines")).getText().contains("Members: water 10% off"));
                 wait.until(d -> "scan".equals(d.switchTo().activeElement().getAttribute("id")));
+                // The customer sees the same sale, on the second screen and on the pole display.
+                customerWait.until(ExpectedConditions.textToBe(By.id("total"), "4.50"));
+                assertEquals("0.50", customerScreen.findElement(By.id("savings")).getText());
+                assertTrue(customerScreen.findElement(By.id("lines")).getText().contains("矿泉水 550ml"));
+                assertFalse(customerScreen.getPageSource().contains("王芳"), "nothing of the member");
+                pole.await(List.of("矿泉水 550ml    2.25", "TOTAL           4.50")::equals, Duration.ofSeconds(15));
 
                 browser.switchTo().activeElement().sendKeys(Keys.F12);
                 wait.until(d -> "cash".equals(d.switchTo().activeElement().getAttribute("id")));
@@ -105,6 +124,11 @@ class CashierPageBrowserIT {
                 browser.switchTo().activeElement().sendKeys("20", Keys.ENTER);
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt")));
                 assertEquals("15.50", browser.findElement(By.id("change")).getText());
+                customerWait.until(ExpectedConditions.textToBe(By.id("change"), "15.50"));
+                assertEquals("20.00", customerScreen.findElement(By.id("paid")).getText());
+                Files.write(Path.of(System.getProperty("repo.root", ".."), "e2e/target/customer-screen.png"),
+                        customerScreen.getScreenshotAs(OutputType.BYTES));
+                pole.await(List.of("TOTAL           4.50", "CHANGE         15.50")::equals, Duration.ofSeconds(15));
                 assertTrue(browser.findElement(By.id("receipt")).getText().contains("TOTAL"));
                 assertTrue(browser.findElement(By.id("receipt")).getText().contains("WATER10"));
                 wait.until(d -> "scan".equals(d.switchTo().activeElement().getAttribute("id")));
@@ -178,18 +202,21 @@ class CashierPageBrowserIT {
                 Files.write(shot.resolveSibling("hq-reconciliation.png"), browser.getScreenshotAs(OutputType.BYTES));
             } finally {
                 browser.quit();
+                customerScreen.quit();
                 gun.close();
                 cable.close();
+                pole.close();
+                displayCable.close();
             }
         }
     }
 
-    /** The pty pair between lane 01's scanner and the agent; socat is required (CI installs it). */
-    private static PtyPair scannerCable(RetailSystem system) throws Exception {
+    /** A pty pair between a lane device and the agent; socat is required (CI installs it). */
+    private static PtyPair cable(RetailSystem system, String name) throws Exception {
         if (!PtyPair.available()) {
-            throw new IllegalStateException("the cashier page test needs socat for its scanner: apt-get install socat");
+            throw new IllegalStateException("the cashier page test needs socat for its devices: apt-get install socat");
         }
-        return new PtyPair(system.agentDataDir("0001").resolveSibling("pty"), "lane-01-scanner");
+        return new PtyPair(system.agentDataDir("0001").resolveSibling("pty"), name);
     }
 
     private static void typeCount(ChromeDriver browser, String field, String count) {

@@ -8,10 +8,12 @@ import java.util.Map;
 
 /**
  * What this lane holds between requests: the cashier's session at the store agent and the browser it
- * belongs to, the open sale, the last receipt.
+ * belongs to, the open sale, the last receipt. Each change of the sale is shown on the customer's screen.
  */
 @ApplicationScoped
 public class LaneState {
+
+    private final CustomerScreen screen;
 
     private String token;
     private String cashier;
@@ -19,6 +21,10 @@ public class LaneState {
     private String browserSession;
     private JsonNode sale;
     private JsonNode lastCompleted;
+
+    public LaneState(CustomerScreen screen) {
+        this.screen = screen;
+    }
 
     /** A cashier signed in from the browser holding {@code session}; any other browser's session ends. */
     public synchronized void signedIn(String newToken, String newCashier, String session) {
@@ -33,6 +39,7 @@ public class LaneState {
         sale = null;
         browserSession = null;
         lastCompleted = null;
+        screen.idle();
     }
 
     /** Whether {@code session} (a browser's cookie, or null) is the signed-in browser's. */
@@ -50,19 +57,23 @@ public class LaneState {
 
     public synchronized void saleOpened(JsonNode opened) {
         sale = opened;
+        screen.sale(opened);
     }
 
     public synchronized void saleChanged(JsonNode changed) {
         sale = changed;
+        screen.sale(changed);
     }
 
     public synchronized void saleCompleted(JsonNode completed) {
         sale = null;
         lastCompleted = completed;
+        screen.paid(completed);
     }
 
     public synchronized void saleSuspended() {
         sale = null;
+        screen.idle();
     }
 
     /** A refund slip is shown like a receipt: the last thing the lane printed. */

@@ -21,8 +21,12 @@ import java.util.Set;
 @Priority(Priorities.AUTHENTICATION)
 public class SessionGuard implements ContainerRequestFilter {
 
-    /** What a browser without the session may call: the page needs them to pair the lane and sign in. */
-    private static final Set<String> OPEN = Set.of("GET /api/state", "POST /api/signin", "POST /api/pair");
+    /**
+     * What a browser without the session may call: the page needs them to pair the lane and sign in, and the
+     * customer's second screen shows what faces the customer anyway (lines and totals, nothing of the member).
+     */
+    private static final Set<String> OPEN = Set.of("GET /api/state", "POST /api/signin", "POST /api/pair",
+            "GET /api/customer", "GET /api/customer/events");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final LaneState lane;

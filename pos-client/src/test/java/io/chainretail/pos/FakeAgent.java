@@ -136,6 +136,12 @@ final class FakeAgent {
             streamScans(exchange);
         } else if (path.equals("/api/till/shift")) {
             reply(exchange, 200, "{\"lane\":\"01\",\"expectedCashMinor\":10000}");
+        } else if (path.equals("/api/till/sales")) {
+            reply(exchange, 200, sale("OPEN", ""));
+        } else if (path.equals("/api/till/sales/S-1/lines")) {
+            reply(exchange, 200, sale("OPEN", LINES));
+        } else if (path.equals("/api/till/sales/S-1/complete")) {
+            reply(exchange, 200, sale("COMPLETED", LINES));
         } else {
             reply(exchange, 200, "{}");
         }
@@ -158,6 +164,20 @@ final class FakeAgent {
             scanStreams.decrementAndGet();
             exchange.close();
         }
+    }
+
+    /** Two lines of sale S-1: two bottles of water with 0.30 off, 384 g of apples; total 7.65. */
+    private static final String LINES = "{\"lineNo\":1,\"name\":\"矿泉水 550ml\",\"quantity\":2,\"amountMinor\":270,"
+            + "\"voided\":false},{\"lineNo\":2,\"name\":\"Apples\",\"quantity\":1,\"weightGrams\":384,"
+            + "\"amountMinor\":495,\"voided\":false},{\"lineNo\":3,\"name\":\"Juice\",\"quantity\":1,"
+            + "\"amountMinor\":0,\"voided\":true}";
+
+    private static String sale(String status, String lines) {
+        boolean done = status.equals("COMPLETED");
+        return "{\"saleId\":\"S-1\",\"lane\":\"01\",\"status\":\"" + status + "\",\"lines\":[" + lines + "],"
+                + "\"member\":{\"cardNo\":\"M0001\",\"name\":\"张三\",\"pointsBalance\":500},"
+                + "\"savingMinor\":" + (lines.isEmpty() ? 0 : 30) + ",\"totalMinor\":" + (lines.isEmpty() ? 0 : 765)
+                + ",\"currency\":\"CNY\",\"changeMinor\":" + (done ? 1235 : 0) + "}";
     }
 
     private static void reply(HttpExchange exchange, int status, String json) throws IOException {

@@ -132,7 +132,31 @@ public interface AgentConfig {
 
         /** Characters the scanner sends before each scan, if it is set up to. */
         Optional<String> scannerPrefix();
+
+        /**
+         * The customer (pole) display, 2x20 characters, speaking the ESC/POS display commands:
+         * {@code serial:/dev/ttyUSB1?baud=9600} or {@code tcp://host:port}.
+         */
+        Optional<String> display();
+
+        /** The display's characters: {@code ascii} (default; others show as ?) or {@code gb18030} (Chinese). */
+        @WithDefault("ascii")
+        String displayCharset();
+
+        /** The weighing scale: {@code serial:/dev/ttyS0?baud=9600}; its weight prices a weighed item not keyed in. */
+        Optional<String> scale();
+
+        /**
+         * How the scale talks: {@code cas} (default; CAS and A&D continuous output), {@code toledo-continuous}
+         * or {@code toledo-request} (Toledo 8213/8217 demand mode).
+         */
+        @WithDefault("cas")
+        String scaleProtocol();
     }
+
+    /** What an idle customer display shows on its upper line (the lower one stays empty). Default Welcome. */
+    @WithDefault("Welcome")
+    String displayGreeting();
 
     /**
      * The store's smart shelves, by shelf code: {@code agent.shelves."A1".sensor=modbus-tcp://10.0.0.50:502}.

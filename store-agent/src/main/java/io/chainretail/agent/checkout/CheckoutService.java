@@ -25,6 +25,7 @@ import io.chainretail.core.sync.payload.SaleCompleted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,12 +64,15 @@ public class CheckoutService {
     private final StockLedger stock;
     private final StoreLink link;
     private final AgentConfig config;
+    private final Event<SaleChanged> saleChanges;
+    private final LaneScale scale;
     private final SyncCodec codec = new SyncCodec();
     private final Map<String, SaleDraft> drafts = new ConcurrentHashMap<>();
 
     public CheckoutService(Catalog catalog, CodeReader codes, SalePricer pricer, Journal journal, FeedApplier feeds,
             LaneBooks books, ShiftService shifts, DraftStore saved, SaleViews views, PointsLedger points,
-            StockLedger stock, StoreLink link, AgentConfig config) {
+            StockLedger stock, StoreLink link, AgentConfig config, Event<SaleChanged> saleChanges,
+            LaneScale scale) {
         this.catalog = catalog;
         this.codes = codes;
         this.pricer = pricer;
@@ -81,6 +86,8 @@ public class CheckoutService {
         this.stock = stock;
         this.link = link;
         this.config = config;
+        this.saleChanges = saleChanges;
+        this.scale = scale;
     }
 
     /** Baskets open or suspended when the agent stopped are back, priced afresh. */
@@ -97,9 +104,8 @@ public class CheckoutService {
         // Checked again at completion, which is what counts; here it spares the cashier a wasted basket.
         QuarkusTransaction.requiringNew().run(() -> shifts.requireOpen(session.lane()));
         SaleDraft draft = new SaleDraft(EventIds.next().toString(), session.lane(), session.cashier());
-        saved.save(draft);
         drafts.put(draft.saleId, draft);
-        return view(draft);
+        return changed(draft);
     }
 
     public SaleView get(Session session, String saleId) {
@@ -114,8 +120,8 @@ public class CheckoutService {
     }
 
     /**
-     * Adds {@code quantity} of what {@code code} stands for: a barcode, a scale label, or a PLU with
-     * {@code weightGrams} from the scale.
+     * Adds {@code quantity} of what {@code code} stands for: a barcode, a scale label, or a PLU. An item sold by
+     * weight takes {@code weightGrams} when keyed in, else the settled weight on the lane's scale.
      */
     public SaleView scan(Session session, String saleId, String code, long quantity, Long weightGrams) {
         SaleDraft draft = openDraft(session, saleId);
@@ -123,11 +129,18 @@ public class CheckoutService {
             throw Refusal.invalid("INVALID_QUANTITY",
                     "Quantity must be between 1 and " + MAX_QUANTITY + ", not " + quantity + ".");
         }
-        CodeReader.Read read = codes.read(code, weightGrams);
+        // The weight keyed in, else the lane scale's, read only when the item is sold by weight.
+        Supplier<Long> weight = weightGrams != null ? () -> weightGrams : memoized(() ->
+                scale.settledGrams(session.lane()).orElse(null));
+        CodeReader.Read scanned = codes.read(code, weight);
         synchronized (draft) {
-            Catalog.Item item = catalog.item(read.sku(), memberTier(draft)).orElseThrow(() -> Refusal.notFound(
-                    "NOT_ON_SALE", "The product of " + read.code() + " is not on sale in this store."));
-            boolean measured = read.labelPriceMinor() != null || read.weightGrams() != null;
+            Catalog.Item item = catalog.item(scanned.sku(), memberTier(draft)).orElseThrow(() -> Refusal.notFound(
+                    "NOT_ON_SALE", "The product of " + scanned.code() + " is not on sale in this store."));
+            CodeReader.Read read = item.weighed() && !scanned.measured() ? scanned.weighed(weight.get()) : scanned;
+            if (read.weightGrams() != null && read.weightGrams() <= 0) {
+                throw Refusal.invalid("WEIGHT_NEEDED", "Put " + item.name() + " on the scale, or key its weight.");
+            }
+            boolean measured = read.measured();
             if (item.weighed() && !measured) {
                 throw Refusal.invalid("WEIGHT_NEEDED", item.name() + " is sold by weight: weigh it or scan its "
                         + "scale label.");
@@ -145,8 +158,7 @@ public class CheckoutService {
             SalePricer.basketLine(line, catalog.store(), Instant.now());
             draft.lines.add(line);
             draft.currency = item.currency();
-            saved.save(draft);
-            return view(draft);
+            return changed(draft);
         }
     }
 
@@ -162,8 +174,7 @@ public class CheckoutService {
                 throw Refusal.conflict("ALREADY_VOIDED", "Line " + lineNo + " is already voided.");
             }
             line.voided = true;
-            saved.save(draft);
-            return view(draft);
+            return changed(draft);
         }
     }
 
@@ -176,8 +187,7 @@ public class CheckoutService {
         synchronized (draft) {
             draft.member = member;
             reresolve(draft);
-            saved.save(draft);
-            return view(draft);
+            return changed(draft);
         }
     }
 
@@ -186,8 +196,7 @@ public class CheckoutService {
         synchronized (draft) {
             draft.member = null;
             reresolve(draft);
-            saved.save(draft);
-            return view(draft);
+            return changed(draft);
         }
     }
 
@@ -200,8 +209,7 @@ public class CheckoutService {
         }
         synchronized (draft) {
             draft.coupons.add(code);
-            saved.save(draft);
-            return view(draft);
+            return changed(draft);
         }
     }
 
@@ -209,8 +217,7 @@ public class CheckoutService {
         SaleDraft draft = openDraft(session, saleId);
         synchronized (draft) {
             draft.coupons.remove(coupon);
-            saved.save(draft);
-            return view(draft);
+            return changed(draft);
         }
     }
 
@@ -219,8 +226,7 @@ public class CheckoutService {
         SaleDraft draft = openDraft(session, saleId);
         synchronized (draft) {
             draft.suspended = true;
-            saved.save(draft);
-            return view(draft);
+            return changed(draft);
         }
     }
 
@@ -233,8 +239,7 @@ public class CheckoutService {
         synchronized (draft) {
             draft.suspended = false;
             draft.lane = session.lane();
-            saved.save(draft);
-            return view(draft);
+            return changed(draft);
         }
     }
 
@@ -303,6 +308,7 @@ public class CheckoutService {
             // Only after the commit: a failed commit leaves the sale open at the till to try again.
             draft.closed = true;
             drafts.remove(saleId);
+            shown(result);
             return result;
         }
     }
@@ -396,6 +402,23 @@ public class CheckoutService {
         return draft.member == null ? null : draft.member.tier();
     }
 
+    /** Saves the changed draft and shows the sale as it now stands. */
+    private SaleView changed(SaleDraft draft) {
+        saved.save(draft);
+        SaleView view = view(draft);
+        shown(view);
+        return view;
+    }
+
+    /** Tells what shows the sale to the customer (the lane's display); a display's trouble never fails a sale. */
+    private void shown(SaleView view) {
+        try {
+            saleChanges.fire(new SaleChanged(view.lane(), view));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Showing sale %s to the customer failed", view.saleId());
+        }
+    }
+
     private SaleDraft openDraft(Session session, String saleId) {
         SaleDraft draft = drafts.get(saleId);
         if (draft == null) {
@@ -412,6 +435,22 @@ public class CheckoutService {
         if (!draft.lane.equals(session.lane())) {
             throw Refusal.forbidden("OTHER_LANE", "This sale belongs to lane " + draft.lane + ".");
         }
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> once) {
+        return new Supplier<>() {
+            private T value;
+            private boolean got;
+
+            @Override
+            public T get() {
+                if (!got) {
+                    value = once.get();
+                    got = true;
+                }
+                return value;
+            }
+        };
     }
 
     private static Refusal noSale(String saleId) {

@@ -7,6 +7,7 @@ import io.chainretail.core.gtin.Gtin;
 import io.chainretail.core.gtin.VariableMeasure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns what the cashier scanned or keyed into a product: a GTIN, a scale label (variable-measure
@@ -18,6 +19,16 @@ public class CodeReader {
 
     /** What a code said: the product, and for a weighed item its label price or weight. */
     public record Read(String code, String sku, Long labelPriceMinor, Long weightGrams) {
+
+        /** Whether the code itself (a scale label) or a weighing says how much was bought. */
+        public boolean measured() {
+            return labelPriceMinor != null || weightGrams != null;
+        }
+
+        /** The same product, weighed at {@code grams} (null: not weighed). */
+        public Read weighed(Long grams) {
+            return new Read(code, sku, labelPriceMinor, grams);
+        }
     }
 
     private final Catalog catalog;
@@ -29,12 +40,21 @@ public class CodeReader {
     }
 
     /**
-     * @param weightGrams the weight from the lane's scale or keyed by the cashier, for a PLU; else {@code null}
+     * @param weightGrams the weight keyed by the cashier, for a PLU; else {@code null}
      */
     public Read read(String rawCode, Long weightGrams) {
+        return read(rawCode, () -> weightGrams);
+    }
+
+    /**
+     * @param weight the weight keyed by the cashier or from the lane's scale, asked for only by a PLU (null:
+     *               none)
+     */
+    public Read read(String rawCode, Supplier<Long> weight) {
         String code = rawCode == null ? "" : rawCode.strip();
         if (code.matches("\\d{5}")) {
             String sku = known(catalog.skuOf(code), "No weighed product has item code " + code + ".");
+            Long weightGrams = weight.get();
             if (weightGrams == null || weightGrams <= 0) {
                 throw Refusal.invalid("WEIGHT_NEEDED", "Put item " + code + " on the scale, or key its weight.");
             }

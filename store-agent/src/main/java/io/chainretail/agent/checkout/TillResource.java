@@ -9,6 +9,8 @@ import io.chainretail.agent.till.TillSessions.Session;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -66,10 +68,16 @@ public class TillResource {
     }
 
     /**
-     * One scan or keyed code: a barcode, a scale label, or a 5-digit PLU with the weight from the scale.
+     * One scan or keyed code: a barcode, a scale label, or a 5-digit PLU. {@code weightGrams} is a weight keyed
+     * in for an item sold by weight; without it, the lane's scale weighs the item.
      */
-    public record Scan(@NotBlank String code, Long quantity, Long weightGrams) {
+    public record Scan(@NotBlank String code, Long quantity,
+            @Min(value = 1, message = "a weight is at least 1 g") @Max(value = MAX_WEIGHT_GRAMS,
+                    message = "a weight is at most 999,999 g") Long weightGrams) {
     }
+
+    /** The heaviest weight a till sells by: more than any counter scale weighs, less than a keying slip. */
+    public static final long MAX_WEIGHT_GRAMS = 999_999;
 
     /** A member's card number or phone. */
     public record MemberKey(@NotBlank String cardOrPhone) {

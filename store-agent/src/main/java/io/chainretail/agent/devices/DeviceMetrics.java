@@ -3,7 +3,9 @@ package io.chainretail.agent.devices;
 import io.chainretail.agent.shelves.StoreShelves;
 import io.chainretail.devices.device.Device;
 import io.chainretail.devices.device.DeviceState;
+import io.chainretail.devices.display.CustomerDisplay;
 import io.chainretail.devices.printer.ReceiptPrinter;
+import io.chainretail.devices.scale.WeighingScale;
 import io.chainretail.devices.scanner.BarcodeScanner;
 import io.chainretail.devices.shelf.WeighingShelf;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -21,7 +23,8 @@ import java.util.function.ToDoubleFunction;
  * Each device in {@code /q/metrics}, so a store's monitoring sees a printer out of paper or a silent shelf
  * without asking the till: {@code agent_device_up} (1 working, 0 in error or not connected) and
  * {@code agent_device_connects_total} for every device; receipts waiting, printed and uncertain and drawer
- * pulses sent and dropped for printers; scans, misreads and noise bytes for scanners; readings for shelves.
+ * pulses sent and dropped for printers; scans, misreads and noise bytes for scanners; frames shown for
+ * customer displays; readings and noise bytes for scales; readings for shelves.
  */
 @ApplicationScoped
 public class DeviceMetrics {
@@ -53,6 +56,13 @@ public class DeviceMetrics {
             counter("agent.scanner.scans", scanner, BarcodeScanner::scans, tags);
             counter("agent.scanner.misreads", scanner, BarcodeScanner::misreads, tags);
             counter("agent.scanner.noise.bytes", scanner, BarcodeScanner::noise, tags);
+        });
+        lanes.displays().forEach((lane, display) -> counter("agent.display.frames", display,
+                CustomerDisplay::framesShown, deviceMeters(display, lane, "display")));
+        lanes.scales().forEach((lane, scale) -> {
+            Tags tags = deviceMeters(scale, lane, "scale");
+            counter("agent.scale.readings", scale, WeighingScale::readings, tags);
+            counter("agent.scale.noise.bytes", scale, WeighingScale::noise, tags);
         });
         shelves.shelves().forEach((code, shelf) -> {
             Tags tags = Tags.of("device", shelf.name(), "kind", "shelf", "lane", "");
