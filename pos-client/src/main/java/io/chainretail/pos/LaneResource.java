@@ -48,8 +48,8 @@ public class LaneResource {
     public record SignIn(@NotBlank String cashier, @NotBlank String pin) {
     }
 
-    /** A scanned or keyed barcode. */
-    public record Scan(@NotBlank String code, Long quantity) {
+    /** A scanned or keyed barcode, and the weight keyed in for an item sold by weight. */
+    public record Scan(@NotBlank String code, Long quantity, Long weightGrams) {
     }
 
     /** Cash handed over, in minor units. */
@@ -171,8 +171,13 @@ public class LaneResource {
             }
             lane.saleOpened(opened.body());
         }
-        AgentReply reply = agent.post("/api/till/sales/" + lane.saleId() + "/lines",
-                Map.of("code", scan.code(), "quantity", scan.quantity() == null ? 1 : scan.quantity()), token);
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("code", scan.code());
+        line.put("quantity", scan.quantity() == null ? 1 : scan.quantity());
+        if (scan.weightGrams() != null) {
+            line.put("weightGrams", scan.weightGrams()); // keyed in; without it the lane's scale weighs the item
+        }
+        AgentReply reply = agent.post("/api/till/sales/" + lane.saleId() + "/lines", line, token);
         if (reply.ok()) {
             lane.saleChanged(reply.body());
         }

@@ -19,11 +19,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
  * The customer's second screen follows the sale without signing in: the lines and total as they are rung up,
- * the change once paid, a welcome after sign-out, and never the member's name or balance.
+ * the change once paid, a welcome after sign-out, and never the member's name or balance. A weight keyed in
+ * at the till goes to the store agent with its code.
  */
 @QuarkusTest
 @TestProfile(FakeAgent.Profile.class)
@@ -31,6 +33,9 @@ class CustomerScreenTest {
 
     @TestHTTPResource("/api/customer/events")
     URI events;
+
+    @ConfigProperty(name = "pos.agent-url")
+    String agentUrl;
 
     @Test
     void theSecondScreenFollowsTheSale() throws Exception {
@@ -49,6 +54,11 @@ class CustomerScreenTest {
 
             given().header("Cookie", cookie).contentType("application/json").body("{\"code\":\"6901234567892\"}")
                     .post("/api/sale/scan").then().statusCode(200);
+            // A weight keyed in at the till (384*00042) reaches the store agent with the code.
+            given().header("Cookie", cookie).contentType("application/json")
+                    .body("{\"code\":\"00042\",\"weightGrams\":384}").post("/api/sale/scan").then().statusCode(200);
+            io.restassured.RestAssured.get(agentUrl + "/fake/calls").then()
+                    .body("lastLine.code", equalTo("00042")).body("lastLine.weightGrams", equalTo(384));
             given().get("/api/customer").then().statusCode(200).body("state", equalTo("SALE"))
                     .body("lines", hasSize(3)).body("lines[0].name", equalTo("矿泉水 550ml"))
                     .body("lines[0].quantity", equalTo("2")).body("lines[0].amount", equalTo("2.70"))

@@ -18,10 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A store agent's till API as far as the till's own tests need it: lane 01 pairs with code GOODCODE, cashier
- * 1001 signs in with PIN 1234, an X report is there to read, and every call that reaches it is counted (a
- * refused call must not). A test reads the count ({@code GET /fake/calls}, with how many scan streams are
- * open), unpairs the lane ({@code POST /fake/unpair}) and makes the lane's scanner send a burst of scans in
- * one write ({@code POST /fake/burst?n=50}) over HTTP, at {@link #url(String)}.
+ * 1001 signs in with PIN 1234, an X report is there to read, sale S-1 takes lines and payment, and every call
+ * that reaches it is counted (a refused call must not). A test reads the count ({@code GET /fake/calls}, with
+ * how many scan streams are open and the last line the till added), unpairs the lane
+ * ({@code POST /fake/unpair}) and makes the lane's scanner send a burst of scans in one write
+ * ({@code POST /fake/burst?n=50}) over HTTP, at {@link #url(String)}.
  */
 final class FakeAgent {
 
@@ -37,6 +38,8 @@ final class FakeAgent {
     private static FakeAgent running;
 
     final AtomicInteger calls = new AtomicInteger();
+    /** The body of the last line added, as the till sent it. */
+    private volatile String lastLine = "";
     private final AtomicInteger scanStreams = new AtomicInteger();
     private final BlockingQueue<String> bursts = new LinkedBlockingQueue<>();
     private final HttpServer server;
@@ -106,7 +109,8 @@ final class FakeAgent {
                 }
                 bursts.add(burst.toString());
             }
-            reply(exchange, 200, "{\"calls\":" + calls.get() + ",\"scanStreams\":" + scanStreams.get() + "}");
+            reply(exchange, 200, "{\"calls\":" + calls.get() + ",\"scanStreams\":" + scanStreams.get()
+                    + ",\"lastLine\":" + (lastLine.isEmpty() ? "null" : lastLine) + "}");
             return;
         }
         if (!BACKGROUND.contains(path)) {
@@ -139,6 +143,7 @@ final class FakeAgent {
         } else if (path.equals("/api/till/sales")) {
             reply(exchange, 200, sale("OPEN", ""));
         } else if (path.equals("/api/till/sales/S-1/lines")) {
+            lastLine = body;
             reply(exchange, 200, sale("OPEN", LINES));
         } else if (path.equals("/api/till/sales/S-1/complete")) {
             reply(exchange, 200, sale("COMPLETED", LINES));
