@@ -13,6 +13,13 @@ public interface HqConfig {
     /** The chain code in every topic, e.g. {@code demo}. Letters, digits, '-' and '_'. */
     String chain();
 
+    /**
+     * The one currency the chain prices in, default CNY ({@link io.chainretail.hq.pricing.ChainCurrency} reads it
+     * where no bean can be injected).
+     */
+    @WithDefault("CNY")
+    String currency();
+
     /** Folder for the H2 database and the embedded broker's journal. Default {@code data/hq}. */
     String dataDir();
 
