@@ -71,7 +71,7 @@ class SaleEndToEndIT {
         String saleId = sell(barcode, 2, 1000);
 
         awaitSaleAtHq(saleId);
-        Thread.sleep(1_000);
+        awaitBacklogAcknowledged();
         assertEquals(1, countAtHq(saleId), "the sale is stored at HQ exactly once");
         JsonNode sale = findAtHq(saleId);
         assertEquals(300, sale.path("totalMinor").asLong());
@@ -88,9 +88,8 @@ class SaleEndToEndIT {
         agent.start();
 
         awaitSaleAtHq(saleId);
-        Thread.sleep(3_000);
+        awaitBacklogAcknowledged();
         assertEquals(1, countAtHq(saleId), "delivered once after the crash and the resend");
-        assertEquals(0, Http.get(agent.url() + "/api/sync").body().path("uplinkBacklog").asLong());
     }
 
     @Test
@@ -211,5 +210,14 @@ class SaleEndToEndIT {
             }
         }
         throw new AssertionError("no sale " + saleId);
+    }
+
+    /**
+     * Waits until HQ has acknowledged everything the store sent: nothing is left to resend, so what HQ holds
+     * now is final (a count checked any earlier could still grow).
+     */
+    private void awaitBacklogAcknowledged() throws Exception {
+        Eventually.await("HQ acknowledged every event of the store", Duration.ofSeconds(30),
+                () -> Http.get(agent.url() + "/api/sync").body().path("uplinkBacklog").asLong() == 0);
     }
 }

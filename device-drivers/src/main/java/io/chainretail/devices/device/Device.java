@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,6 +37,7 @@ public abstract class Device implements AutoCloseable {
     /** What the device itself last said is wrong (a printer out of paper); output never clears it. */
     private volatile String ownProblem = "";
     private volatile int connectAttempts;
+    private final AtomicLong outputsHeld = new AtomicLong();
     private long nextConnectAt;
 
     /**
@@ -115,6 +117,14 @@ public abstract class Device implements AutoCloseable {
         return connectAttempts;
     }
 
+    /**
+     * How often the owning thread found output waiting and held it back because the device could not take it
+     * (a printer out of paper): a sign, unlike time passing, that the output was considered and kept waiting.
+     */
+    public long outputsHeld() {
+        return outputsHeld.get();
+    }
+
     /** Outputs waiting, the one running included. */
     public int pending() {
         return work.size();
@@ -188,6 +198,9 @@ public abstract class Device implements AutoCloseable {
                     continue;
                 }
                 BlockingDeque<Output> queue = !urgent.isEmpty() ? urgent : readyForOutput() ? work : null;
+                if (queue == null && !work.isEmpty()) {
+                    outputsHeld.incrementAndGet();
+                }
                 Output output = queue == null ? null : queue.poll();
                 if (output != null) {
                     if (ownProblem.isEmpty()) {

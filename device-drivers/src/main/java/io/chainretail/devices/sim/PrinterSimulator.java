@@ -7,7 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -76,7 +78,7 @@ public final class PrinterSimulator implements AutoCloseable {
 
     /** The TCP port, for a TCP simulator. */
     public int port() {
-        return endpoint instanceof TcpEndpoint tcp ? tcp.server.getLocalPort() : -1;
+        return endpoint instanceof TcpEndpoint tcp ? tcp.port() : -1;
     }
 
     public List<Printed> printed() {
@@ -124,15 +126,26 @@ public final class PrinterSimulator implements AutoCloseable {
     }
 
     /** Drops the connection and refuses new ones until {@link #plugIn()}. */
+    /**
+     * Pulls the printer's cable: the connection drops and, for a network printer, its port stops taking
+     * connections (refused, as a printer that is off), so a driver must keep trying.
+     */
     public void unplug() {
         unplugged = true;
+        endpoint.unplug();
         Link current = link;
         if (current != null) {
             current.close();
         }
     }
 
+    /** Plugs it back in: a network printer takes connections on the same port again. */
     public void plugIn() {
+        try {
+            endpoint.plugIn();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the printer simulator cannot listen on its port again", e);
+        }
         unplugged = false;
     }
 
@@ -292,16 +305,53 @@ public final class PrinterSimulator implements AutoCloseable {
         /** The next connection, or null when none came within a moment. */
         Link accept() throws IOException;
 
+        /** Stops taking connections, as an unplugged device. */
+        default void unplug() {
+        }
+
+        /** Takes connections again. */
+        default void plugIn() throws IOException {
+        }
+
         void close();
     }
 
     private static final class TcpEndpoint implements Endpoint {
 
-        final ServerSocket server;
+        private volatile ServerSocket server;
+        private final int port;
 
         TcpEndpoint(int port) throws IOException {
-            server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
-            server.setSoTimeout(100);
+            server = listen(port);
+            this.port = server.getLocalPort();
+        }
+
+        private static ServerSocket listen(int port) throws IOException {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            socket.setSoTimeout(100);
+            return socket;
+        }
+
+        int port() {
+            return port;
+        }
+
+        @Override
+        public void unplug() {
+            try {
+                server.close();
+            } catch (IOException e) {
+                // closed either way
+            }
+        }
+
+        @Override
+        public void plugIn() throws IOException {
+            if (server.isClosed()) {
+                server = listen(port);
+            }
         }
 
         @Override

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.Mockito.atMost;
 import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.verify;
 
 import io.chainretail.devices.Await;
@@ -165,10 +165,13 @@ class UsbTransportTest {
 
             device.unplug();
             Await.until(() -> scanner.state() == DeviceState.ERROR, "the unplug is noticed");
+            // Each attempt to reopen looks the device up once: three more lookups take at least the backoff's
+            // second and third delays (500 and 1,000 ms); a spinning driver makes them within milliseconds.
             clearInvocations(usb.services);
-            Thread.sleep(1_000);
-            // Each attempt to reopen looks the device up once; backoff from 250 ms allows about three a second.
-            verify(usb.services, atMost(4)).getRootUsbHub();
+            long start = System.nanoTime();
+            Await.until(() -> lookups(usb) >= 3, "three more attempts to find the device");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis >= 1_400, "backing off, not spinning: three lookups in " + millis + " ms");
             device.plugIn();
             Await.until(() -> scanner.state() == DeviceState.IDLE, "claimed again after replug");
             byte[] reports = HidPosReports.reportsFor("]Q1", "https://example.com/p/" + "x".repeat(50));
@@ -188,5 +191,10 @@ class UsbTransportTest {
 
     private static List<String> codes(List<DeviceEvent> events) {
         return scans(events).stream().map(ScannedCode::code).toList();
+    }
+
+    private static long lookups(FakeUsb usb) {
+        return mockingDetails(usb.services).getInvocations().stream()
+                .filter(call -> call.getMethod().getName().equals("getRootUsbHub")).count();
     }
 }

@@ -20,13 +20,23 @@ class PromotionTest {
 
     @Test
     void everyTypeIsValidWithItsOwnFields() {
-        percentOff(1500);
-        promotion(PromotionType.AMOUNT_OFF, null, 100L, null, null, null, null, List.of());
-        promotion(PromotionType.MULTI_BUY, null, null, 3, 2, null, null, List.of());
-        promotion(PromotionType.MULTI_BUY, null, null, 2, null, 1000L, null, List.of());
-        promotion(PromotionType.BUY_X_GET_Y, 10_000, null, 2, null, null, 1, List.of());
-        promotion(PromotionType.SPEND_THRESHOLD, null, null, null, null, null, null,
-                List.of(new SpendTier(10_000, 1_500), new SpendTier(20_000, 4_000)));
+        List<Promotion> valid = List.of(percentOff(1500),
+                promotion(PromotionType.AMOUNT_OFF, null, 100L, null, null, null, null, List.of()),
+                promotion(PromotionType.MULTI_BUY, null, null, 3, 2, null, null, List.of()),
+                promotion(PromotionType.MULTI_BUY, null, null, 2, null, 1000L, null, List.of()),
+                promotion(PromotionType.BUY_X_GET_Y, 10_000, null, 2, null, null, 1, List.of()),
+                promotion(PromotionType.SPEND_THRESHOLD, null, null, null, null, null, null,
+                        List.of(new SpendTier(10_000, 1_500), new SpendTier(20_000, 4_000))));
+        // Each was made whole, with its own fields and none of another type's.
+        assertEquals(List.of(PromotionType.PERCENT_OFF, PromotionType.AMOUNT_OFF, PromotionType.MULTI_BUY,
+                PromotionType.MULTI_BUY, PromotionType.BUY_X_GET_Y, PromotionType.SPEND_THRESHOLD),
+                valid.stream().map(Promotion::type).toList());
+        assertEquals(1500, valid.get(0).percentOffBp());
+        assertEquals(100L, valid.get(1).amountOffMinor());
+        assertEquals(2, valid.get(2).payQuantity());
+        assertEquals(1000L, valid.get(3).bundlePriceMinor());
+        assertEquals(1, valid.get(4).getQuantity());
+        assertEquals(2, valid.get(5).spendTiers().size());
     }
 
     @Test

@@ -69,6 +69,7 @@ public class FeedSubscriber {
     private final BlockingQueue<SnapshotRows> chunks = new LinkedBlockingQueue<>();
     /** Deltas of a feed whose snapshot is being written: applied once it is in (or given up). */
     private final List<Envelope<?>> held = new ArrayList<>();
+    private final AtomicLong heldBack = new AtomicLong();
     private final SnapshotLoader snapshots;
     private final Counter snapshotsApplied;
     private PeriodicTask worker;
@@ -233,7 +234,12 @@ public class FeedSubscriber {
         List<Envelope<?>> taken = new ArrayList<>();
         pending.drainTo(taken, BATCH - batch.size());
         for (Envelope<?> delta : taken) {
-            (loading.contains(Feeds.of(delta.schema())) ? held : batch).add(delta);
+            if (loading.contains(Feeds.of(delta.schema()))) {
+                held.add(delta);
+                heldBack.incrementAndGet();
+            } else {
+                batch.add(delta);
+            }
         }
         return !batch.isEmpty() || !taken.isEmpty();
     }
@@ -326,6 +332,11 @@ public class FeedSubscriber {
     /** When this store last asked HQ for each feed on connecting (re-asks for gaps do not count). */
     public Map<String, Instant> askedAt() {
         return Map.copyOf(askedAt);
+    }
+
+    /** Deltas held back since start because their feed's snapshot was being written. */
+    public long heldBack() {
+        return heldBack.get();
     }
 
     /** Messages rejected since start. */

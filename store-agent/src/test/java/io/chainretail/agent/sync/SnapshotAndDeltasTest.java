@@ -53,9 +53,10 @@ class SnapshotAndDeltasTest {
         subscriber.handle(topics.syncReply("0001"), chunk(snapshot, at, 0, rows.subList(0, 1), checksum));
         Await.until(() -> loader.loadingFeeds().contains("members"), "the snapshot is being written");
         MemberChange next = member("M0052", 3);
+        long heldBefore = subscriber.heldBack();
         subscriber.handle(topics.feed("members"), codec.encode(new Envelope<>(MessageSchema.MEMBER, EventIds.next(),
                 "demo", null, at + 1, null, Instant.now(), next)));
-        Thread.sleep(300);
+        Await.until(() -> subscriber.heldBack() == heldBefore + 1, "the delta is held back behind the snapshot");
         assertTrue(applier.lastApplied().get("members") < at, "neither the snapshot nor the delta is in yet");
 
         subscriber.handle(topics.syncReply("0001"), chunk(snapshot, at, 1, rows.subList(1, 2), checksum));

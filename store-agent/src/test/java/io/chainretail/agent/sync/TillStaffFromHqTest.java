@@ -3,6 +3,7 @@ package io.chainretail.agent.sync;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.chainretail.agent.staff.StaffRoster;
 import io.chainretail.core.id.EventIds;
@@ -52,9 +53,10 @@ class TillStaffFromHqTest {
         given().contentType(ContentType.JSON).body("{\"id\":\"2001\",\"pin\":\"4321\"}").post("/api/manager/signin")
                 .then().statusCode(403).body("code", equalTo("NOT_A_MANAGER"));
 
-        deliver(new StaffList("0001", version - 1, List.of())); // older: ignored
-        deliver(new StaffList("0002", version + 1, List.of())); // another store's: rejected
-        Thread.sleep(300);
+        assertFalse(roster.accept(new StaffList("0001", version - 1, List.of())), "an older list is ignored");
+        long rejected = subscriber.rejectedCount();
+        deliver(new StaffList("0002", version + 1, List.of()));
+        assertEquals(rejected + 1, subscriber.rejectedCount(), "another store's list is rejected on arrival");
         assertEquals(version, roster.version());
         signIn("2001", "4321").statusCode(200);
     }
