@@ -1,12 +1,12 @@
 package io.chainretail.devices.receipt;
 
-import io.chainretail.devices.text.TextWidth;
 import io.chainretail.devices.escpos.CodePage;
 import io.chainretail.devices.escpos.EscPos;
 import io.chainretail.devices.escpos.EscPos.Align;
 import io.chainretail.devices.escpos.EscPos.Hri;
 import io.chainretail.devices.escpos.EscPos.QrCorrection;
 import io.chainretail.devices.escpos.PrinterProfile;
+import io.chainretail.devices.text.TextWidth;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,6 +6,7 @@ import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.ShiftClosed;
+import io.chainretail.core.tender.TenderTally;
 import io.chainretail.hq.members.Member;
 import io.chainretail.hq.quarantine.QuarantinedEvent;
 import io.chainretail.hq.reconciliation.DayReconciliation.PointsException;
@@ -93,25 +94,21 @@ public class ReconciliationService {
                 pointsExceptions(sales), ok);
     }
 
-    /** Recomputes a Z report's tenders from the receipts HQ holds in its range, as the till computes them. */
+    /** Recomputes a Z report's tenders from the receipts HQ holds in its range with the till's own tally. */
     private ShiftCheck check(String storeCode, ShiftClosed z) {
         List<Long> missing = new ArrayList<>();
-        Map<String, long[]> received = new TreeMap<>();
+        TenderTally tally = new TenderTally();
         if (z.firstReceiptNo() > 0) {
             Set<Long> seen = new TreeSet<>();
             for (Sale sale : Sale.<Sale>list("storeCode = ?1 and lane = ?2 and receiptNo >= ?3 and receiptNo <= ?4",
                     storeCode, z.lane(), z.firstReceiptNo(), z.lastReceiptNo())) {
                 seen.add(sale.receiptNo);
-                SaleCompleted payload = read(sale.payload, SaleCompleted.class);
-                payload.tenders().forEach(t -> received.computeIfAbsent(t.type(), k -> new long[2])[0]
-                        += t.amountMinor());
-                received.computeIfAbsent("CASH", k -> new long[2])[0] -= payload.changeMinor();
+                tally.sale(read(sale.payload, SaleCompleted.class));
             }
             for (Refund refund : Refund.<Refund>list("storeCode = ?1 and lane = ?2 and receiptNo >= ?3 "
                     + "and receiptNo <= ?4", storeCode, z.lane(), z.firstReceiptNo(), z.lastReceiptNo())) {
                 seen.add(refund.receiptNo);
-                read(refund.payload, ReturnCompleted.class).tenders().forEach(t -> received.computeIfAbsent(t.type(),
-                        k -> new long[2])[1] += t.amountMinor());
+                tally.refund(read(refund.payload, ReturnCompleted.class));
             }
             for (long n = z.firstReceiptNo(); n <= z.lastReceiptNo() && missing.size() < MAX_LISTED; n++) {
                 if (!seen.contains(n)) {
@@ -119,14 +116,17 @@ public class ReconciliationService {
                 }
             }
         }
+        Map<String, ShiftClosed.TenderTotal> received = new TreeMap<>();
+        tally.totals().forEach(total -> received.put(total.type(), total));
         Map<String, TenderCheck> tenders = new TreeMap<>();
         for (ShiftClosed.TenderTotal reported : z.tenders()) {
-            long[] got = received.getOrDefault(reported.type(), new long[2]);
+            ShiftClosed.TenderTotal got = received.getOrDefault(reported.type(),
+                    new ShiftClosed.TenderTotal(reported.type(), 0, 0));
             tenders.put(reported.type(), new TenderCheck(reported.type(), reported.inMinor(), reported.outMinor(),
-                    got[0], got[1], got[0] == reported.inMinor() && got[1] == reported.outMinor()));
+                    got.inMinor(), got.outMinor(), got.equals(reported)));
         }
-        received.forEach((type, got) -> tenders.computeIfAbsent(type, t -> new TenderCheck(t, 0, 0, got[0], got[1],
-                got[0] == 0 && got[1] == 0)));
+        received.forEach((type, got) -> tenders.computeIfAbsent(type, t -> new TenderCheck(t, 0, 0, got.inMinor(),
+                got.outMinor(), got.inMinor() == 0 && got.outMinor() == 0)));
         List<TenderCheck> checks = List.copyOf(tenders.values());
         boolean ok = missing.isEmpty() && checks.stream().allMatch(TenderCheck::ok);
         return new ShiftCheck(z.lane(), z.zNo(), z.shiftId(), z.firstReceiptNo(), z.lastReceiptNo(), missing, checks,

@@ -5,11 +5,9 @@ import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.SaleCompleted;
+import io.chainretail.core.tender.TenderTally;
 import io.chainretail.core.sync.payload.ShiftClosed.TenderTotal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What a shift took and paid out, from its receipts: the figures of the X report, and of the Z report
@@ -24,7 +22,7 @@ public record ShiftTotals(String shiftId, String lane, String currency, long flo
     private static final SyncCodec CODEC = new SyncCodec();
 
     static ShiftTotals of(Shift shift, List<CompletedSale> receipts) {
-        Map<String, long[]> byTender = new TreeMap<>();
+        TenderTally tally = new TenderTally();
         int sales = 0;
         int returns = 0;
         long salesMinor = 0;
@@ -38,21 +36,17 @@ public record ShiftTotals(String shiftId, String lane, String currency, long flo
                 SaleCompleted sale = read(receipt, SaleCompleted.class);
                 sales++;
                 salesMinor += sale.totalMinor();
-                sale.tenders().forEach(t -> byTender.computeIfAbsent(t.type(), k -> new long[2])[0] += t.amountMinor());
-                byTender.computeIfAbsent("CASH", k -> new long[2])[0] -= sale.changeMinor();
+                tally.sale(sale);
             } else {
                 ReturnCompleted refund = read(receipt, ReturnCompleted.class);
                 returns++;
                 returnsMinor += refund.totalMinor();
-                refund.tenders().forEach(t -> byTender.computeIfAbsent(t.type(), k -> new long[2])[1]
-                        += t.amountMinor());
+                tally.refund(refund);
             }
         }
-        List<TenderTotal> tenders = new ArrayList<>();
-        byTender.forEach((type, inOut) -> tenders.add(new TenderTotal(type, inOut[0], inOut[1])));
-        long[] cash = byTender.getOrDefault("CASH", new long[2]);
         return new ShiftTotals(shift.shiftId, shift.lane, shift.currency, shift.floatMinor, first, last, sales,
-                returns, salesMinor, returnsMinor, tenders, shift.noSales, shift.floatMinor + cash[0] - cash[1]);
+                returns, salesMinor, returnsMinor, tally.totals(), shift.noSales,
+                shift.floatMinor + tally.cashNetMinor());
     }
 
     private static <T> T read(CompletedSale receipt, Class<T> type) {
