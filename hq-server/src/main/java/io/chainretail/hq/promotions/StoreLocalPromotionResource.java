@@ -1,19 +1,14 @@
 package io.chainretail.hq.promotions;
 
-import io.chainretail.core.sync.MalformedMessageException;
-import io.chainretail.core.sync.MessageSchema;
-import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.LocalPromotionChanged;
 import io.chainretail.hq.identity.Role;
-import io.chainretail.hq.sales.StoreEvent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+
 
 /**
  * The promotions a store runs on its own, within the depth HQ allows it: the latest report of each, as
@@ -23,25 +18,15 @@ import java.util.Map;
 @RolesAllowed({Role.ADMIN, Role.STAFF, Role.MANAGER})
 public class StoreLocalPromotionResource {
 
-    private final SyncCodec codec = new SyncCodec();
+    private final StoreLocalPromotions promotions;
+
+    public StoreLocalPromotionResource(StoreLocalPromotions promotions) {
+        this.promotions = promotions;
+    }
 
     @GET
     @Transactional
     public List<LocalPromotionChanged> running(@PathParam("store") String store) {
-        Map<String, LocalPromotionChanged> latest = new LinkedHashMap<>();
-        for (StoreEvent event : StoreEvent.<StoreEvent>list("storeCode = ?1 and kind = ?2 order by position", store,
-                MessageSchema.LOCAL_PROMOTION.id())) {
-            LocalPromotionChanged change = read(event);
-            latest.put(change.promotion().code(), change);
-        }
-        return latest.values().stream().filter(change -> !change.ended()).toList();
-    }
-
-    private LocalPromotionChanged read(StoreEvent event) {
-        try {
-            return codec.readPayload(event.payload, LocalPromotionChanged.class);
-        } catch (MalformedMessageException e) {
-            throw new IllegalStateException("store event " + event.eventId + " is unreadable", e);
-        }
+        return promotions.running(store);
     }
 }

@@ -1,7 +1,10 @@
 package io.chainretail.agent.replica;
 
 import io.chainretail.agent.AgentConfig;
+import io.chainretail.core.pricing.BasketAssembly;
 import io.chainretail.core.pricing.PriceResolver;
+import io.chainretail.core.pricing.PricingSource;
+import io.chainretail.core.pricing.ProductPricing;
 import io.chainretail.core.pricing.StoreOverride;
 import io.chainretail.core.pricing.Tax;
 import io.chainretail.core.promotion.Promotion;
@@ -35,12 +38,14 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Catalog {
 
-    /** Deeper than any real category tree; stops a corrupt replica from looping. */
-    private static final int MAX_CATEGORY_DEPTH = 32;
-
     /** A sellable product with what pricing needs. */
     public record Item(String sku, String name, List<String> categories, String brand, Tax tax, boolean weighed,
             PriceResolver.Prices prices, String currency) {
+
+        /** What the shared basket assembly prices it by. */
+        public ProductPricing pricing() {
+            return new ProductPricing(sku, name, categories, brand, tax, weighed, prices);
+        }
     }
 
     /**
@@ -50,6 +55,11 @@ public class Catalog {
      */
     public record StoreInfo(String code, String region, ZoneId zone, String currency, Integer localPromotionMaxBp,
             Integer priceOverrideMaxBp) {
+
+        /** Where its baskets are priced. */
+        public PricingSource.Place place() {
+            return new PricingSource.Place(code, region, zone);
+        }
     }
 
     private final Replica replica;
@@ -183,13 +193,7 @@ public class Catalog {
 
     /** The category and its ancestors, nearest first. */
     private List<String> categories(String category) {
-        List<String> path = new ArrayList<>();
-        String next = category;
-        while (next != null && path.size() < MAX_CATEGORY_DEPTH && !path.contains(next)) {
-            path.add(next);
-            next = replica.find(MessageSchema.CATEGORY, next, CategoryChange.class).map(CategoryChange::parent)
-                    .orElse(null);
-        }
-        return path;
+        return BasketAssembly.ancestry(category, code -> replica.find(MessageSchema.CATEGORY, code,
+                CategoryChange.class).map(CategoryChange::parent).orElse(null));
     }
 }

@@ -16,7 +16,8 @@ import io.chainretail.agent.uplink.JournalEntry;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.money.Money;
-import io.chainretail.core.pricing.PriceResolver;
+import io.chainretail.core.pricing.BasketAssembly;
+import io.chainretail.core.pricing.BasketItem;
 import io.chainretail.core.pricing.Rounding;
 import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.MessageSchema;
@@ -136,13 +137,12 @@ public class ReturnService {
             CodeReader.Read read = codes.read(request.code(), request.weightGrams());
             Catalog.Item item = catalog.item(read.sku(), null).orElseThrow(() -> Refusal.notFound("NOT_ON_SALE",
                     "The product of " + read.code() + " is not sold in this store."));
-            long unit = read.labelPriceMinor() != null ? read.labelPriceMinor()
-                    : PriceResolver.resolve(item.prices(), store.code(), now).orElseThrow(() -> Refusal.notFound(
-                            "NO_PRICE", item.name() + " has no price in this store.")).priceMinor();
-            if (read.weightGrams() != null) {
-                unit = Rounding.ofWeight(unit, read.weightGrams());
+            if (read.measured() && request.quantity() != 1) {
+                throw Refusal.invalid("INVALID_QUANTITY", "A weighed item is one line per label or weighing.");
             }
-            long amount = Math.multiplyExact(unit, request.quantity());
+            // Today's regular price, as the till would ring it up: the label's, or by weight, or per unit.
+            long amount = BasketAssembly.line(new BasketItem(1, item.sku(), (int) request.quantity(),
+                    read.labelPriceMinor(), read.weightGrams()), item.pricing(), store.code(), now).regularMinor();
             lines.add(new ReturnLine(null, item.sku(), item.name(), request.quantity(), read.weightGrams(),
                     item.tax().payable(amount), item.tax().code(), item.tax().on(amount)));
         }
