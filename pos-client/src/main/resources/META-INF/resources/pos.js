@@ -88,7 +88,8 @@ function render() {
     cell(row, line.name);
     cell(row, line.weightGrams ? line.weightGrams + ' g' : line.quantity, 'num');
     cell(row, money(line.unitPriceMinor), 'num');
-    cell(row, money(line.voided ? 0 : line.regularMinor), 'num');
+    // A voided line keeps its amount, struck through: the cashier and the customer see what was taken off.
+    cell(row, money(line.regularMinor), 'num');
     for (const promotion of line.promotions || []) {
       if (promotion.savingMinor <= 0) continue;
       const promo = body.insertRow();
@@ -100,8 +101,10 @@ function render() {
       cell(promo, '-' + money(promotion.savingMinor), 'num');
     }
   }
-  $('savings').textContent = money(sale ? sale.savingMinor : 0);
+  // What the customer saves: promotions, and a member's tier prices against the prices without a card.
+  $('savings').textContent = money(sale ? sale.savingMinor + (sale.memberSavingMinor || 0) : 0);
   $('tax').textContent = money(sale ? sale.taxMinor : 0);
+  $('tax-label').textContent = taxLabel(sale);
   $('total').textContent = money(sale ? sale.totalMinor : 0);
   const member = sale && sale.member;
   $('member-panel').textContent = member
@@ -116,6 +119,11 @@ function render() {
   }
   const receipt = state.lastReceipt;
   $('receipt-view').hidden = !receipt || !!(sale && sale.lines.length) || !!state.report;
+  if (receipt && !$('receipt-view').hidden && receipt !== state.receiptShown) {
+    // A new receipt or refund slip comes into view, with the change to hand over, not below the fold.
+    state.receiptShown = receipt;
+    requestAnimationFrame(() => $('receipt-view').scrollIntoView({ block: 'start' }));
+  }
   if (receipt) {
     const refund = !!receipt.returnId;
     $('receipt-kind').textContent = refund ? 'Refund' : 'Receipt';
@@ -130,6 +138,14 @@ function render() {
   }
   for (const id of Object.keys(FIRST_FIELD)) $(id).hidden = state.panel !== id;
   focusInput();
+}
+
+// Tax is in the prices (the common case), added on top (a tax class quoted without tax), or both.
+function taxLabel(sale) {
+  if (!sale || !sale.lines.length) return 'Tax included';
+  const lines = sale.lines.filter((line) => !line.voided).reduce((sum, line) => sum + line.amountMinor, 0);
+  if (sale.totalMinor === lines) return 'Tax included';
+  return sale.totalMinor - lines === sale.taxMinor ? 'Tax added' : 'Tax (part added)';
 }
 
 function focusInput() {

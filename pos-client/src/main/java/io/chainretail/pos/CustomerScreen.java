@@ -45,7 +45,7 @@ public class CustomerScreen {
 
     /** A sale being rung up, as the store agent returned it. */
     void sale(JsonNode sale) {
-        show(version -> new View(version, "SALE", lines(sale), money(sale, sale.path("savingMinor").asLong()),
+        show(version -> new View(version, "SALE", lines(sale), money(sale, saved(sale)),
                 money(sale, sale.path("totalMinor").asLong()), null, null));
     }
 
@@ -53,7 +53,7 @@ public class CustomerScreen {
     void paid(JsonNode sale) {
         long total = sale.path("totalMinor").asLong();
         long change = sale.path("changeMinor").asLong();
-        show(version -> new View(version, "PAID", lines(sale), money(sale, sale.path("savingMinor").asLong()),
+        show(version -> new View(version, "PAID", lines(sale), money(sale, saved(sale)),
                 money(sale, total), money(sale, total + change), money(sale, change)));
     }
 
@@ -84,11 +84,17 @@ public class CustomerScreen {
         for (JsonNode line : sale.path("lines")) {
             boolean voided = line.path("voided").asBoolean();
             JsonNode grams = line.path("weightGrams");
+            // A voided line shows what it would have cost, struck through.
             lines.add(new Line(line.path("name").asText(), grams.isNumber() ? kilograms(grams.asLong())
-                    : String.valueOf(line.path("quantity").asLong()), voided ? "" : money(sale,
-                    line.path("amountMinor").asLong()), voided));
+                    : String.valueOf(line.path("quantity").asLong()), money(sale, line.path(voided ? "regularMinor"
+                    : "amountMinor").asLong()), voided));
         }
         return lines;
+    }
+
+    /** Promotions' savings and a member's tier prices against the prices without a card. */
+    private static long saved(JsonNode sale) {
+        return sale.path("savingMinor").asLong() + sale.path("memberSavingMinor").asLong();
     }
 
     private static String kilograms(long grams) {

@@ -175,7 +175,7 @@ final class FakeAgent {
     private static final String LINES = "{\"lineNo\":1,\"name\":\"矿泉水 550ml\",\"quantity\":2,\"amountMinor\":270,"
             + "\"voided\":false},{\"lineNo\":2,\"name\":\"Apples\",\"quantity\":1,\"weightGrams\":384,"
             + "\"amountMinor\":495,\"voided\":false},{\"lineNo\":3,\"name\":\"Juice\",\"quantity\":1,"
-            + "\"amountMinor\":0,\"voided\":true}";
+            + "\"regularMinor\":350,\"amountMinor\":0,\"voided\":true}";
 
     private static String sale(String status, String lines) {
         boolean done = status.equals("COMPLETED");

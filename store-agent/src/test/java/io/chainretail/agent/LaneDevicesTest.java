@@ -167,7 +167,7 @@ class LaneDevicesTest {
                 .body("lines", hasSize(3)).body("lines[2].weightGrams", equalTo(500));
         given().header("X-Till-Token", token).post("/api/till/sales/" + sale + "/lines/3/void").then()
                 .statusCode(200);
-        glass.await(lines -> lines.get(0).equals("VOID Apples"), WITHIN);
+        glass.await(lines -> lines.get(0).equals("VOID Apples    -6.45"), WITHIN);
 
         given().header("X-Till-Token", token).contentType(ContentType.JSON)
                 .body("{\"tenders\":[{\"type\":\"CASH\",\"amountMinor\":2000}]}")

@@ -48,7 +48,8 @@ class PricedCheckoutTest {
         given().header("X-Till-Token", token).contentType(ContentType.JSON).body("{\"cardOrPhone\":\"13800000001\"}")
                 .put("/api/till/sales/" + sale + "/member").then().statusCode(200)
                 .body("member.name", equalTo("张三")).body("lines[0].unitPriceMinor", equalTo(120))
-                .body("lines[0].amountMinor", equalTo(342)).body("lines[0].promotions[0].code", equalTo("GOLD5"));
+                .body("lines[0].amountMinor", equalTo(342)).body("lines[0].promotions[0].code", equalTo("GOLD5"))
+                .body("memberSavingMinor", equalTo(3 * (150 - 120)));
 
         // Scale labels: 384 g at 12.90/kg is 4.95; a price label says 5.00.
         scan(TestReplica.APPLES_384G, 1).statusCode(200).body("lines[2].weightGrams", equalTo(384))
@@ -62,7 +63,8 @@ class PricedCheckoutTest {
                 .statusCode(200).body("coupons", contains("C10"));
 
         given().header("X-Till-Token", token).post("/api/till/sales/" + sale + "/lines/4/void").then()
-                .statusCode(200).body("lines[3].voided", equalTo(true)).body("totalMinor", equalTo(342 + 800 + 395));
+                .statusCode(200).body("lines[3].voided", equalTo(true)).body("totalMinor", equalTo(342 + 800 + 395))
+                .body("lines[3].regularMinor", equalTo(500)).body("lines[3].amountMinor", equalTo(0));
         given().header("X-Till-Token", token).post("/api/till/sales/" + sale + "/lines/4/void").then()
                 .statusCode(409).body("code", equalTo("ALREADY_VOIDED"));
 

@@ -8,15 +8,18 @@ import java.util.List;
  *
  * @param status            {@code OPEN}, {@code SUSPENDED} or {@code COMPLETED}
  * @param couponsNotApplied coupons presented that changed nothing, for the cashier to tell the customer
+ * @param savingMinor       what promotions took off
+ * @param memberSavingMinor what the member's tier prices saved against the prices without a card (open sales)
  * @param totalMinor        what the customer pays
  * @param receiptNo         the lane's receipt number once completed, else 0
  * @param receiptText       the receipt as printed, once completed
  */
 public record SaleView(String saleId, String lane, String status, List<LineView> lines, MemberView member,
-        List<String> coupons, List<String> couponsNotApplied, long regularMinor, long savingMinor, long taxMinor,
+        List<String> coupons, List<String> couponsNotApplied, long regularMinor, long savingMinor,
+        long memberSavingMinor, long taxMinor,
         long totalMinor, String currency, long receiptNo, long changeMinor, String receiptText) {
 
-    /** One line; a voided line is shown with zero amounts. */
+    /** One line; a voided line keeps its regular price, to be shown struck through, and an amount of zero. */
     public record LineView(int lineNo, String sku, String code, String name, long quantity, Long weightGrams,
             long unitPriceMinor, long regularMinor, long savingMinor, long amountMinor, boolean voided,
             List<PromotionView> promotions) {

@@ -22,15 +22,15 @@ public class SaleViews {
     }
 
     SaleView of(SaleDraft draft) {
-        PricedBasket priced = pricer.price(draft, Instant.now());
+        Instant now = Instant.now();
+        PricedBasket priced = pricer.price(draft, now);
         Map<Integer, PricedLine> byLine = new HashMap<>();
         priced.lines().forEach(line -> byLine.put(line.line().lineNo(), line));
         List<SaleView.LineView> lines = new ArrayList<>();
         for (SaleDraft.Line line : draft.lines) {
             PricedLine p = byLine.get(line.lineNo);
             lines.add(p == null
-                    ? new SaleView.LineView(line.lineNo, line.item.sku(), line.code, line.item.name(), line.quantity,
-                            line.weightGrams, 0, 0, 0, 0, true, List.of())
+                    ? voided(line, now)
                     : new SaleView.LineView(line.lineNo, line.item.sku(), line.code, line.item.name(), line.quantity,
                             line.weightGrams, p.line().unitPriceMinor(), p.regularMinor(), p.savingMinor(),
                             p.amountMinor(), false, p.adjustments().stream().map(SaleViews::promotionView)
@@ -40,8 +40,24 @@ public class SaleViews {
                 draft.member.name(), draft.member.tier(), draft.member.pointsBalance());
         String status = draft.suspended ? "SUSPENDED" : "OPEN";
         return new SaleView(draft.saleId, draft.lane, status, lines, member, List.copyOf(draft.coupons),
-                priced.couponsNotApplied(), priced.regularMinor(), priced.savingMinor(), priced.taxMinor(),
-                priced.totalMinor(), draft.currency, 0, 0, null);
+                priced.couponsNotApplied(), priced.regularMinor(), priced.savingMinor(),
+                pricer.memberSavingMinor(draft, now), priced.taxMinor(), priced.totalMinor(), draft.currency, 0, 0,
+                null);
+    }
+
+    /** A voided line shows what it would have cost, struck through; it adds nothing to the sale. */
+    private SaleView.LineView voided(SaleDraft.Line line, Instant now) {
+        long unit = 0;
+        long regular = 0;
+        try {
+            var priced = pricer.regular(line, now);
+            unit = priced.unitPriceMinor();
+            regular = priced.regularMinor();
+        } catch (RuntimeException e) {
+            // No price any more: it shows at zero, as it is not sold anyway.
+        }
+        return new SaleView.LineView(line.lineNo, line.item.sku(), line.code, line.item.name(), line.quantity,
+                line.weightGrams, unit, regular, 0, 0, true, List.of());
     }
 
     private static SaleView.PromotionView promotionView(Adjustment adjustment) {
@@ -58,7 +74,7 @@ public class SaleViews {
                 : new SaleView.MemberView(event.member(), null, null, null);
         long regular = event.lines().stream().mapToLong(SaleCompleted.SaleLine::regularMinor).sum();
         return new SaleView(sale.saleId, sale.lane, "COMPLETED", lines, member, event.coupons(), List.of(), regular,
-                event.savingMinor(), event.taxMinor(), event.totalMinor(), sale.currency, sale.receiptNo,
+                event.savingMinor(), 0, event.taxMinor(), event.totalMinor(), sale.currency, sale.receiptNo,
                 sale.changeMinor, sale.receiptText);
     }
 }

@@ -50,7 +50,7 @@ public class CustomerDisplays {
         List<SaleView.LineView> lines = sale.lines();
         SaleView.LineView line = lines.get(lines.size() - 1);
         if (line.voided()) {
-            return DisplayFrame.spread("VOID " + line.name(), "", columns);
+            return DisplayFrame.spread("VOID " + line.name(), "-" + money(sale, line.regularMinor()), columns);
         }
         String name = line.quantity() > 1 ? line.quantity() + "x " + line.name() : line.name();
         return DisplayFrame.spread(name, money(sale, line.amountMinor()), columns);
