@@ -50,15 +50,18 @@ class ManagerConsoleBrowserIT {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overrides"),
                         "sells at HQ's prices"));
 
-                browser.findElement(By.id("sku")).sendKeys("BR-9");
+                // Typing the SKU shows the product, HQ's price and what the store may charge.
+                browser.findElement(By.id("sku")).sendKeys("BR-9", Keys.TAB);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("product"),
+                        "HQ price 2.50 · allowed here: 2.00 to 3.00"));
                 browser.findElement(By.id("price")).sendKeys("3.50", Keys.ENTER);
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
-                        "above HQ's ceiling of 300"));
+                        "3.50 is above HQ's ceiling of 3.00"));
 
                 browser.findElement(By.id("price")).clear();
                 browser.findElement(By.id("price")).sendKeys("2.20", Keys.ENTER);
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "sells at 2.20"));
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overrides"), "BR-9"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overrides"), "Water 1l"));
                 Files.write(Path.of(System.getProperty("repo.root", ".."), "e2e/target/manager-prices.png"),
                         browser.getScreenshotAs(OutputType.BYTES));
 

@@ -7,7 +7,7 @@ async function show() {
   body.replaceChildren();
   for (const act of acts) {
     const tr = body.insertRow();
-    for (const text of [new Date(act.at).toLocaleString(), act.who, act.action, act.detail]) {
+    for (const text of [ManagerSession.storeTime(act.at), act.who, act.action, act.detail]) {
       tr.insertCell().textContent = text;
     }
   }

@@ -29,7 +29,7 @@ function fill(table, rows, emptyText) {
 const getJson = (path) => ManagerSession.call('GET', path);
 
 function time(instant) {
-  return instant ? new Date(instant).toLocaleString() : '';
+  return ManagerSession.storeTime(instant);
 }
 
 async function refresh() {

@@ -5,7 +5,7 @@
 const $ = (id) => document.getElementById(id);
 
 function time(instant) {
-  return instant ? new Date(instant).toLocaleString() : '';
+  return ManagerSession.storeTime(instant);
 }
 
 async function load() {

@@ -13,15 +13,42 @@ function minorOf(text) {
 
 const say = ManagerSession.say;
 
+// The product's name, HQ's price and the range HQ allows, or null when there is no such product.
+async function allowed(sku) {
+  try {
+    return await ManagerSession.call('GET', '/api/manager/prices/' + encodeURIComponent(sku));
+  } catch (e) {
+    return null;
+  }
+}
+
+function range(a) {
+  if (a.lowestMinor == null && a.highestMinor == null) return 'any price';
+  if (a.lowestMinor == null) return 'at most ' + money(a.highestMinor);
+  if (a.highestMinor == null) return 'at least ' + money(a.lowestMinor);
+  return money(a.lowestMinor) + ' to ' + money(a.highestMinor);
+}
+
+// As the SKU is typed: what it is, what HQ charges, and what this store may charge.
+$('sku').addEventListener('change', async () => {
+  const sku = $('sku').value.trim();
+  const a = sku ? await allowed(sku) : null;
+  $('product').textContent = !sku ? '' : a ? a.name + ' · HQ price ' + money(a.hqPriceMinor) + ' · allowed here: '
+    + range(a) + (a.storePriceMinor != null ? ' · this store sells at ' + money(a.storePriceMinor) : '')
+    : 'No product ' + sku + ' with a price at this store.';
+});
+
 async function refresh() {
   const overrides = await ManagerSession.call('GET', '/api/manager/prices');
   const body = $('overrides').querySelector('tbody');
   body.replaceChildren();
-  for (const o of overrides) {
+  const products = await Promise.all(overrides.map((o) => allowed(o.sku)));
+  overrides.forEach((o, i) => {
+    const a = products[i];
     const tr = body.insertRow();
-    for (const [text, cls] of [[o.sku], [money(o.priceMinor), 'num'], [o.validFrom ? new Date(o.validFrom)
-      .toLocaleString() : 'now'], [o.validTo ? new Date(o.validTo).toLocaleString() : 'open'], [o.setBy],
-    [new Date(o.setAt).toLocaleString()]]) {
+    for (const [text, cls] of [[o.sku], [a ? a.name : ''], [a ? money(a.hqPriceMinor) : '', 'num'],
+      [money(o.priceMinor), 'num'], [o.validFrom ? ManagerSession.storeTime(o.validFrom) : 'now'],
+      [o.validTo ? ManagerSession.storeTime(o.validTo) : 'open'], [o.setBy], [ManagerSession.storeTime(o.setAt)]]) {
       const td = tr.insertCell();
       td.textContent = text;
       if (cls) td.className = cls;
@@ -36,10 +63,10 @@ async function refresh() {
       } catch (e) { say(e.message, 'error'); }
     });
     tr.insertCell().appendChild(remove);
-  }
+  });
   if (!overrides.length) {
     const cell = body.insertRow().insertCell();
-    cell.colSpan = 7;
+    cell.colSpan = 9;
     cell.className = 'empty';
     cell.textContent = 'This store sells at HQ\'s prices.';
   }

@@ -8,10 +8,35 @@ const ManagerSession = {
     location.href = 'signin.html?next=' + encodeURIComponent(location.pathname.split('/').pop() + location.search);
   },
 
-  /** Minor units as an amount with two decimals: 1250 -> "12.50", -5 -> "-0.05". */
+  /** The store: code, time zone and currency ({@code GET /api/manager/store}), loaded by start(). */
+  store: { code: '', zone: undefined, currency: 'CNY' },
+
+  /** Minor units as an amount in the store's currency's digits: 1250 -> "12.50" in CNY, "1250" in JPY. */
   money(minor) {
-    return (minor < 0 ? '-' : '') + Math.trunc(Math.abs(minor) / 100) + '.'
-      + String(Math.abs(minor) % 100).padStart(2, '0');
+    const digits = ManagerSession.digits();
+    const scale = 10 ** digits;
+    const whole = Math.trunc(Math.abs(minor) / scale);
+    return (minor < 0 ? '-' : '') + whole + (digits ? '.' + String(Math.abs(minor) % scale).padStart(digits, '0')
+      : '');
+  },
+
+  digits() {
+    try {
+      return new Intl.NumberFormat('en', { style: 'currency', currency: ManagerSession.store.currency })
+        .resolvedOptions().maximumFractionDigits;
+    } catch (e) {
+      return 2;
+    }
+  },
+
+  /** An instant as the store's local date and time (the browser may be elsewhere). */
+  storeTime(instant) {
+    if (!instant) return '';
+    try {
+      return new Date(instant).toLocaleString(undefined, { timeZone: ManagerSession.store.zone });
+    } catch (e) {
+      return new Date(instant).toLocaleString();
+    }
   },
 
   /** Shows a sentence in the page's message line: kind 'good', 'error' or none. */
@@ -29,7 +54,9 @@ const ManagerSession = {
     }
     const who = document.getElementById('who');
     if (who) who.textContent = 'Manager ' + sessionStorage.getItem('manager-id');
-    Promise.resolve().then(load).catch((e) => ManagerSession.say(e.message, 'error'));
+    ManagerSession.call('GET', '/api/manager/store')
+      .then((store) => { ManagerSession.store = store; })
+      .then(load).catch((e) => ManagerSession.say(e.message, 'error'));
   },
 
   /** Calls the store agent with the session; a 401 sends the manager to sign in. */

@@ -16,7 +16,7 @@ function row(body, cells) {
 }
 
 function time(instant) {
-  return instant ? new Date(instant).toLocaleString() : '';
+  return ManagerSession.storeTime(instant);
 }
 
 function empty(body, columns, text) {

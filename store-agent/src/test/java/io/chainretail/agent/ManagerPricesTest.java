@@ -3,6 +3,7 @@ package io.chainretail.agent;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.chainretail.agent.sync.FeedApplier;
@@ -46,7 +47,12 @@ class ManagerPricesTest {
 
         given().auth().oauth2(manager).contentType(ContentType.JSON).body("{\"priceMinor\":250}")
                 .put("/api/manager/prices/W-1").then().statusCode(400).body("code", equalTo("PRICE_OUT_OF_BOUNDS"))
-                .body("message", containsString("above HQ's ceiling of 200"));
+                .body("message", containsString("2.50 is above HQ's ceiling of 2.00"));
+        given().auth().oauth2(manager).get("/api/manager/prices/W-1").then().statusCode(200)
+                .body("name", equalTo("矿泉水 550ml")).body("hqPriceMinor", equalTo(150))
+                .body("highestMinor", equalTo(200)).body("storePriceMinor", nullValue());
+        given().auth().oauth2(manager).get("/api/manager/store").then().statusCode(200)
+                .body("zone", equalTo("Asia/Shanghai")).body("currency", equalTo("CNY"));
         given().auth().oauth2(manager).contentType(ContentType.JSON).body("{\"priceMinor\":-1}")
                 .put("/api/manager/prices/W-1").then().statusCode(400);
         given().auth().oauth2(manager).contentType(ContentType.JSON).body("{\"priceMinor\":120}")

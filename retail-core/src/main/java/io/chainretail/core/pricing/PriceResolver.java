@@ -4,6 +4,7 @@ import io.chainretail.core.sync.payload.PriceBounds;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * Resolves the regular price of one item at one store and instant (docs/promotions.md): the
@@ -78,39 +79,92 @@ public final class PriceResolver {
      */
     public static Optional<String> violatedBound(long priceMinor, long hqPriceMinor, Collection<PriceBounds> bounds,
             Integer unboundedMaxBp, String store, Instant at) {
+        return violatedBound(priceMinor, hqPriceMinor, bounds, unboundedMaxBp, store, at, String::valueOf);
+    }
+
+    /**
+     * As above, with amounts in the sentence written by {@code amount} (e.g. {@code 1.50} for 150 fen), as the
+     * manager typed them.
+     */
+    public static Optional<String> violatedBound(long priceMinor, long hqPriceMinor, Collection<PriceBounds> bounds,
+            Integer unboundedMaxBp, String store, Instant at, LongFunction<String> amount) {
         boolean bounded = false;
         for (PriceBounds bound : bounds) {
-            if (bound.removed() || (bound.store() != null && !bound.store().equals(store))
-                    || (bound.validFrom() != null && at.isBefore(bound.validFrom()))
-                    || (bound.validTo() != null && !at.isBefore(bound.validTo()))) {
+            if (!inForce(bound, store, at)) {
                 continue;
             }
             bounded = true;
             if (bound.floorMinor() != null && priceMinor < bound.floorMinor()) {
-                return Optional.of("below HQ's floor of " + bound.floorMinor() + " (bound " + bound.id() + ")");
+                return Optional.of("below HQ's floor of " + amount.apply(bound.floorMinor()) + " (bound " + bound.id()
+                        + ")");
             }
             if (bound.ceilingMinor() != null && priceMinor > bound.ceilingMinor()) {
-                return Optional.of("above HQ's ceiling of " + bound.ceilingMinor() + " (bound " + bound.id() + ")");
+                return Optional.of("above HQ's ceiling of " + amount.apply(bound.ceilingMinor()) + " (bound "
+                        + bound.id() + ")");
             }
             if (bound.maxDeviationBp() != null) {
                 Optional<String> tooFar = tooFar(priceMinor, hqPriceMinor, bound.maxDeviationBp(),
-                        "bound " + bound.id());
+                        "bound " + bound.id(), amount);
                 if (tooFar.isPresent()) {
                     return tooFar;
                 }
             }
         }
         if (!bounded && unboundedMaxBp != null) {
-            return tooFar(priceMinor, hqPriceMinor, unboundedMaxBp, "the store's limit where HQ set no bound");
+            return tooFar(priceMinor, hqPriceMinor, unboundedMaxBp, "the store's limit where HQ set no bound",
+                    amount);
         }
         return Optional.empty();
     }
 
-    private static Optional<String> tooFar(long priceMinor, long hqPriceMinor, int maxBp, String which) {
+    /** The lowest and highest price (null: no limit that side) a store may set at {@code at}, by the same rules. */
+    public record Range(Long lowestMinor, Long highestMinor) {
+    }
+
+    /** What {@link #violatedBound} allows, as a range a store manager can be shown before typing a price. */
+    public static Range allowed(long hqPriceMinor, Collection<PriceBounds> bounds, Integer unboundedMaxBp,
+            String store, Instant at) {
+        Long lowest = null;
+        Long highest = null;
+        boolean bounded = false;
+        for (PriceBounds bound : bounds) {
+            if (!inForce(bound, store, at)) {
+                continue;
+            }
+            bounded = true;
+            if (bound.floorMinor() != null) {
+                lowest = lowest == null ? bound.floorMinor() : Math.max(lowest, bound.floorMinor());
+            }
+            if (bound.ceilingMinor() != null) {
+                highest = highest == null ? bound.ceilingMinor() : Math.min(highest, bound.ceilingMinor());
+            }
+            if (bound.maxDeviationBp() != null) {
+                long off = Rounding.percentOf(hqPriceMinor, bound.maxDeviationBp());
+                lowest = lowest == null ? hqPriceMinor - off : Math.max(lowest, hqPriceMinor - off);
+                highest = highest == null ? hqPriceMinor + off : Math.min(highest, hqPriceMinor + off);
+            }
+        }
+        if (!bounded && unboundedMaxBp != null) {
+            long off = Rounding.percentOf(hqPriceMinor, unboundedMaxBp);
+            lowest = hqPriceMinor - off;
+            highest = hqPriceMinor + off;
+        }
+        return new Range(lowest == null ? null : Math.max(0, lowest), highest);
+    }
+
+    /** Whether {@code bound} holds for {@code store} at {@code at}: not removed, this store's or all, valid then. */
+    private static boolean inForce(PriceBounds bound, String store, Instant at) {
+        return !bound.removed() && (bound.store() == null || bound.store().equals(store))
+                && (bound.validFrom() == null || !at.isBefore(bound.validFrom()))
+                && (bound.validTo() == null || at.isBefore(bound.validTo()));
+    }
+
+    private static Optional<String> tooFar(long priceMinor, long hqPriceMinor, int maxBp, String which,
+            LongFunction<String> amount) {
         long allowed = Rounding.percentOf(hqPriceMinor, maxBp);
         if (Math.abs(priceMinor - hqPriceMinor) > allowed) {
-            return Optional.of("more than " + allowed + " away from HQ's price of " + hqPriceMinor
-                    + " (" + which + ": at most " + maxBp + " bp)");
+            return Optional.of("more than " + amount.apply(allowed) + " away from HQ's price of "
+                    + amount.apply(hqPriceMinor) + " (" + which + ": at most " + maxBp + " bp)");
         }
         return Optional.empty();
     }

@@ -70,6 +70,18 @@ public class ManagerResource {
         return new SignedIn(session.token(), session.cashier());
     }
 
+    /** The store as its console shows it: code, time zone (times are shown in it) and currency. */
+    public record StoreFacts(String code, String zone, String currency) {
+    }
+
+    @GET
+    @Path("/store")
+    @ManagerOnly
+    public StoreFacts store() {
+        Catalog.StoreInfo store = catalog.store();
+        return new StoreFacts(store.code(), store.zone().getId(), store.currency());
+    }
+
     @GET
     @Path("/prices")
     @ManagerOnly
@@ -77,7 +89,15 @@ public class ManagerResource {
         return overrides.all();
     }
 
-    /** 400 PRICE_OUT_OF_BOUNDS with the bound in words; 404 UNKNOWN_PRODUCT. */
+    /** The product's name, HQ's price, the store's own and the range HQ allows now; 404 UNKNOWN_PRODUCT. */
+    @GET
+    @Path("/prices/{sku}")
+    @ManagerOnly
+    public PriceOverrides.Allowed allowedPrice(@PathParam("sku") String sku) {
+        return overrides.allowed(sku);
+    }
+
+    /** 400 PRICE_OUT_OF_BOUNDS with the bound in words (amounts as typed, e.g. 1.50); 404 UNKNOWN_PRODUCT. */
     @PUT
     @Path("/prices/{sku}")
     @ManagerOnly

@@ -4,6 +4,7 @@ import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.replica.PriceOverride;
 import io.chainretail.agent.uplink.Journal;
 import io.chainretail.core.error.Refusal;
+import io.chainretail.core.money.Money;
 import io.chainretail.core.pricing.PriceResolver;
 import io.chainretail.core.pricing.StoreOverride;
 import io.chainretail.core.sync.MessageSchema;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * The store manager's own prices: set only inside every bound HQ has for the product at this store
@@ -40,9 +42,11 @@ public class PriceOverrides {
         // Measured from HQ's price, not from a price of the store's own set before.
         long hqPrice = PriceResolver.hqPrice(item.prices()).orElseThrow(() -> Refusal.notFound("NO_PRICE",
                 sku + " has no HQ price at this store."));
+        LongFunction<String> amount = minor -> Money.of(minor, item.currency()).toDecimalString();
         PriceResolver.violatedBound(priceMinor, hqPrice, catalog.bounds(sku), store.priceOverrideMaxBp(),
-                store.code(), at).ifPresent(bound -> {
-                    throw Refusal.badField("PRICE_OUT_OF_BOUNDS", "priceMinor", priceMinor + " is " + bound + ".");
+                store.code(), at, amount).ifPresent(bound -> {
+                    throw Refusal.badField("PRICE_OUT_OF_BOUNDS", "priceMinor", amount.apply(priceMinor) + " is "
+                            + bound + ".");
                 });
         PriceOverride override = PriceOverride.findById(sku);
         if (override == null) {
@@ -58,6 +62,28 @@ public class PriceOverrides {
         journal.append("price-override", MessageSchema.PRICE_OVERRIDE, new PriceOverrideChanged(sku, priceMinor,
                 item.currency(), validFrom, validTo, manager, override.setAt, false), override.setAt);
         return override;
+    }
+
+    /**
+     * What a manager sees before setting a product's price: its name, HQ's price, the store's own if set, and the
+     * range HQ allows now (null: no limit that side). 404 for an unknown product.
+     */
+    public record Allowed(String sku, String name, String currency, long hqPriceMinor, Long storePriceMinor,
+            Long lowestMinor, Long highestMinor) {
+    }
+
+    @Transactional
+    public Allowed allowed(String sku) {
+        Catalog.Item item = catalog.item(sku, null).orElseThrow(() -> Refusal.notFound("UNKNOWN_PRODUCT",
+                "There is no product " + sku + " with a price at this store."));
+        long hqPrice = PriceResolver.hqPrice(item.prices()).orElseThrow(() -> Refusal.notFound("NO_PRICE",
+                sku + " has no HQ price at this store."));
+        Catalog.StoreInfo store = catalog.store();
+        PriceResolver.Range range = PriceResolver.allowed(hqPrice, catalog.bounds(sku), store.priceOverrideMaxBp(),
+                store.code(), Instant.now());
+        PriceOverride own = PriceOverride.findById(sku);
+        return new Allowed(sku, item.name(), item.currency(), hqPrice, own == null ? null : own.priceMinor,
+                range.lowestMinor(), range.highestMinor());
     }
 
     /** Removes the product's store price: HQ's applies again. 404 when there is none. */
