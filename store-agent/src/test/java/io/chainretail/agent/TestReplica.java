@@ -32,20 +32,20 @@ import java.util.List;
  * (1.00 off with coupon C10), and members M0001 (tier GOLD, phone 13800000001, 500 points)
  * and M0002 (GOLD, 100 points).
  */
-final class TestReplica {
+public final class TestReplica {
 
-    static final String WATER = "6901234567892";
-    static final String JUICE = "6901234567014";
+    public static final String WATER = "6901234567892";
+    public static final String JUICE = "6901234567014";
     /** A scale label: PLU 00042, 384 g. */
-    static final String APPLES_384G = "2500042003840";
+    public static final String APPLES_384G = "2500042003840";
     /** A scale label: PLU 00042, price 5.00. */
-    static final String APPLES_5_00 = "2000042005009";
+    public static final String APPLES_5_00 = "2000042005009";
 
     private TestReplica() {
     }
 
     /** Signs in cashier 1001 at {@code lane} and makes sure the lane has an open shift; returns the token. */
-    static String signInWithShift(String lane) {
+    public static String signInWithShift(String lane) {
         String token = RestAssured.given().contentType(ContentType.JSON)
                 .body("{\"cashier\":\"1001\",\"pin\":\"1234\",\"lane\":\"" + lane + "\"}")
                 .post("/api/till/signin").then().statusCode(200).extract().path("token");
@@ -56,12 +56,12 @@ final class TestReplica {
     }
 
     /** A store manager's console token (manager 9001). */
-    static String managerToken() {
+    public static String managerToken() {
         return RestAssured.given().contentType(ContentType.JSON).body("{\"id\":\"9001\",\"pin\":\"9999\"}")
                 .post("/api/manager/signin").then().statusCode(200).extract().path("token");
     }
 
-    static synchronized void ensure(FeedApplier applier) {
+    public static synchronized void ensure(FeedApplier applier) {
         if (applier.lastApplied().get("catalog") > 0) {
             return;
         }
@@ -93,13 +93,13 @@ final class TestReplica {
     }
 
     /** HQ lets store 0001 run its own promotions up to {@code maxBp} off (the next catalog delta). */
-    static synchronized void allowLocalPromotions(FeedApplier applier, int maxBp) {
+    public static synchronized void allowLocalPromotions(FeedApplier applier, int maxBp) {
         apply(applier, MessageSchema.STORE, applier.lastApplied().get("catalog") + 1, new StoreChange("0001",
                 "Test store", "EAST", "Asia/Shanghai", "CNY", List.of(), 4, maxBp, null));
     }
 
     /** HQ lets store 0001's manager move a price at most {@code maxBp} where it set no bound (the next delta). */
-    static synchronized void limitManagerPrices(FeedApplier applier, Integer maxBp) {
+    public static synchronized void limitManagerPrices(FeedApplier applier, Integer maxBp) {
         apply(applier, MessageSchema.STORE, applier.lastApplied().get("catalog") + 1, new StoreChange("0001",
                 "Test store", "EAST", "Asia/Shanghai", "CNY", List.of(), 4, null, maxBp));
     }

@@ -1,4 +1,4 @@
-package io.chainretail.agent;
+package io.chainretail.agent.shelves;
 
 import io.chainretail.devices.sim.ShelfSimulator;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;

@@ -1,10 +1,11 @@
-package io.chainretail.agent;
+package io.chainretail.agent.shift;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.chainretail.agent.TestReplica;
 import io.chainretail.agent.sync.FeedApplier;
 import io.chainretail.agent.uplink.JournalEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;

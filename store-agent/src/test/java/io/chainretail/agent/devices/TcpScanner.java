@@ -1,4 +1,4 @@
-package io.chainretail.agent;
+package io.chainretail.agent.devices;
 
 import java.io.IOException;
 import java.io.OutputStream;

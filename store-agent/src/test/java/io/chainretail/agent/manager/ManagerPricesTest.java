@@ -1,4 +1,4 @@
-package io.chainretail.agent;
+package io.chainretail.agent.manager;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.chainretail.agent.TestReplica;
 import io.chainretail.agent.sync.FeedApplier;
 import io.chainretail.agent.uplink.JournalEntry;
 import io.chainretail.core.id.EventIds;

@@ -1,4 +1,4 @@
-package io.chainretail.agent;
+package io.chainretail.agent.devices;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chainretail.agent.TestReplica;
+import io.chainretail.agent.Await;
 import io.chainretail.agent.sync.FeedApplier;
 import io.chainretail.core.gtin.Gtin;
 import io.chainretail.devices.scale.ScaleReading;

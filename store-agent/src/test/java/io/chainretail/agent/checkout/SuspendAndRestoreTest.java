@@ -1,4 +1,4 @@
-package io.chainretail.agent;
+package io.chainretail.agent.checkout;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -6,8 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.chainretail.agent.checkout.DraftStore;
-import io.chainretail.agent.checkout.OpenSale;
+import io.chainretail.agent.TestReplica;
 import io.chainretail.agent.sync.FeedApplier;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

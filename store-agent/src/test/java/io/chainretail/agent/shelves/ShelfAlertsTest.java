@@ -1,4 +1,4 @@
-package io.chainretail.agent;
+package io.chainretail.agent.shelves;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.chainretail.agent.shelves.ShelfAlertRecord;
-import io.chainretail.agent.shelves.ShelfAlerts;
+import io.chainretail.agent.TestReplica;
+import io.chainretail.agent.Await;
 import io.chainretail.agent.stock.StockLedger;
 import io.chainretail.agent.uplink.JournalEntry;
 import io.chainretail.core.sync.MalformedMessageException;

@@ -1,9 +1,10 @@
-package io.chainretail.agent;
+package io.chainretail.agent.till;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.chainretail.agent.TestReplica;
 import io.chainretail.agent.sync.FeedApplier;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

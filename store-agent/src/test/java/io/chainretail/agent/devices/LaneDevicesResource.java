@@ -1,4 +1,4 @@
-package io.chainretail.agent;
+package io.chainretail.agent.devices;
 
 import io.chainretail.devices.escpos.PrinterProfile;
 import io.chainretail.devices.sim.DisplaySimulator;
