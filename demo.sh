@@ -29,7 +29,10 @@ if [[ -f store-agent/target/quarkus-app/app-cds.jsa ]]; then
   AGENT_CDS="-XX:SharedArchiveFile=store-agent/target/quarkus-app/app-cds.jsa"
 fi
 
-mkdir -p "$DEMO_DIR/logs"
+# Each run keeps its own logs (logs/latest points at this run's), so a restart never overwrites the last.
+LOGS="$DEMO_DIR/logs/$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$LOGS"
+ln -sfn "$LOGS" "$DEMO_DIR/logs/latest"
 pids=()
 
 stop_all() {
@@ -53,7 +56,7 @@ trap stop_all INT TERM EXIT
 start() {
   local name=$1
   shift
-  java -Xmx512m -Dquarkus.profile=demo "$@" >"$DEMO_DIR/logs/$name.log" 2>&1 &
+  java -Xmx512m -Dquarkus.profile=demo "$@" >"$LOGS/$name.log" 2>&1 &
   pids+=($!)
 }
 
@@ -65,7 +68,7 @@ wait_live() {
     fi
     sleep 0.5
   done
-  echo "$name did not start; see $DEMO_DIR/logs/$name.log" >&2
+  echo "$name did not start; see $LOGS/$name.log" >&2
   exit 1
 }
 

@@ -13,11 +13,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,6 +44,7 @@ public final class PrinterSimulator implements AutoCloseable {
     private final PrinterProfile profile;
     private final Endpoint endpoint;
     private final Path imageDir;
+    private final AtomicInteger nextReceiptNo;
     private final List<Printed> printed = new CopyOnWriteArrayList<>();
     private final List<String> drawerKicks = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
@@ -57,10 +60,26 @@ public final class PrinterSimulator implements AutoCloseable {
     private int automaticStatus;
     private int handledEvents;
 
+    /** Receipts are numbered on from those already in the folder: a restart never overwrites the earlier ones. */
+    private static int firstFreeNumber(Path imageDir) {
+        if (imageDir == null || !Files.isDirectory(imageDir)) {
+            return 1;
+        }
+        try (var files = Files.list(imageDir)) {
+            return 1 + files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches("receipt-\\d+\\.txt"))
+                    .mapToInt(name -> Integer.parseInt(name.substring("receipt-".length(), name.length() - 4)))
+                    .max().orElse(0);
+        } catch (IOException e) {
+            return 1;
+        }
+    }
+
     private PrinterSimulator(PrinterProfile profile, Endpoint endpoint, Path imageDir) {
         this.profile = profile;
         this.endpoint = endpoint;
         this.imageDir = imageDir;
+        this.nextReceiptNo = new AtomicInteger(firstFreeNumber(imageDir));
         this.thread = new Thread(this::run, "printer-simulator");
         thread.setDaemon(true);
         thread.start();
@@ -251,9 +270,9 @@ public final class PrinterSimulator implements AutoCloseable {
         Path image = null;
         if (imageDir != null) {
             try {
-                String name = "receipt-" + (printed.size() + 1);
+                String name = "receipt-" + nextReceiptNo.getAndIncrement();
                 image = ReceiptImage.write(receipt.lines(), events, profile, imageDir.resolve(name + ".png"));
-                java.nio.file.Files.writeString(imageDir.resolve(name + ".txt"), text);
+                Files.writeString(imageDir.resolve(name + ".txt"), text);
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "could not write the receipt image", e);
             }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The printer driver against the printer simulator on a loopback TCP port, as with a network printer. */
-class ReceiptPrinterTest {
+public class ReceiptPrinterTest {
 
     private static final PrinterProfile PROFILE = PrinterProfile.GENERIC_80MM;
 
@@ -200,7 +200,7 @@ class ReceiptPrinterTest {
         assertTrue(simulator.awaitPrinted(1, Duration.ofSeconds(5)));
     }
 
-    static Receipt receipt(String number) {
+    public static Receipt receipt(String number) {
         return new Receipt(List.of("Store 0001"), "SALE", List.of("Receipt " + number),
                 List.of(new Receipt.Line("Water 550ml", "2 x 2.50", "5.00", List.of())),
                 List.of(new Receipt.Amount("TOTAL", "5.00", true)), List.of(Receipt.Amount.of("CASH", "5.00")),
