@@ -26,11 +26,6 @@ final class CasContinuous implements ScaleProtocol {
     private boolean skippingLine;
 
     @Override
-    public byte[] request() {
-        return new byte[0];
-    }
-
-    @Override
     public List<ScaleReading> accept(byte[] bytes, int count) {
         List<ScaleReading> readings = new ArrayList<>();
         for (int i = 0; i < count; i++) {

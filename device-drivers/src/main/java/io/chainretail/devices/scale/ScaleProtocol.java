@@ -9,8 +9,10 @@ import java.util.Locale;
  */
 public interface ScaleProtocol {
 
-    /** The bytes that ask the scale for its weight; empty for a scale that sends its weight by itself. */
-    byte[] request();
+    /** The bytes that ask the scale for its weight; none for a scale that sends its weight by itself. */
+    default byte[] request() {
+        return new byte[0];
+    }
 
     /** The readings completed by {@code count} more bytes from the scale, in order. */
     List<ScaleReading> accept(byte[] bytes, int count);

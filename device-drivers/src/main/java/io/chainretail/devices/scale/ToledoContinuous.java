@@ -27,11 +27,6 @@ final class ToledoContinuous implements ScaleProtocol {
     private int noise;
 
     @Override
-    public byte[] request() {
-        return new byte[0];
-    }
-
-    @Override
     public List<ScaleReading> accept(byte[] bytes, int count) {
         List<ScaleReading> readings = new ArrayList<>();
         for (int i = 0; i < count; i++) {
