@@ -136,15 +136,9 @@ public class CheckoutService {
         synchronized (draft) {
             Catalog.Item item = catalog.item(scanned.sku(), memberTier(draft)).orElseThrow(() -> Refusal.notFound(
                     "NOT_ON_SALE", "The product of " + scanned.code() + " is not on sale in this store."));
+            // Keyed weights are 1 g or more (TillResource), the scale's are settled and above zero.
             CodeReader.Read read = item.weighed() && !scanned.measured() ? scanned.weighed(weight.get()) : scanned;
-            if (read.weightGrams() != null && read.weightGrams() <= 0) {
-                throw Refusal.invalid("WEIGHT_NEEDED", "Put " + item.name() + " on the scale, or key its weight.");
-            }
             boolean measured = read.measured();
-            if (item.weighed() && !measured) {
-                throw Refusal.invalid("WEIGHT_NEEDED", item.name() + " is sold by weight: weigh it or scan its "
-                        + "scale label.");
-            }
             if (measured && quantity != 1) {
                 throw Refusal.invalid("INVALID_QUANTITY", "A weighed item is one line per label or weighing.");
             }
@@ -154,7 +148,7 @@ public class CheckoutService {
             }
             SaleDraft.Line line = new SaleDraft.Line(draft.nextLineNo(), read.code(), item, quantity,
                     read.labelPriceMinor(), measured ? read.weightGrams() : null);
-            // Price before adding, so an item that cannot be priced never enters the sale.
+            // Price before adding, so an item that cannot be priced (or weighed item without weight) never enters.
             SalePricer.basketLine(line, catalog.store(), Instant.now());
             draft.lines.add(line);
             draft.currency = item.currency();

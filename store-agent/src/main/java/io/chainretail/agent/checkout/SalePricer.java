@@ -39,30 +39,19 @@ public class SalePricer {
     }
 
     /**
-     * What the member's tier prices save on the sale's lines against the prices a customer without a card pays:
-     * shown with the promotions' savings, as the customer sees it.
+     * The line's regular price for a customer without a card: what a member's tier price is measured against.
+     * The same as {@link #regular} for a line with no tier price or a label price.
      */
-    long memberSavingMinor(SaleDraft draft, Instant at) {
-        if (draft.member == null) {
-            return 0;
+    long regularWithoutCardMinor(SaleDraft.Line line, long regularMinor, Instant at) {
+        PriceResolver.Prices prices = line.item.prices();
+        if (prices.tierMinor() == null || line.labelPriceMinor != null) {
+            return regularMinor;
         }
-        Catalog.StoreInfo store = catalog.store();
-        long saved = 0;
-        for (SaleDraft.Line line : draft.activeLines()) {
-            PriceResolver.Prices prices = line.item.prices();
-            if (prices.tierMinor() == null || line.labelPriceMinor != null) {
-                continue;
-            }
-            ProductPricing withoutCard = new ProductPricing(line.item.sku(), line.item.name(), line.item.categories(),
-                    line.item.brand(), line.item.tax(), line.item.weighed(), new PriceResolver.Prices(
-                            prices.chainMinor(), prices.regionalMinor(), prices.override(), prices.bounds(), null,
-                            prices.unboundedMaxBp()));
-            BasketItem item = new BasketItem(line.lineNo, line.item.sku(), (int) line.quantity, null, line.weightGrams);
-            long difference = BasketAssembly.line(item, withoutCard, store.code(), at).regularMinor()
-                    - basketLine(line, store, at).regularMinor();
-            saved += Math.max(0, difference);
-        }
-        return saved;
+        ProductPricing withoutCard = new ProductPricing(line.item.sku(), line.item.name(), line.item.categories(),
+                line.item.brand(), line.item.tax(), line.item.weighed(), new PriceResolver.Prices(prices.chainMinor(),
+                        prices.regionalMinor(), prices.override(), prices.bounds(), null, prices.unboundedMaxBp()));
+        return BasketAssembly.line(new BasketItem(line.lineNo, line.item.sku(), (int) line.quantity, null,
+                line.weightGrams), withoutCard, catalog.store().code(), at).regularMinor();
     }
 
     /** The line as the engine sees it: the item as scanned, priced now (its label, weight or resolved price). */

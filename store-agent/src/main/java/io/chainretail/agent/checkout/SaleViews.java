@@ -27,8 +27,13 @@ public class SaleViews {
         Map<Integer, PricedLine> byLine = new HashMap<>();
         priced.lines().forEach(line -> byLine.put(line.line().lineNo(), line));
         List<SaleView.LineView> lines = new ArrayList<>();
+        long memberSaving = 0;
         for (SaleDraft.Line line : draft.lines) {
             PricedLine p = byLine.get(line.lineNo);
+            if (p != null && draft.member != null) {
+                memberSaving += Math.max(0, pricer.regularWithoutCardMinor(line, p.regularMinor(), now)
+                        - p.regularMinor());
+            }
             lines.add(p == null
                     ? voided(line, now)
                     : new SaleView.LineView(line.lineNo, line.item.sku(), line.code, line.item.name(), line.quantity,
@@ -41,7 +46,7 @@ public class SaleViews {
         String status = draft.suspended ? "SUSPENDED" : "OPEN";
         return new SaleView(draft.saleId, draft.lane, status, lines, member, List.copyOf(draft.coupons),
                 priced.couponsNotApplied(), priced.regularMinor(), priced.savingMinor(),
-                pricer.memberSavingMinor(draft, now), priced.taxMinor(), priced.totalMinor(), draft.currency, 0, 0,
+                memberSaving, priced.taxMinor(), priced.totalMinor(), draft.currency, 0, 0,
                 null);
     }
 
