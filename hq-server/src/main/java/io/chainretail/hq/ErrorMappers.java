@@ -1,5 +1,6 @@
 package io.chainretail.hq;
 
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.error.RootCause;
 import io.chainretail.core.web.RefusalMappers;
@@ -22,11 +23,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response csvRefused(CsvRefusal e) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", "CSV_REJECTED");
+        body.put("code", ErrorCode.CSV_REJECTED.name());
         body.put("message", e.getMessage());
         body.put("problemCount", e.problems().count());
         body.put("problems", e.problems().list());
-        return Response.status(400).entity(body).build();
+        return Response.status(ErrorCode.CSV_REJECTED.httpStatus()).entity(body).build();
     }
 
     /**
@@ -46,11 +47,11 @@ public class ErrorMappers {
 
     private static Response storageRefusal(RuntimeException e) {
         if (SqlFailures.isDataError(e)) {
-            return RefusalMappers.response(Refusal.badField("VALUE_NOT_STORABLE", null,
+            return RefusalMappers.response(Refusal.of(ErrorCode.VALUE_NOT_STORABLE, null,
                     "A value is too long or out of range: " + RootCause.message(e)));
         }
         if (SqlFailures.isConstraintViolation(e)) {
-            return RefusalMappers.response(Refusal.conflict("CONFLICT", "It clashes with what is stored: "
+            return RefusalMappers.response(Refusal.of(ErrorCode.CONFLICT, "It clashes with what is stored: "
                     + RootCause.message(e)));
         }
         throw e;

@@ -1,5 +1,8 @@
 package io.chainretail.pos;
 
+import io.chainretail.core.web.Refuses;
+import io.chainretail.core.error.ErrorCode;
+import io.chainretail.core.error.Refusal;
 import io.chainretail.pos.AgentClient.AgentReply;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * The cashier page's API. The lane keeps one signed-in cashier, in the browser that signed in
@@ -89,6 +93,7 @@ public class LaneResource {
      * The lane's state, and whether the store is in touch with HQ (selling goes on either way). A browser
      * other than the signed-in one sees only the lane and the connections.
      */
+    @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE")
     @GET
     @Path("/state")
     public Map<String, Object> state(@Context HttpHeaders headers, @Context UriInfo uri) {
@@ -116,6 +121,8 @@ public class LaneResource {
     }
 
     /** Signs the cashier in; this browser holds the lane's session from now on (any other's ends). */
+    @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE CROSS_SITE BAD_CREDENTIALS PIN_LOCKED "
+            + "LANE_NOT_PAIRED NOT_A_TILL")
     @POST
     @Path("/signin")
     public Response signIn(@Valid SignIn request, @Context UriInfo uri) {
@@ -135,6 +142,7 @@ public class LaneResource {
     }
 
     /** Pairs this lane with the store agent with the manager's one-time code; 401 PAIRING_CODE_WRONG. */
+    @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE CROSS_SITE PAIRING_CODE_WRONG LANE_INVALID")
     @POST
     @Path("/pair")
     public Response pair(@Valid Pairing pairing, @Context HttpHeaders headers, @Context UriInfo uri) {
@@ -143,6 +151,7 @@ public class LaneResource {
                 : reply.relayed();
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE CROSS_SITE SIGNED_OUT")
     @POST
     @Path("/signout")
     public Response signOut(@Context UriInfo uri) {
@@ -150,6 +159,10 @@ public class LaneResource {
         return Response.ok(state((String) null)).cookie(BrowserSession.cookie(uri, null)).build();
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
+            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SHIFT STORE_NOT_SYNCED INVALID_BARCODE INVALID_QUANTITY "
+            + "WEIGHT_NEEDED UNKNOWN_BARCODE NOT_ON_SALE NO_PRICE CURRENCY_MISMATCH SCALE_NOT_SETTLED SCALE_OVERLOAD "
+            + "SCALE_UNDER_ZERO SCALE_EMPTY SCALE_NOT_KILOGRAMS SCALE_SILENT SALE_SUSPENDED")
     @POST
     @Path("/sale/scan")
     public Response scan(@Valid Scan scan) {
@@ -184,12 +197,19 @@ public class LaneResource {
         return reply.relayed();
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
+            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SALE EMPTY_SALE TENDER_TOO_LOW CHANGE_TOO_LARGE "
+            + "TENDER_TOO_LARGE")
     @POST
     @Path("/sale/pay-cash")
     public Response payCash(@Valid CashPayment payment) {
         return pay(new Payment(List.of(Map.of("type", "CASH", "amountMinor", payment.amountMinor()))));
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
+            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SALE EMPTY_SALE TENDER_TOO_LOW CHANGE_TOO_LARGE "
+            + "CHANGE_WITHOUT_CASH TENDER_TOO_LARGE POINTS_NEED_MEMBER POINTS_AMOUNT POINTS_NOT_AVAILABLE "
+            + "POINTS_NEED_HQ")
     @POST
     @Path("/sale/pay")
     public Response pay(@Valid Payment payment) {
@@ -204,6 +224,8 @@ public class LaneResource {
         return reply.relayed();
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
+            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SALE UNKNOWN_MEMBER")
     @POST
     @Path("/sale/member")
     public Response member(@Valid Member member) {
@@ -214,6 +236,8 @@ public class LaneResource {
                 Map.of("cardOrPhone", member.cardOrPhone()), lane.token()));
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
+            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SALE INVALID_COUPON")
     @POST
     @Path("/sale/coupon")
     public Response coupon(@Valid Coupon coupon) {
@@ -224,6 +248,8 @@ public class LaneResource {
                 lane.token()));
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
+            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SALE NO_SUCH_LINE ALREADY_VOIDED")
     @POST
     @Path("/sale/void-line")
     public Response voidLine(@Valid VoidLine line) {
@@ -235,6 +261,8 @@ public class LaneResource {
     }
 
     /** Parks the open sale; the lane is free for the next customer. */
+    @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
+            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SALE")
     @POST
     @Path("/sale/suspend")
     public Response suspend() {
@@ -249,6 +277,8 @@ public class LaneResource {
     }
 
     /** Prints a receipt again on this lane's printer, marked COPY. */
+    @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
+            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SUCH_RECEIPT NO_PRINTER")
     @POST
     @Path("/receipts/{id}/reprint")
     public Response reprint(@PathParam("id") String id) {
@@ -257,6 +287,8 @@ public class LaneResource {
     }
 
     /** Products by name, for an item whose barcode cannot be read. */
+    @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
+            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN")
     @GET
     @Path("/search")
     public Response search(@QueryParam("q") String text) {
@@ -265,18 +297,21 @@ public class LaneResource {
     }
 
     /** The store's suspended sales. */
+    @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
+            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN")
     @GET
     @Path("/suspended")
     public Response suspended() {
         return agent.get("/api/till/suspended", lane.token()).relayed();
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
+            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN SALE_OPEN NO_SUSPENDED_SALE")
     @POST
     @Path("/sale/resume")
     public Response resume(@Valid Resume resume) {
         if (lane.saleId() != null) {
-            return Response.status(409).entity(Map.of("code", "SALE_OPEN", "message",
-                    "Finish or suspend the open sale first.")).build();
+            throw Refusal.of(ErrorCode.SALE_OPEN, "Finish or suspend the open sale first.");
         }
         AgentReply reply = agent.post("/api/till/sales/" + resume.saleId() + "/resume", null, lane.token());
         if (reply.ok()) {
@@ -286,6 +321,10 @@ public class LaneResource {
     }
 
     /** A return with receipt of one line; the refund slip becomes the lane's last receipt. */
+    @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
+            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SUCH_SALE NO_SUCH_LINE NOTHING_TO_RETURN RETURN_TOO_MANY "
+            + "REFUND_TENDER CASH_SHORT MANAGER_APPROVAL_REQUIRED BAD_CREDENTIALS NOT_A_MANAGER INVALID_BARCODE "
+            + "UNKNOWN_BARCODE INVALID_QUANTITY WEIGHT_NEEDED NO_SHIFT")
     @POST
     @Path("/return")
     public Response giveBack(@Valid ReturnLine line) {
@@ -311,6 +350,9 @@ public class LaneResource {
     }
 
     /** Voids a completed sale of this shift (manager); the void slip becomes the lane's last receipt. */
+    @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
+            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SUCH_SALE ALREADY_RETURNED VOID_OTHER_SHIFT CASH_SHORT "
+            + "MANAGER_APPROVAL_REQUIRED BAD_CREDENTIALS NOT_A_MANAGER NO_SHIFT")
     @POST
     @Path("/sales/{saleId}/void")
     public Response voidSale(@PathParam("saleId") String saleId, @Valid Approval approval) {
@@ -333,6 +375,6 @@ public class LaneResource {
     }
 
     private static Response noSale() {
-        return Response.status(409).entity(Map.of("code", "NO_SALE", "message", "Scan an item first.")).build();
+        throw Refusal.of(ErrorCode.NO_SALE, "Scan an item first.");
     }
 }

@@ -1,5 +1,6 @@
 package io.chainretail.pos;
 
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.web.RefusalMappers;
 import jakarta.annotation.Priority;
@@ -40,7 +41,7 @@ public class SessionGuard implements ContainerRequestFilter {
         UriInfo uri = request.getUriInfo();
         String method = request.getMethod();
         if (!SAFE_METHODS.contains(method) && crossSite(request)) {
-            request.abortWith(RefusalMappers.response(Refusal.forbidden("CROSS_SITE",
+            request.abortWith(RefusalMappers.response(Refusal.of(ErrorCode.CROSS_SITE,
                     "This till takes changes only from its own page.")));
             return;
         }
@@ -49,7 +50,7 @@ public class SessionGuard implements ContainerRequestFilter {
             return;
         }
         if (!lane.heldBy(BrowserSession.valueOf(request.getCookies(), uri))) {
-            request.abortWith(RefusalMappers.response(Refusal.unauthorized("SIGNED_OUT",
+            request.abortWith(RefusalMappers.response(Refusal.of(ErrorCode.SIGNED_OUT,
                     "Sign in at this lane first.")));
         }
     }

@@ -1,11 +1,14 @@
 package io.chainretail.pos;
 
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chainretail.core.web.Refuses;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * The lane's shift, for the cashier page: open it with the counted float ({@code {floatMinor}}), read
@@ -26,11 +29,15 @@ public class ShiftResource {
     }
 
     /** The X report of the open shift, or 409 NO_SHIFT. */
+    @Extension(name = Refuses.EXTENSION, value = "SIGNED_OUT CROSS_SITE STORE_SERVER_UNREACHABLE NOT_SIGNED_IN "
+            + "NO_SHIFT")
     @GET
     public Response current() {
         return agent.get("/api/till/shift", lane.token()).relayed();
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "SIGNED_OUT CROSS_SITE STORE_SERVER_UNREACHABLE NOT_SIGNED_IN "
+            + "NO_SHIFT INVALID_FLOAT SHIFT_ALREADY_OPEN STORE_NOT_SYNCED")
     @POST
     @Path("/open")
     public Response open(JsonNode body) {
@@ -38,12 +45,16 @@ public class ShiftResource {
     }
 
     /** The Z report. */
+    @Extension(name = Refuses.EXTENSION, value = "SIGNED_OUT CROSS_SITE STORE_SERVER_UNREACHABLE NOT_SIGNED_IN "
+            + "NO_SHIFT INVALID_COUNT")
     @POST
     @Path("/close")
     public Response close(JsonNode body) {
         return agent.post("/api/till/shift/close", object(body), lane.token()).relayed();
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "SIGNED_OUT CROSS_SITE STORE_SERVER_UNREACHABLE NOT_SIGNED_IN "
+            + "NO_SHIFT MANAGER_APPROVAL_REQUIRED BAD_CREDENTIALS NOT_A_MANAGER")
     @POST
     @Path("/no-sale")
     public Response noSale(JsonNode body) {
@@ -53,7 +64,7 @@ public class ShiftResource {
     /** The body passed on is a JSON object; anything else is refused here, before the agent is asked. */
     private static JsonNode object(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw Refusal.badField("BODY_REQUIRED", null, "This request needs a JSON object.");
+            throw Refusal.of(ErrorCode.BODY_REQUIRED, null, "This request needs a JSON object.");
         }
         return body;
     }

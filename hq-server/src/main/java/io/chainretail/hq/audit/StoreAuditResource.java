@@ -3,6 +3,7 @@ package io.chainretail.hq.audit;
 import io.chainretail.core.audit.StoreActs;
 import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.MessageSchema;
+import io.chainretail.core.web.Refuses;
 import io.chainretail.hq.identity.Role;
 import io.chainretail.hq.sales.StoreEvent;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * A store's audit trail as HQ received it: who at the store set its own prices and promotions, booked
@@ -34,6 +36,7 @@ public class StoreAuditResource {
     private static final List<String> SCHEMAS = StoreActs.SCHEMAS.stream().map(MessageSchema::id).toList();
 
     /** The store's latest acts, newest first. */
+    @Extension(name = Refuses.EXTENSION, value = "OTHER_STORE")
     @GET
     @Transactional
     public List<StoreAct> latest(@PathParam("store") String store,

@@ -1,5 +1,6 @@
 package io.chainretail.hq.broker;
 
+import io.chainretail.core.web.Refuses;
 import io.chainretail.hq.identity.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * Broker accounts, for HQ admins: issue a store agent its credentials (shown once; the agent's
@@ -40,6 +42,7 @@ public class BrokerResource {
     }
 
     /** A new password for the store's agent, replacing its old one (refused from then on). */
+    @Extension(name = Refuses.EXTENSION, value = "UNKNOWN_STORE OTHER_STORE")
     @POST
     @Path("/credentials/{store}")
     public BrokerAccounts.Issued issue(@PathParam("store") String store) {

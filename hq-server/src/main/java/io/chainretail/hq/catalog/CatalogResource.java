@@ -1,5 +1,6 @@
 package io.chainretail.hq.catalog;
 
+import io.chainretail.core.web.Refuses;
 import io.chainretail.hq.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import io.chainretail.core.sync.payload.BrandChange;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** Tax classes, categories and brands; PUT creates or replaces by code. */
 @Path("/api")
@@ -29,6 +31,8 @@ public class CatalogResource {
         return catalog.taxClasses();
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "VALUE_NOT_STORABLE CONFLICT BODY_TOO_LARGE LENGTH_REQUIRED "
+            + "KEY_MISMATCH")
     @PUT
     @Path("/tax-classes/{code}")
     public TaxClassChange saveTaxClass(@PathParam("code") String code, TaxClassChange taxClass) {
@@ -42,6 +46,8 @@ public class CatalogResource {
         return catalog.categories();
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "VALUE_NOT_STORABLE CONFLICT BODY_TOO_LARGE LENGTH_REQUIRED "
+            + "KEY_MISMATCH UNKNOWN_CATEGORY CATEGORY_CYCLE")
     @PUT
     @Path("/categories/{code}")
     public CategoryChange saveCategory(@PathParam("code") String code, CategoryChange category) {
@@ -55,6 +61,8 @@ public class CatalogResource {
         return catalog.brands();
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "VALUE_NOT_STORABLE CONFLICT BODY_TOO_LARGE LENGTH_REQUIRED "
+            + "KEY_MISMATCH")
     @PUT
     @Path("/brands/{code}")
     public BrandChange saveBrand(@PathParam("code") String code, BrandChange brand) {

@@ -1,5 +1,6 @@
 package io.chainretail.hq.catalog;
 
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.sync.payload.BrandChange;
 import io.chainretail.core.sync.payload.CategoryChange;
@@ -49,7 +50,7 @@ public class CatalogService {
 
     @Transactional
     public CategoryChange save(CategoryChange change) {
-        References.require(Category.class, change.parent(), "parent", "category");
+        References.require(Category.class, change.parent(), "parent", "category", ErrorCode.UNKNOWN_CATEGORY);
         refuseCycle(change);
         Category row = Category.findById(change.code());
         if (row == null) {
@@ -89,7 +90,7 @@ public class CatalogService {
         String parent = change.parent();
         while (parent != null) {
             if (!seen.add(parent)) {
-                throw Refusal.badField("CATEGORY_CYCLE", "parent", "category " + change.parent()
+                throw Refusal.of(ErrorCode.CATEGORY_CYCLE, "parent", "category " + change.parent()
                         + " is inside " + change.code() + "; a category cannot move under its own branch");
             }
             Category up = Category.findById(parent);

@@ -1,5 +1,6 @@
 package io.chainretail.hq.catalog;
 
+import io.chainretail.core.web.Refuses;
 import io.chainretail.hq.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import io.chainretail.hq.masterdata.References;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * The catalog API: products with their barcodes and chain price.
@@ -31,6 +33,7 @@ public class ProductResource {
         this.products = products;
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "INVALID_PAGE")
     @GET
     @Path("/products")
     public List<ProductView> list(@QueryParam("q") String search,
@@ -39,18 +42,23 @@ public class ProductResource {
         return search == null || search.isBlank() ? products.page(page, size) : products.search(search, page, size);
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "UNKNOWN_PRODUCT")
     @GET
     @Path("/products/{sku}")
     public ProductView get(@PathParam("sku") String sku) {
         return products.find(sku).orElseThrow(() -> new NotFoundException("no product " + sku));
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "VALUE_NOT_STORABLE CONFLICT BODY_TOO_LARGE LENGTH_REQUIRED "
+            + "SKU_EXISTS UNKNOWN_TAX_CLASS UNKNOWN_CATEGORY UNKNOWN_BRAND BARCODE_IN_USE PLU_IN_USE")
     @POST
     @Path("/products")
     public ProductView create(ProductInput input) {
         return products.create(input);
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "VALUE_NOT_STORABLE CONFLICT BODY_TOO_LARGE LENGTH_REQUIRED "
+            + "KEY_MISMATCH UNKNOWN_TAX_CLASS UNKNOWN_CATEGORY UNKNOWN_BRAND BARCODE_IN_USE PLU_IN_USE")
     @PUT
     @Path("/products/{sku}")
     public ProductView replace(@PathParam("sku") String sku, ProductInput input) {

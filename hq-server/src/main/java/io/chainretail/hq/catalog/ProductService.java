@@ -1,5 +1,6 @@
 package io.chainretail.hq.catalog;
 
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.sync.payload.ChainPrice;
 import io.chainretail.core.sync.payload.ProductChange;
@@ -53,7 +54,7 @@ public class ProductService {
     @Transactional
     public ProductView create(ProductInput input) {
         if (input != null && input.sku() != null && Product.findById(input.sku()) != null) {
-            throw Refusal.conflict("SKU_EXISTS", "Product " + input.sku() + " exists already: change it with PUT "
+            throw Refusal.of(ErrorCode.SKU_EXISTS, "Product " + input.sku() + " exists already: change it with PUT "
                     + "/api/products/" + input.sku() + ".");
         }
         return save(input);
@@ -65,9 +66,9 @@ public class ProductService {
         ProductChange change = input.toChange();
         ChainPrice price = input.toChainPrice();
         scaleLabels.refuseAsBarcodes(change.barcodes());
-        References.require(TaxClass.class, change.taxClass(), "taxClass", "tax class");
-        References.require(Category.class, change.category(), "category", "category");
-        References.require(Brand.class, change.brand(), "brand", "brand");
+        References.require(TaxClass.class, change.taxClass(), "taxClass", "tax class", ErrorCode.UNKNOWN_TAX_CLASS);
+        References.require(Category.class, change.category(), "category", "category", ErrorCode.UNKNOWN_CATEGORY);
+        References.require(Brand.class, change.brand(), "brand", "brand", ErrorCode.UNKNOWN_BRAND);
         Product product = Product.findById(change.sku());
         boolean created = product == null;
         if (created) {
@@ -113,14 +114,14 @@ public class ProductService {
             String barcode = change.barcodes().get(i);
             ProductBarcode owner = ProductBarcode.findById(barcode);
             if (owner != null && !owner.product.sku.equals(change.sku())) {
-                throw new Refusal(Refusal.Kind.CONFLICT, "BARCODE_IN_USE", "barcodes",
+                throw Refusal.of(ErrorCode.BARCODE_IN_USE, "barcodes",
                         "barcode " + barcode + " already belongs to product " + owner.product.sku);
             }
         }
         if (change.plu() != null) {
             Product owner = Product.find("plu", change.plu()).firstResult();
             if (owner != null && !owner.sku.equals(change.sku())) {
-                throw new Refusal(Refusal.Kind.CONFLICT, "PLU_IN_USE", "plu",
+                throw Refusal.of(ErrorCode.PLU_IN_USE, "plu",
                         "PLU " + change.plu() + " already belongs to product " + owner.sku);
             }
         }

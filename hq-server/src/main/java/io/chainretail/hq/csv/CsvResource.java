@@ -1,5 +1,6 @@
 package io.chainretail.hq.csv;
 
+import io.chainretail.core.web.Refuses;
 import io.chainretail.hq.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import java.io.IOException;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * Bulk import and export as CSV (UTF-8, header line first). An import is all or nothing: a file with
@@ -33,6 +35,7 @@ public class CsvResource {
         this.export = export;
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "CSV_REJECTED BODY_TOO_LARGE")
     @POST
     @Path("/import/products")
     @Consumes({CSV, "text/plain"})
@@ -41,6 +44,7 @@ public class CsvResource {
         return products.importCsv(CsvText.of(body, type));
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "CSV_REJECTED BODY_TOO_LARGE")
     @POST
     @Path("/import/prices")
     @Consumes({CSV, "text/plain"})
@@ -49,6 +53,7 @@ public class CsvResource {
         return prices.importCsv(CsvText.of(body, type));
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "CSV_REJECTED BODY_TOO_LARGE")
     @POST
     @Path("/import/members")
     @Consumes({CSV, "text/plain"})

@@ -1,12 +1,15 @@
 package io.chainretail.hq.dashboard;
 
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
+import io.chainretail.core.web.Refuses;
 import io.chainretail.hq.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** The chain's sales dashboard, for HQ. */
 @Path("/api/dashboard/sales")
@@ -20,12 +23,13 @@ public class DashboardResource {
     }
 
     /** Business days {@code from} to {@code to} inclusive (at most 92); today when left out. */
+    @Extension(name = Refuses.EXTENSION, value = "INVALID_RANGE")
     @GET
     public SalesDashboard.Summary sales(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         LocalDate first = from != null ? from : LocalDate.now();
         LocalDate last = to != null ? to : first;
         if (last.isBefore(first) || last.isAfter(first.plusDays(92))) {
-            throw Refusal.badField("INVALID_RANGE", "to", "to must be on or after from, at most 92 days later");
+            throw Refusal.of(ErrorCode.INVALID_RANGE, "to", "to must be on or after from, at most 92 days later");
         }
         return dashboard.between(first, last);
     }

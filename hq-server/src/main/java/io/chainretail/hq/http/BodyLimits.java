@@ -1,5 +1,6 @@
 package io.chainretail.hq.http;
 
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.hq.HqConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
@@ -45,11 +46,11 @@ public class BodyLimits {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
             if (!importing && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-                refuse(context, 411, "LENGTH_REQUIRED", "Send the body with a Content-Length.");
+                refuse(context, ErrorCode.LENGTH_REQUIRED, "Send the body with a Content-Length.");
                 return;
             }
         } else if (parse(length) > limit) {
-            refuse(context, 413, "BODY_TOO_LARGE", "The body is " + length + " bytes; this endpoint takes at most "
+            refuse(context, ErrorCode.BODY_TOO_LARGE, "The body is " + length + " bytes; this endpoint takes at most "
                     + limit + ".");
             return;
         }
@@ -64,9 +65,9 @@ public class BodyLimits {
         }
     }
 
-    private static void refuse(RoutingContext context, int status, String code, String message) {
-        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+    private static void refuse(RoutingContext context, ErrorCode code, String message) {
+        context.response().setStatusCode(code.httpStatus()).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(new JsonObject().put("code", code).put("message", message).encode());
+                .end(new JsonObject().put("code", code.name()).put("message", message).encode());
     }
 }

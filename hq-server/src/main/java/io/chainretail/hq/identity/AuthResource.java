@@ -1,6 +1,8 @@
 package io.chainretail.hq.identity;
 
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
+import io.chainretail.core.web.Refuses;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** Sign-in with username and password for a bearer token; who am I; sign-out. */
 @Path("/api/auth")
@@ -34,6 +37,7 @@ public class AuthResource {
     }
 
     /** 200 with a token to send as {@code Authorization: Bearer <token>}; else 401 BAD_CREDENTIALS (locked too). */
+    @Extension(name = Refuses.EXTENSION, value = "BAD_CREDENTIALS BODY_TOO_LARGE LENGTH_REQUIRED")
     @POST
     @Path("/signin")
     public Token signIn(@Valid Credentials credentials) {
@@ -52,13 +56,14 @@ public class AuthResource {
     }
 
     /** Ends this session; the token no longer works. */
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN")
     @POST
     @Path("/signout")
     @Authenticated
     public void signOut(@HeaderParam("Authorization") String authorization) {
         String token = BearerTokenMechanism.token(authorization);
         if (token == null) {
-            throw Refusal.unauthorized("NOT_SIGNED_IN", "No session to end.");
+            throw Refusal.of(ErrorCode.NOT_SIGNED_IN, "No session to end.");
         }
         identities.signOut(token);
     }

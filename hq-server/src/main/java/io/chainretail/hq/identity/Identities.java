@@ -1,5 +1,6 @@
 package io.chainretail.hq.identity;
 
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.security.PasswordHasher;
 import io.chainretail.core.security.Secrets;
@@ -65,7 +66,7 @@ public class Identities {
         if (attempt.outcome == Outcome.OK) {
             return attempt.session;
         }
-        throw Refusal.unauthorized("BAD_CREDENTIALS", "Unknown user or wrong password. After "
+        throw Refusal.of(ErrorCode.BAD_CREDENTIALS, "Unknown user or wrong password. After "
                 + settings.maxFailedSignins() + " failed sign-ins in a row an account is locked for "
                 + settings.lockout().toMinutes() + " minutes; an HQ admin can reset its password sooner.");
     }
@@ -143,20 +144,20 @@ public class Identities {
     @Transactional
     public UserView save(String username, String displayName, String roleId, String store, String password,
             boolean active) {
-        Role role = Role.of(roleId).orElseThrow(() -> Refusal.badField("INVALID_ROLE", "role", "role must be "
+        Role role = Role.of(roleId).orElseThrow(() -> Refusal.of(ErrorCode.INVALID_ROLE, "role", "role must be "
                 + "hq-admin, hq-staff, store-manager or cashier"));
         if (role.storeBound() && (store == null || store.isBlank())) {
-            throw Refusal.badField("STORE_REQUIRED", "store", "a " + role.id() + " belongs to a store");
+            throw Refusal.of(ErrorCode.STORE_REQUIRED, "store", "a " + role.id() + " belongs to a store");
         }
         if (!role.storeBound() && store != null && !store.isBlank()) {
-            throw Refusal.badField("NO_STORE_FOR_HQ_ROLE", "store", "a " + role.id() + " works for the whole chain");
+            throw Refusal.of(ErrorCode.NO_STORE_FOR_HQ_ROLE, "store", "a " + role.id() + " works for the whole chain");
         }
         UserAccount user = UserAccount.findById(username);
         if (user == null && (password == null || password.isEmpty()) && role != Role.CASHIER) {
-            throw Refusal.badField("PASSWORD_REQUIRED", "password", "a new user needs a password");
+            throw Refusal.of(ErrorCode.PASSWORD_REQUIRED, "password", "a new user needs a password");
         }
         if (password != null && !password.isEmpty() && password.length() < settings.minPasswordLength()) {
-            throw Refusal.badField("PASSWORD_TOO_SHORT", "password", "at least " + settings.minPasswordLength()
+            throw Refusal.of(ErrorCode.PASSWORD_TOO_SHORT, "password", "at least " + settings.minPasswordLength()
                     + " characters");
         }
         boolean created = user == null;
@@ -203,20 +204,20 @@ public class Identities {
     public UserView setTillAccess(String username, String tillId, String pin) {
         UserAccount user = UserAccount.findById(username);
         if (user == null) {
-            throw Refusal.notFound("NO_USER", "There is no user " + username + ".");
+            throw Refusal.of(ErrorCode.NO_USER, "There is no user " + username + ".");
         }
         if (user.storeCode == null) {
-            throw Refusal.badField("NOT_A_STORE_ROLE", "tillId", "only cashiers and store managers work the tills");
+            throw Refusal.of(ErrorCode.NOT_A_STORE_ROLE, "tillId", "only cashiers and store managers work the tills");
         }
         if (tillId == null || !tillId.matches("[0-9]{3,8}")) {
-            throw Refusal.badField("INVALID_TILL_ID", "tillId", "3-8 digits, as the till's keypad types them");
+            throw Refusal.of(ErrorCode.INVALID_TILL_ID, "tillId", "3-8 digits, as the till's keypad types them");
         }
         if (pin == null || !pin.matches("[0-9]{4,8}")) {
-            throw Refusal.badField("INVALID_PIN", "pin", "4-8 digits");
+            throw Refusal.of(ErrorCode.INVALID_PIN, "pin", "4-8 digits");
         }
         UserAccount holder = UserAccount.find("tillId", tillId).firstResult();
         if (holder != null && !holder.username.equals(username)) {
-            throw Refusal.conflict("TILL_ID_TAKEN", "Till id " + tillId + " belongs to " + holder.username + ".");
+            throw Refusal.of(ErrorCode.TILL_ID_TAKEN, "Till id " + tillId + " belongs to " + holder.username + ".");
         }
         user.tillId = tillId;
         user.pinHash = PasswordHasher.hash(pin);

@@ -1,5 +1,6 @@
 package io.chainretail.hq.identity;
 
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.Priority;
@@ -44,7 +45,7 @@ public class StoreScope implements ContainerRequestFilter {
             asked = request.getUriInfo().getQueryParameters().getFirst("store");
         }
         if (!own.equals(asked)) {
-            throw Refusal.forbidden("OTHER_STORE", "You can see and change store " + own + "'s data only"
+            throw Refusal.of(ErrorCode.OTHER_STORE, "You can see and change store " + own + "'s data only"
                     + (asked == null ? "; name it with store=" + own + "." : ", not store " + asked + "."));
         }
     }

@@ -1,5 +1,6 @@
 package io.chainretail.hq.identity;
 
+import io.chainretail.core.web.Refuses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** User administration, for HQ admins only. */
 @Path("/api/users")
@@ -35,6 +37,9 @@ public class UserResource {
         return identities.list();
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "VALUE_NOT_STORABLE CONFLICT BODY_TOO_LARGE LENGTH_REQUIRED "
+            + "KEY_MISMATCH INVALID_ROLE PASSWORD_REQUIRED PASSWORD_TOO_SHORT STORE_REQUIRED NO_STORE_FOR_HQ_ROLE "
+            + "UNKNOWN_STORE")
     @PUT
     @Path("/{username}")
     public Identities.UserView save(@PathParam("username") @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}",
@@ -44,6 +49,8 @@ public class UserResource {
     }
 
     /** Gives a cashier or store manager a till id and PIN; their store's tills get it within seconds. */
+    @Extension(name = Refuses.EXTENSION, value = "VALUE_NOT_STORABLE CONFLICT BODY_TOO_LARGE LENGTH_REQUIRED "
+            + "INVALID_PIN INVALID_TILL_ID NOT_A_STORE_ROLE NO_USER TILL_ID_TAKEN")
     @PUT
     @Path("/{username}/till")
     public Identities.UserView setTillAccess(@PathParam("username") String username, TillAccess access) {

@@ -1,6 +1,7 @@
 package io.chainretail.hq.members;
 
 import io.chainretail.core.error.Fields;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.sync.payload.MemberChange;
 import io.chainretail.hq.LikePatterns;
@@ -66,11 +67,11 @@ public class MemberService {
     @Transactional
     public MemberChange save(MemberChange change) {
         Fields.require(change.pointsBalance() >= 0, "pointsBalance", "must not be negative");
-        References.require(MemberTier.class, change.tier(), "tier", "member tier");
+        References.require(MemberTier.class, change.tier(), "tier", "member tier", ErrorCode.UNKNOWN_MEMBER_TIER);
         if (change.phone() != null) {
             Member other = Member.find("phone", change.phone()).firstResult();
             if (other != null && !other.cardNo.equals(change.cardNo())) {
-                throw new Refusal(Refusal.Kind.CONFLICT, "PHONE_IN_USE", "phone",
+                throw Refusal.of(ErrorCode.PHONE_IN_USE, "phone",
                         "phone " + change.phone() + " already belongs to member " + other.cardNo);
             }
         }

@@ -1,5 +1,6 @@
 package io.chainretail.hq.pricing;
 
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.pricing.BasketAssembly;
 import io.chainretail.core.pricing.BasketItem;
@@ -75,7 +76,7 @@ public class BasketPreview {
             List<Line> lines) {
         Store store = Store.findById(storeCode);
         if (store == null) {
-            throw Refusal.notFound("UNKNOWN_STORE", "There is no store " + storeCode + ".");
+            throw Refusal.of(ErrorCode.UNKNOWN_STORE, "There is no store " + storeCode + ".");
         }
         ZoneId zone = ZoneId.of(store.timezone);
         Instant at = (localTime != null ? localTime : LocalDateTime.now(zone)).atZone(zone).toInstant();

@@ -1,6 +1,7 @@
 package io.chainretail.hq.pricing;
 
 import io.chainretail.core.pricing.PricedBasket;
+import io.chainretail.core.web.Refuses;
 import io.chainretail.hq.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** A basket priced at a store by HQ, as the till would price it (for promotion authoring and review). */
 @Path("/api/pricing/preview")
@@ -33,6 +35,8 @@ public class BasketPreviewResource {
     }
 
     /** Each line with its price and the promotions that changed it; 404 UNKNOWN_STORE / UNKNOWN_PRODUCT. */
+    @Extension(name = Refuses.EXTENSION, value = "BODY_TOO_LARGE LENGTH_REQUIRED UNKNOWN_STORE UNKNOWN_PRODUCT "
+            + "NO_PRICE WEIGHT_NEEDED UNKNOWN_MEMBER")
     @POST
     public PricedBasket price(@Valid @NotNull Request request) {
         return preview.price(request.store(), request.localTime(), request.memberTier(), request.coupons(),

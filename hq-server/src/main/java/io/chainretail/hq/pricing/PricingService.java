@@ -1,6 +1,7 @@
 package io.chainretail.hq.pricing;
 
 import io.chainretail.core.error.Fields;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.sync.payload.PriceBounds;
 import io.chainretail.core.sync.payload.RegionalPrice;
@@ -31,8 +32,8 @@ public class PricingService {
     @Transactional
     public RegionalPrice setRegional(String sku, String region, PriceInput input) {
         RegionalPrice price = new RegionalPrice(sku, region, required(input), currency(input), false);
-        References.require(Product.class, sku, "sku", "product");
-        References.require(Region.class, region, "region", "region");
+        References.require(Product.class, sku, "sku", "product", ErrorCode.UNKNOWN_PRODUCT);
+        References.require(Region.class, region, "region", "region", ErrorCode.UNKNOWN_REGION);
         RegionPrice row = RegionPrice.findById(new RegionPrice.Key(sku, region));
         if (row == null) {
             row = new RegionPrice();
@@ -51,7 +52,7 @@ public class PricingService {
     public void removeRegional(String sku, String region) {
         RegionPrice row = RegionPrice.findById(new RegionPrice.Key(sku, region));
         if (row == null) {
-            throw Refusal.notFound("NO_REGIONAL_PRICE", "product " + sku + " has no price in region " + region);
+            throw Refusal.of(ErrorCode.NO_REGIONAL_PRICE, "product " + sku + " has no price in region " + region);
         }
         row.delete();
         outbox.append(new RegionalPrice(sku, region, row.priceMinor, row.currency, true));
@@ -65,8 +66,8 @@ public class PricingService {
     @Transactional
     public TierPrice setTier(String sku, String tier, PriceInput input) {
         TierPrice price = new TierPrice(sku, tier, required(input), currency(input), false);
-        References.require(Product.class, sku, "sku", "product");
-        References.require(MemberTier.class, tier, "tier", "member tier");
+        References.require(Product.class, sku, "sku", "product", ErrorCode.UNKNOWN_PRODUCT);
+        References.require(MemberTier.class, tier, "tier", "member tier", ErrorCode.UNKNOWN_MEMBER_TIER);
         TierPriceEntry row = TierPriceEntry.findById(new TierPriceEntry.Key(sku, tier));
         if (row == null) {
             row = new TierPriceEntry();
@@ -85,7 +86,7 @@ public class PricingService {
     public void removeTier(String sku, String tier) {
         TierPriceEntry row = TierPriceEntry.findById(new TierPriceEntry.Key(sku, tier));
         if (row == null) {
-            throw Refusal.notFound("NO_TIER_PRICE", "product " + sku + " has no price for tier " + tier);
+            throw Refusal.of(ErrorCode.NO_TIER_PRICE, "product " + sku + " has no price for tier " + tier);
         }
         row.delete();
         outbox.append(new TierPrice(sku, tier, row.priceMinor, row.currency, true));
@@ -100,8 +101,8 @@ public class PricingService {
     @Transactional
     public PriceBounds setBounds(PriceBounds bounds) {
         Fields.require(!bounds.removed(), "removed", "use DELETE to remove bounds");
-        References.require(Product.class, bounds.sku(), "sku", "product");
-        References.require(Store.class, bounds.store(), "store", "store");
+        References.require(Product.class, bounds.sku(), "sku", "product", ErrorCode.UNKNOWN_PRODUCT);
+        References.require(Store.class, bounds.store(), "store", "store", ErrorCode.UNKNOWN_STORE);
         PriceBoundsEntry row = PriceBoundsEntry.findById(bounds.id());
         boolean created = row == null;
         if (created) {
@@ -126,7 +127,7 @@ public class PricingService {
     public void removeBounds(String id) {
         PriceBoundsEntry row = PriceBoundsEntry.findById(id);
         if (row == null) {
-            throw Refusal.notFound("NO_PRICE_BOUNDS", "there are no price bounds " + id);
+            throw Refusal.of(ErrorCode.NO_PRICE_BOUNDS, "there are no price bounds " + id);
         }
         PriceBounds removed = row.toRecord();
         row.delete();

@@ -1,5 +1,6 @@
 package io.chainretail.hq.pricing;
 
+import io.chainretail.core.web.Refuses;
 import io.chainretail.hq.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** What a store charges on its own: its manager's price overrides, as the store reported them. */
 @Path("/api/stores/{store}/price-overrides")
@@ -18,6 +20,7 @@ public class StorePriceOverrideResource {
             String setBy, Instant setAt) {
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "OTHER_STORE")
     @GET
     @Transactional
     public List<Override> list(@PathParam("store") String store) {

@@ -1,5 +1,6 @@
 package io.chainretail.hq.promotions;
 
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Fields;
 import io.chainretail.core.promotion.ItemScope;
 import io.chainretail.core.promotion.Promotion;
@@ -76,8 +77,8 @@ public class PromotionService {
     }
 
     private static void checkReferences(Promotion promotion) {
-        each(promotion.targets().regions(), "targets.regions", Region.class, "region");
-        each(promotion.targets().stores(), "targets.stores", Store.class, "store");
+        each(promotion.targets().regions(), "targets.regions", Region.class, "region", ErrorCode.UNKNOWN_REGION);
+        each(promotion.targets().stores(), "targets.stores", Store.class, "store", ErrorCode.UNKNOWN_STORE);
         scope(promotion.items(), "items");
         if (promotion.getItems() != null) {
             scope(promotion.getItems(), "getItems");
@@ -87,15 +88,15 @@ public class PromotionService {
     }
 
     private static void scope(ItemScope scope, String field) {
-        each(scope.skus(), field + ".skus", Product.class, "product");
-        each(scope.categories(), field + ".categories", Category.class, "category");
-        each(scope.brands(), field + ".brands", Brand.class, "brand");
+        each(scope.skus(), field + ".skus", Product.class, "product", ErrorCode.UNKNOWN_PRODUCT);
+        each(scope.categories(), field + ".categories", Category.class, "category", ErrorCode.UNKNOWN_CATEGORY);
+        each(scope.brands(), field + ".brands", Brand.class, "brand", ErrorCode.UNKNOWN_BRAND);
     }
 
     private static void each(List<String> codes, String field, Class<? extends PanacheEntityBase> type,
-            String what) {
+            String what, ErrorCode unknown) {
         for (int i = 0; i < codes.size(); i++) {
-            References.require(type, codes.get(i), field + "[" + i + "]", what);
+            References.require(type, codes.get(i), field + "[" + i + "]", what, unknown);
         }
     }
 }

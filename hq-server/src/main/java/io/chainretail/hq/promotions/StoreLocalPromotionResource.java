@@ -1,6 +1,7 @@
 package io.chainretail.hq.promotions;
 
 import io.chainretail.core.sync.payload.LocalPromotionChanged;
+import io.chainretail.core.web.Refuses;
 import io.chainretail.hq.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 
 /**
@@ -24,6 +26,7 @@ public class StoreLocalPromotionResource {
         this.promotions = promotions;
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "OTHER_STORE")
     @GET
     @Transactional
     public List<LocalPromotionChanged> running(@PathParam("store") String store) {

@@ -1,6 +1,8 @@
 package io.chainretail.hq.quarantine;
 
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
+import io.chainretail.core.web.Refuses;
 import io.chainretail.hq.identity.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * The central view of uplinked events HQ could not store, with replay and dismissal (HQ admins). A store's
@@ -34,6 +37,7 @@ public class QuarantineResource {
         this.identity = identity;
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "INVALID_PAGE OTHER_STORE")
     @GET
     @RolesAllowed({Role.ADMIN, Role.STAFF, Role.MANAGER}) // a store's manager: their own store's, by store=
     @Operation(summary = "Held events, newest first: OPEN by default, ALL for every state")
@@ -41,19 +45,21 @@ public class QuarantineResource {
             @QueryParam("store") String store, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         if (page < 0 || size < 1 || size > 500) {
-            throw Refusal.badField("INVALID_PAGE", "size", "page from 0, size from 1 to 500");
+            throw Refusal.of(ErrorCode.INVALID_PAGE, "size", "page from 0, size from 1 to 500");
         }
         return review.list(state(state), store, page, size);
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_QUARANTINED")
     @GET
     @Path("/{eventId}")
     @Operation(summary = "One held event with its payload as the store sent it")
     public QuarantineReview.HeldEvent get(@PathParam("eventId") String eventId) {
         return review.find(eventId).orElseThrow(
-                () -> Refusal.notFound("NOT_QUARANTINED", "No event " + eventId + " is held in the quarantine."));
+                () -> Refusal.of(ErrorCode.NOT_QUARANTINED, "No event " + eventId + " is held in the quarantine."));
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_QUARANTINED ALREADY_RESOLVED STILL_REFUSED")
     @POST
     @Path("/{eventId}/replay")
     @RolesAllowed(Role.ADMIN)
@@ -62,13 +68,14 @@ public class QuarantineResource {
         return review.replay(eventId, identity.getPrincipal().getName());
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_QUARANTINED ALREADY_RESOLVED")
     @POST
     @Path("/{eventId}/dismiss")
     @RolesAllowed(Role.ADMIN)
     @Operation(summary = "Close a held event without storing it, with a note")
     public QuarantineReview.HeldEvent dismiss(@PathParam("eventId") String eventId, Dismissal dismissal) {
         if (dismissal == null) {
-            throw Refusal.badField("INVALID_FIELD", "note", "A dismissal needs a note saying why.");
+            throw Refusal.of(ErrorCode.INVALID_FIELD, "note", "A dismissal needs a note saying why.");
         }
         return review.dismiss(eventId, identity.getPrincipal().getName(), dismissal.note());
     }
@@ -78,6 +85,6 @@ public class QuarantineResource {
             return null;
         }
         return Arrays.stream(QuarantinedEvent.State.values()).filter(s -> s.name().equals(state)).findFirst()
-                .orElseThrow(() -> Refusal.badField("INVALID_FIELD", "state", "OPEN, REPLAYED, DISMISSED or ALL"));
+                .orElseThrow(() -> Refusal.of(ErrorCode.INVALID_FIELD, "state", "OPEN, REPLAYED, DISMISSED or ALL"));
     }
 }

@@ -1,6 +1,7 @@
 package io.chainretail.hq.quarantine;
 
 import io.chainretail.core.error.Fields;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.MessageSchema;
@@ -87,7 +88,7 @@ public class QuarantineReview {
         }
         if (stillRefused.isPresent()) {
             row.reason = stillRefused.get();
-            throw Refusal.conflict("STILL_REFUSED", "The event still cannot be stored: " + stillRefused.get());
+            throw Refusal.of(ErrorCode.STILL_REFUSED, "The event still cannot be stored: " + stillRefused.get());
         }
         resolve(row, QuarantinedEvent.State.REPLAYED, operator, null);
         return HeldEvent.of(row);
@@ -104,9 +105,9 @@ public class QuarantineReview {
 
     private QuarantinedEvent open(String eventId) {
         QuarantinedEvent row = QuarantinedEvent.<QuarantinedEvent>findByIdOptional(eventId).orElseThrow(
-                () -> Refusal.notFound("NOT_QUARANTINED", "No event " + eventId + " is held in the quarantine."));
+                () -> Refusal.of(ErrorCode.NOT_QUARANTINED, "No event " + eventId + " is held in the quarantine."));
         if (row.state != QuarantinedEvent.State.OPEN) {
-            throw Refusal.conflict("ALREADY_RESOLVED", "Event " + eventId + " was already "
+            throw Refusal.of(ErrorCode.ALREADY_RESOLVED, "Event " + eventId + " was already "
                     + row.state.name().toLowerCase() + " by " + row.resolvedBy + ".");
         }
         return row;

@@ -1,5 +1,6 @@
 package io.chainretail.hq.reconciliation;
 
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.SyncCodec;
@@ -53,7 +54,7 @@ public class ReconciliationService {
     public DayReconciliation day(String storeCode, LocalDate day) {
         Store store = Store.findById(storeCode);
         if (store == null) {
-            throw Refusal.notFound("UNKNOWN_STORE", "No store " + storeCode + ".");
+            throw Refusal.of(ErrorCode.UNKNOWN_STORE, "No store " + storeCode + ".");
         }
         ZoneId zone = ZoneId.of(store.timezone);
         Instant from = day.atStartOfDay(zone).toInstant();

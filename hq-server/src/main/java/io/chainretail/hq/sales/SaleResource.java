@@ -1,5 +1,6 @@
 package io.chainretail.hq.sales;
 
+import io.chainretail.core.web.Refuses;
 import io.chainretail.hq.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** The sales HQ has received, per store. */
 @Path("/api/stores/{store}/sales")
@@ -23,6 +25,7 @@ public class SaleResource {
             long totalMinor, String currency, Instant completedAt) {
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "OTHER_STORE INVALID_PAGE")
     @GET
     @Transactional
     public List<SaleSummary> list(@PathParam("store") String store,

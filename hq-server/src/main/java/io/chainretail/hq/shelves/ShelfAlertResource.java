@@ -1,5 +1,6 @@
 package io.chainretail.hq.shelves;
 
+import io.chainretail.core.web.Refuses;
 import io.chainretail.hq.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.panache.common.Parameters;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** Smart-shelf alerts across the chain, as the stores raised and cleared them. */
 @Path("/api/shelf-alerts")
@@ -19,6 +21,7 @@ public class ShelfAlertResource {
      * Alerts, newest first: of one store if {@code store} is given, only the open ones unless
      * {@code open=false}.
      */
+    @Extension(name = Refuses.EXTENSION, value = "OTHER_STORE")
     @GET
     @Transactional
     public List<StoreShelfAlert> list(@QueryParam("store") String store,

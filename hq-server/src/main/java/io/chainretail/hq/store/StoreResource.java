@@ -1,5 +1,6 @@
 package io.chainretail.hq.store;
 
+import io.chainretail.core.web.Refuses;
 import io.chainretail.hq.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import io.chainretail.core.sync.payload.StoreChange;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** The stores of the chain and its regions. */
 @Path("/api")
@@ -34,6 +36,8 @@ public class StoreResource {
     }
 
     /** Creates a store; 409 if the code is taken. */
+    @Extension(name = Refuses.EXTENSION, value = "VALUE_NOT_STORABLE CONFLICT BODY_TOO_LARGE LENGTH_REQUIRED "
+            + "STORE_EXISTS UNKNOWN_REGION")
     @POST
     @Path("/stores")
     public Response create(StoreInput input) {
@@ -41,6 +45,8 @@ public class StoreResource {
     }
 
     /** Creates or replaces a store. */
+    @Extension(name = Refuses.EXTENSION, value = "VALUE_NOT_STORABLE CONFLICT BODY_TOO_LARGE LENGTH_REQUIRED "
+            + "KEY_MISMATCH UNKNOWN_REGION")
     @PUT
     @Path("/stores/{code}")
     public StoreChange save(@PathParam("code") String code, StoreInput input) {
@@ -54,6 +60,8 @@ public class StoreResource {
         return stores.regions();
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "VALUE_NOT_STORABLE CONFLICT BODY_TOO_LARGE LENGTH_REQUIRED "
+            + "KEY_MISMATCH")
     @PUT
     @Path("/regions/{code}")
     public Region saveRegion(@PathParam("code") String code, RegionInput input) {

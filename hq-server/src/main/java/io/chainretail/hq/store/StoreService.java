@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chainretail.core.error.Fields;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.sync.payload.StoreChange;
 import io.chainretail.hq.HqConfig;
@@ -49,7 +50,7 @@ public class StoreService {
     public StoreChange create(StoreInput input) {
         StoreChange store = input.toRecord();
         if (Store.findById(store.code()) != null) {
-            throw Refusal.conflict("STORE_EXISTS", "store " + store.code() + " already exists");
+            throw Refusal.of(ErrorCode.STORE_EXISTS, "store " + store.code() + " already exists");
         }
         return save(store);
     }
@@ -59,7 +60,7 @@ public class StoreService {
     public StoreChange save(StoreChange given) {
         StoreChange change = given.priceOverrideMaxBp() != null ? given
                 : given.withPriceOverrideMaxBp(config.pricing().defaultPriceOverrideMaxBp());
-        References.require(Region.class, change.region(), "region", "region");
+        References.require(Region.class, change.region(), "region", "region", ErrorCode.UNKNOWN_REGION);
         Store store = Store.findById(change.code());
         boolean created = store == null;
         if (created) {

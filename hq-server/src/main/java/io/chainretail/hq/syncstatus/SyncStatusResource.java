@@ -1,5 +1,6 @@
 package io.chainretail.hq.syncstatus;
 
+import io.chainretail.core.web.Refuses;
 import io.chainretail.hq.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** Per store and feed: online or not, last seen, applied sequence and lag in changes and seconds. */
 @Path("/api/sync/stores")
@@ -26,6 +28,7 @@ public class SyncStatusResource {
         return service.all();
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "OTHER_STORE UNKNOWN_STORE")
     @GET
     @Path("/{store}")
     public StoreSyncStatus one(@PathParam("store") String store) {
@@ -36,6 +39,7 @@ public class SyncStatusResource {
      * Is the store's replica identical to HQ? Compares the replica hash per feed the store last
      * reported (every few seconds once a feed is quiet) with HQ's at its current sequence.
      */
+    @Extension(name = Refuses.EXTENSION, value = "OTHER_STORE UNKNOWN_STORE")
     @GET
     @Path("/{store}/replica")
     public ReplicaCheck replica(@PathParam("store") String store) {

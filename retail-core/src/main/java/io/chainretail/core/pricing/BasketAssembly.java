@@ -1,5 +1,6 @@
 package io.chainretail.core.pricing;
 
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.promotion.Promotion;
 import java.time.Instant;
@@ -31,8 +32,8 @@ public final class BasketAssembly {
         PricingSource.Place store = source.store();
         List<BasketLine> lines = new ArrayList<>();
         for (BasketItem item : items) {
-            ProductPricing product = source.product(item.sku(), memberTier).orElseThrow(() -> Refusal.notFound(
-                    "UNKNOWN_PRODUCT", "There is no active product " + item.sku() + " with a price at store "
+            ProductPricing product = source.product(item.sku(), memberTier).orElseThrow(() -> Refusal.of(
+                    ErrorCode.UNKNOWN_PRODUCT, "There is no active product " + item.sku() + " with a price at store "
                             + store.code() + "."));
             lines.add(line(item, product, store.code(), at));
         }
@@ -56,16 +57,15 @@ public final class BasketAssembly {
      */
     public static BasketLine line(BasketItem item, ProductPricing product, String storeCode, Instant at) {
         if (product.weighed() && !item.measured()) {
-            throw Refusal.invalid("WEIGHT_NEEDED", product.name() + " is sold by weight: weigh it or scan its "
+            throw Refusal.of(ErrorCode.WEIGHT_NEEDED, product.name() + " is sold by weight: weigh it or scan its "
                     + "scale label.");
         }
         long unitPrice;
         if (item.labelPriceMinor() != null) {
             unitPrice = item.labelPriceMinor();
         } else {
-            long resolved = PriceResolver.resolve(product.prices(), storeCode, at).orElseThrow(() -> Refusal
-                    .notFound("NO_PRICE", product.name() + " has no price at store " + storeCode + "."))
-                    .priceMinor();
+            long resolved = PriceResolver.resolve(product.prices(), storeCode, at).orElseThrow(() -> Refusal.of(
+                    ErrorCode.NO_PRICE, product.name() + " has no price at store " + storeCode + ".")).priceMinor();
             unitPrice = item.weightGrams() != null ? Rounding.ofWeight(resolved, item.weightGrams()) : resolved;
         }
         return new BasketLine(item.lineNo(), product.sku(), product.categories(), product.brand(), item.quantity(),

@@ -3,6 +3,7 @@ package io.chainretail.core.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.chainretail.core.error.InvalidField;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -30,7 +31,7 @@ public final class BodyRefusals {
         ConstraintViolation<?> first = violations.stream()
                 .min(Comparator.comparing(v -> v.getPropertyPath().toString())).orElse(null);
         if (first == null) {
-            return Refusal.badField("INVALID_FIELD", null, "The request is not valid.");
+            return Refusal.of(ErrorCode.INVALID_FIELD, null, "The request is not valid.");
         }
         List<String> nodes = new ArrayList<>();
         for (Path.Node node : first.getPropertyPath()) {
@@ -44,12 +45,12 @@ public final class BodyRefusals {
         if (nodes.size() > 1) {
             nodes.remove(0); // the parameter itself, when the rule is on one of its fields
         }
-        return Refusal.badField("INVALID_FIELD", String.join(".", nodes), first.getMessage());
+        return Refusal.of(ErrorCode.INVALID_FIELD, String.join(".", nodes), first.getMessage());
     }
 
     /** No body, or {@code null}, where the operation needs one. */
     public static Refusal required() {
-        return Refusal.badField("BODY_REQUIRED", null, "This request needs a JSON body.");
+        return Refusal.of(ErrorCode.BODY_REQUIRED, null, "This request needs a JSON body.");
     }
 
     /**
@@ -63,11 +64,11 @@ public final class BodyRefusals {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidField invalid) {
                 String field = path.isEmpty() ? invalid.field() : path + "." + invalid.field();
-                return Refusal.badField("INVALID_FIELD", field, invalid.reason());
+                return Refusal.of(ErrorCode.INVALID_FIELD, field, invalid.reason());
             }
         }
         String message = e.getOriginalMessage();
-        return Refusal.badField(e instanceof JsonMappingException ? "UNREADABLE_BODY" : "MALFORMED_JSON",
+        return Refusal.of(e instanceof JsonMappingException ? ErrorCode.UNREADABLE_BODY : ErrorCode.MALFORMED_JSON,
                 path.isEmpty() ? null : path, message == null ? "the body is not the JSON this endpoint takes"
                         : message.lines().findFirst().orElse(message));
     }

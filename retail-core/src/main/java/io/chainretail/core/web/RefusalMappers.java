@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.chainretail.core.error.InvalidField;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -27,7 +28,7 @@ public final class RefusalMappers {
 
     /** The response for a refusal. */
     public static Response response(Refusal refusal) {
-        return Response.status(refusal.kind().httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
+        return Response.status(refusal.code().httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(refusal.body()).build();
     }
 
@@ -44,7 +45,7 @@ public final class RefusalMappers {
     public static final class FieldRefused implements ExceptionMapper<InvalidField> {
         @Override
         public Response toResponse(InvalidField e) {
-            return response(Refusal.badField("INVALID_FIELD", e.field(), e.reason()));
+            return response(Refusal.of(ErrorCode.INVALID_FIELD, e.field(), e.reason()));
         }
     }
 

@@ -13,6 +13,7 @@ import io.chainretail.agent.sync.FeedApplier;
 import io.chainretail.agent.till.TillSessions.Session;
 import io.chainretail.agent.uplink.Journal;
 import io.chainretail.agent.uplink.JournalEntry;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.money.Money;
@@ -126,7 +127,7 @@ public class CheckoutService {
     public SaleView scan(Session session, String saleId, String code, long quantity, Long weightGrams) {
         SaleDraft draft = openDraft(session, saleId);
         if (quantity < 1 || quantity > MAX_QUANTITY) {
-            throw Refusal.invalid("INVALID_QUANTITY",
+            throw Refusal.of(ErrorCode.INVALID_QUANTITY,
                     "Quantity must be between 1 and " + MAX_QUANTITY + ", not " + quantity + ".");
         }
         // The weight keyed in, else the lane scale's, read only when the item is sold by weight.
@@ -134,16 +135,16 @@ public class CheckoutService {
                 scale.settledGrams(session.lane()).orElse(null));
         CodeReader.Read scanned = codes.read(code, weight);
         synchronized (draft) {
-            Catalog.Item item = catalog.item(scanned.sku(), memberTier(draft)).orElseThrow(() -> Refusal.notFound(
-                    "NOT_ON_SALE", "The product of " + scanned.code() + " is not on sale in this store."));
+            Catalog.Item item = catalog.item(scanned.sku(), memberTier(draft)).orElseThrow(() -> Refusal.of(
+                    ErrorCode.NOT_ON_SALE, "The product of " + scanned.code() + " is not on sale in this store."));
             // Keyed weights are 1 g or more (TillResource), the scale's are settled and above zero.
             CodeReader.Read read = item.weighed() && !scanned.measured() ? scanned.weighed(weight.get()) : scanned;
             boolean measured = read.measured();
             if (measured && quantity != 1) {
-                throw Refusal.invalid("INVALID_QUANTITY", "A weighed item is one line per label or weighing.");
+                throw Refusal.of(ErrorCode.INVALID_QUANTITY, "A weighed item is one line per label or weighing.");
             }
             if (draft.currency != null && !draft.currency.equals(item.currency())) {
-                throw Refusal.conflict("CURRENCY_MISMATCH", "This item is priced in " + item.currency()
+                throw Refusal.of(ErrorCode.CURRENCY_MISMATCH, "This item is priced in " + item.currency()
                         + " but the sale is in " + draft.currency + ".");
             }
             SaleDraft.Line line = new SaleDraft.Line(draft.nextLineNo(), read.code(), item, quantity,
@@ -162,10 +163,10 @@ public class CheckoutService {
         synchronized (draft) {
             SaleDraft.Line line = draft.line(lineNo);
             if (line == null) {
-                throw Refusal.notFound("NO_SUCH_LINE", "The sale has no line " + lineNo + ".");
+                throw Refusal.of(ErrorCode.NO_SUCH_LINE, "The sale has no line " + lineNo + ".");
             }
             if (line.voided) {
-                throw Refusal.conflict("ALREADY_VOIDED", "Line " + lineNo + " is already voided.");
+                throw Refusal.of(ErrorCode.ALREADY_VOIDED, "Line " + lineNo + " is already voided.");
             }
             line.voided = true;
             return changed(draft);
@@ -176,7 +177,7 @@ public class CheckoutService {
     public SaleView attachMember(Session session, String saleId, String cardOrPhone) {
         SaleDraft draft = openDraft(session, saleId);
         String key = cardOrPhone == null ? "" : cardOrPhone.strip();
-        var member = catalog.member(key).orElseThrow(() -> Refusal.notFound("UNKNOWN_MEMBER",
+        var member = catalog.member(key).orElseThrow(() -> Refusal.of(ErrorCode.UNKNOWN_MEMBER,
                 "No active member has card or phone " + key + "."));
         synchronized (draft) {
             draft.member = member;
@@ -199,7 +200,7 @@ public class CheckoutService {
         SaleDraft draft = openDraft(session, saleId);
         String code = coupon == null ? "" : coupon.strip();
         if (!code.matches(COUPON_PATTERN)) {
-            throw Refusal.invalid("INVALID_COUPON", "A coupon code is 1-64 letters, digits, '.', '_' or '-'.");
+            throw Refusal.of(ErrorCode.INVALID_COUPON, "A coupon code is 1-64 letters, digits, '.', '_' or '-'.");
         }
         synchronized (draft) {
             draft.coupons.add(code);
@@ -228,7 +229,7 @@ public class CheckoutService {
     public SaleView resume(Session session, String saleId) {
         SaleDraft draft = drafts.get(saleId);
         if (draft == null || !draft.suspended) {
-            throw Refusal.notFound("NO_SUSPENDED_SALE", "There is no suspended sale " + saleId + ".");
+            throw Refusal.of(ErrorCode.NO_SUSPENDED_SALE, "There is no suspended sale " + saleId + ".");
         }
         synchronized (draft) {
             draft.suspended = false;
@@ -263,7 +264,7 @@ public class CheckoutService {
         SaleDraft draft = openDraft(session, saleId);
         synchronized (draft) {
             if (draft.activeLines().isEmpty()) {
-                throw Refusal.conflict("EMPTY_SALE", "Scan at least one item before taking payment.");
+                throw Refusal.of(ErrorCode.EMPTY_SALE, "Scan at least one item before taking payment.");
             }
             Instant now = Instant.now();
             Map<String, Long> seqs = feeds.lastAppliedAsOfReplica();
@@ -273,22 +274,22 @@ public class CheckoutService {
                     .reduce(0, CheckoutService::addWithoutOverflow);
             long cash = tendered(tenders, "CASH");
             if (tendered < total) {
-                throw Refusal.invalid("TENDER_TOO_LOW", "Payment of " + money(tendered, draft)
+                throw Refusal.of(ErrorCode.TENDER_TOO_LOW, "Payment of " + money(tendered, draft)
                         + " is less than the total " + money(total, draft) + ".");
             }
             long change = tendered - total;
             if (change > cash) {
-                throw Refusal.invalid("CHANGE_WITHOUT_CASH", "Only cash can be overpaid to give change.");
+                throw Refusal.of(ErrorCode.CHANGE_WITHOUT_CASH, "Only cash can be overpaid to give change.");
             }
             if (change > config.maxChangeMinor()) {
-                throw Refusal.invalid("CHANGE_TOO_LARGE", "Cash of " + money(cash, draft) + " for "
+                throw Refusal.of(ErrorCode.CHANGE_TOO_LARGE, "Cash of " + money(cash, draft) + " for "
                         + money(total, draft) + " would give " + money(change, draft)
                         + " change, more than a till gives: check the amount.");
             }
             boolean online = link.isConnected();
             long inPoints = tendered(tenders, "POINTS");
             if (inPoints > 0 && draft.member == null) {
-                throw Refusal.invalid("POINTS_NEED_MEMBER", "Attach the member before paying with points.");
+                throw Refusal.of(ErrorCode.POINTS_NEED_MEMBER, "Attach the member before paying with points.");
             }
             long redeemed = inPoints > 0 ? points.pointsFor(inPoints) : 0;
             long earned = draft.member == null ? 0 : points.earned(total - inPoints, draft.currency);
@@ -333,7 +334,7 @@ public class CheckoutService {
         try {
             return Math.addExact(a, b);
         } catch (ArithmeticException e) {
-            throw Refusal.invalid("TENDER_TOO_LARGE", "The amounts tendered are too large to be real.");
+            throw Refusal.of(ErrorCode.TENDER_TOO_LARGE, "The amounts tendered are too large to be real.");
         }
     }
 
@@ -420,14 +421,14 @@ public class CheckoutService {
         }
         requireLane(session, draft);
         if (draft.suspended) {
-            throw Refusal.conflict("SALE_SUSPENDED", "This sale is suspended: resume it first.");
+            throw Refusal.of(ErrorCode.SALE_SUSPENDED, "This sale is suspended: resume it first.");
         }
         return draft;
     }
 
     private static void requireLane(Session session, SaleDraft draft) {
         if (!draft.lane.equals(session.lane())) {
-            throw Refusal.forbidden("OTHER_LANE", "This sale belongs to lane " + draft.lane + ".");
+            throw Refusal.of(ErrorCode.OTHER_LANE, "This sale belongs to lane " + draft.lane + ".");
         }
     }
 
@@ -448,7 +449,7 @@ public class CheckoutService {
     }
 
     private static Refusal noSale(String saleId) {
-        return Refusal.notFound("NO_SUCH_SALE", "There is no open sale " + saleId + ".");
+        return Refusal.of(ErrorCode.NO_SUCH_SALE, "There is no open sale " + saleId + ".");
     }
 
     private static String money(long minor, SaleDraft draft) {

@@ -2,6 +2,7 @@ package io.chainretail.agent.checkout;
 
 import io.chainretail.agent.AgentConfig;
 import io.chainretail.agent.replica.Catalog;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.gtin.Gtin;
 import io.chainretail.core.gtin.VariableMeasure;
@@ -56,13 +57,13 @@ public class CodeReader {
             String sku = known(catalog.skuOf(code), "No weighed product has item code " + code + ".");
             Long weightGrams = weight.get();
             if (weightGrams == null || weightGrams <= 0) {
-                throw Refusal.invalid("WEIGHT_NEEDED", "Put item " + code + " on the scale, or key its weight.");
+                throw Refusal.of(ErrorCode.WEIGHT_NEEDED, "Put item " + code + " on the scale, or key its weight.");
             }
             return new Read(code, sku, null, weightGrams);
         }
         String problem = Gtin.problem(code);
         if (problem != null) {
-            throw Refusal.invalid("INVALID_BARCODE", "Misread: " + problem + ". Scan again or key it in.");
+            throw Refusal.of(ErrorCode.INVALID_BARCODE, "Misread: " + problem + ". Scan again or key it in.");
         }
         if (labels.isVariable(code)) {
             VariableMeasure.Reading label = labels.read(code).orElseThrow();
@@ -76,6 +77,6 @@ public class CodeReader {
     }
 
     private static String known(Optional<String> sku, String otherwise) {
-        return sku.orElseThrow(() -> Refusal.notFound("UNKNOWN_BARCODE", otherwise));
+        return sku.orElseThrow(() -> Refusal.of(ErrorCode.UNKNOWN_BARCODE, otherwise));
     }
 }

@@ -4,9 +4,11 @@ import io.chainretail.agent.http.ServerTiming;
 import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.till.LanePairings;
 import io.chainretail.agent.till.TillSessions;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.agent.till.TillSessions.Session;
 import io.chainretail.core.sync.payload.SaleCompleted;
+import io.chainretail.core.web.Refuses;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** The API a lane's till (pos-client) uses: sign in, ring up, take payment. */
 @Path("/api/till")
@@ -100,6 +103,7 @@ public class TillResource {
     }
 
     /** Trades the lane's one-time code for its key; 401 PAIRING_CODE_WRONG. */
+    @Extension(name = Refuses.EXTENSION, value = "PAIRING_CODE_WRONG")
     @POST
     @Path("/pair")
     public Paired pair(@Valid Pair request) {
@@ -110,21 +114,24 @@ public class TillResource {
      * Signs a cashier in at a paired lane: 401 LANE_NOT_PAIRED without the lane's key (asked before the PIN,
      * so an unpaired machine cannot even guess PINs), 401 BAD_CREDENTIALS or PIN_LOCKED.
      */
+    @Extension(name = Refuses.EXTENSION, value = "LANE_NOT_PAIRED BAD_CREDENTIALS PIN_LOCKED")
     @POST
     @Path("/signin")
     public SignedIn signIn(@HeaderParam(LanePairings.KEY_HEADER) String laneKey, @Valid SignIn request) {
         pairings.requirePaired(request.lane(), laneKey);
         Session session = sessions.signIn(request.cashier(), request.pin(), request.lane())
-                .orElseThrow(() -> Refusal.unauthorized("BAD_CREDENTIALS", "Cashier id or PIN is wrong."));
+                .orElseThrow(() -> Refusal.of(ErrorCode.BAD_CREDENTIALS, "Cashier id or PIN is wrong."));
         return new SignedIn(session.token(), session.cashier(), session.role(), session.lane());
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SHIFT STORE_NOT_SYNCED")
     @POST
     @Path("/sales")
     public SaleView open(@HeaderParam(TOKEN_HEADER) String token) {
         return checkout.open(session(token));
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_SALE OTHER_LANE SALE_SUSPENDED")
     @GET
     @Path("/sales/{id}")
     public SaleView get(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id) {
@@ -137,6 +144,9 @@ public class TillResource {
      * in memory, well under a millisecond, while waking a worker thread on a busy store server cost up to
      * 3 ms at the 99th percentile (docs/benchmarks.md). Everything it calls stays off Hibernate for that.
      */
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_SALE OTHER_LANE SALE_SUSPENDED "
+            + "INVALID_BARCODE INVALID_QUANTITY WEIGHT_NEEDED UNKNOWN_BARCODE NOT_ON_SALE NO_PRICE CURRENCY_MISMATCH "
+            + "SCALE_NOT_SETTLED SCALE_OVERLOAD SCALE_UNDER_ZERO SCALE_EMPTY SCALE_NOT_KILOGRAMS SCALE_SILENT")
     @POST
     @Path("/sales/{id}/lines")
     @NonBlocking
@@ -146,12 +156,15 @@ public class TillResource {
                 scan.quantity() == null ? 1 : scan.quantity(), scan.weightGrams()));
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_SALE OTHER_LANE SALE_SUSPENDED "
+            + "EMPTY_SALE")
     @POST
     @Path("/sales/{id}/suspend")
     public SaleView suspend(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id) {
         return checkout.suspend(session(token), id);
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUSPENDED_SALE OTHER_LANE")
     @POST
     @Path("/sales/{id}/resume")
     public SaleView resume(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id) {
@@ -159,6 +172,7 @@ public class TillResource {
     }
 
     /** Products by name, for an item without a readable barcode. */
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL")
     @GET
     @Path("/products")
     public List<Catalog.Found> search(@HeaderParam(TOKEN_HEADER) String token, @QueryParam("q") String text) {
@@ -167,6 +181,7 @@ public class TillResource {
     }
 
     /** The store's suspended sales, for any lane to resume. */
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL")
     @GET
     @Path("/suspended")
     public List<SaleView> suspended(@HeaderParam(TOKEN_HEADER) String token) {
@@ -174,6 +189,8 @@ public class TillResource {
         return checkout.suspended();
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_SALE OTHER_LANE SALE_SUSPENDED "
+            + "NO_SUCH_LINE ALREADY_VOIDED")
     @POST
     @Path("/sales/{id}/lines/{lineNo}/void")
     public SaleView voidLine(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id,
@@ -181,6 +198,8 @@ public class TillResource {
         return checkout.voidLine(session(token), id, lineNo);
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_SALE OTHER_LANE SALE_SUSPENDED "
+            + "UNKNOWN_MEMBER")
     @PUT
     @Path("/sales/{id}/member")
     public SaleView attachMember(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id,
@@ -188,12 +207,15 @@ public class TillResource {
         return checkout.attachMember(session(token), id, member.cardOrPhone());
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_SALE OTHER_LANE SALE_SUSPENDED")
     @DELETE
     @Path("/sales/{id}/member")
     public SaleView detachMember(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id) {
         return checkout.detachMember(session(token), id);
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_SALE OTHER_LANE SALE_SUSPENDED "
+            + "INVALID_COUPON")
     @POST
     @Path("/sales/{id}/coupons")
     public SaleView addCoupon(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id,
@@ -201,6 +223,7 @@ public class TillResource {
         return checkout.addCoupon(session(token), id, coupon.code());
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_SALE OTHER_LANE SALE_SUSPENDED")
     @DELETE
     @Path("/sales/{id}/coupons/{code}")
     public SaleView removeCoupon(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id,
@@ -208,6 +231,9 @@ public class TillResource {
         return checkout.removeCoupon(session(token), id, code);
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_SALE OTHER_LANE SALE_SUSPENDED "
+            + "EMPTY_SALE TENDER_TOO_LOW TENDER_TOO_LARGE CHANGE_TOO_LARGE CHANGE_WITHOUT_CASH POINTS_NEED_MEMBER "
+            + "POINTS_AMOUNT POINTS_NOT_AVAILABLE POINTS_NEED_HQ UNKNOWN_PRODUCT NO_PRICE")
     @POST
     @Path("/sales/{id}/complete")
     public SaleView complete(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id,

@@ -1,6 +1,7 @@
 package io.chainretail.agent.devices;
 
 import io.chainretail.agent.checkout.LaneScale;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.devices.scale.ScaleReading;
 import io.chainretail.devices.scale.WeighingScale;
@@ -30,21 +31,21 @@ public class LaneScales implements LaneScale {
         if (scale == null) {
             return Optional.empty();
         }
-        ScaleReading reading = weigh(scale).orElseThrow(() -> Refusal.conflict("SCALE_SILENT",
+        ScaleReading reading = weigh(scale).orElseThrow(() -> Refusal.of(ErrorCode.SCALE_SILENT,
                 "The scale is not answering: key the weight in, or check the scale and its cable."));
-        String code = switch (reading.condition()) {
-            case STABLE -> reading.grams() > 0 ? null : "SCALE_EMPTY";
-            case MOTION -> "SCALE_NOT_SETTLED";
-            case OVERLOAD -> "SCALE_OVERLOAD";
-            case UNDER_ZERO -> "SCALE_UNDER_ZERO";
-            case NOT_KILOGRAMS -> "SCALE_NOT_KILOGRAMS";
+        ErrorCode code = switch (reading.condition()) {
+            case STABLE -> reading.grams() > 0 ? null : ErrorCode.SCALE_EMPTY;
+            case MOTION -> ErrorCode.SCALE_NOT_SETTLED;
+            case OVERLOAD -> ErrorCode.SCALE_OVERLOAD;
+            case UNDER_ZERO -> ErrorCode.SCALE_UNDER_ZERO;
+            case NOT_KILOGRAMS -> ErrorCode.SCALE_NOT_KILOGRAMS;
         };
         if (code == null) {
             return Optional.of(reading.grams());
         }
-        String why = code.equals("SCALE_EMPTY") ? "the scale reads nothing: put the item on it"
+        String why = code == ErrorCode.SCALE_EMPTY ? "the scale reads nothing: put the item on it"
                 : reading.condition().meaning();
-        throw Refusal.conflict(code, Character.toUpperCase(why.charAt(0)) + why.substring(1)
+        throw Refusal.of(code, Character.toUpperCase(why.charAt(0)) + why.substring(1)
                 + " (or key the weight in).");
     }
 

@@ -6,6 +6,8 @@ import io.chainretail.agent.receipt.ReceiptDocuments;
 import io.chainretail.agent.shift.Shift;
 import io.chainretail.agent.uplink.Journal;
 import io.chainretail.core.concurrent.PeriodicTask;
+import io.chainretail.core.error.ErrorCode;
+import io.chainretail.core.error.Refusal;
 import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.DrawerOpened;
@@ -95,12 +97,12 @@ public class PrintSpooler {
     public void reprint(String lane, String documentId) {
         CompletedSale document = CompletedSale.findById(documentId);
         if (document == null) {
-            throw io.chainretail.core.error.Refusal.notFound("NO_SUCH_RECEIPT", "There is no receipt " + documentId
+            throw Refusal.of(ErrorCode.NO_SUCH_RECEIPT, "There is no receipt " + documentId
                     + " in this store.");
         }
         queue(lane, document.kind, documentId, true, false);
         if (devices.printer(lane).isEmpty()) {
-            throw io.chainretail.core.error.Refusal.conflict("NO_PRINTER", "Lane " + lane + " has no printer.");
+            throw Refusal.of(ErrorCode.NO_PRINTER, "Lane " + lane + " has no printer.");
         }
         task.wake();
     }

@@ -2,6 +2,7 @@ package io.chainretail.agent.devices;
 
 import io.chainretail.agent.checkout.TillResource;
 import io.chainretail.agent.till.TillSessions;
+import io.chainretail.core.web.Refuses;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -11,6 +12,7 @@ import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** A lane's devices for its till, and reprints of its receipts. */
@@ -30,6 +32,7 @@ public class TillDeviceResource {
     }
 
     /** Server-sent events: each scan at this lane's scanner, {@code {lane, code, symbology, misread}}. */
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL")
     @GET
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -42,6 +45,7 @@ public class TillDeviceResource {
     public record LaneDevices(List<DeviceStatus> devices, List<String> uncertainReceipts) {
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL")
     @GET
     @Path("/devices")
     public LaneDevices lane(@HeaderParam(TillResource.TOKEN_HEADER) String token) {
@@ -51,6 +55,7 @@ public class TillDeviceResource {
     }
 
     /** Prints the receipt again, marked COPY, on this lane's printer. */
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_RECEIPT NO_PRINTER")
     @POST
     @Path("/receipts/{id}/reprint")
     public void reprint(@HeaderParam(TillResource.TOKEN_HEADER) String token, @PathParam("id") String id) {

@@ -3,6 +3,7 @@ package io.chainretail.agent.manager;
 import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.replica.LocalPromotion;
 import io.chainretail.agent.uplink.Journal;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.pricing.PriceResolver;
 import io.chainretail.core.promotion.ItemScope;
@@ -57,17 +58,17 @@ public class LocalPromotions {
         Catalog.StoreInfo store = catalog.store();
         Integer maxBp = store.localPromotionMaxBp();
         if (maxBp == null) {
-            throw Refusal.forbidden("LOCAL_PROMOTIONS_NOT_ALLOWED",
+            throw Refusal.of(ErrorCode.LOCAL_PROMOTIONS_NOT_ALLOWED,
                     "HQ does not let this store run promotions of its own.");
         }
         if (code == null || !code.matches("[A-Za-z0-9_-]{1,20}")) {
-            throw Refusal.badField("INVALID_FIELD", "code", "1-20 letters, digits, '-' or '_'");
+            throw Refusal.of(ErrorCode.INVALID_FIELD, "code", "1-20 letters, digits, '-' or '_'");
         }
         if (input.type() != PromotionType.PERCENT_OFF && input.type() != PromotionType.AMOUNT_OFF) {
-            throw Refusal.badField("INVALID_FIELD", "type", "a store's own promotion is PERCENT_OFF or AMOUNT_OFF");
+            throw Refusal.of(ErrorCode.INVALID_FIELD, "type", "a store's own promotion is PERCENT_OFF or AMOUNT_OFF");
         }
         if (input.skus() == null || input.skus().isEmpty()) {
-            throw Refusal.badField("INVALID_FIELD", "skus", "name the products it takes off");
+            throw Refusal.of(ErrorCode.INVALID_FIELD, "skus", "name the products it takes off");
         }
         checkDepth(input, maxBp, store.code());
         String promotionCode = "L-" + store.code() + "-" + code;
@@ -99,7 +100,7 @@ public class LocalPromotions {
     public void end(String promotionCode, String manager) {
         LocalPromotion running = LocalPromotion.findById(promotionCode);
         if (running == null || running.endedAt != null) {
-            throw Refusal.notFound("NO_SUCH_PROMOTION", "The store runs no promotion " + promotionCode + ".");
+            throw Refusal.of(ErrorCode.NO_SUCH_PROMOTION, "The store runs no promotion " + promotionCode + ".");
         }
         running.endedAt = Instant.now();
         journal.append("local-promotion", MessageSchema.LOCAL_PROMOTION, new LocalPromotionChanged(
@@ -111,14 +112,14 @@ public class LocalPromotions {
         Instant now = Instant.now();
         java.util.Map<String, Long> prices = new java.util.HashMap<>();
         for (String sku : input.skus()) {
-            Catalog.Item item = catalog.item(sku, null).orElseThrow(() -> Refusal.notFound("UNKNOWN_PRODUCT",
+            Catalog.Item item = catalog.item(sku, null).orElseThrow(() -> Refusal.of(ErrorCode.UNKNOWN_PRODUCT,
                     "There is no product " + sku + " with a price at this store."));
             prices.put(sku, PriceResolver.resolve(item.prices(), store, now).map(p -> p.priceMinor()).orElse(0L));
         }
         String limit = "HQ lets this store take at most " + maxBp / 100.0 + "% off";
         if (input.type() == PromotionType.PERCENT_OFF) {
             if (input.percentOffBp() != null && input.percentOffBp() > maxBp) {
-                throw Refusal.badField("OVER_LOCAL_LIMIT", "percentOffBp", limit + ", not "
+                throw Refusal.of(ErrorCode.OVER_LOCAL_LIMIT, "percentOffBp", limit + ", not "
                         + input.percentOffBp() / 100.0 + "%.");
             }
             return;
@@ -129,7 +130,7 @@ public class LocalPromotions {
         for (String sku : input.skus()) {
             long price = prices.get(sku);
             if (input.amountOffMinor() * 10_000 > (long) maxBp * price) {
-                throw Refusal.badField("OVER_LOCAL_LIMIT", "amountOffMinor", limit + ": " + sku + " costs "
+                throw Refusal.of(ErrorCode.OVER_LOCAL_LIMIT, "amountOffMinor", limit + ": " + sku + " costs "
                         + price + " here, so at most " + price * maxBp / 10_000 + " off.");
             }
         }

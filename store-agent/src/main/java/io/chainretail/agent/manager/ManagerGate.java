@@ -1,6 +1,7 @@
 package io.chainretail.agent.manager;
 
 import io.chainretail.agent.till.TillSessions;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -26,10 +27,10 @@ public class ManagerGate implements ContainerRequestFilter {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7)
                 : null;
-        TillSessions.Session session = sessions.find(token).orElseThrow(() -> Refusal.unauthorized(
-                "NOT_SIGNED_IN", "Sign in to the manager console first."));
+        TillSessions.Session session = sessions.find(token).orElseThrow(() -> Refusal.of(
+                ErrorCode.NOT_SIGNED_IN, "Sign in to the manager console first."));
         if (!TillSessions.MANAGER.equals(session.role())) {
-            throw Refusal.forbidden("NOT_A_MANAGER", "Only a store manager can do this.");
+            throw Refusal.of(ErrorCode.NOT_A_MANAGER, "Only a store manager can do this.");
         }
         request.setProperty(MANAGER, session.cashier());
     }

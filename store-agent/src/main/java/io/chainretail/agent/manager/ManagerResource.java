@@ -4,7 +4,9 @@ import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.replica.PriceOverride;
 import io.chainretail.agent.shift.ShiftReports;
 import io.chainretail.agent.till.TillSessions;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
+import io.chainretail.core.web.Refuses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * The store manager's console API: sign in with a manager's id and PIN for a bearer token, then set the
@@ -58,14 +61,15 @@ public class ManagerResource {
     }
 
     /** 401 BAD_CREDENTIALS or PIN_LOCKED; 403 NOT_A_MANAGER for a cashier. */
+    @Extension(name = Refuses.EXTENSION, value = "BAD_CREDENTIALS PIN_LOCKED NOT_A_MANAGER")
     @POST
     @Path("/signin")
     public SignedIn signIn(@Valid SignIn request) {
         TillSessions.Session session = sessions.signIn(request.id(), request.pin(), TillSessions.CONSOLE)
-                .orElseThrow(() -> Refusal.unauthorized("BAD_CREDENTIALS", "Manager id or PIN is wrong."));
+                .orElseThrow(() -> Refusal.of(ErrorCode.BAD_CREDENTIALS, "Manager id or PIN is wrong."));
         if (!TillSessions.MANAGER.equals(session.role())) {
             sessions.signOut(session.token());
-            throw Refusal.forbidden("NOT_A_MANAGER", "Only a store manager can use the manager console.");
+            throw Refusal.of(ErrorCode.NOT_A_MANAGER, "Only a store manager can use the manager console.");
         }
         return new SignedIn(session.token(), session.cashier());
     }
@@ -74,6 +78,7 @@ public class ManagerResource {
     public record StoreFacts(String code, String zone, String currency) {
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_MANAGER STORE_NOT_SYNCED")
     @GET
     @Path("/store")
     @ManagerOnly
@@ -82,6 +87,7 @@ public class ManagerResource {
         return new StoreFacts(store.code(), store.zone().getId(), store.currency());
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_MANAGER")
     @GET
     @Path("/prices")
     @ManagerOnly
@@ -90,6 +96,8 @@ public class ManagerResource {
     }
 
     /** The product's name, HQ's price, the store's own and the range HQ allows now; 404 UNKNOWN_PRODUCT. */
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_MANAGER UNKNOWN_PRODUCT NO_PRICE "
+            + "STORE_NOT_SYNCED")
     @GET
     @Path("/prices/{sku}")
     @ManagerOnly
@@ -98,6 +106,8 @@ public class ManagerResource {
     }
 
     /** 400 PRICE_OUT_OF_BOUNDS with the bound in words (amounts as typed, e.g. 1.50); 404 UNKNOWN_PRODUCT. */
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_MANAGER UNKNOWN_PRODUCT NO_PRICE "
+            + "PRICE_OUT_OF_BOUNDS STORE_NOT_SYNCED")
     @PUT
     @Path("/prices/{sku}")
     @ManagerOnly
@@ -106,6 +116,7 @@ public class ManagerResource {
         return overrides.set(sku, input.priceMinor(), input.validFrom(), input.validTo(), manager(request));
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_MANAGER NO_OVERRIDE")
     @DELETE
     @Path("/prices/{sku}")
     @ManagerOnly
@@ -117,6 +128,7 @@ public class ManagerResource {
      * The shifts of a business day ({@code day=2026-11-30}, default today, in the store's time zone) with
      * their X figures (open) or Z reports (closed), and the day's totals. 422 INVALID_DAY.
      */
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_MANAGER INVALID_DAY STORE_NOT_SYNCED")
     @GET
     @Path("/shifts")
     @ManagerOnly
@@ -125,12 +137,13 @@ public class ManagerResource {
         try {
             date = day == null || day.isBlank() ? LocalDate.now(catalog.store().zone()) : LocalDate.parse(day);
         } catch (DateTimeParseException e) {
-            throw Refusal.invalid("INVALID_DAY", "A day is written 2026-11-30, not '" + day + "'.");
+            throw Refusal.of(ErrorCode.INVALID_DAY, "A day is written 2026-11-30, not '" + day + "'.");
         }
         return shifts.day(date);
     }
 
     /** Who did what that needed a manager here, newest first (at most {@code limit}, default 100). */
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_MANAGER")
     @GET
     @Path("/audit")
     @ManagerOnly

@@ -3,6 +3,7 @@ package io.chainretail.agent.manager;
 import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.replica.PriceOverride;
 import io.chainretail.agent.uplink.Journal;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.money.Money;
 import io.chainretail.core.pricing.PriceResolver;
@@ -35,17 +36,17 @@ public class PriceOverrides {
     @Transactional
     public PriceOverride set(String sku, long priceMinor, Instant validFrom, Instant validTo, String manager) {
         StoreOverride wanted = new StoreOverride(sku, priceMinor, validFrom, validTo); // 400 for a bad field
-        Catalog.Item item = catalog.item(sku, null).orElseThrow(() -> Refusal.notFound("UNKNOWN_PRODUCT",
+        Catalog.Item item = catalog.item(sku, null).orElseThrow(() -> Refusal.of(ErrorCode.UNKNOWN_PRODUCT,
                 "There is no product " + sku + " with a price at this store."));
         Instant at = validFrom == null ? Instant.now() : validFrom;
         Catalog.StoreInfo store = catalog.store();
         // Measured from HQ's price, not from a price of the store's own set before.
-        long hqPrice = PriceResolver.hqPrice(item.prices()).orElseThrow(() -> Refusal.notFound("NO_PRICE",
+        long hqPrice = PriceResolver.hqPrice(item.prices()).orElseThrow(() -> Refusal.of(ErrorCode.NO_PRICE,
                 sku + " has no HQ price at this store."));
         LongFunction<String> amount = minor -> Money.of(minor, item.currency()).toDecimalString();
         PriceResolver.violatedBound(priceMinor, hqPrice, catalog.bounds(sku), store.priceOverrideMaxBp(),
                 store.code(), at, amount).ifPresent(bound -> {
-                    throw Refusal.badField("PRICE_OUT_OF_BOUNDS", "priceMinor", amount.apply(priceMinor) + " is "
+                    throw Refusal.of(ErrorCode.PRICE_OUT_OF_BOUNDS, "priceMinor", amount.apply(priceMinor) + " is "
                             + bound + ".");
                 });
         PriceOverride override = PriceOverride.findById(sku);
@@ -74,9 +75,9 @@ public class PriceOverrides {
 
     @Transactional
     public Allowed allowed(String sku) {
-        Catalog.Item item = catalog.item(sku, null).orElseThrow(() -> Refusal.notFound("UNKNOWN_PRODUCT",
+        Catalog.Item item = catalog.item(sku, null).orElseThrow(() -> Refusal.of(ErrorCode.UNKNOWN_PRODUCT,
                 "There is no product " + sku + " with a price at this store."));
-        long hqPrice = PriceResolver.hqPrice(item.prices()).orElseThrow(() -> Refusal.notFound("NO_PRICE",
+        long hqPrice = PriceResolver.hqPrice(item.prices()).orElseThrow(() -> Refusal.of(ErrorCode.NO_PRICE,
                 sku + " has no HQ price at this store."));
         Catalog.StoreInfo store = catalog.store();
         PriceResolver.Range range = PriceResolver.allowed(hqPrice, catalog.bounds(sku), store.priceOverrideMaxBp(),
@@ -91,7 +92,7 @@ public class PriceOverrides {
     public void remove(String sku, String manager) {
         PriceOverride override = PriceOverride.findById(sku);
         if (override == null) {
-            throw Refusal.notFound("NO_OVERRIDE", "This store has no price of its own for " + sku + ".");
+            throw Refusal.of(ErrorCode.NO_OVERRIDE, "This store has no price of its own for " + sku + ".");
         }
         override.delete();
         Instant now = Instant.now();

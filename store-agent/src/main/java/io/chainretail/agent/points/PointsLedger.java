@@ -1,6 +1,7 @@
 package io.chainretail.agent.points;
 
 import io.chainretail.agent.AgentConfig;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.sync.payload.MemberChange;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +41,7 @@ public class PointsLedger {
     /** Points a {@code POINTS} tender of {@code amountMinor} uses; refused unless it is a whole number. */
     public long pointsFor(long amountMinor) {
         if (amountMinor % rules.valueMinor() != 0) {
-            throw Refusal.invalid("POINTS_AMOUNT", "A points payment must be a multiple of "
+            throw Refusal.of(ErrorCode.POINTS_AMOUNT, "A points payment must be a multiple of "
                     + rules.valueMinor() + " minor units (one point).");
         }
         return amountMinor / rules.valueMinor();
@@ -71,14 +72,14 @@ public class PointsLedger {
         long pending = sum(member.cardNo(), false);
         long available = member.pointsBalance() - pending;
         if (points > available) {
-            throw Refusal.invalid("POINTS_NOT_AVAILABLE", member.name() + " has " + Math.max(0, available)
+            throw Refusal.of(ErrorCode.POINTS_NOT_AVAILABLE, member.name() + " has " + Math.max(0, available)
                     + " points to redeem, not " + points + ".");
         }
         if (!hqReachable) {
             long offlineLeft = member.offlineRedeemLimit() - sum(member.cardNo(), true);
             if (points > offlineLeft) {
-                throw Refusal.invalid("POINTS_NEED_HQ", "HQ is unreachable: " + member.name() + " can redeem at most "
-                        + Math.max(0, offlineLeft) + " points until it is back.");
+                throw Refusal.of(ErrorCode.POINTS_NEED_HQ, "HQ is unreachable: " + member.name()
+                        + " can redeem at most " + Math.max(0, offlineLeft) + " points until it is back.");
             }
         }
     }

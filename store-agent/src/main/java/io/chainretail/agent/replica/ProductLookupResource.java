@@ -1,11 +1,14 @@
 package io.chainretail.agent.replica;
 
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.pricing.PriceResolver;
+import io.chainretail.core.web.Refuses;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** Price check: what the replica says a barcode or PLU sells for here, now, to a non-member. */
 @Path("/api/products/by-barcode/{barcode}")
@@ -22,10 +25,12 @@ public class ProductLookupResource {
         this.catalog = catalog;
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "INVALID_BARCODE UNKNOWN_BARCODE WEIGHT_NEEDED")
     @GET
     public PriceCheck get(@PathParam("barcode") String barcode) {
         Catalog.Item item = catalog.skuOf(barcode).flatMap(sku -> catalog.item(sku, null))
-                .orElseThrow(() -> Refusal.notFound("UNKNOWN_BARCODE", "No product " + barcode + " is on sale here."));
+                .orElseThrow(() -> Refusal.of(
+                        ErrorCode.UNKNOWN_BARCODE, "No product " + barcode + " is on sale here."));
         PriceResolver.Resolved price = PriceResolver.resolve(item.prices(), catalog.store().code(), Instant.now())
                 .orElseThrow();
         return new PriceCheck(item.sku(), item.name(), price.priceMinor(), item.currency(), item.weighed(),

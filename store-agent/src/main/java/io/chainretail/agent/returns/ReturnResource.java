@@ -2,6 +2,7 @@ package io.chainretail.agent.returns;
 
 import io.chainretail.agent.checkout.TillResource;
 import io.chainretail.agent.till.TillSessions;
+import io.chainretail.core.web.Refuses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** Money back at the lane: returns with and without receipt, and voids of completed sales. */
 @Path("/api/till/returns")
@@ -42,6 +44,10 @@ public class ReturnResource {
     public record Approval(@NotBlank String approver, @NotBlank String pin, String reason) {
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SHIFT NO_SUCH_SALE NO_SUCH_LINE "
+            + "NOTHING_TO_RETURN RETURN_TOO_MANY REFUND_TENDER CASH_SHORT MANAGER_APPROVAL_REQUIRED BAD_CREDENTIALS "
+            + "PIN_LOCKED NOT_A_MANAGER INVALID_BARCODE UNKNOWN_BARCODE NOT_ON_SALE NO_PRICE INVALID_QUANTITY "
+            + "WEIGHT_NEEDED STORE_NOT_SYNCED")
     @POST
     public RefundView refund(@HeaderParam(TillResource.TOKEN_HEADER) String token, @Valid Return request) {
         TillSessions.Session session = sessions.require(token);
@@ -53,6 +59,8 @@ public class ReturnResource {
     }
 
     /** Voids a completed sale of the current shift. */
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SHIFT NO_SUCH_SALE ALREADY_RETURNED "
+            + "VOID_OTHER_SHIFT CASH_SHORT MANAGER_APPROVAL_REQUIRED BAD_CREDENTIALS PIN_LOCKED NOT_A_MANAGER")
     @POST
     @Path("/void/{saleId}")
     public RefundView voidSale(@HeaderParam(TillResource.TOKEN_HEADER) String token,

@@ -13,6 +13,7 @@ import io.chainretail.agent.till.TillSessions;
 import io.chainretail.agent.till.TillSessions.Session;
 import io.chainretail.agent.uplink.Journal;
 import io.chainretail.agent.uplink.JournalEntry;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.money.Money;
@@ -78,19 +79,20 @@ public class ReturnService {
         CompletedSale original = originalSale(saleId);
         SaleCompleted sale = read(original.payload, SaleCompleted.class);
         if ("CARD".equals(tender) && sale.tenders().stream().noneMatch(t -> "CARD".equals(t.type()))) {
-            throw Refusal.invalid("REFUND_TENDER", "Only a sale paid by card can be refunded to a card.");
+            throw Refusal.of(ErrorCode.REFUND_TENDER, "Only a sale paid by card can be refunded to a card.");
         }
         SoFar soFar = returnedSoFar(saleId);
         Map<Integer, long[]> returned = soFar.lines();
         List<ReturnLine> lines = new ArrayList<>();
         for (Request request : requests) {
             SaleCompleted.SaleLine sold = sale.lines().stream().filter(l -> request.lineNo() != null
-                    && l.lineNo() == request.lineNo()).findFirst().orElseThrow(() -> Refusal.invalid(
-                            "NO_SUCH_LINE", "Receipt " + sale.receiptNo() + " has no line " + request.lineNo() + "."));
+                    && l.lineNo() == request.lineNo()).findFirst().orElseThrow(() -> Refusal.of(
+                            ErrorCode.NO_SUCH_LINE, "Receipt " + sale.receiptNo() + " has no line " + request.lineNo()
+                                    + "."));
             long[] already = returned.computeIfAbsent(sold.lineNo(), n -> new long[3]);
             long left = sold.quantity() - already[0];
             if (request.quantity() < 1 || request.quantity() > left) {
-                throw Refusal.invalid("RETURN_TOO_MANY", "Line " + sold.lineNo() + " (" + sold.name() + ") sold "
+                throw Refusal.of(ErrorCode.RETURN_TOO_MANY, "Line " + sold.lineNo() + " (" + sold.name() + ") sold "
                         + sold.quantity() + ", " + already[0] + " already returned: at most " + left
                         + " can be returned.");
             }
@@ -132,13 +134,13 @@ public class ReturnService {
         List<ReturnLine> lines = new ArrayList<>();
         for (Request request : requests) {
             if (request.quantity() < 1 || request.quantity() > 999) {
-                throw Refusal.invalid("INVALID_QUANTITY", "Quantity must be between 1 and 999.");
+                throw Refusal.of(ErrorCode.INVALID_QUANTITY, "Quantity must be between 1 and 999.");
             }
             CodeReader.Read read = codes.read(request.code(), request.weightGrams());
-            Catalog.Item item = catalog.item(read.sku(), null).orElseThrow(() -> Refusal.notFound("NOT_ON_SALE",
+            Catalog.Item item = catalog.item(read.sku(), null).orElseThrow(() -> Refusal.of(ErrorCode.NOT_ON_SALE,
                     "The product of " + read.code() + " is not sold in this store."));
             if (read.measured() && request.quantity() != 1) {
-                throw Refusal.invalid("INVALID_QUANTITY", "A weighed item is one line per label or weighing.");
+                throw Refusal.of(ErrorCode.INVALID_QUANTITY, "A weighed item is one line per label or weighing.");
             }
             // Today's regular price, as the till would ring it up: the label's, or by weight, or per unit.
             long amount = BasketAssembly.line(new BasketItem(1, item.sku(), (int) request.quantity(),
@@ -162,11 +164,11 @@ public class ReturnService {
         books.lock(session.lane());
         Shift shift = shifts.requireOpen(session.lane());
         if (!shift.shiftId.equals(original.shiftId)) {
-            throw Refusal.conflict("VOID_OTHER_SHIFT", "Only a sale of this lane's current shift can be voided; "
+            throw Refusal.of(ErrorCode.VOID_OTHER_SHIFT, "Only a sale of this lane's current shift can be voided; "
                     + "return its items instead.");
         }
         if (!returnedSoFar(saleId).lines().isEmpty()) {
-            throw Refusal.conflict("ALREADY_RETURNED", "Items of this sale were already returned; return the rest "
+            throw Refusal.of(ErrorCode.ALREADY_RETURNED, "Items of this sale were already returned; return the rest "
                     + "instead.");
         }
         SaleCompleted sale = read(original.payload, SaleCompleted.class);
@@ -192,14 +194,14 @@ public class ReturnService {
             String currency, List<ReturnLine> lines, List<SaleCompleted.Tender> tenders, String reason,
             long pointsReversed, long pointsRestored) {
         if (lines.isEmpty()) {
-            throw Refusal.invalid("NOTHING_TO_RETURN", "Choose at least one line to give back.");
+            throw Refusal.of(ErrorCode.NOTHING_TO_RETURN, "Choose at least one line to give back.");
         }
         Shift shift = shifts.requireOpen(session.lane());
         long cashOut = tenders.stream().filter(t -> "CASH".equals(t.type()))
                 .mapToLong(SaleCompleted.Tender::amountMinor).sum();
         long inDrawer = shifts.cashInDrawer(shift);
         if (cashOut > inDrawer) {
-            throw Refusal.conflict("CASH_SHORT", "The drawer should hold only " + money(inDrawer, currency)
+            throw Refusal.of(ErrorCode.CASH_SHORT, "The drawer should hold only " + money(inDrawer, currency)
                     + ", less than the " + money(cashOut, currency) + " to refund: refund to a card or a voucher.");
         }
         long receiptNo = books.nextReceipt(session.lane());
@@ -242,7 +244,7 @@ public class ReturnService {
         CompletedSale original = saleId == null ? null
                 : CompletedSale.findById(saleId, LockModeType.PESSIMISTIC_WRITE);
         if (original == null || !"SALE".equals(original.kind)) {
-            throw Refusal.notFound("NO_SUCH_SALE", "No sale " + saleId + " in this store's books. A receipt from "
+            throw Refusal.of(ErrorCode.NO_SUCH_SALE, "No sale " + saleId + " in this store's books. A receipt from "
                     + "another store can only be returned there.");
         }
         return original;
@@ -300,7 +302,7 @@ public class ReturnService {
 
     private static void requireTender(String tender) {
         if (!REFUND_TENDERS.contains(tender)) {
-            throw Refusal.invalid("REFUND_TENDER", "Refund to CASH, CARD or VOUCHER.");
+            throw Refusal.of(ErrorCode.REFUND_TENDER, "Refund to CASH, CARD or VOUCHER.");
         }
     }
 

@@ -2,12 +2,14 @@ package io.chainretail.agent.shelves;
 
 import io.chainretail.agent.manager.ManagerOnly;
 import io.chainretail.agent.stock.StockLedger;
+import io.chainretail.core.web.Refuses;
 import io.chainretail.devices.shelf.WeighingShelf;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** The store's smart shelves for the store manager: what each slot holds against the books, and alerts. */
 @Path("/api/shelves")
@@ -31,12 +33,14 @@ public class ShelfResource {
         this.stock = stock;
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_MANAGER")
     @GET
     public List<ShelfView> all() {
         return shelves.shelves().values().stream().map(this::view).toList();
     }
 
     /** Alerts, newest first: only those still open unless {@code open=false}. */
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_MANAGER")
     @GET
     @Path("/alerts")
     public List<ShelfAlertRecord> alerts(@QueryParam("open") @DefaultValue("true") boolean open) {

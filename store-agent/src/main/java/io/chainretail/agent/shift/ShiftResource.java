@@ -4,6 +4,7 @@ import io.chainretail.agent.checkout.TillResource;
 import io.chainretail.agent.till.TillSessions;
 import io.chainretail.core.sync.payload.DrawerOpened;
 import io.chainretail.core.sync.payload.ShiftClosed;
+import io.chainretail.core.web.Refuses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** The lane's shift: open with a float, X report, close with the count (Z), no-sale. */
 @Path("/api/till/shift")
@@ -44,6 +46,8 @@ public class ShiftResource {
     public record Approval(@NotBlank String approver, @NotBlank String pin, String reason) {
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL INVALID_FLOAT SHIFT_ALREADY_OPEN "
+            + "STORE_NOT_SYNCED")
     @POST
     @Path("/open")
     public ShiftTotals open(@HeaderParam(TillResource.TOKEN_HEADER) String token, @Valid Open open) {
@@ -51,12 +55,14 @@ public class ShiftResource {
     }
 
     /** The X report. */
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SHIFT")
     @GET
     public ShiftTotals current(@HeaderParam(TillResource.TOKEN_HEADER) String token) {
         return shifts.current(sessions.require(token));
     }
 
     /** The Z report. */
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SHIFT INVALID_COUNT")
     @POST
     @Path("/close")
     public ShiftClosed close(@HeaderParam(TillResource.TOKEN_HEADER) String token, @Valid Close close) {
@@ -64,6 +70,8 @@ public class ShiftResource {
                 .map(c -> new ShiftClosed.Denomination(c.valueMinor(), c.count())).toList());
     }
 
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SHIFT MANAGER_APPROVAL_REQUIRED "
+            + "BAD_CREDENTIALS PIN_LOCKED NOT_A_MANAGER")
     @POST
     @Path("/no-sale")
     public DrawerOpened noSale(@HeaderParam(TillResource.TOKEN_HEADER) String token, @Valid Approval approval) {

@@ -6,6 +6,7 @@ import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.till.TillSessions;
 import io.chainretail.agent.till.TillSessions.Session;
 import io.chainretail.agent.uplink.Journal;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.MessageSchema;
@@ -43,16 +44,16 @@ public class ShiftService {
     @Transactional
     public ShiftTotals open(Session session, long floatMinor) {
         if (floatMinor < 0 || floatMinor > MAX_FLOAT_MINOR) {
-            throw Refusal.invalid("INVALID_FLOAT", "The float must be between 0 and " + MAX_FLOAT_MINOR
+            throw Refusal.of(ErrorCode.INVALID_FLOAT, "The float must be between 0 and " + MAX_FLOAT_MINOR
                     + " minor units.");
         }
         books.lock(session.lane());
         if (Shift.openAt(session.lane()).isPresent()) {
-            throw Refusal.conflict("SHIFT_ALREADY_OPEN", "Lane " + session.lane() + " already has an open shift.");
+            throw Refusal.of(ErrorCode.SHIFT_ALREADY_OPEN, "Lane " + session.lane() + " already has an open shift.");
         }
         String currency = catalog.store().currency();
         if (currency == null) {
-            throw Refusal.conflict("STORE_NOT_SYNCED", "This store has not received its details from HQ yet.");
+            throw Refusal.of(ErrorCode.STORE_NOT_SYNCED, "This store has not received its details from HQ yet.");
         }
         Shift shift = new Shift();
         shift.shiftId = EventIds.next().toString();
@@ -68,7 +69,7 @@ public class ShiftService {
     /** The lane's open shift, which selling and refunding need. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Shift requireOpen(String lane) {
-        return Shift.openAt(lane).orElseThrow(() -> Refusal.conflict("NO_SHIFT",
+        return Shift.openAt(lane).orElseThrow(() -> Refusal.of(ErrorCode.NO_SHIFT,
                 "Open lane " + lane + "'s shift first: count the float into the drawer."));
     }
 
@@ -93,7 +94,7 @@ public class ShiftService {
         long countedMinor = 0;
         for (ShiftClosed.Denomination denomination : counted) {
             if (denomination.count() > 100_000) {
-                throw Refusal.invalid("INVALID_COUNT", "A count of " + denomination.count() + " is not plausible.");
+                throw Refusal.of(ErrorCode.INVALID_COUNT, "A count of " + denomination.count() + " is not plausible.");
             }
             countedMinor = Math.addExact(countedMinor, Math.multiplyExact(denomination.valueMinor(),
                     denomination.count()));

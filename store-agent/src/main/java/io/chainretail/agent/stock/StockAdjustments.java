@@ -2,6 +2,7 @@ package io.chainretail.agent.stock;
 
 import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.uplink.Journal;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.MessageSchema;
@@ -39,22 +40,22 @@ public class StockAdjustments {
     @Transactional
     public StockLedger.OnHand adjust(String sku, Kind kind, long quantity, String note, String manager) {
         if (kind == null) {
-            throw Refusal.badField("INVALID_KIND", "kind", "kind must be RECEIVED, COUNTED, DAMAGED or SHRINK");
+            throw Refusal.of(ErrorCode.INVALID_KIND, "kind", "kind must be RECEIVED, COUNTED, DAMAGED or SHRINK");
         }
         long least = kind == Kind.COUNTED ? 0 : 1;
         if (quantity < least || quantity > MOST) {
-            throw Refusal.badField("INVALID_QUANTITY", "quantity", "a " + kind.name().toLowerCase() + " quantity "
+            throw Refusal.of(ErrorCode.INVALID_QUANTITY, "quantity", "a " + kind.name().toLowerCase() + " quantity "
                     + "must be " + least + " to " + MOST + " units, was " + quantity);
         }
         boolean writeOff = kind == Kind.DAMAGED || kind == Kind.SHRINK;
         if (writeOff && (note == null || note.isBlank())) {
-            throw Refusal.badField("REASON_REQUIRED", "note", "say why the goods are written off");
+            throw Refusal.of(ErrorCode.REASON_REQUIRED, "note", "say why the goods are written off");
         }
         if (note != null && note.length() > 200) {
-            throw Refusal.badField("NOTE_TOO_LONG", "note", "at most 200 characters");
+            throw Refusal.of(ErrorCode.NOTE_TOO_LONG, "note", "at most 200 characters");
         }
         if (catalog.item(sku, null).isEmpty()) {
-            throw Refusal.notFound("UNKNOWN_PRODUCT", "This store does not sell " + sku + ".");
+            throw Refusal.of(ErrorCode.UNKNOWN_PRODUCT, "This store does not sell " + sku + ".");
         }
         long before = ledger.onHand(sku).quantity();
         long change = switch (kind) {

@@ -1,6 +1,7 @@
 package io.chainretail.agent.till;
 
 import io.chainretail.agent.AgentConfig;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.security.Secrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -71,7 +72,7 @@ public class LanePairings {
     /** {@code lane} when it is a lane code; 400 LANE_INVALID otherwise. */
     public static String requireLane(String lane) {
         if (lane == null || !lane.matches(LANE_PATTERN)) {
-            throw Refusal.badField("LANE_INVALID", "lane", "A lane is 1-16 letters, digits, '-' or '_'.");
+            throw Refusal.of(ErrorCode.LANE_INVALID, "lane", "A lane is 1-16 letters, digits, '-' or '_'.");
         }
         return lane;
     }
@@ -86,7 +87,7 @@ public class LanePairings {
                 .createNativeQuery("select key_hash from lane_pairing where lane = ?1").setParameter(1, lane)
                 .getResultStream().anyMatch(stored -> Secrets.same((String) stored, hash)));
         if (!paired) {
-            throw Refusal.unauthorized("LANE_NOT_PAIRED", "Lane " + lane + " is not paired with the store server."
+            throw Refusal.of(ErrorCode.LANE_NOT_PAIRED, "Lane " + lane + " is not paired with the store server."
                     + " Ask the store manager for a pairing code (manager console, Lanes).");
         }
     }
@@ -149,7 +150,7 @@ public class LanePairings {
         });
         if (!paired) {
             LOG.warnf("A till tried to pair lane %s with a wrong, expired or used code", lane);
-            throw Refusal.unauthorized("PAIRING_CODE_WRONG", "That pairing code is wrong, expired or used. Ask the"
+            throw Refusal.of(ErrorCode.PAIRING_CODE_WRONG, "That pairing code is wrong, expired or used. Ask the"
                     + " store manager for a new one.");
         }
         LOG.infof("Lane %s is paired", lane);

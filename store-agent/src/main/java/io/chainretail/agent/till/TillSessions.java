@@ -2,6 +2,7 @@ package io.chainretail.agent.till;
 
 import io.chainretail.agent.AgentConfig;
 import io.chainretail.agent.staff.StaffRoster;
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.security.PasswordHasher;
 import io.chainretail.core.security.Secrets;
@@ -181,7 +182,7 @@ public class TillSessions {
     public String approve(String approver, String pin, String action, String lane) {
         User user = check(approver, pin, lane);
         if (user == null || !MANAGER.equals(user.role)) {
-            throw Refusal.forbidden("MANAGER_APPROVAL_REQUIRED", action + " needs a manager's id and PIN.");
+            throw Refusal.of(ErrorCode.MANAGER_APPROVAL_REQUIRED, action + " needs a manager's id and PIN.");
         }
         return user.id;
     }
@@ -225,7 +226,7 @@ public class TillSessions {
 
     private static void refuseIfLocked(Failures failed, long now, String where) {
         if (failed != null && failed.lockedUntilMillis() > now) {
-            throw Refusal.unauthorized("PIN_LOCKED", "Too many wrong PINs " + where + ": locked for "
+            throw Refusal.of(ErrorCode.PIN_LOCKED, "Too many wrong PINs " + where + ": locked for "
                     + Math.max(1, (failed.lockedUntilMillis() - now + 59_999) / 60_000) + " more minute(s).");
         }
     }
@@ -235,10 +236,10 @@ public class TillSessions {
      * console's session (signed in from any machine, it must not ring up sales past lane pairing).
      */
     public Session require(String token) {
-        Session session = find(token).orElseThrow(() -> Refusal.unauthorized("NOT_SIGNED_IN",
+        Session session = find(token).orElseThrow(() -> Refusal.of(ErrorCode.NOT_SIGNED_IN,
                 "Sign in at the till first."));
         if (CONSOLE.equals(session.lane())) {
-            throw Refusal.forbidden("NOT_A_TILL", "A manager console session cannot be used at a till.");
+            throw Refusal.of(ErrorCode.NOT_A_TILL, "A manager console session cannot be used at a till.");
         }
         return session;
     }

@@ -36,8 +36,8 @@ class StockAdjustmentsTest {
                 .body("quantity", equalTo((int) start + 24));
         adjust(manager, "DAMAGED", 3, null).statusCode(400).body("code", equalTo("REASON_REQUIRED"));
         adjust(manager, "DAMAGED", 3, "dropped, bruised").statusCode(200).body("quantity", equalTo((int) start + 21));
-        adjust(manager, "RECEIVED", -5, "x").statusCode(400).body("code", equalTo("INVALID_QUANTITY"));
-        adjust(manager, "RECEIVED", 1_000_000, "x").statusCode(400).body("code", equalTo("INVALID_QUANTITY"));
+        adjust(manager, "RECEIVED", -5, "x").statusCode(422).body("code", equalTo("INVALID_QUANTITY"));
+        adjust(manager, "RECEIVED", 1_000_000, "x").statusCode(422).body("code", equalTo("INVALID_QUANTITY"));
         adjust(manager, "STOLEN", 1, "x").statusCode(400);
         given().auth().oauth2(manager).contentType(ContentType.JSON).body("{\"kind\":\"RECEIVED\",\"quantity\":1}")
                 .post("/api/stock/NO-SUCH/adjustments").then().statusCode(404).body("code", equalTo("UNKNOWN_PRODUCT"));
