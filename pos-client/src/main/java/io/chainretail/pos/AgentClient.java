@@ -1,18 +1,24 @@
 package io.chainretail.pos;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chainretail.core.error.ErrorCode;
+import io.chainretail.core.till.TillApi;
+import io.chainretail.core.till.TillCall;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
- * Calls the store agent's till API. A refusal from the agent comes back as an {@link AgentReply}
- * with its status and body, so the cashier sees the agent's own message.
+ * Calls the store agent's till API, only through the operations of the contract ({@link TillCall}) with the
+ * bodies it defines ({@link TillApi}). A refusal from the agent comes back as an {@link AgentReply} with its
+ * status and body, so the cashier sees the agent's own message, and its code as a type.
  */
 @ApplicationScoped
 public class AgentClient {
@@ -21,6 +27,16 @@ public class AgentClient {
     public record AgentReply(int status, JsonNode body) {
         public boolean ok() {
             return status / 100 == 2;
+        }
+
+        /** The code of the agent's refusal, or empty when it did not refuse (or sent a code this build lacks). */
+        public Optional<ErrorCode> refusal() {
+            String code = ok() ? "" : body.path("code").asText();
+            return Arrays.stream(ErrorCode.values()).filter(known -> known.name().equals(code)).findFirst();
+        }
+
+        public boolean refusedWith(ErrorCode code) {
+            return refusal().filter(code::equals).isPresent();
         }
 
         /** The agent's answer passed on to the page as it is: its refusals are already in words. */
@@ -40,43 +56,40 @@ public class AgentClient {
     }
 
     /**
-     * POSTs {@code body} (or nothing) to {@code path} of the agent.
+     * Calls {@code call} with the cashier's session {@code token} (or none), its body (or {@code null} where it
+     * takes none) and its path parameters in order.
      *
      * @throws AgentUnreachableException when the agent does not answer in time
      */
-    public AgentReply post(String path, Object body, String token) {
-        return send("POST", path, body, token, null);
+    public AgentReply call(TillCall call, Record body, String token, Object... pathParameters) {
+        return send(call, call.path(pathParameters), body, token, null);
     }
 
-    /** POSTs with the lane's key ({@code X-Lane-Key}), as a sign-in at a paired lane does. */
-    public AgentReply postAsLane(String path, Object body, String laneKey) {
-        return send("POST", path, body, null, laneKey);
+    /** Calls {@code call} with a query string, e.g. {@code q=rice} (already encoded). */
+    public AgentReply query(TillCall call, String query, String token) {
+        return send(call, call.path() + "?" + query, null, token, null);
     }
 
-    public AgentReply put(String path, Object body, String token) {
-        return send("PUT", path, body, token, null);
+    /** Calls with the lane's key ({@value TillApi#LANE_KEY_HEADER}), as a sign-in at a paired lane does. */
+    public AgentReply callAsLane(TillCall call, Record body, String laneKey) {
+        return send(call, call.path(), body, null, laneKey);
     }
 
-    public AgentReply get(String path, String token) {
-        return send("GET", path, null, token, null);
-    }
-
-    public AgentReply delete(String path, String token) {
-        return send("DELETE", path, null, token, null);
-    }
-
-    private AgentReply send(String method, String path, Object body, String token, String laneKey) {
+    private AgentReply send(TillCall call, String path, Record body, String token, String laneKey) {
+        if (call.body() == null ? body != null : !call.body().isInstance(body)) {
+            throw new IllegalArgumentException(call + " takes " + call.body() + ", not " + body);
+        }
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.agentUrl() + path))
                     .timeout(config.agentTimeout())
                     .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    .method(call.method(), body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
             if (token != null) {
-                request.header("X-Till-Token", token);
+                request.header(TillApi.TOKEN_HEADER, token);
             }
             if (laneKey != null) {
-                request.header("X-Lane-Key", laneKey);
+                request.header(TillApi.LANE_KEY_HEADER, laneKey);
             }
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode parsed = response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());

@@ -1,5 +1,7 @@
 package io.chainretail.pos;
 
+import io.chainretail.core.till.TillApi;
+import io.chainretail.core.till.TillCall;
 import io.chainretail.pos.AgentClient.AgentReply;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -10,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -62,7 +63,7 @@ public class LaneKey {
 
     /** Trades a one-time code for the lane's key and keeps it; the agent's refusal comes back as it is. */
     public synchronized AgentReply pair(String code) {
-        AgentReply reply = agent.post("/api/till/pair", Map.of("lane", config.lane(), "code", code), null);
+        AgentReply reply = agent.call(TillCall.PAIR, new TillApi.Pair(config.lane(), code), null);
         if (reply.ok()) {
             key = reply.body().path("key").asText();
             write(key);

@@ -1,5 +1,8 @@
 package io.chainretail.pos;
 
+import io.chainretail.core.tender.TenderType;
+import io.chainretail.core.till.TillApi;
+import io.chainretail.core.till.TillCall;
 import io.chainretail.core.web.Refuses;
 import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
@@ -52,24 +55,8 @@ public class LaneResource {
     public record SignIn(@NotBlank String cashier, @NotBlank String pin) {
     }
 
-    /** A scanned or keyed barcode, and the weight keyed in for an item sold by weight. */
-    public record Scan(@NotBlank String code, Long quantity, Long weightGrams) {
-    }
-
     /** Cash handed over, in minor units. */
     public record CashPayment(@NotNull @PositiveOrZero Long amountMinor) {
-    }
-
-    /** Payment in one or more tenders: CASH, CARD (from the external terminal), VOUCHER. */
-    public record Payment(@NotNull List<Map<String, Object>> tenders) {
-    }
-
-    /** A member's card or phone. */
-    public record Member(@NotBlank String cardOrPhone) {
-    }
-
-    /** A coupon code. */
-    public record Coupon(@NotBlank String code) {
     }
 
     /** A line to void. */
@@ -80,12 +67,11 @@ public class LaneResource {
     public record Resume(@NotBlank String saleId) {
     }
 
-    /** A return with receipt: one line of a sale. */
     /**
      * One line given back: with the receipt's {@code saleId} and {@code lineNo}; without a receipt by
      * the item's {@code code}, with a manager's {@code approver} and {@code pin}.
      */
-    public record ReturnLine(String saleId, Integer lineNo, String code, Long quantity, String tender,
+    public record ReturnLine(String saleId, Integer lineNo, String code, Long quantity, TenderType tender,
             String approver, String pin, String reason) {
     }
 
@@ -104,11 +90,11 @@ public class LaneResource {
         Map<String, Object> state = new LinkedHashMap<>(lane.snapshot(config.lane(), session));
         try {
             state.put("paired", laneKey.paired());
-            AgentReply sync = agent.get("/api/sync", null);
+            AgentReply sync = agent.call(TillCall.SYNC_STATUS, null, null);
             state.put("hqOnline", sync.ok() && sync.body().path("connected").asBoolean());
             state.put("storeOnline", true);
             if (lane.heldBy(session)) {
-                AgentReply devices = agent.get("/api/till/devices", lane.token());
+                AgentReply devices = agent.call(TillCall.DEVICES, null, lane.token());
                 if (devices.ok()) {
                     state.put("devices", devices.body());
                 }
@@ -126,10 +112,9 @@ public class LaneResource {
     @POST
     @Path("/signin")
     public Response signIn(@Valid SignIn request, @Context UriInfo uri) {
-        AgentReply reply = agent.postAsLane("/api/till/signin",
-                Map.of("cashier", request.cashier(), "pin", request.pin(), "lane", config.lane()),
-                laneKey.key().orElse(null));
-        if (reply.status() == 401 && "LANE_NOT_PAIRED".equals(reply.body().path("code").asText())) {
+        AgentReply reply = agent.callAsLane(TillCall.SIGN_IN,
+                new TillApi.SignIn(request.cashier(), request.pin(), config.lane()), laneKey.key().orElse(null));
+        if (reply.refusedWith(ErrorCode.LANE_NOT_PAIRED)) {
             laneKey.forget(); // unpaired at the agent, or paired again on another machine: ask for a code
         }
         if (!reply.ok()) {
@@ -165,32 +150,28 @@ public class LaneResource {
             + "SCALE_UNDER_ZERO SCALE_EMPTY SCALE_NOT_KILOGRAMS SCALE_SILENT SALE_SUSPENDED")
     @POST
     @Path("/sale/scan")
-    public Response scan(@Valid Scan scan) {
+    public Response scan(@Valid TillApi.Scan scan) {
         String token = lane.token();
         if (lane.saleId() == null) {
-            AgentReply opened = agent.post("/api/till/sales", null, token);
-            if (opened.status() == 409 && "NO_SHIFT".equals(opened.body().path("code").asText())
-                    && config.openingFloat().isPresent()) {
+            AgentReply opened = agent.call(TillCall.OPEN_SALE, null, token);
+            if (opened.refusedWith(ErrorCode.NO_SHIFT) && config.openingFloat().isPresent()) {
                 // An unattended lane opens its shift with the configured float; others ask the cashier.
-                AgentReply shift = agent.post("/api/till/shift/open",
-                        Map.of("floatMinor", config.openingFloat().getAsLong()), token);
-                if (!shift.ok() && !"SHIFT_ALREADY_OPEN".equals(shift.body().path("code").asText())) {
+                AgentReply shift = agent.call(TillCall.OPEN_SHIFT,
+                        new TillApi.OpenShift(config.openingFloat().getAsLong()), token);
+                if (!shift.ok() && !shift.refusedWith(ErrorCode.SHIFT_ALREADY_OPEN)) {
                     return shift.relayed();
                 }
-                opened = agent.post("/api/till/sales", null, token);
+                opened = agent.call(TillCall.OPEN_SALE, null, token);
             }
             if (!opened.ok()) {
                 return opened.relayed();
             }
             lane.saleOpened(opened.body());
         }
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("code", scan.code());
-        line.put("quantity", scan.quantity() == null ? 1 : scan.quantity());
-        if (scan.weightGrams() != null) {
-            line.put("weightGrams", scan.weightGrams()); // keyed in; without it the lane's scale weighs the item
-        }
-        AgentReply reply = agent.post("/api/till/sales/" + lane.saleId() + "/lines", line, token);
+        // A weight keyed in goes along; without it the lane's scale weighs the item.
+        TillApi.Scan line = new TillApi.Scan(scan.code(), scan.quantity() == null ? 1 : scan.quantity(),
+                scan.weightGrams());
+        AgentReply reply = agent.call(TillCall.ADD_LINE, line, token, lane.saleId());
         if (reply.ok()) {
             lane.saleChanged(reply.body());
         }
@@ -203,7 +184,7 @@ public class LaneResource {
     @POST
     @Path("/sale/pay-cash")
     public Response payCash(@Valid CashPayment payment) {
-        return pay(new Payment(List.of(Map.of("type", "CASH", "amountMinor", payment.amountMinor()))));
+        return pay(new TillApi.Payment(List.of(new TillApi.Tender(TenderType.CASH, payment.amountMinor(), null))));
     }
 
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
@@ -212,12 +193,11 @@ public class LaneResource {
             + "POINTS_NEED_HQ")
     @POST
     @Path("/sale/pay")
-    public Response pay(@Valid Payment payment) {
+    public Response pay(@Valid TillApi.Payment payment) {
         if (lane.saleId() == null) {
             return noSale();
         }
-        AgentReply reply = agent.post("/api/till/sales/" + lane.saleId() + "/complete",
-                Map.of("tenders", payment.tenders()), lane.token());
+        AgentReply reply = agent.call(TillCall.COMPLETE, payment, lane.token(), lane.saleId());
         if (reply.ok()) {
             lane.saleCompleted(reply.body());
         }
@@ -228,24 +208,22 @@ public class LaneResource {
             + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SALE UNKNOWN_MEMBER")
     @POST
     @Path("/sale/member")
-    public Response member(@Valid Member member) {
+    public Response member(@Valid TillApi.MemberKey member) {
         if (lane.saleId() == null) {
             return noSale();
         }
-        return changed(agent.put("/api/till/sales/" + lane.saleId() + "/member",
-                Map.of("cardOrPhone", member.cardOrPhone()), lane.token()));
+        return changed(agent.call(TillCall.ATTACH_MEMBER, member, lane.token(), lane.saleId()));
     }
 
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
             + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SALE INVALID_COUPON")
     @POST
     @Path("/sale/coupon")
-    public Response coupon(@Valid Coupon coupon) {
+    public Response coupon(@Valid TillApi.Coupon coupon) {
         if (lane.saleId() == null) {
             return noSale();
         }
-        return changed(agent.post("/api/till/sales/" + lane.saleId() + "/coupons", Map.of("code", coupon.code()),
-                lane.token()));
+        return changed(agent.call(TillCall.ADD_COUPON, coupon, lane.token(), lane.saleId()));
     }
 
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
@@ -256,8 +234,7 @@ public class LaneResource {
         if (lane.saleId() == null) {
             return noSale();
         }
-        return changed(agent.post("/api/till/sales/" + lane.saleId() + "/lines/" + line.lineNo() + "/void", null,
-                lane.token()));
+        return changed(agent.call(TillCall.VOID_LINE, null, lane.token(), lane.saleId(), line.lineNo()));
     }
 
     /** Parks the open sale; the lane is free for the next customer. */
@@ -269,7 +246,7 @@ public class LaneResource {
         if (lane.saleId() == null) {
             return noSale();
         }
-        AgentReply reply = agent.post("/api/till/sales/" + lane.saleId() + "/suspend", null, lane.token());
+        AgentReply reply = agent.call(TillCall.SUSPEND, null, lane.token(), lane.saleId());
         if (reply.ok()) {
             lane.saleSuspended();
         }
@@ -282,8 +259,7 @@ public class LaneResource {
     @POST
     @Path("/receipts/{id}/reprint")
     public Response reprint(@PathParam("id") String id) {
-        return agent.post("/api/till/receipts/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/reprint", null,
-                lane.token()).relayed();
+        return agent.call(TillCall.REPRINT, null, lane.token(), id).relayed();
     }
 
     /** Products by name, for an item whose barcode cannot be read. */
@@ -293,7 +269,7 @@ public class LaneResource {
     @Path("/search")
     public Response search(@QueryParam("q") String text) {
         String query = text == null ? "" : URLEncoder.encode(text, StandardCharsets.UTF_8);
-        return agent.get("/api/till/products?q=" + query, lane.token()).relayed();
+        return agent.query(TillCall.SEARCH, "q=" + query, lane.token()).relayed();
     }
 
     /** The store's suspended sales. */
@@ -302,7 +278,7 @@ public class LaneResource {
     @GET
     @Path("/suspended")
     public Response suspended() {
-        return agent.get("/api/till/suspended", lane.token()).relayed();
+        return agent.call(TillCall.SUSPENDED, null, lane.token()).relayed();
     }
 
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
@@ -313,7 +289,7 @@ public class LaneResource {
         if (lane.saleId() != null) {
             throw Refusal.of(ErrorCode.SALE_OPEN, "Finish or suspend the open sale first.");
         }
-        AgentReply reply = agent.post("/api/till/sales/" + resume.saleId() + "/resume", null, lane.token());
+        AgentReply reply = agent.call(TillCall.RESUME, null, lane.token(), resume.saleId());
         if (reply.ok()) {
             lane.saleOpened(reply.body());
         }
@@ -329,24 +305,14 @@ public class LaneResource {
     @Path("/return")
     public Response giveBack(@Valid ReturnLine line) {
         boolean withReceipt = line.saleId() != null && !line.saleId().isBlank();
-        Map<String, Object> given = new LinkedHashMap<>();
-        given.put(withReceipt ? "lineNo" : "code", withReceipt ? line.lineNo() : line.code());
-        given.put("quantity", line.quantity() == null ? 1 : line.quantity());
-        Map<String, Object> request = new LinkedHashMap<>();
-        if (withReceipt) {
-            request.put("saleId", line.saleId());
-        } else {
-            request.put("approver", line.approver());
-            request.put("pin", line.pin());
-            request.put("reason", line.reason());
-        }
-        request.put("lines", List.of(given));
-        request.put("tender", line.tender() == null ? "CASH" : line.tender());
-        return refunded(agent.post("/api/till/returns", request, lane.token()));
-    }
-
-    /** A manager's approval of a voided sale. */
-    public record Approval(@NotBlank String approver, @NotBlank String pin, String reason) {
+        long quantity = line.quantity() == null ? 1 : line.quantity();
+        TenderType tender = line.tender() == null ? TenderType.CASH : line.tender();
+        TillApi.Return request = withReceipt
+                ? new TillApi.Return(line.saleId(), List.of(new TillApi.ReturnLine(line.lineNo(), null, quantity,
+                        null)), tender, null, null, null)
+                : new TillApi.Return(null, List.of(new TillApi.ReturnLine(null, line.code(), quantity, null)), tender,
+                        line.approver(), line.pin(), line.reason());
+        return refunded(agent.call(TillCall.RETURN, request, lane.token()));
     }
 
     /** Voids a completed sale of this shift (manager); the void slip becomes the lane's last receipt. */
@@ -355,9 +321,8 @@ public class LaneResource {
             + "MANAGER_APPROVAL_REQUIRED BAD_CREDENTIALS NOT_A_MANAGER NO_SHIFT")
     @POST
     @Path("/sales/{saleId}/void")
-    public Response voidSale(@PathParam("saleId") String saleId, @Valid Approval approval) {
-        return refunded(agent.post("/api/till/returns/void/" + URLEncoder.encode(saleId, StandardCharsets.UTF_8),
-                approval, lane.token()));
+    public Response voidSale(@PathParam("saleId") String saleId, @Valid TillApi.Approval approval) {
+        return refunded(agent.call(TillCall.VOID_SALE, approval, lane.token(), saleId));
     }
 
     private Response refunded(AgentReply reply) {

@@ -1,5 +1,7 @@
 package io.chainretail.pos;
 
+import io.chainretail.core.till.TillApi;
+import io.chainretail.core.till.TillCall;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -62,8 +64,8 @@ public class ScanRelay {
                 continue;
             }
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(config.agentUrl() + "/api/till/events"))
-                        .header("X-Till-Token", token).header("Accept", "text/event-stream").GET().build();
+                HttpRequest request = HttpRequest.newBuilder(URI.create(config.agentUrl() + TillCall.EVENTS.path()))
+                        .header(TillApi.TOKEN_HEADER, token).header("Accept", "text/event-stream").GET().build();
                 HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
                 if (response.statusCode() == 200) {
                     LOG.infof("Listening to lane %s's scanner", config.lane());

@@ -1,9 +1,9 @@
 package io.chainretail.pos;
 
-import io.chainretail.core.error.ErrorCode;
-import io.chainretail.core.error.Refusal;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.chainretail.core.till.TillApi;
+import io.chainretail.core.till.TillCall;
 import io.chainretail.core.web.Refuses;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,9 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 /**
  * The lane's shift, for the cashier page: open it with the counted float ({@code {floatMinor}}), read
  * the X report, close it with the Z report ({@code {counted:[{valueMinor, count}]}}), and open the drawer
- * for no sale with a manager's approval ({@code {approver, pin, reason}}). The store agent keeps the
- * books and validates every body (its refusals come back as they are); this passes the cashier's
- * session along.
+ * for no sale with a manager's approval ({@code {approver, pin, reason}}). The bodies are the till API's
+ * own ({@link TillApi}); the store agent keeps the books (its refusals come back as they are); this passes the
+ * cashier's session along.
  */
 @Path("/api/shift")
 public class ShiftResource {
@@ -33,15 +33,15 @@ public class ShiftResource {
             + "NO_SHIFT")
     @GET
     public Response current() {
-        return agent.get("/api/till/shift", lane.token()).relayed();
+        return agent.call(TillCall.SHIFT, null, lane.token()).relayed();
     }
 
     @Extension(name = Refuses.EXTENSION, value = "SIGNED_OUT CROSS_SITE STORE_SERVER_UNREACHABLE NOT_SIGNED_IN "
             + "NO_SHIFT INVALID_FLOAT SHIFT_ALREADY_OPEN STORE_NOT_SYNCED")
     @POST
     @Path("/open")
-    public Response open(JsonNode body) {
-        return agent.post("/api/till/shift/open", object(body), lane.token()).relayed();
+    public Response open(@Valid TillApi.OpenShift body) {
+        return agent.call(TillCall.OPEN_SHIFT, body, lane.token()).relayed();
     }
 
     /** The Z report. */
@@ -49,23 +49,15 @@ public class ShiftResource {
             + "NO_SHIFT INVALID_COUNT")
     @POST
     @Path("/close")
-    public Response close(JsonNode body) {
-        return agent.post("/api/till/shift/close", object(body), lane.token()).relayed();
+    public Response close(@Valid TillApi.CloseShift body) {
+        return agent.call(TillCall.CLOSE_SHIFT, body, lane.token()).relayed();
     }
 
     @Extension(name = Refuses.EXTENSION, value = "SIGNED_OUT CROSS_SITE STORE_SERVER_UNREACHABLE NOT_SIGNED_IN "
             + "NO_SHIFT MANAGER_APPROVAL_REQUIRED BAD_CREDENTIALS NOT_A_MANAGER")
     @POST
     @Path("/no-sale")
-    public Response noSale(JsonNode body) {
-        return agent.post("/api/till/shift/no-sale", object(body), lane.token()).relayed();
-    }
-
-    /** The body passed on is a JSON object; anything else is refused here, before the agent is asked. */
-    private static JsonNode object(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw Refusal.of(ErrorCode.BODY_REQUIRED, null, "This request needs a JSON object.");
-        }
-        return body;
+    public Response noSale(@Valid TillApi.Approval body) {
+        return agent.call(TillCall.NO_SALE, body, lane.token()).relayed();
     }
 }

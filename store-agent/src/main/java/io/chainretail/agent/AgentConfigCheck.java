@@ -1,9 +1,9 @@
 package io.chainretail.agent;
 
-import io.chainretail.agent.till.LanePairings;
 import io.chainretail.core.config.ConfigCheck;
 import io.chainretail.core.config.EffectiveConfig;
 import io.chainretail.core.gtin.VariableMeasure;
+import io.chainretail.core.till.TillApi;
 import io.chainretail.devices.escpos.PrinterProfile;
 import io.chainretail.devices.scale.ScaleProtocol;
 import io.chainretail.devices.scanner.ScanFraming;
@@ -76,7 +76,7 @@ public class AgentConfigCheck {
 
     private static void lanes(ConfigCheck check, String lane, AgentConfig.LaneDevices devices) {
         String key = "agent.lanes.\"" + lane + "\".";
-        check.matches(lane, LanePairings.LANE_PATTERN, "agent.lanes", "a lane code (1-16 letters, digits)");
+        check.matches(lane, TillApi.LANE_PATTERN, "agent.lanes", "a lane code (1-16 letters, digits)");
         devices.printer().filter(address -> !"simulated".equals(address))
                 .ifPresent(address -> check.parses(address, Transports::of, key + "printer"));
         check.require(PrinterProfile.named(devices.printerProfile()).isPresent(), key + "printer-profile", "'"

@@ -49,7 +49,6 @@ public enum ErrorCode {
     PAIRING_CODE_WRONG(401, "The pairing code is wrong, expired or used: ask for a new one."),
 
     // 403: known, but not allowed.
-    FORBIDDEN(403, "Your role may not do this."),
     OTHER_STORE(403, "You can see and change your own store's data only."),
     OTHER_LANE(403, "The sale belongs to another lane."),
     NOT_A_MANAGER(403, "Only a store manager can do this."),

@@ -16,13 +16,11 @@ import java.util.TreeMap;
  */
 public final class TenderTally {
 
-    private static final String CASH = "CASH";
-
     private final Map<String, long[]> byType = new TreeMap<>();
 
     public void sale(SaleCompleted sale) {
         sale.tenders().forEach(tender -> in(tender.type(), tender.amountMinor()));
-        in(CASH, -sale.changeMinor());
+        in(TenderType.CASH.name(), -sale.changeMinor());
     }
 
     public void refund(ReturnCompleted refund) {
@@ -38,7 +36,7 @@ public final class TenderTally {
 
     /** Cash taken in net of change, less cash paid out: what the drawer holds beyond its float. */
     public long cashNetMinor() {
-        long[] cash = byType.getOrDefault(CASH, new long[2]);
+        long[] cash = byType.getOrDefault(TenderType.CASH.name(), new long[2]);
         return cash[0] - cash[1];
     }
 

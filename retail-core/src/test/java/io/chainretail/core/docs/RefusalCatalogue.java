@@ -29,6 +29,19 @@ public final class RefusalCatalogue {
     private RefusalCatalogue() {
     }
 
+    /**
+     * Everything wrong with an application's refusal documentation, one line each (empty when nothing is): error
+     * responses that are not refusals of the catalogue, and codes its source under {@code sourceRoot} refuses with
+     * that no operation documents.
+     */
+    public static String problems(JsonNode openapi, Path sourceRoot) {
+        List<String> problems = new ArrayList<>(undocumented(openapi));
+        SortedSet<ErrorCode> missing = thrown(sourceRoot);
+        missing.removeAll(documented(openapi));
+        missing.forEach(code -> problems.add(code + " is refused somewhere and documented nowhere"));
+        return String.join("\n", problems);
+    }
+
     /** Error responses that are not refusals of the catalogue, one line each; empty when all are. */
     public static List<String> undocumented(JsonNode openapi) {
         List<String> problems = new ArrayList<>();

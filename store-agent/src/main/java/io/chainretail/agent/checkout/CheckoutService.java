@@ -23,6 +23,7 @@ import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.SaleCompleted;
+import io.chainretail.core.tender.TenderType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -272,7 +273,7 @@ public class CheckoutService {
             long total = priced.totalMinor();
             long tendered = tenders.stream().mapToLong(SaleCompleted.Tender::amountMinor)
                     .reduce(0, CheckoutService::addWithoutOverflow);
-            long cash = tendered(tenders, "CASH");
+            long cash = tendered(tenders, TenderType.CASH);
             if (tendered < total) {
                 throw Refusal.of(ErrorCode.TENDER_TOO_LOW, "Payment of " + money(tendered, draft)
                         + " is less than the total " + money(total, draft) + ".");
@@ -287,7 +288,7 @@ public class CheckoutService {
                         + " change, more than a till gives: check the amount.");
             }
             boolean online = link.isConnected();
-            long inPoints = tendered(tenders, "POINTS");
+            long inPoints = tendered(tenders, TenderType.POINTS);
             if (inPoints > 0 && draft.member == null) {
                 throw Refusal.of(ErrorCode.POINTS_NEED_MEMBER, "Attach the member before paying with points.");
             }
@@ -325,8 +326,8 @@ public class CheckoutService {
     private record PointsMoved(long earned, long redeemed, boolean offline) {
     }
 
-    private static long tendered(List<SaleCompleted.Tender> tenders, String type) {
-        return tenders.stream().filter(t -> type.equals(t.type())).mapToLong(SaleCompleted.Tender::amountMinor)
+    private static long tendered(List<SaleCompleted.Tender> tenders, TenderType type) {
+        return tenders.stream().filter(t -> type.named(t.type())).mapToLong(SaleCompleted.Tender::amountMinor)
                 .reduce(0, CheckoutService::addWithoutOverflow);
     }
 

@@ -8,17 +8,10 @@ import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.agent.till.TillSessions.Session;
 import io.chainretail.core.sync.payload.SaleCompleted;
+import io.chainretail.core.till.TillApi;
 import io.chainretail.core.web.Refuses;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,9 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 /** The API a lane's till (pos-client) uses: sign in, ring up, take payment. */
 @Path("/api/till")
 public class TillResource {
-
-    /** Header carrying the session token from {@code /signin}. */
-    public static final String TOKEN_HEADER = "X-Till-Token";
 
     private final TillSessions sessions;
     private final LanePairings pairings;
@@ -52,62 +42,12 @@ public class TillResource {
         this.timing = timing;
     }
 
-    /** Sign-in at a lane. */
-    public record SignIn(@NotBlank String cashier, @NotBlank String pin,
-            @NotBlank @Pattern(regexp = LanePairings.LANE_PATTERN) String lane) {
-    }
-
-    /** A lane's one-time pairing code, from the manager console. */
-    public record Pair(@NotBlank @Pattern(regexp = LanePairings.LANE_PATTERN) String lane,
-            @NotBlank @jakarta.validation.constraints.Size(max = 64) String code) {
-    }
-
-    /** The lane's key: the till keeps it and sends it with every sign-in ({@value LanePairings#KEY_HEADER}). */
-    public record Paired(String lane, String key) {
-    }
-
-    /** The session a till keeps. */
-    public record SignedIn(String token, String cashier, String role, String lane) {
-    }
-
-    /**
-     * One scan or keyed code: a barcode, a scale label, or a 5-digit PLU. {@code weightGrams} is a weight keyed
-     * in for an item sold by weight; without it, the lane's scale weighs the item.
-     */
-    public record Scan(@NotBlank String code, Long quantity,
-            @Min(value = 1, message = "a weight is at least 1 g") @Max(value = MAX_WEIGHT_GRAMS,
-                    message = "a weight is at most 999,999 g") Long weightGrams) {
-    }
-
-    /** The heaviest weight a till sells by: more than any counter scale weighs, less than a keying slip. */
-    public static final long MAX_WEIGHT_GRAMS = 999_999;
-
-    /** A member's card number or phone. */
-    public record MemberKey(@NotBlank String cardOrPhone) {
-    }
-
-    /** A coupon code. */
-    public record Coupon(@NotBlank String code) {
-    }
-
-    /** Payment of a sale. */
-    public record Payment(@NotEmpty List<@Valid TenderInput> tenders) {
-    }
-
-    /**
-     * One tender: CASH, CARD, VOUCHER or POINTS (a member's), with the amount given in minor units; for
-     * CARD the card terminal's reference (authorisation or slip number), for VOUCHER its number.
-     */
-    public record TenderInput(@NotNull @Pattern(regexp = "CASH|CARD|VOUCHER|POINTS") String type,
-            @NotNull @PositiveOrZero Long amountMinor, @Size(max = 64) String reference) {
-    }
-
     /** Trades the lane's one-time code for its key; 401 PAIRING_CODE_WRONG. */
     @Extension(name = Refuses.EXTENSION, value = "PAIRING_CODE_WRONG")
     @POST
     @Path("/pair")
-    public Paired pair(@Valid Pair request) {
-        return new Paired(request.lane(), pairings.pair(request.lane(), request.code()));
+    public TillApi.Paired pair(@Valid TillApi.Pair request) {
+        return new TillApi.Paired(request.lane(), pairings.pair(request.lane(), request.code()));
     }
 
     /**
@@ -117,24 +57,25 @@ public class TillResource {
     @Extension(name = Refuses.EXTENSION, value = "LANE_NOT_PAIRED BAD_CREDENTIALS PIN_LOCKED")
     @POST
     @Path("/signin")
-    public SignedIn signIn(@HeaderParam(LanePairings.KEY_HEADER) String laneKey, @Valid SignIn request) {
+    public TillApi.SignedIn signIn(@HeaderParam(TillApi.LANE_KEY_HEADER) String laneKey,
+            @Valid TillApi.SignIn request) {
         pairings.requirePaired(request.lane(), laneKey);
         Session session = sessions.signIn(request.cashier(), request.pin(), request.lane())
                 .orElseThrow(() -> Refusal.of(ErrorCode.BAD_CREDENTIALS, "Cashier id or PIN is wrong."));
-        return new SignedIn(session.token(), session.cashier(), session.role(), session.lane());
+        return new TillApi.SignedIn(session.token(), session.cashier(), session.role(), session.lane());
     }
 
     @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SHIFT STORE_NOT_SYNCED")
     @POST
     @Path("/sales")
-    public SaleView open(@HeaderParam(TOKEN_HEADER) String token) {
+    public SaleView open(@HeaderParam(TillApi.TOKEN_HEADER) String token) {
         return checkout.open(session(token));
     }
 
     @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_SALE OTHER_LANE SALE_SUSPENDED")
     @GET
     @Path("/sales/{id}")
-    public SaleView get(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id) {
+    public SaleView get(@HeaderParam(TillApi.TOKEN_HEADER) String token, @PathParam("id") String id) {
         return checkout.get(session(token), id);
     }
 
@@ -150,7 +91,8 @@ public class TillResource {
     @POST
     @Path("/sales/{id}/lines")
     @NonBlocking
-    public SaleView scan(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id, @Valid Scan scan) {
+    public SaleView scan(@HeaderParam(TillApi.TOKEN_HEADER) String token, @PathParam("id") String id,
+            @Valid TillApi.Scan scan) {
         Session session = session(token);
         return timing.time("scan", () -> checkout.scan(session, id, scan.code(),
                 scan.quantity() == null ? 1 : scan.quantity(), scan.weightGrams()));
@@ -160,14 +102,14 @@ public class TillResource {
             + "EMPTY_SALE")
     @POST
     @Path("/sales/{id}/suspend")
-    public SaleView suspend(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id) {
+    public SaleView suspend(@HeaderParam(TillApi.TOKEN_HEADER) String token, @PathParam("id") String id) {
         return checkout.suspend(session(token), id);
     }
 
     @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUSPENDED_SALE OTHER_LANE")
     @POST
     @Path("/sales/{id}/resume")
-    public SaleView resume(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id) {
+    public SaleView resume(@HeaderParam(TillApi.TOKEN_HEADER) String token, @PathParam("id") String id) {
         return checkout.resume(session(token), id);
     }
 
@@ -175,7 +117,7 @@ public class TillResource {
     @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL")
     @GET
     @Path("/products")
-    public List<Catalog.Found> search(@HeaderParam(TOKEN_HEADER) String token, @QueryParam("q") String text) {
+    public List<Catalog.Found> search(@HeaderParam(TillApi.TOKEN_HEADER) String token, @QueryParam("q") String text) {
         session(token);
         return catalog.search(text == null ? "" : text, 20);
     }
@@ -184,7 +126,7 @@ public class TillResource {
     @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL")
     @GET
     @Path("/suspended")
-    public List<SaleView> suspended(@HeaderParam(TOKEN_HEADER) String token) {
+    public List<SaleView> suspended(@HeaderParam(TillApi.TOKEN_HEADER) String token) {
         session(token);
         return checkout.suspended();
     }
@@ -193,7 +135,7 @@ public class TillResource {
             + "NO_SUCH_LINE ALREADY_VOIDED")
     @POST
     @Path("/sales/{id}/lines/{lineNo}/void")
-    public SaleView voidLine(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id,
+    public SaleView voidLine(@HeaderParam(TillApi.TOKEN_HEADER) String token, @PathParam("id") String id,
             @PathParam("lineNo") int lineNo) {
         return checkout.voidLine(session(token), id, lineNo);
     }
@@ -202,15 +144,15 @@ public class TillResource {
             + "UNKNOWN_MEMBER")
     @PUT
     @Path("/sales/{id}/member")
-    public SaleView attachMember(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id,
-            @Valid MemberKey member) {
+    public SaleView attachMember(@HeaderParam(TillApi.TOKEN_HEADER) String token, @PathParam("id") String id,
+            @Valid TillApi.MemberKey member) {
         return checkout.attachMember(session(token), id, member.cardOrPhone());
     }
 
     @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_SALE OTHER_LANE SALE_SUSPENDED")
     @DELETE
     @Path("/sales/{id}/member")
-    public SaleView detachMember(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id) {
+    public SaleView detachMember(@HeaderParam(TillApi.TOKEN_HEADER) String token, @PathParam("id") String id) {
         return checkout.detachMember(session(token), id);
     }
 
@@ -218,15 +160,15 @@ public class TillResource {
             + "INVALID_COUPON")
     @POST
     @Path("/sales/{id}/coupons")
-    public SaleView addCoupon(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id,
-            @Valid Coupon coupon) {
+    public SaleView addCoupon(@HeaderParam(TillApi.TOKEN_HEADER) String token, @PathParam("id") String id,
+            @Valid TillApi.Coupon coupon) {
         return checkout.addCoupon(session(token), id, coupon.code());
     }
 
     @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_SALE OTHER_LANE SALE_SUSPENDED")
     @DELETE
     @Path("/sales/{id}/coupons/{code}")
-    public SaleView removeCoupon(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id,
+    public SaleView removeCoupon(@HeaderParam(TillApi.TOKEN_HEADER) String token, @PathParam("id") String id,
             @PathParam("code") String code) {
         return checkout.removeCoupon(session(token), id, code);
     }
@@ -236,10 +178,11 @@ public class TillResource {
             + "POINTS_AMOUNT POINTS_NOT_AVAILABLE POINTS_NEED_HQ UNKNOWN_PRODUCT NO_PRICE")
     @POST
     @Path("/sales/{id}/complete")
-    public SaleView complete(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id,
-            @Valid Payment payment) {
+    public SaleView complete(@HeaderParam(TillApi.TOKEN_HEADER) String token, @PathParam("id") String id,
+            @Valid TillApi.Payment payment) {
         List<SaleCompleted.Tender> tenders = payment.tenders().stream()
-                .map(t -> new SaleCompleted.Tender(t.type(), t.amountMinor(), blankToNull(t.reference()))).toList();
+                .map(t -> new SaleCompleted.Tender(t.type().name(), t.amountMinor(), blankToNull(t.reference())))
+                .toList();
         Session session = session(token);
         return timing.time("complete", () -> checkout.complete(session, id, tenders));
     }

@@ -14,6 +14,7 @@ import io.chainretail.core.sync.payload.DrawerOpened;
 import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.ShiftClosed;
+import io.chainretail.core.tender.TenderType;
 import io.chainretail.devices.device.DeviceState;
 import io.chainretail.devices.printer.ReceiptPrinter;
 import io.chainretail.devices.receipt.Receipt;
@@ -75,10 +76,10 @@ public class PrintSpooler {
     void onJournaled(@Observes Journal.Appended appended) {
         if (appended.payload() instanceof SaleCompleted sale) {
             queue(sale.lane(), "SALE", sale.saleId(), false, sale.tenders().stream()
-                    .anyMatch(t -> "CASH".equals(t.type())));
+                    .anyMatch(t -> TenderType.CASH.named(t.type())));
         } else if (appended.payload() instanceof ReturnCompleted refund) {
             queue(refund.lane(), refund.kind(), refund.returnId(), false, refund.tenders().stream()
-                    .anyMatch(t -> "CASH".equals(t.type())));
+                    .anyMatch(t -> TenderType.CASH.named(t.type())));
         } else if (appended.payload() instanceof DrawerOpened drawer) {
             queue(drawer.lane(), "DRAWER", null, false, true);
         } else if (appended.payload() instanceof ShiftClosed z) {

@@ -1,7 +1,7 @@
 package io.chainretail.agent.devices;
 
-import io.chainretail.agent.checkout.TillResource;
 import io.chainretail.agent.till.TillSessions;
+import io.chainretail.core.till.TillApi;
 import io.chainretail.core.web.Refuses;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,7 +37,7 @@ public class TillDeviceResource {
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<StoreDevices.Scanned> events(@HeaderParam(TillResource.TOKEN_HEADER) String token) {
+    public Multi<StoreDevices.Scanned> events(@HeaderParam(TillApi.TOKEN_HEADER) String token) {
         return events.of(sessions.require(token).lane());
     }
 
@@ -48,7 +48,7 @@ public class TillDeviceResource {
     @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL")
     @GET
     @Path("/devices")
-    public LaneDevices lane(@HeaderParam(TillResource.TOKEN_HEADER) String token) {
+    public LaneDevices lane(@HeaderParam(TillApi.TOKEN_HEADER) String token) {
         String lane = sessions.require(token).lane();
         return new LaneDevices(devices.statuses(lane), spooler.uncertain(lane).stream()
                 .map(job -> job.documentId).toList());
@@ -58,7 +58,7 @@ public class TillDeviceResource {
     @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_RECEIPT NO_PRINTER")
     @POST
     @Path("/receipts/{id}/reprint")
-    public void reprint(@HeaderParam(TillResource.TOKEN_HEADER) String token, @PathParam("id") String id) {
+    public void reprint(@HeaderParam(TillApi.TOKEN_HEADER) String token, @PathParam("id") String id) {
         spooler.reprint(sessions.require(token).lane(), id);
     }
 }

@@ -1,12 +1,10 @@
 package io.chainretail.agent.returns;
 
-import io.chainretail.agent.checkout.TillResource;
 import io.chainretail.agent.till.TillSessions;
+import io.chainretail.core.tender.TenderType;
+import io.chainretail.core.till.TillApi;
 import io.chainretail.core.web.Refuses;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,34 +24,16 @@ public class ReturnResource {
         this.returns = returns;
     }
 
-    /**
-     * A return. With {@code saleId}: lines by {@code lineNo} at the price paid. Without: lines by
-     * {@code code}, at today's price, with a manager's {@code approver} and {@code pin}.
-     *
-     * @param tender where the refund goes: CASH (default), CARD (only for a sale paid by card), VOUCHER
-     */
-    public record Return(String saleId, @NotEmpty @Size(max = 200) List<@Valid Line> lines, String tender,
-            String approver, String pin, String reason) {
-    }
-
-    /** One line to give back. */
-    public record Line(Integer lineNo, String code, Long quantity, Long weightGrams) {
-    }
-
-    /** A manager's approval. */
-    public record Approval(@NotBlank String approver, @NotBlank String pin, String reason) {
-    }
-
     @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SHIFT NO_SUCH_SALE NO_SUCH_LINE "
             + "NOTHING_TO_RETURN RETURN_TOO_MANY REFUND_TENDER CASH_SHORT MANAGER_APPROVAL_REQUIRED BAD_CREDENTIALS "
             + "PIN_LOCKED NOT_A_MANAGER INVALID_BARCODE UNKNOWN_BARCODE NOT_ON_SALE NO_PRICE INVALID_QUANTITY "
             + "WEIGHT_NEEDED STORE_NOT_SYNCED")
     @POST
-    public RefundView refund(@HeaderParam(TillResource.TOKEN_HEADER) String token, @Valid Return request) {
+    public RefundView refund(@HeaderParam(TillApi.TOKEN_HEADER) String token, @Valid TillApi.Return request) {
         TillSessions.Session session = sessions.require(token);
         List<ReturnService.Request> lines = request.lines().stream().map(l -> new ReturnService.Request(l.lineNo(),
                 l.code(), l.quantity() == null ? 1 : l.quantity(), l.weightGrams())).toList();
-        String tender = request.tender() == null ? "CASH" : request.tender();
+        TenderType tender = request.tender() == null ? TenderType.CASH : request.tender();
         return request.saleId() != null ? returns.withReceipt(session, request.saleId(), lines, tender)
                 : returns.withoutReceipt(session, lines, tender, request.approver(), request.pin(), request.reason());
     }
@@ -63,8 +43,8 @@ public class ReturnResource {
             + "VOID_OTHER_SHIFT CASH_SHORT MANAGER_APPROVAL_REQUIRED BAD_CREDENTIALS PIN_LOCKED NOT_A_MANAGER")
     @POST
     @Path("/void/{saleId}")
-    public RefundView voidSale(@HeaderParam(TillResource.TOKEN_HEADER) String token,
-            @PathParam("saleId") String saleId, @Valid Approval approval) {
+    public RefundView voidSale(@HeaderParam(TillApi.TOKEN_HEADER) String token,
+            @PathParam("saleId") String saleId, @Valid TillApi.Approval approval) {
         return returns.voidSale(sessions.require(token), saleId, approval.approver(), approval.pin(),
                 approval.reason());
     }

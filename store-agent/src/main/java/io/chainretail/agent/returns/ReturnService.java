@@ -26,11 +26,13 @@ import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.ReturnCompleted.ReturnLine;
 import io.chainretail.core.sync.payload.SaleCompleted;
+import io.chainretail.core.tender.TenderType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,8 @@ import java.util.Set;
 @ApplicationScoped
 public class ReturnService {
 
-    private static final Set<String> REFUND_TENDERS = Set.of("CASH", "CARD", "VOUCHER");
+    private static final Set<TenderType> REFUND_TENDERS = EnumSet.of(TenderType.CASH, TenderType.CARD,
+            TenderType.VOUCHER);
 
     /** A line to give back: by the sale's line number with a receipt, by code without. */
     public record Request(Integer lineNo, String code, long quantity, Long weightGrams) {
@@ -74,11 +77,11 @@ public class ReturnService {
 
     /** Returns lines of a sale of this store at what each unit was paid; the refund goes to {@code tender}. */
     @Transactional
-    public RefundView withReceipt(Session session, String saleId, List<Request> requests, String tender) {
+    public RefundView withReceipt(Session session, String saleId, List<Request> requests, TenderType tender) {
         requireTender(tender);
         CompletedSale original = originalSale(saleId);
         SaleCompleted sale = read(original.payload, SaleCompleted.class);
-        if ("CARD".equals(tender) && sale.tenders().stream().noneMatch(t -> "CARD".equals(t.type()))) {
+        if (tender == TenderType.CARD && sale.tenders().stream().noneMatch(t -> TenderType.CARD.named(t.type()))) {
             throw Refusal.of(ErrorCode.REFUND_TENDER, "Only a sale paid by card can be refunded to a card.");
         }
         SoFar soFar = returnedSoFar(saleId);
@@ -114,10 +117,10 @@ public class ReturnService {
         PointsBack back = pointsBack(sale, refund, allBack, soFar);
         List<SaleCompleted.Tender> tenders = new ArrayList<>();
         if (back.restoredMinor() > 0) {
-            tenders.add(new SaleCompleted.Tender("POINTS", back.restoredMinor()));
+            tenders.add(new SaleCompleted.Tender(TenderType.POINTS.name(), back.restoredMinor()));
         }
         if (refund - back.restoredMinor() > 0) {
-            tenders.add(new SaleCompleted.Tender(tender, refund - back.restoredMinor()));
+            tenders.add(new SaleCompleted.Tender(tender.name(), refund - back.restoredMinor()));
         }
         return book(session, "RETURN", null, original.saleId, sale.member(), sale.currency(), lines, tenders, null,
                 back.reversed(), points.pointsFor(back.restoredMinor()));
@@ -125,7 +128,7 @@ public class ReturnService {
 
     /** Returns items without a receipt at today's regular price, approved by a manager. */
     @Transactional
-    public RefundView withoutReceipt(Session session, List<Request> requests, String tender, String approver,
+    public RefundView withoutReceipt(Session session, List<Request> requests, TenderType tender, String approver,
             String pin, String reason) {
         requireTender(tender);
         String manager = sessions.approve(approver, pin, "A return without receipt", session.lane());
@@ -150,7 +153,7 @@ public class ReturnService {
         }
         long refund = lines.stream().mapToLong(ReturnLine::refundMinor).sum();
         return book(session, "RETURN", manager, null, null, store.currency(), lines,
-                List.of(new SaleCompleted.Tender(tender, refund)), reason, 0, 0);
+                List.of(new SaleCompleted.Tender(tender.name(), refund)), reason, 0, 0);
     }
 
     /**
@@ -176,7 +179,7 @@ public class ReturnService {
                 l.quantity(), l.weightGrams(), l.payableMinor(), l.taxClass(), l.taxMinor())).toList();
         List<SaleCompleted.Tender> back = new ArrayList<>();
         for (SaleCompleted.Tender tender : sale.tenders()) {
-            long amount = "CASH".equals(tender.type()) ? tender.amountMinor() - sale.changeMinor()
+            long amount = TenderType.CASH.named(tender.type()) ? tender.amountMinor() - sale.changeMinor()
                     : tender.amountMinor();
             if (amount > 0) {
                 back.add(new SaleCompleted.Tender(tender.type(), amount));
@@ -197,7 +200,7 @@ public class ReturnService {
             throw Refusal.of(ErrorCode.NOTHING_TO_RETURN, "Choose at least one line to give back.");
         }
         Shift shift = shifts.requireOpen(session.lane());
-        long cashOut = tenders.stream().filter(t -> "CASH".equals(t.type()))
+        long cashOut = tenders.stream().filter(t -> TenderType.CASH.named(t.type()))
                 .mapToLong(SaleCompleted.Tender::amountMinor).sum();
         long inDrawer = shifts.cashInDrawer(shift);
         if (cashOut > inDrawer) {
@@ -276,8 +279,8 @@ public class ReturnService {
     }
 
     private static long pointsTendered(List<SaleCompleted.Tender> tenders) {
-        return tenders.stream().filter(t -> "POINTS".equals(t.type())).mapToLong(SaleCompleted.Tender::amountMinor)
-                .sum();
+        return tenders.stream().filter(t -> TenderType.POINTS.named(t.type()))
+                .mapToLong(SaleCompleted.Tender::amountMinor).sum();
     }
 
     /** The points a return of {@code refundMinor} of {@code sale} takes back and gives back. */
@@ -300,7 +303,7 @@ public class ReturnService {
         return new PointsBack(Math.max(0, reversed), points.wholePoints(Math.max(0, restored)));
     }
 
-    private static void requireTender(String tender) {
+    private static void requireTender(TenderType tender) {
         if (!REFUND_TENDERS.contains(tender)) {
             throw Refusal.of(ErrorCode.REFUND_TENDER, "Refund to CASH, CARD or VOUCHER.");
         }

@@ -1,21 +1,15 @@
 package io.chainretail.agent.shift;
 
-import io.chainretail.agent.checkout.TillResource;
 import io.chainretail.agent.till.TillSessions;
 import io.chainretail.core.sync.payload.DrawerOpened;
 import io.chainretail.core.sync.payload.ShiftClosed;
+import io.chainretail.core.till.TillApi;
 import io.chainretail.core.web.Refuses;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** The lane's shift: open with a float, X report, close with the count (Z), no-sale. */
@@ -30,34 +24,18 @@ public class ShiftResource {
         this.shifts = shifts;
     }
 
-    /** The float counted into the drawer. */
-    public record Open(@NotNull @PositiveOrZero Long floatMinor) {
-    }
-
-    /** The cash counted at close, by denomination. */
-    public record Close(@NotNull @Size(max = 100) List<@Valid Count> counted) {
-    }
-
-    /** Notes or coins of one value. */
-    public record Count(@Positive long valueMinor, @PositiveOrZero int count) {
-    }
-
-    /** A manager's approval. */
-    public record Approval(@NotBlank String approver, @NotBlank String pin, String reason) {
-    }
-
     @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL INVALID_FLOAT SHIFT_ALREADY_OPEN "
             + "STORE_NOT_SYNCED")
     @POST
     @Path("/open")
-    public ShiftTotals open(@HeaderParam(TillResource.TOKEN_HEADER) String token, @Valid Open open) {
+    public ShiftTotals open(@HeaderParam(TillApi.TOKEN_HEADER) String token, @Valid TillApi.OpenShift open) {
         return shifts.open(sessions.require(token), open.floatMinor());
     }
 
     /** The X report. */
     @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SHIFT")
     @GET
-    public ShiftTotals current(@HeaderParam(TillResource.TOKEN_HEADER) String token) {
+    public ShiftTotals current(@HeaderParam(TillApi.TOKEN_HEADER) String token) {
         return shifts.current(sessions.require(token));
     }
 
@@ -65,7 +43,7 @@ public class ShiftResource {
     @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SHIFT INVALID_COUNT")
     @POST
     @Path("/close")
-    public ShiftClosed close(@HeaderParam(TillResource.TOKEN_HEADER) String token, @Valid Close close) {
+    public ShiftClosed close(@HeaderParam(TillApi.TOKEN_HEADER) String token, @Valid TillApi.CloseShift close) {
         return shifts.close(sessions.require(token), close.counted().stream()
                 .map(c -> new ShiftClosed.Denomination(c.valueMinor(), c.count())).toList());
     }
@@ -74,7 +52,7 @@ public class ShiftResource {
             + "BAD_CREDENTIALS PIN_LOCKED NOT_A_MANAGER")
     @POST
     @Path("/no-sale")
-    public DrawerOpened noSale(@HeaderParam(TillResource.TOKEN_HEADER) String token, @Valid Approval approval) {
+    public DrawerOpened noSale(@HeaderParam(TillApi.TOKEN_HEADER) String token, @Valid TillApi.Approval approval) {
         return shifts.noSale(sessions.require(token), approval.approver(), approval.pin(), approval.reason());
     }
 }

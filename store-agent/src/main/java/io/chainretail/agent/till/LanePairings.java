@@ -4,6 +4,7 @@ import io.chainretail.agent.AgentConfig;
 import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.security.Secrets;
+import io.chainretail.core.till.TillApi;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,10 +38,6 @@ public class LanePairings {
     public record Lane(String lane, boolean paired, Instant pairedAt, String pairedBy, Instant codeExpiresAt) {
     }
 
-    /** What a lane code may be: it names the lane in sessions, receipts and the journal. */
-    public static final String LANE_PATTERN = "[A-Za-z0-9_-]{1,16}";
-    /** Header a till sends its lane key in, at sign-in. */
-    public static final String KEY_HEADER = "X-Lane-Key";
     static final int MAX_CODE_FAILURES = 5;
     /** No 0/O or 1/I/L: the code is read off a screen and typed at the lane. */
     private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -71,7 +68,7 @@ public class LanePairings {
 
     /** {@code lane} when it is a lane code; 400 LANE_INVALID otherwise. */
     public static String requireLane(String lane) {
-        if (lane == null || !lane.matches(LANE_PATTERN)) {
+        if (lane == null || !lane.matches(TillApi.LANE_PATTERN)) {
             throw Refusal.of(ErrorCode.LANE_INVALID, "lane", "A lane is 1-16 letters, digits, '-' or '_'.");
         }
         return lane;

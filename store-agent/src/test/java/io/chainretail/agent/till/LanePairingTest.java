@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chainretail.core.till.TillApi;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -145,7 +146,7 @@ class LanePairingTest {
     private static ValidatableResponse signIn(String lane, String key) {
         var request = given().contentType("application/json");
         if (key != null) {
-            request = request.header(LanePairings.KEY_HEADER, key);
+            request = request.header(TillApi.LANE_KEY_HEADER, key);
         }
         return request.body("{\"cashier\":\"1001\",\"pin\":\"1234\",\"lane\":\"" + lane + "\"}")
                 .post("/api/till/signin").then();
