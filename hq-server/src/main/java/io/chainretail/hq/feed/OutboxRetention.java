@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
+import java.time.InstantSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,10 +21,12 @@ public class OutboxRetention {
     private static final Logger LOG = Logger.getLogger(OutboxRetention.class);
 
     private final HqConfig config;
+    private final InstantSource clock;
     private PeriodicTask task;
 
-    public OutboxRetention(HqConfig config) {
+    public OutboxRetention(HqConfig config, InstantSource clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -38,7 +41,7 @@ public class OutboxRetention {
 
     /** Deletes published deltas past the retention; unpublished ones are kept whatever their age. */
     public long deleteExpired() {
-        Instant cutoff = Instant.now().minus(config.sync().retention());
+        Instant cutoff = clock.instant().minus(config.sync().retention());
         long deleted = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.delete(
                 "publishedAt is not null and publishedAt < ?1", cutoff));
         if (deleted > 0) {

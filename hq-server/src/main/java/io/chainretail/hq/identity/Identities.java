@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -46,12 +47,14 @@ public class Identities {
     private final HqConfig.Auth settings;
     private final jakarta.enterprise.event.Event<SignInAttempt> attempts;
     private final jakarta.enterprise.event.Event<StaffChanged> staffEvents;
+    private final InstantSource clock;
 
     public Identities(HqConfig config, jakarta.enterprise.event.Event<SignInAttempt> attempts,
-            jakarta.enterprise.event.Event<StaffChanged> staffEvents) {
+            jakarta.enterprise.event.Event<StaffChanged> staffEvents, InstantSource clock) {
         this.settings = config.auth();
         this.attempts = attempts;
         this.staffEvents = staffEvents;
+        this.clock = clock;
     }
 
     /**
@@ -60,7 +63,7 @@ public class Identities {
      * answers which user names exist; the audit log and the users list say which it was.
      */
     public Session signIn(String username, String password) {
-        Attempt attempt = attempt(username, password, Instant.now());
+        Attempt attempt = attempt(username, password, clock.instant());
         attempts.fire(new SignInAttempt(username, attempt.outcome == Outcome.OK ? "ok"
                 : attempt.outcome == Outcome.LOCKED ? "locked" : "bad-credentials"));
         if (attempt.outcome == Outcome.OK) {
@@ -116,7 +119,7 @@ public class Identities {
     @Transactional
     public Optional<SignedIn> identify(String token) {
         UserSession session = UserSession.findById(sha256(token));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (session == null || !session.expiresAt.isAfter(now)) {
             return Optional.empty();
         }
@@ -137,7 +140,7 @@ public class Identities {
 
     @Transactional
     public List<UserView> list() {
-        return UserAccount.<UserAccount>list("order by username").stream().map(Identities::view).toList();
+        return UserAccount.<UserAccount>list("order by username").stream().map(this::view).toList();
     }
 
     /** Creates a user, or replaces its name, role, store and (if given) password; 400 for a bad field. */
@@ -165,7 +168,7 @@ public class Identities {
         if (created) {
             user = new UserAccount();
             user.username = username;
-            user.createdAt = Instant.now();
+            user.createdAt = clock.instant();
         }
         user.displayName = displayName;
         user.role = role.id();
@@ -251,9 +254,9 @@ public class Identities {
         return new SignedIn(user.username, user.displayName, Role.of(user.role).orElseThrow(), user.storeCode);
     }
 
-    private static UserView view(UserAccount user) {
+    private UserView view(UserAccount user) {
         return new UserView(user.username, user.displayName, user.role, user.storeCode, user.active,
-                user.lockedUntil != null && user.lockedUntil.isAfter(Instant.now()), user.tillId);
+                user.lockedUntil != null && user.lockedUntil.isAfter(clock.instant()), user.tillId);
     }
 
     static String sha256(String token) {

@@ -12,7 +12,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Instant;
+import java.time.InstantSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,12 +29,15 @@ public class StoreStatusListener {
     private final StoreSyncService service;
     private final MeterRegistry metrics;
     private final SyncCodec codec = new SyncCodec();
+    private final InstantSource clock;
 
-    public StoreStatusListener(HqLink link, HqConfig config, StoreSyncService service, MeterRegistry metrics) {
+    public StoreStatusListener(HqLink link, HqConfig config, StoreSyncService service, MeterRegistry metrics,
+            InstantSource clock) {
         this.link = link;
         this.config = config;
         this.service = service;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -51,7 +54,7 @@ public class StoreStatusListener {
                 throw new MalformedMessageException("not a status of store " + store + " of this chain");
             }
             // HQ's clock, not the store's: a store with a wrong clock must not look silent (or alive).
-            service.record(store, envelope.payloadAs(StoreStatus.class), Instant.now());
+            service.record(store, envelope.payloadAs(StoreStatus.class), clock.instant());
         } catch (MalformedMessageException e) {
             metrics.counter("hq_messages_rejected_total", "topic", "status").increment();
             LOG.warnf("Rejected status message on %s: %s", topic, e.getMessage());

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,12 @@ public class StoreSyncService {
 
     private final Duration offlineAfter;
     private final HqReplicaHasher hasher;
+    private final InstantSource clock;
 
-    public StoreSyncService(HqConfig config, HqReplicaHasher hasher) {
+    public StoreSyncService(HqConfig config, HqReplicaHasher hasher, InstantSource clock) {
         this.offlineAfter = config.sync().offlineAfter();
         this.hasher = hasher;
+        this.clock = clock;
     }
 
     @Transactional
@@ -73,7 +76,7 @@ public class StoreSyncService {
         Store.<Store>listAll().forEach(s -> codes.add(s.code));
         StorePresence.<StorePresence>listAll().forEach(p -> codes.add(p.storeCode));
         Map<String, Long> hqSeqs = hqSequences();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<StoreSyncStatus> result = new ArrayList<>();
         for (String code : codes) {
             result.add(status(code, hqSeqs, now));
@@ -86,7 +89,7 @@ public class StoreSyncService {
         if (Store.findById(store) == null && StorePresence.findById(store) == null) {
             return Optional.empty();
         }
-        return Optional.of(status(store, hqSequences(), Instant.now()));
+        return Optional.of(status(store, hqSequences(), clock.instant()));
     }
 
     /** Compares the store's last reported replica hash of every feed with HQ's. */

@@ -3,6 +3,7 @@ package io.chainretail.core.pricing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +34,7 @@ class BasketAssemblyTest {
     void anItemSoldByWeightNeedsItsWeightOrLabel() {
         Refusal refused = assertThrows(Refusal.class, () -> BasketAssembly.line(new BasketItem(1, "A-1", 1, null,
                 null), APPLES, "0001", NOW));
-        assertEquals("WEIGHT_NEEDED", refused.code());
+        assertEquals(ErrorCode.WEIGHT_NEEDED, refused.code());
     }
 
     @Test

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,11 +68,14 @@ public class UplinkPublisher {
     /** Event ids HQ has acknowledged and the journal does not yet say are delivered. */
     private final Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
     private final MeterRegistry metrics;
+    private final InstantSource clock;
     private PeriodicTask task;
     private PeriodicTask marker;
 
-    public UplinkPublisher(StoreLink link, AgentConfig config, Journal journal, MeterRegistry metrics) {
+    public UplinkPublisher(StoreLink link, AgentConfig config, Journal journal, MeterRegistry metrics,
+            InstantSource clock) {
         this.link = link;
+        this.clock = clock;
         this.config = config;
         this.journal = journal;
         this.metrics = metrics;
@@ -127,7 +131,7 @@ public class UplinkPublisher {
             // Forget what was acknowledged, so the map holds only events still in flight.
             sentAt.keySet().retainAll(pending.stream().map(e -> e.position).toList());
         }
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long resendAfter = config.uplink().resendAfter().toMillis();
         List<JournalEntry> due = new ArrayList<>();
         for (JournalEntry entry : pending) {
