@@ -75,6 +75,36 @@ const HqSession = {
     return body;
   },
 
+  /**
+   * Pages through a long list {@code size} rows at a time with Previous and Next buttons in the element
+   * {@code navId}: {@code load(page, size)} shows page {@code page} (from 0) and answers its rows. Next is off
+   * when a page comes back short. Answers {@code first()}, which shows the first page again (after a search).
+   */
+  pager(navId, size, load) {
+    const nav = document.getElementById(navId);
+    const previous = document.createElement('button');
+    const next = document.createElement('button');
+    const where = document.createElement('span');
+    previous.type = next.type = 'button';
+    previous.textContent = '\u2190 Previous';
+    next.textContent = 'Next \u2192';
+    where.setAttribute('aria-live', 'polite');
+    nav.replaceChildren(previous, where, next);
+    let page = 0;
+    const show = async (wanted) => {
+      const rows = await load(wanted, size);
+      page = wanted;
+      previous.disabled = page === 0;
+      next.disabled = rows.length < size;
+      where.textContent = rows.length ? 'rows ' + (page * size + 1) + '\u2013' + (page * size + rows.length)
+        : page ? 'no more rows' : '';
+    };
+    const failed = (e) => HqSession.say(e.message, 'error');
+    previous.addEventListener('click', () => show(page - 1).catch(failed));
+    next.addEventListener('click', () => show(page + 1).catch(failed));
+    return { first: () => show(0) };
+  },
+
   /** Shows a sentence in the page's message line: kind 'good', 'error' or none. */
   say(text, kind) {
     const message = document.getElementById('message');

@@ -9,16 +9,21 @@ const list = (text) => text.split(',').map((s) => s.trim()).filter((s) => s);
 
 const fill = HqSession.fillTable;
 
-async function find() {
+async function showPage(page, size) {
   const q = $('q').value.trim();
-  const products = await HqSession.getJson('/api/products?size=50' + (q ? '&q=' + encodeURIComponent(q) : ''));
+  const products = await HqSession.getJson('/api/products?page=' + page + '&size=' + size
+    + (q ? '&q=' + encodeURIComponent(q) : ''));
   const body = fill('products', products.map((p) => [[p.sku], [p.name],
     [p.barcodes.join(', ')], [money(p.priceMinor) + ' ' + p.currency, 'num'], [p.category], [p.taxClass],
     [p.active ? 'yes' : 'no']]), q ? 'No product matches.' : 'The catalog is empty.');
   [...body.rows].forEach((tr, i) => {
     if (products[i]) tr.addEventListener('click', () => edit(products[i]));
   });
+  return products;
 }
+
+const pages = HqSession.pager('products-pages', 50, showPage);
+const find = () => pages.first();
 
 let editing = null; // the product as HQ has it, so fields this form does not show are kept on save
 

@@ -1,12 +1,17 @@
-// HQ's sales dashboard: bars by store, day, hour, category and top products, and each store's
-// reconciliation verdict on the last day shown (a link to the day's details).
+// HQ's sales dashboard: gross sales, returns and net against the period as long just before, bars by store,
+// day, hour, category and top products, and each store's reconciliation verdict on the last day shown (a link
+// to the day's details).
 'use strict';
 
 const $ = (id) => document.getElementById(id);
 
-function money(minor) {
-  return (minor < 0 ? '-' : '') + Math.trunc(Math.abs(minor) / 100).toLocaleString() + '.'
-    + String(Math.abs(minor) % 100).padStart(2, '0');
+const { money } = HqSession;
+
+/** "+12.5 %" from what it was to what it is; "new" when there was nothing before. */
+function change(before, now) {
+  if (before === 0) return now === 0 ? 'unchanged' : 'new';
+  const percent = Math.round(1000 * (now - before) / Math.abs(before)) / 10;
+  return (percent > 0 ? '+' : '') + percent + ' %';
 }
 
 function chart(id, bars, unit) {
@@ -39,6 +44,12 @@ async function show(from, to) {
     const data = await HqSession.getJson('/api/dashboard/sales?from=' + from + '&to=' + to);
     $('headline').textContent = data.sales + ' sales, ' + money(data.amountMinor)
       + (from === to ? ' on ' + from : ' from ' + from + ' to ' + to);
+    const before = data.previous;
+    $('net').textContent = 'Gross ' + money(data.amountMinor) + ' \u2212 returns and voids '
+      + money(data.refundsMinor) + ' (' + data.refunds + ') = net ' + money(data.netMinor) + '.';
+    $('trend').textContent = 'Net ' + change(before.netMinor, data.netMinor) + ' against '
+      + (before.from === before.to ? before.from : before.from + ' to ' + before.to) + ' (net '
+      + money(before.netMinor) + ', ' + before.sales + ' sales).';
     chart('by-store', data.byStore, 'sales');
     chart('by-day', data.byDay, 'sales');
     chart('by-hour', data.byHour, 'sales');

@@ -4,28 +4,21 @@
 const $ = (id) => document.getElementById(id);
 const { say } = HqSession;
 
-async function find() {
+async function showPage(page, size) {
   const q = $('q').value.trim();
-  const members = await HqSession.getJson('/api/members?size=50' + (q ? '&q=' + encodeURIComponent(q) : ''));
-  const body = $('members').querySelector('tbody');
-  body.replaceChildren();
-  for (const m of members) {
-    const tr = body.insertRow();
-    for (const [text, cls] of [[m.cardNo], [m.name], [m.phone || ''], [m.tier], [m.pointsBalance, 'num'],
-      [m.offlineRedeemLimit, 'num'], [m.active ? 'yes' : 'no']]) {
-      const td = tr.insertCell();
-      td.textContent = String(text);
-      if (cls) td.className = cls;
-    }
-    tr.addEventListener('click', () => edit(m));
-  }
-  if (!members.length) {
-    const cell = body.insertRow().insertCell();
-    cell.colSpan = 7;
-    cell.className = 'empty';
-    cell.textContent = q ? 'No member matches.' : 'No members yet.';
-  }
+  const members = await HqSession.getJson('/api/members?page=' + page + '&size=' + size
+    + (q ? '&q=' + encodeURIComponent(q) : ''));
+  const body = HqSession.fillTable('members', members.map((m) => [[m.cardNo], [m.name], [m.phone || ''], [m.tier],
+    [m.pointsBalance, 'num'], [m.offlineRedeemLimit, 'num'], [m.active ? 'yes' : 'no']]),
+  q ? 'No member matches.' : page ? 'No more members.' : 'No members yet.');
+  [...body.rows].forEach((tr, i) => {
+    if (members[i]) tr.addEventListener('click', () => edit(members[i]));
+  });
+  return members;
 }
+
+const pages = HqSession.pager('members-pages', 50, showPage);
+const find = () => pages.first();
 
 function edit(m) {
   $('card').value = m.cardNo;

@@ -7,11 +7,12 @@
 const $ = (id) => document.getElementById(id);
 const state = { paired: true, signedIn: false, sale: null, lastReceipt: null, panel: null, report: null };
 const PANELS = {
-  F4: 'member-form', F5: 'nosale-form', F6: 'coupon-form', F8: 'void-form', F9: 'return-form',
+  F1: 'quantity-form', F4: 'member-form', F5: 'nosale-form', F6: 'coupon-form', F8: 'void-form', F9: 'return-form',
   F10: 'resume-form', F11: 'voidsale-form', F12: 'pay-form',
 };
 const FIRST_FIELD = {
   'member-form': 'member-input', 'coupon-form': 'coupon-input', 'void-form': 'void-input',
+  'quantity-form': 'quantity-input',
   'return-form': 'return-sale', 'resume-form': 'resume-input', 'pay-form': 'cash', 'search-form': 'search-input',
   'float-form': 'float-input', 'close-form': 'count-0', 'nosale-form': 'nosale-approver',
   'voidsale-form': 'voidsale-sale',
@@ -175,6 +176,11 @@ async function listSuspended() {
 function openPanel(id) {
   state.panel = id;
   if (id === 'resume-form') listSuspended();
+  if (id === 'quantity-form') { // the line just scanned, unless the cashier types another
+    const live = state.sale ? state.sale.lines.filter((line) => !line.voided && !line.weightGrams) : [];
+    $('quantity-line').value = live.length ? live[live.length - 1].lineNo : '';
+    $('quantity-input').value = live.length ? live[live.length - 1].quantity : '';
+  }
   if (id === 'pay-form') {
     $('card').value = '';
     $('card-ref').value = '';
@@ -347,6 +353,14 @@ $('void-form').addEventListener('submit', async (event) => {
   const lineNo = Number($('void-input').value);
   const ok = await change('/sale/void-line', { lineNo }, () => 'Line ' + lineNo + ' voided.');
   if (ok) $('void-input').value = '';
+});
+
+$('quantity-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const lineNo = Number($('quantity-line').value);
+  const quantity = Number($('quantity-input').value);
+  if (!Number.isInteger(lineNo) || !Number.isInteger(quantity)) { say('Type whole numbers.', 'error'); return; }
+  await change('/sale/line-quantity', { lineNo, quantity }, () => 'Line ' + lineNo + ': ' + quantity + '.');
 });
 
 $('pay-form').addEventListener('submit', async (event) => {

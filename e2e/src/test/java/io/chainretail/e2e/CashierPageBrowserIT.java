@@ -99,6 +99,17 @@ class CashierPageBrowserIT {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Misread"));
                 assertEquals("5.00", browser.findElement(By.id("total")).getText(), "a misread adds nothing");
 
+                // F1: the last line becomes three bottles, then one again (the quantity after the scan).
+                browser.switchTo().activeElement().sendKeys(Keys.F1);
+                wait.until(d -> "quantity-input".equals(d.switchTo().activeElement().getAttribute("id")));
+                assertEquals("2", browser.findElement(By.id("quantity-line")).getAttribute("value"));
+                browser.switchTo().activeElement().sendKeys("3", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBe(By.id("total"), "10.00"));
+                browser.switchTo().activeElement().sendKeys(Keys.F1);
+                wait.until(d -> "quantity-input".equals(d.switchTo().activeElement().getAttribute("id")));
+                browser.switchTo().activeElement().sendKeys("1", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBe(By.id("total"), "5.00"));
+
                 // F4, the member's phone: the member promotion takes 10% off each bottle.
                 browser.switchTo().activeElement().sendKeys(Keys.F4);
                 wait.until(d -> "member-input".equals(d.switchTo().activeElement().getAttribute("id")));

@@ -1,6 +1,7 @@
 package io.chainretail.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainretail.core.gtin.Gtin;
@@ -90,6 +91,8 @@ class HqConsoleBrowserIT {
                 Browser.openHqPage(browser, wait, hq.url() + "/dashboard.html?from=" + today + "&to=" + today, "admin",
                         RetailSystem.ADMIN_PASSWORD);
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("headline"), "1 sales, 5.40"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("net"), "(0) = net 5.40"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("trend"), "Net new against"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("top-products"), "BR-5 Water 5l"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("by-store"), "0001"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("exceptions"), "0001"));
@@ -189,6 +192,25 @@ class HqConsoleBrowserIT {
         browser.findElement(By.id("file")).sendKeys(fixed.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("#import button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Imported 2 products rows"));
+
+        // A long list comes a page at a time.
+        StringBuilder sixty = new StringBuilder(header);
+        for (int i = 1; i <= 60; i++) {
+            sixty.append(String.format("PAGE-%02d,Page product %d,100,%n", i, i));
+        }
+        Path paged = Files.writeString(dir.resolve("paged.csv"), sixty);
+        browser.findElement(By.id("file")).clear();
+        browser.findElement(By.id("file")).sendKeys(paged.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#import button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Imported 60 products rows"));
+        browser.findElement(By.id("q")).sendKeys("PAGE-", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("products-pages"), "rows 1\u201350"));
+        browser.findElement(By.xpath("//nav[@id='products-pages']/button[2]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("products-pages"), "rows 51\u201360"));
+        assertTrue(browser.findElement(By.id("products")).getText().contains("PAGE-60"));
+        assertFalse(browser.findElement(By.xpath("//nav[@id='products-pages']/button[2]")).isEnabled(),
+                "the last page has no next");
+        browser.findElement(By.id("q")).clear();
 
         browser.findElement(By.id("q")).sendKeys("rice", Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("products"), "CSV-2"));

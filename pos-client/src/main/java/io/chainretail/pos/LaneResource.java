@@ -237,6 +237,22 @@ public class LaneResource {
         return changed(agent.call(TillCall.VOID_LINE, null, lane.token(), lane.saleId(), line.lineNo()));
     }
 
+    /** A line's new quantity. */
+    public record LineQuantity(@NotNull Integer lineNo, @NotNull Long quantity) {
+    }
+
+    @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE NOT_SIGNED_IN "
+            + "NO_SALE NO_SUCH_LINE ALREADY_VOIDED INVALID_QUANTITY")
+    @POST
+    @Path("/sale/line-quantity")
+    public Response lineQuantity(@Valid LineQuantity change) {
+        if (lane.saleId() == null) {
+            return noSale();
+        }
+        return changed(agent.call(TillCall.LINE_QUANTITY, new TillApi.LineQuantity(change.quantity()), lane.token(),
+                lane.saleId(), change.lineNo()));
+    }
+
     /** Parks the open sale; the lane is free for the next customer. */
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
             + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SALE")

@@ -51,7 +51,7 @@ $('pair').addEventListener('submit', async (event) => {
     const issued = await ManagerSession.call('POST',
       '/api/manager/lanes/' + encodeURIComponent($('lane').value.trim()) + '/pairing-code');
     $('code').textContent = 'Code for lane ' + issued.lane + ': ' + issued.code + ' (until '
-      + new Date(issued.expiresAt).toLocaleTimeString() + ')';
+      + ManagerSession.storeTime(issued.expiresAt) + ')';
     $('code').hidden = false;
     ManagerSession.say('Type the code at the lane\'s till.', 'good');
     await load();

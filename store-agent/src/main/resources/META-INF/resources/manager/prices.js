@@ -39,6 +39,7 @@ $('sku').addEventListener('change', async () => {
 });
 
 async function refresh() {
+  $('store-zone').textContent = 'in store time (' + ManagerSession.store.zone + ')';
   const overrides = await ManagerSession.call('GET', '/api/manager/prices');
   const body = $('overrides').querySelector('tbody');
   body.replaceChildren();
@@ -78,8 +79,8 @@ $('set-price').addEventListener('submit', async (event) => {
   if (priceMinor === null) { say('Type the price like 1.20.', 'error'); return; }
   const sku = $('sku').value.trim();
   const body = { priceMinor };
-  if ($('from').value) body.validFrom = new Date($('from').value).toISOString();
-  if ($('until').value) body.validTo = new Date($('until').value).toISOString();
+  if ($('from').value) body.validFrom = ManagerSession.instantOf($('from').value);
+  if ($('until').value) body.validTo = ManagerSession.instantOf($('until').value);
   try {
     await ManagerSession.call('PUT', '/api/manager/prices/' + encodeURIComponent(sku), body);
     say(sku + ' now sells at ' + money(priceMinor) + ' at this store.', 'good');

@@ -39,6 +39,26 @@ const ManagerSession = {
     }
   },
 
+  /**
+   * A date and time typed as the store's local time ({@code 2026-12-24T08:00}, as a datetime-local input
+   * gives it) as an ISO instant, whatever zone the browser is in; {@code ''} -> null.
+   */
+  instantOf(local) {
+    if (!local) return null;
+    const wall = Date.parse(local + (local.length === 16 ? ':00Z' : 'Z'));
+    const zone = ManagerSession.store.zone;
+    if (!zone) return new Date(local).toISOString();
+    const offset = (at) => { // how far the store's clock is ahead of UTC at instant {@code at}
+      const parts = {};
+      new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit',
+        day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(at))
+        .forEach((part) => { parts[part.type] = part.value; });
+      return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - at;
+    };
+    const guess = wall - offset(wall);
+    return new Date(wall - offset(guess)).toISOString(); // twice, for a zone whose offset changes near it
+  },
+
   /** Shows a sentence in the page's message line: kind 'good', 'error' or none. */
   say(text, kind) {
     const message = document.getElementById('message');

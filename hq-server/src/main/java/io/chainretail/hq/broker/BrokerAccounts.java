@@ -1,11 +1,12 @@
 package io.chainretail.hq.broker;
 
+import io.chainretail.core.error.ErrorCode;
+import io.chainretail.core.error.Refusal;
 import io.chainretail.hq.HqConfig;
 import io.chainretail.hq.store.Store;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -97,7 +98,7 @@ public class BrokerAccounts {
     @Transactional
     public Issued issue(String store, String issuedBy) {
         if (Store.findById(store) == null) {
-            throw new NotFoundException("no store " + store + ": describe it at HQ first");
+            throw Refusal.of(ErrorCode.UNKNOWN_STORE, "There is no store " + store + ": describe it at HQ first.");
         }
         String password = MosquittoPasswordHash.newPassword();
         BrokerCredential credential = BrokerCredential.findById(store);

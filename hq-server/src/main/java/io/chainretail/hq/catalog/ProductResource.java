@@ -1,5 +1,7 @@
 package io.chainretail.hq.catalog;
 
+import io.chainretail.core.error.ErrorCode;
+import io.chainretail.core.error.Refusal;
 import io.chainretail.core.web.Refuses;
 import io.chainretail.hq.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -8,7 +10,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -46,7 +47,8 @@ public class ProductResource {
     @GET
     @Path("/products/{sku}")
     public ProductView get(@PathParam("sku") String sku) {
-        return products.find(sku).orElseThrow(() -> new NotFoundException("no product " + sku));
+        return products.find(sku).orElseThrow(() -> Refusal.of(ErrorCode.UNKNOWN_PRODUCT, "There is no product " + sku
+                + "."));
     }
 
     @Extension(name = Refuses.EXTENSION, value = "VALUE_NOT_STORABLE CONFLICT BODY_TOO_LARGE LENGTH_REQUIRED "

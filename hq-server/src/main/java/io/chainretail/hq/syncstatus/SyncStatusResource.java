@@ -1,10 +1,11 @@
 package io.chainretail.hq.syncstatus;
 
+import io.chainretail.core.error.ErrorCode;
+import io.chainretail.core.error.Refusal;
 import io.chainretail.core.web.Refuses;
 import io.chainretail.hq.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
@@ -32,7 +33,7 @@ public class SyncStatusResource {
     @GET
     @Path("/{store}")
     public StoreSyncStatus one(@PathParam("store") String store) {
-        return service.of(store).orElseThrow(() -> new NotFoundException("no store " + store));
+        return service.of(store).orElseThrow(() -> unknown(store));
     }
 
     /**
@@ -43,6 +44,10 @@ public class SyncStatusResource {
     @GET
     @Path("/{store}/replica")
     public ReplicaCheck replica(@PathParam("store") String store) {
-        return service.check(store).orElseThrow(() -> new NotFoundException("no store " + store));
+        return service.check(store).orElseThrow(() -> unknown(store));
+    }
+
+    private static Refusal unknown(String store) {
+        return Refusal.of(ErrorCode.UNKNOWN_STORE, "There is no store " + store + ".");
     }
 }

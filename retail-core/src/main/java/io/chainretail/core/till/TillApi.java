@@ -58,6 +58,10 @@ public final class TillApi {
                     message = "a weight is at most 999,999 g") Long weightGrams) {
     }
 
+    /** How many of a line's item the customer takes, set after the scan. */
+    public record LineQuantity(@NotNull Long quantity) {
+    }
+
     /** A member's card number or phone. */
     public record MemberKey(@NotBlank String cardOrPhone) {
     }

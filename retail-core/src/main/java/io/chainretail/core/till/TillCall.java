@@ -19,6 +19,7 @@ public enum TillCall {
     OPEN_SALE("POST", "/api/till/sales", null),
     ADD_LINE("POST", "/api/till/sales/{id}/lines", TillApi.Scan.class),
     VOID_LINE("POST", "/api/till/sales/{id}/lines/{lineNo}/void", null),
+    LINE_QUANTITY("PUT", "/api/till/sales/{id}/lines/{lineNo}", TillApi.LineQuantity.class),
     ATTACH_MEMBER("PUT", "/api/till/sales/{id}/member", TillApi.MemberKey.class),
     ADD_COUPON("POST", "/api/till/sales/{id}/coupons", TillApi.Coupon.class),
     COMPLETE("POST", "/api/till/sales/{id}/complete", TillApi.Payment.class),

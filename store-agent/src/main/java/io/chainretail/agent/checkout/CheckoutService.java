@@ -127,10 +127,7 @@ public class CheckoutService {
      */
     public SaleView scan(Session session, String saleId, String code, long quantity, Long weightGrams) {
         SaleDraft draft = openDraft(session, saleId);
-        if (quantity < 1 || quantity > MAX_QUANTITY) {
-            throw Refusal.of(ErrorCode.INVALID_QUANTITY,
-                    "Quantity must be between 1 and " + MAX_QUANTITY + ", not " + quantity + ".");
-        }
+        requireQuantity(quantity);
         // The weight keyed in, else the lane scale's, read only when the item is sold by weight.
         Supplier<Long> weight = weightGrams != null ? () -> weightGrams : memoized(() ->
                 scale.settledGrams(session.lane()).orElse(null));
@@ -162,15 +159,43 @@ public class CheckoutService {
     public SaleView voidLine(Session session, String saleId, int lineNo) {
         SaleDraft draft = openDraft(session, saleId);
         synchronized (draft) {
-            SaleDraft.Line line = draft.line(lineNo);
-            if (line == null) {
-                throw Refusal.of(ErrorCode.NO_SUCH_LINE, "The sale has no line " + lineNo + ".");
-            }
-            if (line.voided) {
-                throw Refusal.of(ErrorCode.ALREADY_VOIDED, "Line " + lineNo + " is already voided.");
-            }
-            line.voided = true;
+            liveLine(draft, lineNo).voided = true;
             return changed(draft);
+        }
+    }
+
+    /**
+     * Sets how many of a line's item the customer takes (six bottles scanned once, then counted): priced again
+     * with the rest of the sale. A weighed line is its weight and cannot be counted.
+     */
+    public SaleView changeQuantity(Session session, String saleId, int lineNo, long quantity) {
+        SaleDraft draft = openDraft(session, saleId);
+        requireQuantity(quantity);
+        synchronized (draft) {
+            SaleDraft.Line line = liveLine(draft, lineNo);
+            if (line.weightGrams != null) {
+                throw Refusal.of(ErrorCode.INVALID_QUANTITY, "A weighed item is one line per label or weighing.");
+            }
+            line.quantity = quantity;
+            return changed(draft);
+        }
+    }
+
+    private static SaleDraft.Line liveLine(SaleDraft draft, int lineNo) {
+        SaleDraft.Line line = draft.line(lineNo);
+        if (line == null) {
+            throw Refusal.of(ErrorCode.NO_SUCH_LINE, "The sale has no line " + lineNo + ".");
+        }
+        if (line.voided) {
+            throw Refusal.of(ErrorCode.ALREADY_VOIDED, "Line " + lineNo + " is already voided.");
+        }
+        return line;
+    }
+
+    private static void requireQuantity(long quantity) {
+        if (quantity < 1 || quantity > MAX_QUANTITY) {
+            throw Refusal.of(ErrorCode.INVALID_QUANTITY,
+                    "Quantity must be between 1 and " + MAX_QUANTITY + ", not " + quantity + ".");
         }
     }
 

@@ -55,7 +55,7 @@ final class SaleDraft {
         final int lineNo;
         final String code;
         Catalog.Item item;
-        final long quantity;
+        long quantity;
         final Long labelPriceMinor;
         final Long weightGrams;
         boolean voided;

@@ -141,6 +141,15 @@ public class TillResource {
     }
 
     @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_SALE OTHER_LANE SALE_SUSPENDED "
+            + "NO_SUCH_LINE ALREADY_VOIDED INVALID_QUANTITY")
+    @PUT
+    @Path("/sales/{id}/lines/{lineNo}")
+    public SaleView changeQuantity(@HeaderParam(TillApi.TOKEN_HEADER) String token, @PathParam("id") String id,
+            @PathParam("lineNo") int lineNo, @Valid TillApi.LineQuantity change) {
+        return checkout.changeQuantity(session(token), id, lineNo, change.quantity());
+    }
+
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_SALE OTHER_LANE SALE_SUSPENDED "
             + "UNKNOWN_MEMBER")
     @PUT
     @Path("/sales/{id}/member")

@@ -106,6 +106,30 @@ class CheckoutApiTest {
     }
 
     @Test
+    void aLinesQuantityIsChangedAfterTheScanAndPricedAgain() {
+        String token = TestReplica.signInWithShift("01");
+        String sale = given().header("X-Till-Token", token).post("/api/till/sales").then().extract().path("saleId");
+        scan(token, sale, WATER, 1).statusCode(200).body("totalMinor", equalTo(150));
+        quantity(token, sale, 1, 6).statusCode(200).body("lines[0].quantity", equalTo(6))
+                .body("totalMinor", equalTo(900));
+        quantity(token, sale, 1, 0).statusCode(422).body("code", equalTo("INVALID_QUANTITY"));
+        quantity(token, sale, 1, 100_000).statusCode(422).body("code", equalTo("INVALID_QUANTITY"));
+        quantity(token, sale, 2, 3).statusCode(404).body("code", equalTo("NO_SUCH_LINE"));
+        given().header("X-Till-Token", token).contentType(ContentType.JSON).body("{}")
+                .put("/api/till/sales/" + sale + "/lines/1").then().statusCode(400).body("field", equalTo("quantity"));
+        given().header("X-Till-Token", token).post("/api/till/sales/" + sale + "/lines/1/void").then().statusCode(200);
+        quantity(token, sale, 1, 2).statusCode(409).body("code", equalTo("ALREADY_VOIDED"));
+        given().header("X-Till-Token", token).get("/api/till/sales/" + sale).then().statusCode(200)
+                .body("lines[0].quantity", equalTo(6)).body("totalMinor", equalTo(0));
+    }
+
+    private static io.restassured.response.ValidatableResponse quantity(String token, String sale, int line,
+            long quantity) {
+        return given().header("X-Till-Token", token).contentType(ContentType.JSON)
+                .body("{\"quantity\":" + quantity + "}").put("/api/till/sales/" + sale + "/lines/" + line).then();
+    }
+
+    @Test
     void refusesBadInputWithAMessageAndStoresNothing() {
         String token = TestReplica.signInWithShift("01");
         String sale = given().header("X-Till-Token", token).post("/api/till/sales").then().extract().path("saleId");
