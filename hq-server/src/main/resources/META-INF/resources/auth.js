@@ -14,41 +14,20 @@ const HqSession = {
     return HqSession.call('GET', path);
   },
 
-  /**
-   * Calls HQ with the session: a JSON body (or a string sent as {@code contentType}, e.g. a CSV file);
-   * answers the parsed JSON. A refusal throws an Error with HQ's sentence (and the field it names) and
-   * the whole answer as {@code error.body}; a 401 sends the user to sign in.
-   */
-  async call(method, path, body, contentType) {
-    const token = HqSession.token();
-    if (!token) { HqSession.signInPage(); throw new Error('Not signed in.'); }
-    const headers = { Authorization: 'Bearer ' + token };
-    if (body !== undefined) headers['Content-Type'] = contentType || 'application/json';
-    const response = await fetch(path, {
-      method, headers, body: body === undefined || contentType ? body : JSON.stringify(body),
-    });
-    if (response.status === 401) { HqSession.signInPage(); throw new Error('Your session has ended.'); }
-    const data = response.status === 204 ? {} : await response.json().catch(() => ({}));
-    if (!response.ok) {
-      const error = new Error((data.field ? data.field + ': ' : '') + (data.message || 'HQ answered ' + response.status));
-      error.body = data;
-      throw error;
-    }
-    return data;
+  /** Calls HQ with the session ({@link Console#call}); a 401 sends the user to sign in. */
+  call(method, path, body, contentType) {
+    return Console.call({ method, path, body, contentType, token: HqSession.token(), signIn: HqSession.signInPage,
+      server: 'HQ' });
   },
 
-  /** Minor units as an amount with two decimals: 1250 -> "12.50"; null -> "?". */
-  money(minor) {
-    if (minor === null || minor === undefined) return '?';
-    return (minor < 0 ? '-' : '') + Math.trunc(Math.abs(minor) / 100) + '.'
-      + String(Math.abs(minor) % 100).padStart(2, '0');
-  },
+  /** The chain's currency, as HQ said at sign-in. */
+  currency: () => (HqSession.user() || {}).currency || 'CNY',
 
-  /** "12.5" or "12,50" -> 1250 minor units; anything else -> null. */
-  minorOf(text) {
-    const match = /^\s*(\d+)(?:[.,](\d{1,2}))?\s*$/.exec(text || '');
-    return match ? Number(match[1]) * 100 + Number((match[2] || '0').padEnd(2, '0')) : null;
-  },
+  /** Minor units as an amount in the chain's currency: 1250 -> "12.50" in CNY; null -> "?". */
+  money: (minor) => Money.format(minor, HqSession.currency()),
+
+  /** "12.5" or "12,50" -> 1250 minor units in CNY; anything else -> null. */
+  minorOf: (text) => Money.parse(text, HqSession.currency()),
 
   /**
    * Fills table {@code id}'s body with rows of [text, class] cells, or one line saying {@code emptyText};
@@ -105,12 +84,12 @@ const HqSession = {
     return { first: () => show(0) };
   },
 
-  /** Shows a sentence in the page's message line: kind 'good', 'error' or none. */
-  say(text, kind) {
-    const message = document.getElementById('message');
-    message.textContent = text;
-    message.className = kind || '';
-  },
+  say: Console.say,
+
+  /** The console's pages, in the order the header lists them. */
+  PAGES: [['stores.html', 'Stores'], ['dashboard.html', 'Sales'], ['catalog.html', 'Catalog'],
+    ['members.html', 'Members'], ['promotions.html', 'Promotions'], ['reconciliation.html', 'Reconciliation'],
+    ['quarantine.html', 'Quarantine'], ['audit.html', 'Audit']],
 
   /**
    * Starts a console page: to sign-in without a session, else shows who is signed in, wires the
@@ -122,9 +101,8 @@ const HqSession = {
       HqSession.signInPage();
       return;
     }
-    document.getElementById('who').textContent = user.username + ' (' + user.role
-      + (user.store ? ', store ' + user.store : '') + ')';
-    document.getElementById('signout').addEventListener('click', () => HqSession.signOut());
+    Console.header('HQ', HqSession.PAGES, user.username + ' (' + user.role
+      + (user.store ? ', store ' + user.store : '') + ')', () => HqSession.signOut());
     load(user);
   },
 

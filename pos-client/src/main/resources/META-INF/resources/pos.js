@@ -27,18 +27,17 @@ const DENOMINATIONS = {
 let searchResults = [];
 let suspendedSales = [];
 
+/** The lane's currency: the open sale's, else the last one seen (a shift report's), else CNY. */
+let laneCurrency = 'CNY';
+
 function money(minor) {
-  // Integer arithmetic only: prices never pass through floating point.
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  return sign + Math.trunc(abs / 100) + '.' + String(abs % 100).padStart(2, '0');
+  return Money.format(minor, laneCurrency);
 }
 
+/** An amount typed at the till: empty is 0, else in the currency's digits (null when it is not an amount). */
 function toMinor(text) {
   if (!text || !text.trim()) return 0;
-  const match = /^\s*(\d+)(?:[.,](\d{1,2}))?\s*$/.exec(text);
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] || '0').padEnd(2, '0'));
+  return Money.parse(text, laneCurrency);
 }
 
 function say(text, kind) {
@@ -75,6 +74,7 @@ function cell(row, text, className) {
 }
 
 function render() {
+  if (state.sale && state.sale.currency) laneCurrency = state.sale.currency;
   $('pairing-view').hidden = state.paired || state.signedIn;
   $('signin-view').hidden = state.signedIn || !state.paired;
   $('sale-view').hidden = !state.signedIn;
@@ -415,6 +415,7 @@ function showSlip(data) {
 
 function reportText(r) {
   const row = (label, value) => label.padEnd(22) + String(value).padStart(12) + '\n';
+  if (r.currency) laneCurrency = r.currency;
   let text = row('Lane', r.lane) + row('Currency', r.currency) + row('Float', money(r.floatMinor))
     + row('Sales (' + r.sales + ')', money(r.salesMinor)) + row('Returns (' + r.returns + ')', money(r.returnsMinor));
   for (const tender of r.tenders || []) {

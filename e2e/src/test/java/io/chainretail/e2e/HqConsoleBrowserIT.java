@@ -93,6 +93,8 @@ class HqConsoleBrowserIT {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("headline"), "1 sales, 5.40"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("net"), "(0) = net 5.40"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("trend"), "Net new against"));
+                assertEquals("page", browser.findElement(By.linkText("Sales")).getAttribute("aria-current"),
+                        "the navigation marks the page it is on");
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("top-products"), "BR-5 Water 5l"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("by-store"), "0001"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("exceptions"), "0001"));

@@ -13,20 +13,11 @@ const ManagerSession = {
 
   /** Minor units as an amount in the store's currency's digits: 1250 -> "12.50" in CNY, "1250" in JPY. */
   money(minor) {
-    const digits = ManagerSession.digits();
-    const scale = 10 ** digits;
-    const whole = Math.trunc(Math.abs(minor) / scale);
-    return (minor < 0 ? '-' : '') + whole + (digits ? '.' + String(Math.abs(minor) % scale).padStart(digits, '0')
-      : '');
+    return Money.format(minor, ManagerSession.store.currency);
   },
 
   digits() {
-    try {
-      return new Intl.NumberFormat('en', { style: 'currency', currency: ManagerSession.store.currency })
-        .resolvedOptions().maximumFractionDigits;
-    } catch (e) {
-      return 2;
-    }
+    return Money.digits(ManagerSession.store.currency);
   },
 
   /** An instant as the store's local date and time (the browser may be elsewhere). */
@@ -59,12 +50,12 @@ const ManagerSession = {
     return new Date(wall - offset(guess)).toISOString(); // twice, for a zone whose offset changes near it
   },
 
-  /** Shows a sentence in the page's message line: kind 'good', 'error' or none. */
-  say(text, kind) {
-    const message = document.getElementById('message');
-    message.textContent = text;
-    message.className = kind || '';
-  },
+  say: Console.say,
+
+  /** The console's pages, in the order the header lists them. */
+  PAGES: [['shifts.html', 'Shifts and reports'], ['prices.html', 'Store prices'], ['promotions.html',
+    'Store promotions'], ['stock.html', 'Stock'], ['devices.html', 'Devices and shelves'], ['lanes.html', 'Lanes'],
+  ['audit.html', 'Audit']],
 
   /** Starts a console page: to sign-in without a session, else names the manager and loads the page. */
   start(load) {
@@ -72,24 +63,18 @@ const ManagerSession = {
       ManagerSession.signInPage();
       return;
     }
-    const who = document.getElementById('who');
-    if (who) who.textContent = 'Manager ' + sessionStorage.getItem('manager-id');
+    Console.header('Store manager', ManagerSession.PAGES, 'Manager ' + sessionStorage.getItem('manager-id'), () => {
+      sessionStorage.clear();
+      location.href = 'signin.html';
+    });
     ManagerSession.call('GET', '/api/manager/store')
       .then((store) => { ManagerSession.store = store; })
       .then(load).catch((e) => ManagerSession.say(e.message, 'error'));
   },
 
   /** Calls the store agent with the session; a 401 sends the manager to sign in. */
-  async call(method, path, body) {
-    const token = ManagerSession.token();
-    if (!token) { ManagerSession.signInPage(); throw new Error('Not signed in.'); }
-    const response = await fetch(path, {
-      method, headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (response.status === 401) { ManagerSession.signInPage(); throw new Error('Your session has ended.'); }
-    const data = response.status === 204 ? {} : await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(data.message || 'The store server answered ' + response.status);
-    return data;
+  call(method, path, body) {
+    return Console.call({ method, path, body, token: ManagerSession.token(), signIn: ManagerSession.signInPage,
+      server: 'The store server' });
   },
 };

@@ -3,6 +3,7 @@ package io.chainretail.hq.identity;
 import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.web.Refuses;
+import io.chainretail.hq.HqConfig;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
@@ -21,8 +22,9 @@ public class AuthResource {
     public record Credentials(@NotBlank String username, @NotBlank String password) {
     }
 
+    /** A session: its token and expiry, who it is, and the chain's currency the console shows amounts in. */
     public record Token(String token, Instant expiresAt, String username, String displayName, String role,
-            String store) {
+            String store, String currency) {
     }
 
     public record Me(String username, String role, String store) {
@@ -30,8 +32,10 @@ public class AuthResource {
 
     private final Identities identities;
     private final SecurityIdentity identity;
+    private final String currency;
 
-    public AuthResource(Identities identities, SecurityIdentity identity) {
+    public AuthResource(Identities identities, SecurityIdentity identity, HqConfig config) {
+        this.currency = config.currency();
         this.identities = identities;
         this.identity = identity;
     }
@@ -44,7 +48,7 @@ public class AuthResource {
         Identities.Session session = identities.signIn(credentials.username(), credentials.password());
         Identities.SignedIn user = session.user();
         return new Token(session.token(), session.expiresAt(), user.username(), user.displayName(), user.role().id(),
-                user.store());
+                user.store(), currency);
     }
 
     @GET
