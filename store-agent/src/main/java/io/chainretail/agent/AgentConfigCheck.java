@@ -7,6 +7,7 @@ import io.chainretail.core.till.TillApi;
 import io.chainretail.devices.escpos.PrinterProfile;
 import io.chainretail.devices.scale.ScaleProtocol;
 import io.chainretail.devices.scanner.ScanFraming;
+import io.chainretail.devices.shelf.ShelfSensors;
 import io.chainretail.devices.transport.Transports;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -70,6 +71,11 @@ public class AgentConfigCheck {
             check.require(!shelf.getValue().slots().isEmpty(), key + "slots", "name at least one slot, "
                     + "sku:tare-grams:unit-grams:low-stock-units");
             check.positive(shelf.getValue().interval(), key + "interval");
+            // A Modbus address is read, line settings and register map too, before the agent starts.
+            String sensor = shelf.getValue().sensor();
+            if (sensor.startsWith("modbus-")) {
+                check.parses(sensor, address -> ShelfSensors.of(address, 1, null, null), key + "sensor");
+            }
         }
         return check;
     }

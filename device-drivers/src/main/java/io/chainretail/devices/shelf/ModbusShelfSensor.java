@@ -5,14 +5,16 @@ import com.ghgande.j2mod.modbus.facade.AbstractModbusMaster;
 import com.ghgande.j2mod.modbus.facade.ModbusSerialMaster;
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.ghgande.j2mod.modbus.procimg.Register;
+import io.chainretail.devices.transport.SerialSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A weighing shelf read with Modbus (j2mod): slot {@code i}'s gross weight in grams is holding register
- * {@code i} of the shelf's unit id. Either RTU on an RS-485 line, opened by path (a pty from socat in
- * tests; a udev symlink in a store), or Modbus TCP through an RS-485 gateway (and the demo's simulator).
+ * A weighing shelf read with Modbus (j2mod): the slots' gross weights are holding registers of the shelf's unit
+ * id, laid out as its {@link RegisterMap} says (by default slot {@code i} is register {@code i}, unsigned
+ * grams). Either RTU on an RS-485 line, opened by path (a pty from socat in tests; a udev symlink in a store),
+ * or Modbus TCP through an RS-485 gateway (and the demo's simulator).
  */
 public final class ModbusShelfSensor implements ShelfSensor {
 
@@ -25,13 +27,15 @@ public final class ModbusShelfSensor implements ShelfSensor {
     private final String path;
     private final int unitId;
     private final MasterFactory factory;
+    private final RegisterMap map;
     private AbstractModbusMaster master;
 
-    private ModbusShelfSensor(String address, String path, int unitId, MasterFactory factory) {
+    private ModbusShelfSensor(String address, String path, int unitId, MasterFactory factory, RegisterMap map) {
         this.address = address;
         this.path = path;
         this.unitId = unitId;
         this.factory = factory;
+        this.map = map;
     }
 
     /** Modbus RTU over the serial device at {@code path}, 8N1 at {@code baudRate}; an answer is awaited 500 ms. */
@@ -41,14 +45,25 @@ public final class ModbusShelfSensor implements ShelfSensor {
 
     /** The same, awaiting an answer for {@code timeoutMillis}. */
     public static ModbusShelfSensor serial(String path, int baudRate, int unitId, int timeoutMillis) {
+        return serial(path, SerialSettings.of(baudRate), unitId, timeoutMillis, RegisterMap.DEFAULT);
+    }
+
+    /** The same, on a line spoken as {@code line} says, with the registers laid out as {@code map} says. */
+    public static ModbusShelfSensor serial(String path, SerialSettings line, int unitId, int timeoutMillis,
+            RegisterMap map) {
         return new ModbusShelfSensor("modbus-rtu:" + path + "#" + unitId, path, unitId,
-                () -> new ModbusSerialMaster(ModbusLine.at(path, baudRate), timeoutMillis));
+                () -> new ModbusSerialMaster(ModbusLine.at(path, line), timeoutMillis), map);
     }
 
     /** Modbus TCP to {@code host:port}. */
     public static ModbusShelfSensor tcp(String host, int port, int unitId) {
+        return tcp(host, port, unitId, RegisterMap.DEFAULT);
+    }
+
+    /** The same, with the shelf's registers laid out as {@code map} says. */
+    public static ModbusShelfSensor tcp(String host, int port, int unitId, RegisterMap map) {
         return new ModbusShelfSensor("modbus-tcp://" + host + ":" + port + "#" + unitId, null, unitId,
-                () -> new ModbusTCPMaster(host, port, 1000, false));
+                () -> new ModbusTCPMaster(host, port, 1000, false), map);
     }
 
     @Override
@@ -72,14 +87,16 @@ public final class ModbusShelfSensor implements ShelfSensor {
             throw new IOException("the shelf on " + address + " is not open");
         }
         try {
-            Register[] registers = master.readMultipleRegisters(unitId, 0, slots);
-            int[] grams = new int[slots];
-            for (int i = 0; i < slots; i++) {
-                grams[i] = registers[i].toUnsignedShort();
+            Register[] registers = master.readMultipleRegisters(unitId, map.start(), map.registers(slots));
+            int[] words = new int[registers.length];
+            for (int i = 0; i < registers.length; i++) {
+                words[i] = registers[i].toUnsignedShort();
             }
-            return grams;
+            return map.grams(words, slots);
         } catch (ModbusException e) {
             throw new IOException("shelf " + address + " did not answer: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("shelf " + address + ": " + e.getMessage(), e);
         }
     }
 

@@ -64,6 +64,17 @@ public final class ShelfSimulator implements AutoCloseable {
         image.getRegister(slot).setValue(grams);
     }
 
+    /**
+     * Sets holding register {@code register} to a raw 16-bit value, adding registers up to it as needed: for
+     * shelves whose register map is not the default (a start offset, 32-bit or scaled weights).
+     */
+    public void register(int register, int value) {
+        while (image.getRegisterCount() <= register) {
+            image.addRegister(new SimpleRegister(0));
+        }
+        image.getRegister(register).setValue(value);
+    }
+
     /** The gross weight on a slot, in grams. */
     public int grams(int slot) {
         return image.getRegister(slot).toUnsignedShort();

@@ -23,13 +23,18 @@ public final class SerialTransport implements Transport {
     private static final int READ_SLICE_MILLIS = 20;
 
     private final String path;
-    private final int baudRate;
+    private final SerialSettings settings;
     private SerialPort port;
     private volatile boolean gone;
 
+    /** 8N1 at {@code baudRate}. */
     public SerialTransport(String path, int baudRate) {
+        this(path, SerialSettings.of(baudRate));
+    }
+
+    public SerialTransport(String path, SerialSettings settings) {
         this.path = path;
-        this.baudRate = baudRate;
+        this.settings = settings;
     }
 
     @Override
@@ -40,7 +45,8 @@ public final class SerialTransport implements Transport {
             throw new IOException(path + " does not exist (unplugged?)");
         }
         SerialPort opening = SerialPort.getCommPort(device.toRealPath().toString());
-        opening.setComPortParameters(baudRate, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
+        opening.setComPortParameters(settings.baudRate(), settings.dataBits(), settings.jSerialCommStopBits(),
+                settings.jSerialCommParity());
         opening.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
         // Set once: changing timeouts per call races a read on another thread (a simulator's replies).
         opening.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
