@@ -136,8 +136,8 @@ public class TillResource {
     @POST
     @Path("/sales/{id}/lines/{lineNo}/void")
     public SaleView voidLine(@HeaderParam(TillApi.TOKEN_HEADER) String token, @PathParam("id") String id,
-            @PathParam("lineNo") int lineNo) {
-        return checkout.voidLine(session(token), id, lineNo);
+            @PathParam("lineNo") String lineNo) {
+        return checkout.voidLine(session(token), id, lineNumber(lineNo));
     }
 
     @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_SALE OTHER_LANE SALE_SUSPENDED "
@@ -145,8 +145,8 @@ public class TillResource {
     @PUT
     @Path("/sales/{id}/lines/{lineNo}")
     public SaleView changeQuantity(@HeaderParam(TillApi.TOKEN_HEADER) String token, @PathParam("id") String id,
-            @PathParam("lineNo") int lineNo, @Valid TillApi.LineQuantity change) {
-        return checkout.changeQuantity(session(token), id, lineNo, change.quantity());
+            @PathParam("lineNo") String lineNo, @Valid TillApi.LineQuantity change) {
+        return checkout.changeQuantity(session(token), id, lineNumber(lineNo), change.quantity());
     }
 
     @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_SALE OTHER_LANE SALE_SUSPENDED "
@@ -194,6 +194,15 @@ public class TillResource {
                 .toList();
         Session session = session(token);
         return timing.time("complete", () -> checkout.complete(session, id, tenders));
+    }
+
+    /** A line number from the path: one that is not a number names no line (404 NO_SUCH_LINE, with its code). */
+    private static int lineNumber(String lineNo) {
+        try {
+            return Integer.parseInt(lineNo);
+        } catch (NumberFormatException e) {
+            throw Refusal.of(ErrorCode.NO_SUCH_LINE, "The sale has no line " + lineNo + ".");
+        }
     }
 
     private static String blankToNull(String text) {
