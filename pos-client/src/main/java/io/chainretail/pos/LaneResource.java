@@ -145,7 +145,7 @@ public class LaneResource {
     }
 
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
-            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SHIFT STORE_NOT_SYNCED INVALID_BARCODE INVALID_QUANTITY "
+            + "NOT_SIGNED_IN NO_SHIFT STORE_NOT_SYNCED INVALID_BARCODE INVALID_QUANTITY "
             + "WEIGHT_NEEDED UNKNOWN_BARCODE NOT_ON_SALE NO_PRICE CURRENCY_MISMATCH SCALE_NOT_SETTLED SCALE_OVERLOAD "
             + "SCALE_UNDER_ZERO SCALE_EMPTY SCALE_NOT_KILOGRAMS SCALE_SILENT SALE_SUSPENDED")
     @POST
@@ -179,7 +179,7 @@ public class LaneResource {
     }
 
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
-            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SALE EMPTY_SALE TENDER_TOO_LOW CHANGE_TOO_LARGE "
+            + "NOT_SIGNED_IN NO_SALE EMPTY_SALE TENDER_TOO_LOW CHANGE_TOO_LARGE "
             + "TENDER_TOO_LARGE")
     @POST
     @Path("/sale/pay-cash")
@@ -188,16 +188,14 @@ public class LaneResource {
     }
 
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
-            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SALE EMPTY_SALE TENDER_TOO_LOW CHANGE_TOO_LARGE "
+            + "NOT_SIGNED_IN NO_SALE EMPTY_SALE TENDER_TOO_LOW CHANGE_TOO_LARGE "
             + "CHANGE_WITHOUT_CASH TENDER_TOO_LARGE POINTS_NEED_MEMBER POINTS_AMOUNT POINTS_NOT_AVAILABLE "
             + "POINTS_NEED_HQ")
     @POST
     @Path("/sale/pay")
     public Response pay(@Valid TillApi.Payment payment) {
-        if (lane.saleId() == null) {
-            return noSale();
-        }
-        AgentReply reply = agent.call(TillCall.COMPLETE, payment, lane.token(), lane.saleId());
+        String saleId = openSale();
+        AgentReply reply = agent.call(TillCall.COMPLETE, payment, lane.token(), saleId);
         if (reply.ok()) {
             lane.saleCompleted(reply.body());
         }
@@ -205,36 +203,30 @@ public class LaneResource {
     }
 
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
-            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SALE UNKNOWN_MEMBER")
+            + "NOT_SIGNED_IN NO_SALE UNKNOWN_MEMBER")
     @POST
     @Path("/sale/member")
     public Response member(@Valid TillApi.MemberKey member) {
-        if (lane.saleId() == null) {
-            return noSale();
-        }
-        return changed(agent.call(TillCall.ATTACH_MEMBER, member, lane.token(), lane.saleId()));
+        String saleId = openSale();
+        return changed(agent.call(TillCall.ATTACH_MEMBER, member, lane.token(), saleId));
     }
 
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
-            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SALE INVALID_COUPON")
+            + "NOT_SIGNED_IN NO_SALE INVALID_COUPON")
     @POST
     @Path("/sale/coupon")
     public Response coupon(@Valid TillApi.Coupon coupon) {
-        if (lane.saleId() == null) {
-            return noSale();
-        }
-        return changed(agent.call(TillCall.ADD_COUPON, coupon, lane.token(), lane.saleId()));
+        String saleId = openSale();
+        return changed(agent.call(TillCall.ADD_COUPON, coupon, lane.token(), saleId));
     }
 
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
-            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SALE NO_SUCH_LINE ALREADY_VOIDED")
+            + "NOT_SIGNED_IN NO_SALE NO_SUCH_LINE ALREADY_VOIDED")
     @POST
     @Path("/sale/void-line")
     public Response voidLine(@Valid VoidLine line) {
-        if (lane.saleId() == null) {
-            return noSale();
-        }
-        return changed(agent.call(TillCall.VOID_LINE, null, lane.token(), lane.saleId(), line.lineNo()));
+        String saleId = openSale();
+        return changed(agent.call(TillCall.VOID_LINE, null, lane.token(), saleId, line.lineNo()));
     }
 
     /** A line's new quantity. */
@@ -246,23 +238,19 @@ public class LaneResource {
     @POST
     @Path("/sale/line-quantity")
     public Response lineQuantity(@Valid LineQuantity change) {
-        if (lane.saleId() == null) {
-            return noSale();
-        }
+        String saleId = openSale();
         return changed(agent.call(TillCall.LINE_QUANTITY, new TillApi.LineQuantity(change.quantity()), lane.token(),
-                lane.saleId(), change.lineNo()));
+                saleId, change.lineNo()));
     }
 
     /** Parks the open sale; the lane is free for the next customer. */
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
-            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SALE")
+            + "NOT_SIGNED_IN NO_SALE")
     @POST
     @Path("/sale/suspend")
     public Response suspend() {
-        if (lane.saleId() == null) {
-            return noSale();
-        }
-        AgentReply reply = agent.call(TillCall.SUSPEND, null, lane.token(), lane.saleId());
+        String saleId = openSale();
+        AgentReply reply = agent.call(TillCall.SUSPEND, null, lane.token(), saleId);
         if (reply.ok()) {
             lane.saleSuspended();
         }
@@ -271,7 +259,7 @@ public class LaneResource {
 
     /** Prints a receipt again on this lane's printer, marked COPY. */
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
-            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SUCH_RECEIPT NO_PRINTER")
+            + "NOT_SIGNED_IN NO_SUCH_RECEIPT NO_PRINTER")
     @POST
     @Path("/receipts/{id}/reprint")
     public Response reprint(@PathParam("id") String id) {
@@ -280,7 +268,7 @@ public class LaneResource {
 
     /** Products by name, for an item whose barcode cannot be read. */
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
-            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN")
+            + "NOT_SIGNED_IN")
     @GET
     @Path("/search")
     public Response search(@QueryParam("q") String text) {
@@ -290,7 +278,7 @@ public class LaneResource {
 
     /** The store's suspended sales. */
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
-            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN")
+            + "NOT_SIGNED_IN")
     @GET
     @Path("/suspended")
     public Response suspended() {
@@ -298,7 +286,7 @@ public class LaneResource {
     }
 
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
-            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN SALE_OPEN NO_SUSPENDED_SALE")
+            + "NOT_SIGNED_IN SALE_OPEN NO_SUSPENDED_SALE")
     @POST
     @Path("/sale/resume")
     public Response resume(@Valid Resume resume) {
@@ -314,7 +302,7 @@ public class LaneResource {
 
     /** A return with receipt of one line; the refund slip becomes the lane's last receipt. */
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
-            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SUCH_SALE NO_SUCH_LINE NOTHING_TO_RETURN RETURN_TOO_MANY "
+            + "NOT_SIGNED_IN NO_SUCH_SALE NO_SUCH_LINE NOTHING_TO_RETURN RETURN_TOO_MANY "
             + "REFUND_TENDER CASH_SHORT MANAGER_APPROVAL_REQUIRED BAD_CREDENTIALS NOT_A_MANAGER INVALID_BARCODE "
             + "UNKNOWN_BARCODE INVALID_QUANTITY WEIGHT_NEEDED NO_SHIFT")
     @POST
@@ -333,7 +321,7 @@ public class LaneResource {
 
     /** Voids a completed sale of this shift (manager); the void slip becomes the lane's last receipt. */
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
-            + "STORE_SERVER_UNREACHABLE NOT_SIGNED_IN NO_SUCH_SALE ALREADY_RETURNED VOID_OTHER_SHIFT CASH_SHORT "
+            + "NOT_SIGNED_IN NO_SUCH_SALE ALREADY_RETURNED VOID_OTHER_SHIFT CASH_SHORT "
             + "MANAGER_APPROVAL_REQUIRED BAD_CREDENTIALS NOT_A_MANAGER NO_SHIFT")
     @POST
     @Path("/sales/{saleId}/void")
@@ -355,7 +343,12 @@ public class LaneResource {
         return reply.relayed();
     }
 
-    private static Response noSale() {
-        throw Refusal.of(ErrorCode.NO_SALE, "Scan an item first.");
+    /** The lane's open sale, or a refusal for the cashier to scan an item first. */
+    private String openSale() {
+        String saleId = lane.saleId();
+        if (saleId == null) {
+            throw Refusal.of(ErrorCode.NO_SALE, "Scan an item first.");
+        }
+        return saleId;
     }
 }

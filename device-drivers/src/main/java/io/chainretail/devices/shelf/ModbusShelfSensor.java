@@ -2,7 +2,6 @@ package io.chainretail.devices.shelf;
 
 import com.ghgande.j2mod.modbus.ModbusException;
 import com.ghgande.j2mod.modbus.facade.AbstractModbusMaster;
-import com.ghgande.j2mod.modbus.facade.ModbusSerialMaster;
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.ghgande.j2mod.modbus.procimg.Register;
 import io.chainretail.devices.transport.SerialSettings;
@@ -52,7 +51,7 @@ public final class ModbusShelfSensor implements ShelfSensor {
     public static ModbusShelfSensor serial(String path, SerialSettings line, int unitId, int timeoutMillis,
             RegisterMap map) {
         return new ModbusShelfSensor("modbus-rtu:" + path + "#" + unitId, path, unitId,
-                () -> new ModbusSerialMaster(ModbusLine.at(path, line), timeoutMillis), map);
+                () -> new RtuMaster(ModbusLine.at(path, line), timeoutMillis), map);
     }
 
     /** Modbus TCP to {@code host:port}. */
@@ -76,6 +75,7 @@ public final class ModbusShelfSensor implements ShelfSensor {
         try {
             opening.connect();
         } catch (Exception e) {
+            opening.disconnect();
             throw new IOException("cannot open the shelf on " + address + ": " + e.getMessage(), e);
         }
         master = opening;

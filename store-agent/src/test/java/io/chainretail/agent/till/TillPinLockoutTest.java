@@ -4,22 +4,29 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.chainretail.agent.AgentConfig;
 import io.chainretail.agent.TestReplica;
 import io.chainretail.agent.sync.FeedApplier;
+import io.chainretail.core.time.MovableClock;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
 
 /**
  * A 4-digit PIN must not be guessable: five wrong PINs in a row lock the id, at sign-in and at a
- * manager's approval alike, and then even the right PIN is refused until the lock ends.
+ * manager's approval alike, and then even the right PIN is refused until the lock ends, by itself.
  */
 @QuarkusTest
 class TillPinLockoutTest {
 
     @Inject
     FeedApplier applier;
+    @Inject
+    AgentConfig config;
 
     @Test
     void fiveWrongPinsLockACashier() {
@@ -29,6 +36,20 @@ class TillPinLockoutTest {
         signIn("1002", "2222").statusCode(401).body("code", equalTo("PIN_LOCKED"));
         signIn("1001", "1234").statusCode(200); // another cashier is not affected
         signIn("1002", "2222", "21").statusCode(200); // nor the same one at another lane
+    }
+
+    @Test
+    void aLockEndsByItselfAfterItsTime() {
+        MovableClock clock = new MovableClock();
+        QuarkusMock.installMockForType(clock, InstantSource.class);
+        for (int i = 0; i < config.maxPinFailures(); i++) {
+            signIn("1002", "000" + i, "14").statusCode(401).body("code", equalTo("BAD_CREDENTIALS"));
+        }
+        clock.advance(config.pinLockout().minusSeconds(1));
+        signIn("1002", "2222", "14").statusCode(401).body("code", equalTo("PIN_LOCKED"))
+                .body("message", containsString("1 more minute"));
+        clock.advance(Duration.ofSeconds(1));
+        signIn("1002", "2222", "14").statusCode(200);
     }
 
     @Test
