@@ -93,14 +93,36 @@ public final class RetailSystem implements AutoCloseable {
 
     /** Starts HQ with extra settings, e.g. a short {@code hq.sync.retention}. */
     public AppProcess startHq(Map<String, String> settings) throws Exception {
+        hq = startHqInstance("hq", settings);
+        return hq;
+    }
+
+    /**
+     * Starts one more HQ instance on the same database and broker, as an operator scales HQ out: only on
+     * PostgreSQL with an external broker (H2 and the embedded broker belong to one instance). Start
+     * {@link #startHq} first; it creates the first admin.
+     */
+    public AppProcess startAnotherHq(String name) throws Exception {
+        if (postgresUrl == null || externalBroker == null) {
+            throw new IllegalStateException("HQ scales out on PostgreSQL with an external broker only");
+        }
+        return startHqInstance(name, Map.of());
+    }
+
+    /** Whether this system can run HQ on several instances (PostgreSQL and an external broker). */
+    public boolean canScaleOut() {
+        return postgresUrl != null && externalBroker != null;
+    }
+
+    private AppProcess startHqInstance(String name, Map<String, String> settings) throws Exception {
         Map<String, String> props = new LinkedHashMap<>(settings);
         props.putIfAbsent("hq.auth.admin-password", ADMIN_PASSWORD);
         props.put("hq.chain", chain);
-        props.put("hq.data-dir", workDir.resolve("hq").toString());
+        props.put("hq.data-dir", workDir.resolve(name).toString());
         Path jar = ROOT.resolve("hq-server/target/quarkus-app/quarkus-run.jar");
         if (externalBroker != null) {
             props.put("hq.mqtt.url", externalBroker);
-            props.put("hq.mqtt.client-id", "hq-" + runId);
+            props.put("hq.mqtt.client-id", name + "-" + runId);
             props.put("hq.mqtt.session-expiry", "PT5M");
         } else {
             props.put("hq.broker.port", Integer.toString(brokerPort));
@@ -112,9 +134,9 @@ public final class RetailSystem implements AutoCloseable {
             props.put("quarkus.flyway.schemas", schema);
             jar = PostgresBuild.hqJar(ROOT);
         }
-        hq = track(new AppProcess("hq", jar, AppProcess.freePort(), props, logDir).start());
-        Http.signIn(hq.url(), "admin", props.get("hq.auth.admin-password"));
-        return hq;
+        AppProcess instance = track(new AppProcess(name, jar, AppProcess.freePort(), props, logDir).start());
+        Http.signIn(instance.url(), "admin", props.get("hq.auth.admin-password"));
+        return instance;
     }
 
     public AppProcess startAgent(String store) throws Exception {

@@ -1,6 +1,7 @@
 package io.chainretail.hq.feed;
 
 import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.hq.cluster.Leadership;
 import io.chainretail.hq.HqConfig;
 import io.chainretail.hq.mqtt.HqLink;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +23,10 @@ import org.jboss.logging.Logger;
  * Drains the outbox to the chain feed topics in sequence order, QoS 1, and marks entries published
  * only after the broker acknowledged them. A failure leaves them for the next round; stores drop the
  * duplicates that a resend may cause by sequence number.
+ *
+ * <p>Only the instance that {@link Leadership leads} publishes, so each feed leaves HQ in order; the others
+ * keep polling, and one of them takes over within {@code hq.outbox.poll} of the leader's end. A change committed
+ * on another instance waits for the leader's next poll.
  */
 @ApplicationScoped
 public class OutboxPublisher {
@@ -33,9 +38,12 @@ public class OutboxPublisher {
     private final SyncCodec codec = new SyncCodec();
     private final MeterRegistry metrics;
 
-    public OutboxPublisher(HqLink link, HqConfig config, MeterRegistry metrics) {
+    private final Leadership leadership;
+
+    public OutboxPublisher(HqLink link, HqConfig config, Leadership leadership, MeterRegistry metrics) {
         this.link = link;
         this.config = config;
+        this.leadership = leadership;
         this.metrics = metrics;
         metrics.gauge("hq_outbox_backlog", this, OutboxPublisher::backlog);
     }
@@ -60,11 +68,11 @@ public class OutboxPublisher {
     }
 
     void drain() {
-        if (!link.isConnected()) {
-            return;
-        }
         List<OutboxEntry> batch;
         do {
+            if (!link.isConnected() || !leadership.lead()) {
+                return;
+            }
             // Ordered as the index on (published_at, id) is, so the database reads the batch off the index and
             // stops: ordered by id alone, H2 read and sorted every unpublished delta for each batch, and the
             // 600,000 deltas of a 300,000-product import took HQ over five minutes to publish.

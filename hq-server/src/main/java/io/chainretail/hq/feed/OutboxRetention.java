@@ -2,6 +2,7 @@ package io.chainretail.hq.feed;
 
 import io.chainretail.core.concurrent.PeriodicTask;
 import io.chainretail.hq.HqConfig;
+import io.chainretail.hq.cluster.Leadership;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -13,7 +14,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Deletes published deltas older than {@code hq.sync.retention}. A store that still needs them gets
- * a snapshot instead, so retention bounds the outbox without costing any store its data.
+ * a snapshot instead, so retention bounds the outbox without costing any store its data. Only the instance that
+ * {@link Leadership leads} runs it.
  */
 @ApplicationScoped
 public class OutboxRetention {
@@ -22,15 +24,21 @@ public class OutboxRetention {
 
     private final HqConfig config;
     private final InstantSource clock;
+    private final Leadership leadership;
     private PeriodicTask task;
 
-    public OutboxRetention(HqConfig config, InstantSource clock) {
+    public OutboxRetention(HqConfig config, InstantSource clock, Leadership leadership) {
         this.config = config;
         this.clock = clock;
+        this.leadership = leadership;
     }
 
     void onStart(@Observes StartupEvent event) {
-        task = PeriodicTask.start("outbox-retention", config.sync().retentionCheck(), this::deleteExpired);
+        task = PeriodicTask.start("outbox-retention", config.sync().retentionCheck(), () -> {
+            if (leadership.lead()) {
+                deleteExpired();
+            }
+        });
     }
 
     void onStop(@Observes ShutdownEvent event) {

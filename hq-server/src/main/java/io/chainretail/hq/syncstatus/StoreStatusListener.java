@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import jakarta.enterprise.event.Observes;
 import java.time.InstantSource;
 import org.jboss.logging.Logger;
@@ -54,7 +55,15 @@ public class StoreStatusListener {
                 throw new MalformedMessageException("not a status of store " + store + " of this chain");
             }
             // HQ's clock, not the store's: a store with a wrong clock must not look silent (or alive).
-            service.record(store, envelope.payloadAs(StoreStatus.class), clock.instant());
+            StoreStatus status = envelope.payloadAs(StoreStatus.class);
+            Instant now = clock.instant();
+            try {
+                service.record(store, status, now);
+            } catch (RuntimeException e) {
+                // Every HQ instance hears every status: another one may have written the store's first row just
+                // before; this instance then finds it.
+                service.record(store, status, now);
+            }
         } catch (MalformedMessageException e) {
             metrics.counter("hq_messages_rejected_total", "topic", "status").increment();
             LOG.warnf("Rejected status message on %s: %s", topic, e.getMessage());

@@ -72,6 +72,8 @@ public class FeedSubscriber {
     private final AtomicLong heldBack = new AtomicLong();
     private final SnapshotLoader snapshots;
     private final Counter snapshotsApplied;
+    /** Deltas that arrived ahead of a missing one: HQ published out of order, or one was lost on the way. */
+    private final Counter gaps;
     private PeriodicTask worker;
     private final StaffRoster staff;
 
@@ -85,6 +87,7 @@ public class FeedSubscriber {
         this.rejected = metrics.counter("agent_feed_messages_rejected_total");
         this.applied = metrics.counter("agent_feed_deltas_applied_total");
         this.snapshotsApplied = metrics.counter("agent_feed_snapshots_applied_total");
+        this.gaps = metrics.counter("agent_feed_gaps_total");
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -305,6 +308,7 @@ public class FeedSubscriber {
             lastProgressAt.put(Feeds.of(delta.schema()), System.currentTimeMillis());
             appliedAt.put(Feeds.of(delta.schema()), Instant.now());
         } else if (result == FeedApplier.Result.GAP) {
+            gaps.increment();
             String feed = Feeds.of(delta.schema());
             long expected = applier.lastApplied().get(feed) + 1;
             long now = System.currentTimeMillis();
