@@ -23,6 +23,7 @@ public final class AppProcess implements AutoCloseable {
     private final Path log;
     private final int httpPort;
     private boolean useClassArchive = true;
+    private String maxHeap = "512m";
     private Process process;
 
     public AppProcess(String name, Path jar, int httpPort, Map<String, String> properties, Path logDir) {
@@ -42,12 +43,23 @@ public final class AppProcess implements AutoCloseable {
         return this;
     }
 
+    /** The operating system's id of the running process. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The heap the next start may use ({@code -Xmx}, default 512m): a store box is small. */
+    public AppProcess maxHeap(String size) {
+        this.maxHeap = size;
+        return this;
+    }
+
     /** Starts the process and waits until it answers on {@code /q/health/live}. */
     public AppProcess start() throws IOException, InterruptedException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw package first");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + maxHeap));
         if (!Boolean.getBoolean("e2e.fullJit")) {
             // Tests start many short-lived processes: C1 only starts faster. Benchmarks use the full JIT.
             command.add("-XX:TieredStopAtLevel=1");

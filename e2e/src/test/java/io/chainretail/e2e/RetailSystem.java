@@ -23,6 +23,9 @@ public final class RetailSystem implements AutoCloseable {
     /** HQ's own account on its embedded broker, which test clients that watch or inject messages use. */
     public static final String HQ_BROKER_PASSWORD = "e2e-broker-password";
 
+    /** A setting for {@link #startAgent(String, Map)} that is no property: the agent's {@code -Xmx}. */
+    public static final String AGENT_HEAP = "e2e.heap";
+
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final String chain;
     private final Path workDir;
@@ -183,8 +186,13 @@ public final class RetailSystem implements AutoCloseable {
             props.put("agent.mqtt.password", login.password());
         }
         props.putAll(settings);
-        return track(new AppProcess("agent-" + store, ROOT.resolve("store-agent/target/quarkus-app/quarkus-run.jar"),
-                AppProcess.freePort(), props, logDir).start());
+        String heap = props.remove(AGENT_HEAP);
+        AppProcess agent = new AppProcess("agent-" + store,
+                ROOT.resolve("store-agent/target/quarkus-app/quarkus-run.jar"), AppProcess.freePort(), props, logDir);
+        if (heap != null) {
+            agent.maxHeap(heap);
+        }
+        return track(agent.start());
     }
 
     /** Starts a till for {@code lane}, paired with the agent as an installer does (a code from the manager). */

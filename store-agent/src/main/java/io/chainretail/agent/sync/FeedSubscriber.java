@@ -5,6 +5,7 @@ import io.chainretail.agent.mqtt.StoreLink;
 import io.chainretail.agent.staff.StaffRoster;
 import io.chainretail.core.concurrent.PeriodicTask;
 import io.chainretail.core.id.EventIds;
+import io.chainretail.core.log.ThrottledLog;
 import io.chainretail.core.sync.Direction;
 import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.Feeds;
@@ -24,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -51,6 +53,13 @@ public class FeedSubscriber {
      */
     private static final long GAP_REQUEST_INTERVAL_MS = 10_000;
     private static final int BATCH = 500;
+    /**
+     * Most deltas waiting to be written (and, apart, most held back behind a snapshot). HQ can publish faster
+     * than a small store box writes (a catalog import of hundreds of thousands of products): past this the
+     * newest are dropped and counted, and asked for again from HQ once the feed has caught up to the gap, so
+     * the heap does not grow with the size of the import. About 1 KB a delta.
+     */
+    static final int MAX_WAITING = 10_000;
 
     private final StoreLink link;
     private final AgentConfig config;
@@ -74,6 +83,9 @@ public class FeedSubscriber {
     private final Counter snapshotsApplied;
     /** Deltas that arrived ahead of a missing one: HQ published out of order, or one was lost on the way. */
     private final Counter gaps;
+    private final Counter dropped;
+    private final ThrottledLog dropLog = new ThrottledLog(LOG::warn, Duration.ofMinutes(1), InstantSource.system(),
+            16);
     private PeriodicTask worker;
     private final StaffRoster staff;
 
@@ -88,6 +100,7 @@ public class FeedSubscriber {
         this.applied = metrics.counter("agent_feed_deltas_applied_total");
         this.snapshotsApplied = metrics.counter("agent_feed_snapshots_applied_total");
         this.gaps = metrics.counter("agent_feed_gaps_total");
+        this.dropped = metrics.counter("agent_feed_deltas_dropped_total");
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -127,7 +140,7 @@ public class FeedSubscriber {
                         + config.chain());
             }
             switch (message.schema()) {
-                case SYNC_DELTAS -> pending.addAll(codec.unpack(config.chain(),
+                case SYNC_DELTAS -> queue(codec.unpack(config.chain(),
                         forThisStore(message).payloadAs(SyncDeltas.class)));
                 case STAFF -> {
                     StaffList list = forThisStore(message).payloadAs(StaffList.class);
@@ -140,7 +153,7 @@ public class FeedSubscriber {
                     if (message.schema().direction() != Direction.DOWNLINK) {
                         throw new MalformedMessageException(message.schema().id() + " is not a feed delta");
                     }
-                    pending.add(message);
+                    queue(List.of(message));
                 }
             }
             worker.wake();
@@ -149,6 +162,27 @@ public class FeedSubscriber {
             rejectedCount.incrementAndGet();
             LOG.warnf("Rejected message on %s: %s", topic, e.getMessage());
         }
+    }
+
+    /** Queues deltas for the applier, or drops them when {@link #MAX_WAITING} are waiting already. */
+    private void queue(List<Envelope<?>> deltas) {
+        if (pending.size() + deltas.size() <= MAX_WAITING) {
+            pending.addAll(deltas);
+        } else {
+            deltas.forEach(this::drop);
+        }
+    }
+
+    /**
+     * Leaves a delta for HQ to send again: it counts as seen, so once the feed stops moving short of it the
+     * store asks for what it is missing ({@link #askAgainIfStalled}).
+     */
+    private void drop(Envelope<?> delta) {
+        String feed = Feeds.of(delta.schema());
+        highestSeen.merge(feed, delta.seq(), Math::max);
+        dropped.increment();
+        dropLog.write(feed, "Feed " + feed + " deltas arrive faster than this store writes them; the newest are "
+                + "dropped (agent_feed_deltas_dropped_total) and asked for again from HQ once the feed has caught up");
     }
 
     private Envelope<?> forThisStore(Envelope<?> message) throws MalformedMessageException {
@@ -238,8 +272,12 @@ public class FeedSubscriber {
         pending.drainTo(taken, BATCH - batch.size());
         for (Envelope<?> delta : taken) {
             if (loading.contains(Feeds.of(delta.schema()))) {
-                held.add(delta);
-                heldBack.incrementAndGet();
+                if (held.size() < MAX_WAITING) {
+                    held.add(delta);
+                    heldBack.incrementAndGet();
+                } else {
+                    drop(delta);
+                }
             } else {
                 batch.add(delta);
             }
@@ -326,6 +364,11 @@ public class FeedSubscriber {
         byte[] request = codec.encode(new Envelope<>(MessageSchema.SYNC_REQUEST, EventIds.next(), config.chain(),
                 config.store(), null, null, Instant.now(), new SyncRequest(feed, fromSeq)));
         link.publish(link.topics().syncRequest(config.store()), request);
+    }
+
+    /** Deltas dropped since start because too many were waiting to be written. */
+    long droppedDeltas() {
+        return (long) dropped.count();
     }
 
     /** When each feed last moved forward (a delta or a snapshot committed), since start. */
