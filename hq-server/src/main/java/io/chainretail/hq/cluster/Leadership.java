@@ -38,7 +38,9 @@ public class Leadership {
     private final String password;
     private final boolean shared;
     private final HqConfig config;
-    private Connection lock;
+    /** This instance's own connection: it holds the lock while {@link #leading}, and asks for it while not. */
+    private Connection connection;
+    private boolean leading;
 
     public Leadership(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
@@ -57,18 +59,23 @@ public class Leadership {
      * the work, not once: a leader whose database connection broke has lost the lead.
      */
     public synchronized boolean lead() {
+        if (!shared) {
+            return true;
+        }
         try {
-            if (!shared) {
-                return true;
-            }
-            if (lock != null) {
-                if (lock.isValid(5)) {
-                    return true;
+            if (connection == null || !connection.isValid(5)) {
+                if (leading) {
+                    LOG.warn("This HQ instance lost the lead: its lock connection to the database broke");
                 }
-                LOG.warn("This HQ instance lost the lead: its lock connection to the database broke");
                 release();
+                connection = DriverManager.getConnection(url, user, password);
             }
-            return tryToTake();
+            if (!leading && tryToTake()) {
+                leading = true;
+                LOG.infof("This HQ instance now leads chain %s: it publishes the change feed and runs the "
+                        + "chain-wide jobs", config.chain());
+            }
+            return leading;
         } catch (SQLException e) {
             LOG.debugf("Cannot ask the database for the lead: %s", e.getMessage());
             release();
@@ -78,12 +85,12 @@ public class Leadership {
 
     /** Whether this instance led at its last {@link #lead()}, without asking the database. */
     public synchronized boolean leads() {
-        return !shared || lock != null;
+        return !shared || leading;
     }
 
     void onStop(@Observes ShutdownEvent event) {
         synchronized (this) {
-            if (lock != null) {
+            if (leading) {
                 LOG.info("This HQ instance hands over the lead: it is stopping");
             }
             release();
@@ -91,37 +98,25 @@ public class Leadership {
     }
 
     private boolean tryToTake() throws SQLException {
-        Connection connection = DriverManager.getConnection(url, user, password);
-        boolean taken = false;
         try (PreparedStatement statement = connection.prepareStatement(
                 "select pg_try_advisory_lock(?, hashtext(current_schema() || '/' || ?))")) {
             statement.setInt(1, LOCK_SPACE);
             statement.setString(2, config.chain());
             try (ResultSet result = statement.executeQuery()) {
-                taken = result.next() && result.getBoolean(1);
-            }
-        } finally {
-            if (!taken) {
-                connection.close();
+                return result.next() && result.getBoolean(1);
             }
         }
-        if (!taken) {
-            return false;
-        }
-        lock = connection;
-        LOG.infof("This HQ instance now leads chain %s: it publishes the change feed and runs the chain-wide jobs",
-                config.chain());
-        return true;
     }
 
     private void release() {
-        if (lock != null) {
+        leading = false;
+        if (connection != null) {
             try {
-                lock.close();
+                connection.close();
             } catch (SQLException e) {
                 LOG.debugf("Closing the lock connection: %s", e.getMessage());
             }
-            lock = null;
+            connection = null;
         }
     }
 }

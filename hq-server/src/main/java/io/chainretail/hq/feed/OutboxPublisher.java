@@ -25,8 +25,8 @@ import org.jboss.logging.Logger;
  * duplicates that a resend may cause by sequence number.
  *
  * <p>Only the instance that {@link Leadership leads} publishes, so each feed leaves HQ in order; the others
- * keep polling, and one of them takes over within {@code hq.outbox.poll} of the leader's end. A change committed
- * on another instance waits for the leader's next poll.
+ * keep polling, and one of them takes over within {@code hq.outbox.poll} of the leader's end. An instance that
+ * commits a change but does not lead wakes the leader through HQ's own topic.
  */
 @ApplicationScoped
 public class OutboxPublisher {
@@ -52,12 +52,25 @@ public class OutboxPublisher {
 
     void onStart(@Observes StartupEvent event) {
         task = PeriodicTask.start("outbox-publisher", config.outbox().poll(), this::drain);
+        link.subscribe(link.topics().hqOutboxWritten(), (topic, bytes) -> {
+            if (leadership.leads()) {
+                task.wake();
+            }
+        });
     }
 
-    /** A change committed: publish its deltas now rather than at the next poll. */
+    /**
+     * A change committed: publish its deltas now rather than at the next poll, or, on an instance that does not
+     * lead, tell the one that does (a lost word costs only the wait for its poll).
+     */
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedOutbox.DeltasWritten event) {
-        if (task != null) {
+        if (task == null) {
+            return;
+        }
+        if (leadership.leads()) {
             task.wake();
+        } else if (link.isConnected()) {
+            link.publish(link.topics().hqOutboxWritten(), new byte[0]);
         }
     }
 

@@ -60,8 +60,8 @@ public class StoreStatusListener {
             try {
                 service.record(store, status, now);
             } catch (RuntimeException e) {
-                // Every HQ instance hears every status: another one may have written the store's first row just
-                // before; this instance then finds it.
+                // Every HQ instance hears every status: for a store HQ has not defined (no row to lock), another
+                // instance may have written its first rows just before; this instance then finds them.
                 service.record(store, status, now);
             }
         } catch (MalformedMessageException e) {

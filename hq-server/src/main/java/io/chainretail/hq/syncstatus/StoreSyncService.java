@@ -7,6 +7,7 @@ import io.chainretail.hq.feed.FeedSequence;
 import io.chainretail.hq.feed.OutboxEntry;
 import io.chainretail.hq.store.Store;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,9 @@ public class StoreSyncService {
 
     @Transactional
     public void record(String store, StoreStatus status, Instant reportedAt) {
+        // Every HQ instance records every status: the store's row, locked, lets one at a time write its first
+        // presence and feed rows, so the other finds them instead of failing on the same insert.
+        Store.findById(store, LockModeType.PESSIMISTIC_WRITE);
         StorePresence presence = StorePresence.findById(store);
         if (presence == null) {
             presence = new StorePresence();

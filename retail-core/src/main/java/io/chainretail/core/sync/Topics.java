@@ -49,6 +49,14 @@ public final class Topics {
         return store(store) + "/status";
     }
 
+    /**
+     * HQ's own: an HQ instance that wrote feed deltas but does not publish them tells the one that does, so they
+     * leave at once rather than at its next poll. Only HQ may use it.
+     */
+    public String hqOutboxWritten() {
+        return root + "/hq/outbox-written";
+    }
+
     /** The chain's whole topic tree. */
     public String everything() {
         return root + "/#";
