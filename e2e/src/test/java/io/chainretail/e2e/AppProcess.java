@@ -48,6 +48,14 @@ public final class AppProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** A counter or gauge from the process's {@code /q/metrics} page (Prometheus); 0 when it is not there yet. */
+    public double metric(String name) {
+        return Http.get(url() + "/q/metrics").body().asText().lines()
+                .filter(line -> line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
+                .orElse(0);
+    }
+
     /** The heap the next start may use ({@code -Xmx}, default 512m): a store box is small. */
     public AppProcess maxHeap(String size) {
         this.maxHeap = size;

@@ -192,13 +192,13 @@ class FaultMatrixIT {
                 events += 2 * codec.decodeUplink(seen.get(i)).size();
             }
             Collections.shuffle(order, random);
-            double duplicatesBefore = metric(hq, "hq_uplink_events_duplicate_total");
+            double duplicatesBefore = hq.metric("hq_uplink_events_duplicate_total");
             for (int i : order) {
                 sniffer.publish(seenOn.get(i), seen.get(i), false).get(10, TimeUnit.SECONDS);
             }
             int resent = events;
             Eventually.await("HQ counted the " + resent + " events sent again as duplicates", PATIENCE,
-                    () -> metric(hq, "hq_uplink_events_duplicate_total") >= duplicatesBefore + resent);
+                    () -> hq.metric("hq_uplink_events_duplicate_total") >= duplicatesBefore + resent);
             notes.add(order.size() + " messages (" + events + " events) sent again, all counted as duplicates");
         }
         return Instant.now();
@@ -377,13 +377,6 @@ class FaultMatrixIT {
             }
         });
         return Duration.between(since, Instant.now()).toMillis();
-    }
-
-    private static double metric(AppProcess process, String name) {
-        return Http.get(process.url() + "/q/metrics").body().asText().lines()
-                .filter(line -> line.startsWith(name + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
-                .orElse(0);
     }
 
     private static void sellFor(Duration duration) throws InterruptedException {

@@ -58,7 +58,7 @@ class HqScaleOutIT {
             Seller seller = new Seller(new Till(agent, "1", "1001", "1234"));
             try (seller) {
                 Eventually.await("the till has sold", PATIENCE, () -> seller.sold.size() >= 5);
-                double publishedBefore = metric(leader, "hq_feed_deltas_published_total");
+                double publishedBefore = leader.metric("hq_feed_deltas_published_total");
                 CompletableFuture<Void> burst = CompletableFuture.runAsync(() -> {
                     try {
                         changes.run(3_000, 4);
@@ -67,11 +67,11 @@ class HqScaleOutIT {
                     }
                 });
                 Eventually.await("the leader is publishing the burst", PATIENCE,
-                        () -> metric(leader, "hq_feed_deltas_published_total") - publishedBefore >= 300);
+                        () -> leader.metric("hq_feed_deltas_published_total") - publishedBefore >= 300);
                 leader.kill();
                 long killed = System.nanoTime();
                 Eventually.await(follower.name() + " publishes the feed", PATIENCE,
-                        () -> metric(follower, "hq_feed_deltas_published_total") > 0);
+                        () -> follower.metric("hq_feed_deltas_published_total") > 0);
                 long takeoverMillis = (System.nanoTime() - killed) / 1_000_000;
                 System.out.printf("HqScaleOutIT: feed publisher takeover after kill -9: %d ms (hq.outbox.poll 1 s)%n",
                         takeoverMillis);
@@ -79,7 +79,7 @@ class HqScaleOutIT {
                 Eventually.await("the till sold after the kill", PATIENCE, () -> seller.sold.size() >= 40);
             }
             awaitIdentical(follower, "after the kill");
-            assertEquals(0.0, metric(agent, "agent_feed_gaps_total"),
+            assertEquals(0.0, agent.metric("agent_feed_gaps_total"),
                     "the store never saw a delta ahead of a missing one");
 
             Eventually.await("HQ acknowledged every event of the store", PATIENCE,
@@ -92,8 +92,8 @@ class HqScaleOutIT {
 
             leader.start();
             Http.signIn(leader.url(), "admin", RetailSystem.ADMIN_PASSWORD);
-            assertEquals(0.0, metric(leader, "hq_cluster_leader"), "the restarted instance follows");
-            assertEquals(1.0, metric(follower, "hq_cluster_leader"), "the survivor keeps the lead");
+            assertEquals(0.0, leader.metric("hq_cluster_leader"), "the restarted instance follows");
+            assertEquals(1.0, follower.metric("hq_cluster_leader"), "the survivor keeps the lead");
         }
     }
 
@@ -143,13 +143,7 @@ class HqScaleOutIT {
     }
 
     private static int leads(AppProcess hq) {
-        return (int) metric(hq, "hq_cluster_leader");
-    }
-
-    private static double metric(AppProcess app, String name) {
-        return Http.get(app.url() + "/q/metrics").body().asText().lines()
-                .filter(line -> line.startsWith(name + " ")).mapToDouble(line -> Double.parseDouble(
-                        line.substring(name.length() + 1))).findFirst().orElse(0);
+        return (int) hq.metric("hq_cluster_leader");
     }
 
     private static void awaitIdentical(AppProcess hq, String when) throws InterruptedException {

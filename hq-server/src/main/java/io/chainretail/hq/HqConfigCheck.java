@@ -42,7 +42,8 @@ public class HqConfigCheck {
                 .positive(config.sync().offlineAfter(), "hq.sync.offline-after")
                 .positive(config.sync().retention(), "hq.sync.retention")
                 .positive(config.sync().retentionCheck(), "hq.sync.retention-check")
-                .atLeast(config.sync().replyBatch(), 1, "hq.sync.reply-batch")
+                // A store drops a reply that does not fit beside the deltas already waiting (at most 10,000).
+                .between(config.sync().replyBatch(), 1, 5_000, "hq.sync.reply-batch")
                 .atLeast(config.sync().snapshotChunk(), 1, "hq.sync.snapshot-chunk")
                 .between(config.pricing().defaultPriceOverrideMaxBp(), 0, 10_000,
                         "hq.pricing.default-price-override-max-bp")

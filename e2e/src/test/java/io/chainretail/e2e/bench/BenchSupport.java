@@ -87,8 +87,6 @@ final class BenchSupport {
 
     /** A counter or gauge from a Quarkus {@code /q/metrics} page; 0 when it is not there yet. */
     static double metric(AppProcess app, String name) {
-        return Http.get(app.url() + "/q/metrics").body().asText().lines()
-                .filter(line -> line.startsWith(name + " ")).mapToDouble(line -> Double.parseDouble(
-                        line.substring(name.length() + 1))).findFirst().orElse(0);
+        return app.metric(name);
     }
 }

@@ -11,8 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.time.InstantSource;
 import org.jboss.logging.Logger;
 
