@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,6 +87,11 @@ class ConvergenceIT {
             AppProcess agent = system.startAgent("0001", Map.of("agent.mqtt.session-expiry", "PT0S"));
             awaitIdentical(hq, "after a snapshot");
             assertTrue(Files.readString(agent.log()).contains("Applied snapshot of catalog"), "took a snapshot");
+            // Far more chunks than the store's window: HQ sent them as the store reported writing them.
+            Matcher sent = Pattern.compile("a snapshot of catalog at \\d+ \\(\\d+ rows in (\\d+) chunks\\)")
+                    .matcher(Files.readString(hq.log()));
+            assertTrue(sent.find() && Integer.parseInt(sent.group(1)) > 8, "a snapshot of many chunks was sent");
+            Eventually.await("HQ has no answer left open", PATIENCE, () -> hq.metric("hq_sync_replies_open") == 0);
 
             boolean interrupted = false;
             for (int attempt = 1; attempt <= 5 && !interrupted; attempt++) {

@@ -23,8 +23,8 @@ public final class RetailSystem implements AutoCloseable {
     /** HQ's own account on its embedded broker, which test clients that watch or inject messages use. */
     public static final String HQ_BROKER_PASSWORD = "e2e-broker-password";
 
-    /** A setting for {@link #startAgent(String, Map)} that is no property: the agent's {@code -Xmx}. */
-    public static final String AGENT_HEAP = "e2e.heap";
+    /** A setting for {@link #startHq(Map)} and {@link #startAgent(String, Map)} that is no property: {@code -Xmx}. */
+    public static final String HEAP = "e2e.heap";
 
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final String chain;
@@ -137,7 +137,12 @@ public final class RetailSystem implements AutoCloseable {
             props.put("quarkus.flyway.schemas", schema);
             jar = PostgresBuild.hqJar(ROOT);
         }
-        AppProcess instance = track(new AppProcess(name, jar, AppProcess.freePort(), props, logDir).start());
+        String heap = props.remove(HEAP);
+        AppProcess instance = new AppProcess(name, jar, AppProcess.freePort(), props, logDir);
+        if (heap != null) {
+            instance.maxHeap(heap);
+        }
+        track(instance.start());
         Http.signIn(instance.url(), "admin", props.get("hq.auth.admin-password"));
         return instance;
     }
@@ -186,7 +191,7 @@ public final class RetailSystem implements AutoCloseable {
             props.put("agent.mqtt.password", login.password());
         }
         props.putAll(settings);
-        String heap = props.remove(AGENT_HEAP);
+        String heap = props.remove(HEAP);
         AppProcess agent = new AppProcess("agent-" + store,
                 ROOT.resolve("store-agent/target/quarkus-app/quarkus-run.jar"), AppProcess.freePort(), props, logDir);
         if (heap != null) {

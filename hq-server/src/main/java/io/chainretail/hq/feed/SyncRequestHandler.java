@@ -8,7 +8,6 @@ import io.chainretail.core.sync.Feeds;
 import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
-import io.chainretail.core.sync.payload.SnapshotChunk;
 import io.chainretail.core.sync.payload.SyncDeltas;
 import io.chainretail.core.sync.payload.SyncRequest;
 import io.chainretail.hq.HqConfig;
@@ -21,7 +20,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +29,8 @@ import org.jboss.logging.Logger;
 /**
  * Answers a store's "send me feed F from seq N" on the store's {@code sync/reply} topic: with the
  * missing deltas, in order and many per message, while the outbox still holds them; else with a
- * chunked snapshot whose checksum is the feed's replica hash (docs/sync-protocol.md).
+ * chunked snapshot whose checksum is the feed's replica hash (docs/sync-protocol.md). {@link SyncReplies}
+ * sends the answer as fast as the store writes it.
  */
 @ApplicationScoped
 public class SyncRequestHandler {
@@ -43,13 +42,15 @@ public class SyncRequestHandler {
     private final MeterRegistry metrics;
     private final FeedRows feedRows;
     private final FeedSnapshots snapshots;
+    private final SyncReplies replies;
     private final StaffPublisher staff;
     private final SyncCodec codec = new SyncCodec();
     /** Answers are built and sent off the MQTT thread, two at a time: a store asks for every feed at once. */
     private final ExecutorService answering = Executors.newFixedThreadPool(2, DaemonThreads.named("sync-answers"));
 
     public SyncRequestHandler(HqLink link, HqConfig config, MeterRegistry metrics, FeedRows feedRows,
-            FeedSnapshots snapshots, StaffPublisher staff) {
+            FeedSnapshots snapshots, SyncReplies replies, StaffPublisher staff) {
+        this.replies = replies;
         this.staff = staff;
         this.link = link;
         this.config = config;
@@ -86,7 +87,7 @@ public class SyncRequestHandler {
         }
         answering.execute(() -> {
             try {
-                answer(store, request.feed(), request.fromSeq());
+                answer(store, request);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Could not answer %s's sync request for %s from %d; it will ask again", store,
                         request.feed(), request.fromSeq());
@@ -99,10 +100,12 @@ public class SyncRequestHandler {
     }
 
     /**
-     * Sends the deltas from {@code from} on, in batches; or a snapshot when some of them are past the
+     * Answers with the deltas from {@code from} on; or with a snapshot when some of them are past the
      * retention, or when they outnumber {@code hq.sync.snapshot-ratio} times the feed's rows.
      */
-    private void answer(String store, String feed, long from) {
+    private void answer(String store, SyncRequest request) {
+        String feed = request.feed();
+        long from = request.fromSeq();
         long last = QuarkusTransaction.requiringNew().call(() -> FeedSequence.<FeedSequence>findById(feed).lastSeq);
         if (from > last) {
             return;
@@ -112,64 +115,32 @@ public class SyncRequestHandler {
         boolean retained = oldest != null && oldest <= from;
         long missing = last - from + 1;
         if (!retained || missing > config.sync().snapshotRatio() * feedRows.count(feed)) {
-            sendSnapshot(store, feed, retained ? missing + " deltas missing, cheaper as a snapshot" : "deltas from "
-                    + from + " are past the retention");
+            FeedSnapshot snapshot = snapshots.take(feed);
+            SnapshotStream stream = new SnapshotStream(store, snapshot, EventIds.next(), config.sync().snapshotChunk(),
+                    request.window());
+            metrics.counter("hq_sync_replies_total", "kind", "snapshot").increment();
+            LOG.infof("Sending %s a snapshot of %s at %d (%d rows in %d chunks): %s", store, feed, snapshot.asOfSeq(),
+                    snapshot.rows().size(), stream.chunks(), retained ? missing + " deltas missing, cheaper as a "
+                            + "snapshot" : "deltas from " + from + " are past the retention");
+            replies.start(stream);
         } else {
-            sendDeltas(store, feed, from, last);
+            metrics.counter("hq_sync_replies_total", "kind", "deltas").increment();
+            LOG.debugf("Sending %s the deltas of %s from %d to %d", store, feed, from, last);
+            replies.start(new DeltaStream(store, feed, from, last, config.sync().replyBatch(), request.window(),
+                    this::deltas));
         }
     }
 
     /**
-     * Sends the deltas from {@code fromSeq} to {@code lastSeq} in batches. A feed's sequence numbers have
-     * no holes, so each batch is read as a range of the (feed, seq) index: asked as "from N on, first 500",
-     * H2 sorted every remaining delta for each batch, and 50,000 deltas took HQ ten seconds.
+     * The deltas {@code from} to {@code to} (exclusive) of a feed. A feed's sequence numbers have no holes, so a
+     * batch is read as a range of the (feed, seq) index: asked as "from N on, first 500", H2 sorted every
+     * remaining delta for each batch, and 50,000 deltas took HQ ten seconds.
      */
-    private void sendDeltas(String store, String feed, long fromSeq, long lastSeq) {
-        int batch = config.sync().replyBatch();
-        for (long from = fromSeq; from <= lastSeq; from += batch) {
-            long start = from;
-            long end = Math.min(lastSeq + 1, from + batch);
-            List<OutboxEntry> page = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.<OutboxEntry>find(
-                    "feed = ?1 and seq >= ?2 and seq < ?3 order by seq", feed, start, end).list());
-            if (page.isEmpty()) {
-                continue;
-            }
-            List<SyncDeltas.Delta> deltas = page.stream().map(entry -> new SyncDeltas.Delta(entry.seq,
-                    UUID.fromString(entry.eventId), entry.schemaId, entry.occurredAt, readTree(entry))).toList();
-            sendReply(store, new SyncDeltas(feed, deltas));
-        }
-        metrics.counter("hq_sync_replies_total", "kind", "deltas").increment();
-        LOG.debugf("Sent %s the deltas of %s from %d to %d", store, feed, fromSeq, lastSeq);
-    }
-
-    private void sendSnapshot(String store, String feed, String why) {
-        FeedSnapshot snapshot = snapshots.take(feed);
-        int size = config.sync().snapshotChunk();
-        int chunks = Math.max(1, (snapshot.rows().size() + size - 1) / size);
-        UUID snapshotId = EventIds.next();
-        for (int chunk = 0; chunk < chunks; chunk++) {
-            List<SnapshotChunk.Item> items = snapshot.rows()
-                    .subList(chunk * size, Math.min(snapshot.rows().size(), (chunk + 1) * size)).stream()
-                    .map(SnapshotChunk.Item::new)
-                    .toList();
-            sendReply(store, new SnapshotChunk(feed, snapshotId, snapshot.asOfSeq(), chunk, chunks, snapshot.hash(),
-                    items));
-        }
-        metrics.counter("hq_sync_replies_total", "kind", "snapshot").increment();
-        LOG.infof("Sent %s a snapshot of %s at %d (%d rows in %d chunks): %s", store, feed, snapshot.asOfSeq(),
-                snapshot.rows().size(), chunks, why);
-    }
-
-    /** Publishes one reply; a failed publish is logged (the store asks again after its next gap or reconnect). */
-    private void sendReply(String store, Object payload) {
-        byte[] message = codec.encode(new Envelope<>(MessageSchema.forPayload(payload.getClass()), EventIds.next(),
-                config.chain(), store, null, null, Instant.now(), payload));
-        link.publish(link.topics().syncReply(store), message).whenComplete((done, error) -> {
-            if (error != null) {
-                metrics.counter("hq_sync_replies_failed_total").increment();
-                LOG.warnf("A sync reply to %s was not published: %s", store, error.getMessage());
-            }
-        });
+    private List<SyncDeltas.Delta> deltas(String feed, long from, long to) {
+        List<OutboxEntry> page = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.<OutboxEntry>find(
+                "feed = ?1 and seq >= ?2 and seq < ?3 order by seq", feed, from, to).list());
+        return page.stream().map(entry -> new SyncDeltas.Delta(entry.seq, UUID.fromString(entry.eventId),
+                entry.schemaId, entry.occurredAt, readTree(entry))).toList();
     }
 
     private JsonNode readTree(OutboxEntry entry) {

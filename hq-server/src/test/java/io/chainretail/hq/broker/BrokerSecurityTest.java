@@ -152,7 +152,7 @@ class BrokerSecurityTest {
             assertTrue(watcher.subscribe(topics.everything()), "HQ reads the whole chain tree");
             // What a store may send reaches HQ.
             for (String topic : List.of(topics.up("0101", "sale"), topics.status("0101"),
-                    topics.syncRequest("0101"))) {
+                    topics.syncRequest("0101"), topics.syncProgress("0101"))) {
                 try (BrokerClient store = BrokerClient.connect(url, store1.username(), store1.password())) {
                     assertTrue(store.publish(topic, "own"), topic);
                 }
@@ -160,8 +160,9 @@ class BrokerSecurityTest {
             }
             // Forged events, statuses and feed deltas never get through (each try on a new connection: a
             // broker may drop a client that breaks its ACL).
-            List<String> forged = List.of(topics.up("0102", "sale"), topics.status("0102"), topics.syncRequest("0102"),
-                    topics.ack("0102"), topics.feed("catalog"), topics.storeFeed("0101", "prices"));
+            List<String> forged = List.of(topics.up("0102", "sale"), topics.status("0102"),
+                    topics.syncRequest("0102"), topics.syncProgress("0102"), topics.ack("0102"), topics.feed("catalog"),
+                    topics.storeFeed("0101", "prices"));
             for (String topic : forged) {
                 try (BrokerClient store = BrokerClient.connect(url, store1.username(), store1.password())) {
                     store.publish(topic, "forged");

@@ -26,6 +26,7 @@ import io.chainretail.core.sync.payload.ShelfAlert;
 import io.chainretail.core.sync.payload.ShiftClosed;
 import io.chainretail.core.sync.payload.StockAdjusted;
 import io.chainretail.core.sync.payload.StoreStatus;
+import io.chainretail.core.sync.payload.SyncProgress;
 import io.chainretail.core.sync.payload.SyncRequest;
 import java.util.Arrays;
 import java.util.Optional;
@@ -57,6 +58,7 @@ public enum MessageSchema {
     JOURNAL_SKIPPED("up.journal-skipped.v1", Direction.UPLINK, JournalSkipped.class),
     ACK("ack.v1", Direction.CONTROL, Ack.class),
     SYNC_REQUEST("sync.request.v1", Direction.CONTROL, SyncRequest.class),
+    SYNC_PROGRESS("sync.progress.v1", Direction.CONTROL, SyncProgress.class),
     UPLINK_BATCH("up.batch.v1", Direction.CONTROL, UplinkBatch.class),
     SYNC_DELTAS("sync.deltas.v1", Direction.CONTROL, SyncDeltas.class),
     SYNC_SNAPSHOT("sync.snapshot.v1", Direction.CONTROL, SnapshotChunk.class),

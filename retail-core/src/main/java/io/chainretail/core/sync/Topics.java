@@ -33,6 +33,11 @@ public final class Topics {
         return store(store) + "/sync/request";
     }
 
+    /** Where a store tells HQ how far it has written a sync answer (every HQ instance hears it). */
+    public String syncProgress(String store) {
+        return store(store) + "/sync/progress";
+    }
+
     public String syncReply(String store) {
         return store(store) + "/sync/reply";
     }
@@ -69,6 +74,10 @@ public final class Topics {
 
     public String allSyncRequests() {
         return root + "/store/+/sync/request";
+    }
+
+    public String allSyncProgress() {
+        return root + "/store/+/sync/progress";
     }
 
     public String allStatuses() {

@@ -15,6 +15,7 @@ import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.SnapshotChunk;
 import io.chainretail.core.sync.payload.StaffList;
 import io.chainretail.core.sync.payload.SyncDeltas;
+import io.chainretail.core.sync.payload.SyncProgress;
 import io.chainretail.core.sync.payload.SyncRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,6 +61,14 @@ public class FeedSubscriber {
      * the heap does not grow with the size of the import. About 1 KB a delta.
      */
     static final int MAX_WAITING = 10_000;
+    /**
+     * How many messages of a sync answer (delta batches or snapshot chunks) HQ sends ahead of what this store
+     * has written and reported ({@link SyncProgress}): enough to keep the writer busy, few enough that a store's
+     * heap holds them whatever the size of the catalog.
+     */
+    static final int REPLY_WINDOW = 8;
+    /** A feed whose answer has sent nothing for this long is no longer reported on. */
+    private static final long REPLY_QUIET_MS = 30_000;
 
     private final StoreLink link;
     private final AgentConfig config;
@@ -74,6 +83,10 @@ public class FeedSubscriber {
     private final Map<String, Long> lastProgressAt = new ConcurrentHashMap<>();
     private final Map<String, Instant> appliedAt = new ConcurrentHashMap<>();
     private final Map<String, Instant> askedAt = new ConcurrentHashMap<>();
+    /** Feeds whose deltas HQ is sending in answer to a request, and when the last batch of them came. */
+    private final Map<String, Long> answering = new ConcurrentHashMap<>();
+    /** The sequence last reported to HQ per feed whose answer is coming. */
+    private final Map<String, Long> reported = new ConcurrentHashMap<>();
     private final BlockingQueue<Envelope<?>> pending = new LinkedBlockingQueue<>();
     private final BlockingQueue<SnapshotRows> chunks = new LinkedBlockingQueue<>();
     /** Deltas of a feed whose snapshot is being written: applied once it is in (or given up). */
@@ -140,8 +153,11 @@ public class FeedSubscriber {
                         + config.chain());
             }
             switch (message.schema()) {
-                case SYNC_DELTAS -> queue(codec.unpack(config.chain(),
-                        forThisStore(message).payloadAs(SyncDeltas.class)));
+                case SYNC_DELTAS -> {
+                    SyncDeltas deltas = forThisStore(message).payloadAs(SyncDeltas.class);
+                    answering.put(deltas.feed(), System.currentTimeMillis());
+                    queue(codec.unpack(config.chain(), deltas));
+                }
                 case STAFF -> {
                     StaffList list = forThisStore(message).payloadAs(StaffList.class);
                     CompletableFuture.runAsync(() -> staff.accept(list)); // a write: off the client's thread
@@ -201,7 +217,10 @@ public class FeedSubscriber {
         SnapshotChunk chunk = prepared.chunk();
         lastProgressAt.put(chunk.feed(), System.currentTimeMillis());
         try {
-            snapshots.accept(prepared).ifPresent(this::onSnapshotApplied);
+            snapshots.accept(prepared).ifPresentOrElse(this::onSnapshotApplied,
+                    () -> snapshots.chunksWritten(chunk.feed(), chunk.snapshotId()).ifPresent(written ->
+                            report(SyncProgress.snapshot(chunk.feed(), appliedSeq(chunk.feed()), chunk.snapshotId(),
+                                    written))));
         } catch (MalformedMessageException e) {
             rejected.increment();
             rejectedCount.incrementAndGet();
@@ -252,7 +271,35 @@ public class FeedSubscriber {
             }
             batch.clear();
         }
+        reportDeltaProgress();
         askAgainIfStalled();
+    }
+
+    /** Tells HQ how far each feed whose deltas it is sending has come, so it sends the next window. */
+    private void reportDeltaProgress() {
+        long now = System.currentTimeMillis();
+        answering.forEach((feed, lastBatchAt) -> {
+            if (now - lastBatchAt > REPLY_QUIET_MS) {
+                answering.remove(feed, lastBatchAt);
+                reported.remove(feed);
+                return;
+            }
+            long applied = appliedSeq(feed);
+            if (applied > reported.getOrDefault(feed, 0L)) {
+                reported.put(feed, applied);
+                report(SyncProgress.deltas(feed, applied));
+            }
+        });
+    }
+
+    private long appliedSeq(String feed) {
+        return applier.lastAppliedAsOfReplica().getOrDefault(feed, 0L);
+    }
+
+    private void report(SyncProgress progress) {
+        link.publish(link.topics().syncProgress(config.store()), codec.encode(new Envelope<>(
+                MessageSchema.SYNC_PROGRESS, EventIds.next(), config.chain(), config.store(), null, null,
+                Instant.now(), progress)));
     }
 
     /**
@@ -362,7 +409,7 @@ public class FeedSubscriber {
     private void requestFrom(String feed, long fromSeq) {
         lastRequestAt.put(feed, System.currentTimeMillis());
         byte[] request = codec.encode(new Envelope<>(MessageSchema.SYNC_REQUEST, EventIds.next(), config.chain(),
-                config.store(), null, null, Instant.now(), new SyncRequest(feed, fromSeq)));
+                config.store(), null, null, Instant.now(), new SyncRequest(feed, fromSeq, REPLY_WINDOW)));
         link.publish(link.topics().syncRequest(config.store()), request);
     }
 

@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,11 +17,14 @@ import java.util.UUID;
  */
 final class SnapshotLoad implements AutoCloseable {
 
+    /** SQLSTATE of a unique key broken. */
+    private static final String DUPLICATE_KEY = "23505";
+
     private final Connection connection;
     private final SnapshotChunk first;
     private final boolean[] received;
     private final ReplicaHash hash = new ReplicaHash();
-    private final Set<String> keys = new HashSet<>();
+    private long rows;
     private final long startedNanos = System.nanoTime();
     private int missing;
     private long lastChunkAtMillis = System.currentTimeMillis();
@@ -65,7 +66,12 @@ final class SnapshotLoad implements AutoCloseable {
     }
 
     long rows() {
-        return keys.size();
+        return rows;
+    }
+
+    /** How many of the snapshot's chunks are written. */
+    int chunksWritten() {
+        return received.length - missing;
     }
 
     long millisSinceStart() {
@@ -97,14 +103,18 @@ final class SnapshotLoad implements AutoCloseable {
         if (prepared.refusal() != null) {
             throw prepared.refusal();
         }
-        for (ReplicaWriter.Row row : prepared.rows()) {
-            if (!keys.add(row.schemaId() + '\t' + row.key())) {
-                throw new MalformedMessageException("snapshot " + id() + " holds " + row.schemaId() + " "
-                        + row.key() + " twice; not applied");
-            }
-        }
         hash.add(prepared.hash());
-        ReplicaWriter.write(connection, prepared.rows(), true);
+        try {
+            ReplicaWriter.write(connection, prepared.rows(), true);
+        } catch (SQLException e) {
+            // The replica's keys find a repeated row, however large the snapshot: no set of keys in memory.
+            if (repeatsAKey(e)) {
+                throw new MalformedMessageException("snapshot " + id() + " holds a row (or a barcode) twice; "
+                        + "not applied");
+            }
+            throw e;
+        }
+        rows += prepared.rows().size();
         received[chunk.chunk()] = true;
         return --missing == 0;
     }
@@ -139,6 +149,15 @@ final class SnapshotLoad implements AutoCloseable {
         connection.commit();
         committed = true;
         return true;
+    }
+
+    private static boolean repeatsAKey(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            if (DUPLICATE_KEY.equals(next.getSQLState())) {
+                return true;
+            }
+        }
+        return e.getCause() instanceof SQLException cause && DUPLICATE_KEY.equals(cause.getSQLState());
     }
 
     /** Rolls back what is not committed and gives the connection back. */

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -105,6 +106,12 @@ public class SnapshotLoader {
             throw new IllegalStateException("snapshot " + chunk.snapshotId() + " of " + chunk.feed()
                     + " could not be written; the replica is unchanged: " + e.getMessage(), e);
         }
+    }
+
+    /** How many chunks of snapshot {@code id} are written, while it is being written. */
+    synchronized OptionalInt chunksWritten(String feed, UUID id) {
+        SnapshotLoad load = loading.get(feed);
+        return load != null && load.id().equals(id) ? OptionalInt.of(load.chunksWritten()) : OptionalInt.empty();
     }
 
     /** The feeds whose snapshot is being written: no delta of theirs may be applied meanwhile. */

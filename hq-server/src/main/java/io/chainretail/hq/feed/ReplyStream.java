@@ -1,0 +1,24 @@
+package io.chainretail.hq.feed;
+
+import io.chainretail.core.sync.payload.SyncProgress;
+
+/**
+ * HQ's answer to one store's sync request, handed out a message at a time, no more than the store's window
+ * ahead of what it says it has written ({@link SyncProgress}). So a large snapshot or backlog is never queued
+ * whole at the broker or in the store: the store's writing paces HQ's sending.
+ */
+interface ReplyStream {
+
+    String store();
+
+    String feed();
+
+    /** The next message the store's window has room for, or null: all is sent, or the store is behind. */
+    Object next();
+
+    /** True once every message is handed out. */
+    boolean sent();
+
+    /** The store has written this far. */
+    void progress(SyncProgress progress);
+}
