@@ -56,6 +56,27 @@ public final class AppProcess implements AutoCloseable {
                 .orElse(0);
     }
 
+    /** The process's resident memory (VmRSS), from /proc; 0 if it cannot be read (not Linux, not running). */
+    public long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /** Heap in use, summed over the heap's pools, from the process's metrics. */
+    public long heapUsedBytes() {
+        return (long) Http.get(url() + "/q/metrics").body().asText().lines()
+                .filter(line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     /** The heap the next start may use ({@code -Xmx}, default 512m): a store box is small. */
     public AppProcess maxHeap(String size) {
         this.maxHeap = size;

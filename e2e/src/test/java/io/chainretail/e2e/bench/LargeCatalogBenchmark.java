@@ -13,8 +13,6 @@ import io.chainretail.e2e.Eventually;
 import io.chainretail.e2e.Http;
 import io.chainretail.e2e.RetailSystem;
 import io.chainretail.e2e.Till;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -122,15 +120,15 @@ class LargeCatalogBenchmark {
 
         Sampler(AppProcess agent, BooleanSupplier request) {
             this.agent = agent;
-            this.idleHeap = heapUsed(agent);
-            this.idleRss = rss(agent);
+            this.idleHeap = agent.heapUsedBytes();
+            this.idleRss = agent.residentBytes();
             this.thread = new Thread(() -> {
                 while (!done.get() && agent.isAlive()) {
                     long started = System.nanoTime();
                     boolean ok = request.getAsBoolean();
                     answerMicros.add(ok ? (System.nanoTime() - started) / 1_000 : Long.MAX_VALUE);
-                    peakHeap.accumulateAndGet(heapUsed(agent), Math::max);
-                    peakRss.accumulateAndGet(rss(agent), Math::max);
+                    peakHeap.accumulateAndGet(agent.heapUsedBytes(), Math::max);
+                    peakRss.accumulateAndGet(agent.residentBytes(), Math::max);
                     pause();
                 }
             }, "sampler");
@@ -149,27 +147,6 @@ class LargeCatalogBenchmark {
                     answerMicros.size(), percentile(answerMicros, 99) / 1e3,
                     answerMicros.stream().mapToLong(Long::longValue).max().orElse(0) / 1e3);
         }
-    }
-
-    /** Heap in use, summed over the heap's pools, from the agent's metrics. */
-    private static long heapUsed(AppProcess app) {
-        return (long) Http.get(app.url() + "/q/metrics").body().asText().lines()
-                .filter(line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-    }
-
-    /** The process's resident memory, from /proc. */
-    private static long rss(AppProcess app) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + app.pid() + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-                }
-            }
-        } catch (Exception e) {
-            return 0;
-        }
-        return 0;
     }
 
     private static void pause() {

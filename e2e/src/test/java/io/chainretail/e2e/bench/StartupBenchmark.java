@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,13 +26,15 @@ class StartupBenchmark {
 
     private static final int CATALOG = Integer.getInteger("bench.catalog", 5_000);
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
+    /** The store agent's {@code -Xmx} (a store box is small). */
+    private static final String AGENT_HEAP = System.getProperty("bench.heap", "512m");
 
     @Test
     void restartToReady() throws Exception {
         try (RetailSystem system = new RetailSystem("bench-startup")) {
             AppProcess hq = system.startHq();
             importProducts(hq, CATALOG, 0);
-            AppProcess agent = system.startAgent("0001");
+            AppProcess agent = system.startAgent("0001", Map.of(RetailSystem.HEAP, AGENT_HEAP));
             Eventually.await("the store caught up", BenchSupport.PATIENCE,
                     () -> BenchSupport.caughtUp(hq, agent, "0001"));
             AppProcess pos = system.startPos(agent, "01");
@@ -39,22 +42,26 @@ class StartupBenchmark {
             List<Long> agentMillis = new ArrayList<>();
             List<Long> agentWithoutArchiveMillis = new ArrayList<>();
             List<Long> posMillis = new ArrayList<>();
+            List<Long> agentResidentMb = new ArrayList<>();
             for (int run = 0; run < RUNS; run++) {
                 hq.terminate();
                 hqMillis.add(restart(hq));
                 Http.signIn(hq.url(), "admin", RetailSystem.ADMIN_PASSWORD);
                 agent.kill();
                 agentMillis.add(restart(agent));
+                agentResidentMb.add(agent.residentBytes() >> 20);
                 agent.kill();
                 agentWithoutArchiveMillis.add(restart(agent.useClassArchive(false)));
                 agent.useClassArchive(true);
                 pos.terminate();
                 posMillis.add(restart(pos));
             }
-            System.out.printf("StartupBenchmark (%s, %d products at the store, %d restarts each):%n",
-                    system.onPostgres() ? "HQ on PostgreSQL" : "HQ on H2", CATALOG, RUNS);
+            System.out.printf("StartupBenchmark (%s, %d products at the store, agent -Xmx%s, %d restarts each):%n",
+                    system.onPostgres() ? "HQ on PostgreSQL" : "HQ on H2", CATALOG, AGENT_HEAP, RUNS);
             print("HQ, after a clean stop", hqMillis, "target < 10,000 ms on PostgreSQL");
             print("store agent, after kill -9", agentMillis, "target < 5,000 ms");
+            System.out.printf("  %-50s median %,6d MB  (target < 256 MB) %s%n", "store agent resident when ready",
+                    agentResidentMb.stream().sorted().toList().get(RUNS / 2), agentResidentMb);
             print("  the same without its AppCDS archive", agentWithoutArchiveMillis, "what the archive saves");
             print("baseline: till (pos-client), after a clean stop", posMillis, "the floor of a Quarkus app here");
         }
