@@ -1,6 +1,7 @@
 package io.chainretail.hq.feed;
 
 import io.chainretail.core.sync.payload.SyncProgress;
+import java.util.UUID;
 
 /**
  * HQ's answer to one store's sync request, handed out a message at a time, no more than the store's window
@@ -12,6 +13,11 @@ interface ReplyStream {
     String store();
 
     String feed();
+
+    /** The snapshot this answer sends, named in the store's progress; null for an answer of deltas. */
+    default UUID snapshotId() {
+        return null;
+    }
 
     /** The next message the store's window has room for, or null: all is sent, or the store is behind. */
     Object next();

@@ -37,7 +37,8 @@ final class SnapshotStream implements ReplyStream {
         return snapshot.feed();
     }
 
-    UUID id() {
+    @Override
+    public UUID snapshotId() {
         return id;
     }
 

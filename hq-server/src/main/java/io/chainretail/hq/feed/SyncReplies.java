@@ -9,6 +9,7 @@ import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.SyncProgress;
 import io.chainretail.hq.HqConfig;
 import io.chainretail.hq.mqtt.HqLink;
+import io.chainretail.hq.mqtt.StoreMessages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +46,12 @@ public class SyncReplies {
     private final MeterRegistry metrics;
     private final InstantSource clock;
     private final SyncCodec codec = new SyncCodec();
-    /** The answers being sent, by store and feed: a store's new request for a feed replaces its old answer. */
+    /**
+     * The answers being sent, by store, feed and snapshot. A store's new request for a feed's deltas replaces the
+     * old answer (its progress, the sequence applied, serves either). A new snapshot does not replace one being
+     * sent: a store that asked again while HQ was building a large snapshot is writing the first one it got and
+     * ignores the second, and its progress names the first; the one it ignores goes quiet and is given up.
+     */
     private final Map<String, Sending> sending = new ConcurrentHashMap<>();
     /** Progress is handled off the MQTT thread: sending the next messages may read the outbox. */
     private final ExecutorService pumps = Executors.newFixedThreadPool(2, DaemonThreads.named("sync-replies"));
@@ -81,26 +88,24 @@ public class SyncReplies {
         giveUpQuiet();
         Sending answer = new Sending(stream, clock.instant());
         // Listed before the first message leaves: the store's progress on it may come back at once.
-        sending.put(key(stream.store(), stream.feed()), answer);
+        sending.put(key(stream.store(), stream.feed(), stream.snapshotId()), answer);
         pump(answer);
     }
 
     void onProgress(String topic, byte[] bytes) {
+        String store;
         SyncProgress progress;
-        String store = link.topics().storeOf(topic).orElse(null);
         try {
-            Envelope<?> envelope = codec.decode(bytes);
-            if (envelope.schema() != MessageSchema.SYNC_PROGRESS || !config.chain().equals(envelope.chain())
-                    || store == null || !store.equals(envelope.store())) {
-                throw new MalformedMessageException("not the sync progress of store " + store + " of this chain");
-            }
-            progress = envelope.payloadAs(SyncProgress.class);
+            StoreMessages.Received<SyncProgress> received = link.storeMessages().read(topic, bytes,
+                    MessageSchema.SYNC_PROGRESS, SyncProgress.class);
+            store = received.store();
+            progress = received.payload();
         } catch (MalformedMessageException e) {
             metrics.counter("hq_messages_rejected_total", "topic", "sync/progress").increment();
             LOG.warnf("Rejected sync progress on %s: %s", topic, e.getMessage());
             return;
         }
-        Sending answer = sending.get(key(store, progress.feed()));
+        Sending answer = sending.get(key(store, progress.feed(), progress.snapshotId()));
         if (answer == null) {
             return; // another instance's answer, or one already sent whole
         }
@@ -117,7 +122,7 @@ public class SyncReplies {
                 send(stream.store(), message);
             }
             if (stream.sent()) {
-                sending.remove(key(stream.store(), stream.feed()), answer);
+                sending.remove(key(stream.store(), stream.feed(), stream.snapshotId()), answer);
             }
         }
     }
@@ -146,7 +151,7 @@ public class SyncReplies {
         });
     }
 
-    private static String key(String store, String feed) {
-        return store + '/' + feed;
+    private static String key(String store, String feed, UUID snapshotId) {
+        return store + '/' + feed + (snapshotId == null ? "" : "/" + snapshotId);
     }
 }

@@ -3,7 +3,6 @@ package io.chainretail.hq.feed;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chainretail.core.concurrent.DaemonThreads;
 import io.chainretail.core.id.EventIds;
-import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.Feeds;
 import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.MessageSchema;
@@ -13,6 +12,7 @@ import io.chainretail.core.sync.payload.SyncRequest;
 import io.chainretail.hq.HqConfig;
 import io.chainretail.hq.identity.StaffPublisher;
 import io.chainretail.hq.mqtt.HqLink;
+import io.chainretail.hq.mqtt.StoreMessages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -64,15 +64,13 @@ public class SyncRequestHandler {
     }
 
     void handle(String topic, byte[] bytes) {
-        String store = link.topics().storeOf(topic).orElse(null);
+        String store;
         SyncRequest request;
         try {
-            Envelope<?> envelope = codec.decode(bytes);
-            if (envelope.schema() != MessageSchema.SYNC_REQUEST || !config.chain().equals(envelope.chain())
-                    || store == null || !store.equals(envelope.store())) {
-                throw new MalformedMessageException("not a sync request of store " + store + " of this chain");
-            }
-            request = envelope.payloadAs(SyncRequest.class);
+            StoreMessages.Received<SyncRequest> received = link.storeMessages().read(topic, bytes,
+                    MessageSchema.SYNC_REQUEST, SyncRequest.class);
+            store = received.store();
+            request = received.payload();
             if (StaffPublisher.FEED.equals(request.feed())) {
                 staff.send(store);
                 return;

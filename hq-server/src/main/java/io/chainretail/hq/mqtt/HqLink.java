@@ -22,6 +22,7 @@ public class HqLink {
     private final EmbeddedBroker broker;
     private final BrokerAccounts accounts;
     private final Topics topics;
+    private final StoreMessages storeMessages;
     private MqttLink link;
 
     public HqLink(HqConfig config, EmbeddedBroker broker, BrokerAccounts accounts) {
@@ -29,6 +30,7 @@ public class HqLink {
         this.broker = broker;
         this.accounts = accounts;
         this.topics = new Topics(config.chain());
+        this.storeMessages = new StoreMessages(config.chain(), topics);
     }
 
     void onStart(@Observes @Priority(5) StartupEvent event) {
@@ -57,6 +59,11 @@ public class HqLink {
 
     public Topics topics() {
         return topics;
+    }
+
+    /** Reads the control messages stores send HQ. */
+    public StoreMessages storeMessages() {
+        return storeMessages;
     }
 
     public boolean isConnected() {

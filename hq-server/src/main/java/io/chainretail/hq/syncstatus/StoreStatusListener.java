@@ -1,12 +1,11 @@
 package io.chainretail.hq.syncstatus;
 
-import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.MessageSchema;
-import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.StoreStatus;
 import io.chainretail.hq.HqConfig;
 import io.chainretail.hq.mqtt.HqLink;
+import io.chainretail.hq.mqtt.StoreMessages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -29,7 +28,6 @@ public class StoreStatusListener {
     private final HqConfig config;
     private final StoreSyncService service;
     private final MeterRegistry metrics;
-    private final SyncCodec codec = new SyncCodec();
     private final InstantSource clock;
 
     public StoreStatusListener(HqLink link, HqConfig config, StoreSyncService service, MeterRegistry metrics,
@@ -47,15 +45,11 @@ public class StoreStatusListener {
 
     void handle(String topic, byte[] bytes) {
         try {
-            String store = link.topics().storeOf(topic)
-                    .orElseThrow(() -> new MalformedMessageException("topic names no store"));
-            Envelope<?> envelope = codec.decode(bytes);
-            if (envelope.schema() != MessageSchema.STATUS || !config.chain().equals(envelope.chain())
-                    || !store.equals(envelope.store())) {
-                throw new MalformedMessageException("not a status of store " + store + " of this chain");
-            }
+            StoreMessages.Received<StoreStatus> received = link.storeMessages().read(topic, bytes,
+                    MessageSchema.STATUS, StoreStatus.class);
+            String store = received.store();
             // HQ's clock, not the store's: a store with a wrong clock must not look silent (or alive).
-            StoreStatus status = envelope.payloadAs(StoreStatus.class);
+            StoreStatus status = received.payload();
             Instant now = clock.instant();
             try {
                 service.record(store, status, now);
