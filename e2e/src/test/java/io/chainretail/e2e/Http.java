@@ -33,6 +33,7 @@ public final class Http {
     /** Keeps cookies as a browser would: a till's session is the cookie its sign-in set. */
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL)).build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
     /** Bearer tokens by server base URL: requests to a server signed in to carry its token. */
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
@@ -81,8 +82,13 @@ public final class Http {
 
     /** Posts a body of the given content type, e.g. a CSV file. */
     public static Reply post(String url, String body, String contentType) {
+        return post(url, body, contentType, TIMEOUT);
+    }
+
+    /** The same, for a request that may take longer than usual to answer (a catalog of a million rows). */
+    public static Reply post(String url, String body, String contentType, Duration timeout) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body)), timeout);
     }
 
     public static Reply put(String url, String json) {
@@ -107,7 +113,11 @@ public final class Http {
     }
 
     private static Reply send(HttpRequest.Builder builder) {
-        HttpRequest request = builder.timeout(Duration.ofSeconds(120)).build();
+        return send(builder, TIMEOUT);
+    }
+
+    private static Reply send(HttpRequest.Builder builder, Duration timeout) {
+        HttpRequest request = builder.timeout(timeout).build();
         String url = request.uri().toString();
         for (Map.Entry<String, String> signedIn : TOKENS.entrySet()) {
             if (url.startsWith(signedIn.getKey() + "/") && request.headers().firstValue("Authorization").isEmpty()) {

@@ -266,6 +266,13 @@ public final class RetailSystem implements AutoCloseable {
         }
     }
 
+    /** A connection to HQ's database on PostgreSQL, in this run's schema, as the test's own user. */
+    public java.sql.Connection hqDatabase() throws java.sql.SQLException {
+        java.sql.Connection db = adminConnection();
+        db.createStatement().execute("set search_path to " + schema);
+        return db;
+    }
+
     private String databaseUser() {
         return ownRole ? schema : System.getProperty("it.db.user", "postgres");
     }

@@ -32,11 +32,11 @@ import java.util.Set;
  * and reconciliation; a sale's points move the member's balance. A completed sale is a fact: it is never
  * refused for its prices; reconciliation flags what looks wrong.
  *
- * <p>Besides the event id, each fact has business keys that unique indexes hold: a store's journal
- * position, its sale id, return id, shift id, lane and Z number, and lane and receipt number (shared by
- * sales and returns). A second event for a fact already stored, under a new event id, is not a duplicate
- * (that would lose it without a trace) and not a failure (it would be resent for ever): it goes to the
- * {@link UplinkQuarantine}, for an operator to look at.
+ * <p>Besides the event id, each fact has business keys ({@link FactKey}), held once per store in a table of
+ * their own: a store's journal position, its sale id, return id, shift id, lane and Z number, and lane and
+ * receipt number (shared by sales and returns). A second event for a fact already stored, under a new event
+ * id, is not a duplicate (that would lose it without a trace) and not a failure (it would be resent for ever):
+ * it goes to the {@link UplinkQuarantine}, for an operator to look at.
  */
 @ApplicationScoped
 public class UplinkIngestService {
@@ -107,46 +107,14 @@ public class UplinkIngestService {
 
     /** The first business key of this event that another stored event already holds, said for an operator. */
     private Optional<String> conflictOf(Envelope<?> event) {
-        String store = event.store();
-        Optional<String> holder = first("select event_id from store_event where store_code = ? and position = ?",
-                store, event.position());
-        if (holder.isPresent()) {
-            return Optional.of("journal position " + event.position() + " of store " + store
-                    + " is already held by event " + holder.get());
-        }
-        switch (event.schema()) {
-            case SALE -> {
-                SaleCompleted sale = event.payloadAs(SaleCompleted.class);
-                return first("select event_id from sale where store_code = ? and sale_id = ?", store, sale.saleId())
-                        .map(id -> "sale " + sale.saleId() + " is already stored as event " + id)
-                        .or(() -> receiptHolder(store, sale.lane(), sale.receiptNo()));
-            }
-            case RETURN -> {
-                ReturnCompleted refund = event.payloadAs(ReturnCompleted.class);
-                return first("select event_id from refund where store_code = ? and return_id = ?", store,
-                        refund.returnId())
-                        .map(id -> "return " + refund.returnId() + " is already stored as event " + id)
-                        .or(() -> receiptHolder(store, refund.lane(), refund.receiptNo()));
-            }
-            case SHIFT_CLOSED -> {
-                ShiftClosed shift = event.payloadAs(ShiftClosed.class);
-                return first("select event_id from shift_report where store_code = ? and shift_id = ?", store,
-                        shift.shiftId()).map(id -> "shift " + shift.shiftId() + " is already stored as event " + id)
-                        .or(() -> first("select event_id from shift_report where store_code = ? and lane = ?"
-                                + " and z_no = ?", store, shift.lane(), shift.zNo())
-                                .map(id -> "Z report " + shift.lane() + "/" + shift.zNo()
-                                        + " is already stored as event " + id));
-            }
-            default -> {
-                return Optional.empty();
+        for (FactKey key : FactKey.of(event)) {
+            Optional<String> holder = first("select event_id from store_fact_key where store_code = ? and fact_key = ?",
+                    event.store(), key.key());
+            if (holder.isPresent()) {
+                return Optional.of(key.fact() + " is already stored as event " + holder.get());
             }
         }
-    }
-
-    private Optional<String> receiptHolder(String store, String lane, long receiptNo) {
-        return first("select event_id from store_receipt where store_code = ? and lane = ? and receipt_no = ?",
-                store, lane, receiptNo).map(id -> "receipt " + lane + "/" + receiptNo
-                        + " is already stored as event " + id);
+        return Optional.empty();
     }
 
     private Optional<String> first(String query, Object... parameters) {
@@ -156,7 +124,7 @@ public class UplinkIngestService {
     /**
      * Stores events in one transaction, with one query for the ones already held; the outcomes are in
      * the events' order. An event that appears twice in the list is stored once. An event that clashes
-     * with a stored one on a business key makes the unique index, and so the whole transaction, fail: the
+     * with a stored one on a business key makes its key's insert, and so the whole transaction, fail: the
      * caller then stores the events one by one with {@link #recordChecked}. The two rows every sale
      * writes go in as JDBC batches: a store's backlog arrives thousands at a time, and per-entity inserts
      * held HQ's ingest to a third of what the database can take.
@@ -216,18 +184,13 @@ public class UplinkIngestService {
                     row.setObject(9, sale.completedAt().atOffset(ZoneOffset.UTC));
                     row.setString(10, event.payload());
                 });
-        List<Received> receipts = events.stream().filter(e -> e.envelope().schema() == MessageSchema.SALE
-                || e.envelope().schema() == MessageSchema.RETURN).toList();
-        sql.run("insert into store_receipt (store_code, lane, receipt_no, event_id) values (?, ?, ?, ?)", receipts,
-                (row, event) -> {
-                    boolean sale = event.envelope().schema() == MessageSchema.SALE;
-                    SaleCompleted completed = sale ? event.envelope().payloadAs(SaleCompleted.class) : null;
-                    ReturnCompleted refund = sale ? null : event.envelope().payloadAs(ReturnCompleted.class);
-                    row.setString(1, event.store());
-                    row.setString(2, sale ? completed.lane() : refund.lane());
-                    row.setLong(3, sale ? completed.receiptNo() : refund.receiptNo());
-                    row.setString(4, event.eventId());
-                });
+        List<String[]> keys = events.stream().flatMap(event -> FactKey.of(event.envelope()).stream()
+                .map(key -> new String[] {event.store(), key.key(), event.eventId()})).toList();
+        sql.run("insert into store_fact_key (store_code, fact_key, event_id) values (?, ?, ?)", keys, (row, key) -> {
+            row.setString(1, key[0]);
+            row.setString(2, key[1]);
+            row.setString(3, key[2]);
+        });
         for (Received event : events) {
             Envelope<?> envelope = event.envelope();
             switch (envelope.schema()) {

@@ -251,12 +251,11 @@ public class FeedSubscriber {
      * applied to a feed while its snapshot is half written (it waits, in order, until the snapshot is in).
      */
     private void applyPending() {
-        for (SnapshotRows chunk; (chunk = chunks.poll()) != null; ) {
-            loadSnapshot(chunk);
-        }
         snapshots.abandonStalled().forEach(this::onSnapshotFailed);
         List<Envelope<?>> batch = new ArrayList<>();
-        while (nextBatch(batch)) {
+        // A snapshot's chunks are written between every batch of deltas: while HQ publishes a large import, deltas
+        // keep coming and the snapshot that replaces them must not wait for them to stop (it would stall).
+        while (writeChunks() | nextBatch(batch)) {
             if (batch.isEmpty()) {
                 continue;
             }
@@ -273,6 +272,16 @@ public class FeedSubscriber {
         }
         reportDeltaProgress();
         askAgainIfStalled();
+    }
+
+    /** Writes the snapshot chunks that have arrived; true if there were any. */
+    private boolean writeChunks() {
+        boolean wrote = false;
+        for (SnapshotRows chunk; (chunk = chunks.poll()) != null; ) {
+            loadSnapshot(chunk);
+            wrote = true;
+        }
+        return wrote;
     }
 
     /** Tells HQ how far each feed whose deltas it is sending has come, so it sends the next window. */
