@@ -70,6 +70,20 @@ public final class AppProcess implements AutoCloseable {
         return 0;
     }
 
+    /**
+     * CPU time the process has used so far, user and system, in seconds, from /proc (clock ticks of 1/100 s, as
+     * on every Linux this runs on); 0 if it cannot be read.
+     */
+    public double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid() + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Heap in use, summed over the heap's pools, from the process's metrics. */
     public long heapUsedBytes() {
         return (long) Http.get(url() + "/q/metrics").body().asText().lines()

@@ -208,6 +208,8 @@ class CheckoutBenchmark {
             List<Double> raws = new ArrayList<>();
             List<byte[]> messages = List.of();
             List<byte[]> batches = List.of();
+            double cpu = 0;
+            long bytesBefore = journalBytes(system);
             try (RawJdbc raw = rawDatabase(system)) {
                 for (int round = 1; round <= INGEST_WARM_UP_ROUNDS; round++) { // as HQ's was warmed up
                     raw.ingest(payloads(sales(system.chain(), UPLINKED, new Random(SEED + round))));
@@ -215,7 +217,9 @@ class CheckoutBenchmark {
                 for (int round = 1; round <= INGEST_ROUNDS; round++) {
                     messages = sales(system.chain(), UPLINKED, new Random(SEED + 100 + round));
                     Map<String, Double> before = hqWork(hq);
+                    double cpuBefore = hq.cpuSeconds();
                     ends.add(awaitIngested(system, hq, topics, messages));
+                    cpu += hq.cpuSeconds() - cpuBefore;
                     Map<String, Double> after = hqWork(hq);
                     works.add(after.values().stream().mapToDouble(Double::doubleValue).sum()
                             - before.values().stream().mapToDouble(Double::doubleValue).sum());
@@ -254,6 +258,14 @@ class CheckoutBenchmark {
                     jdbc / work);
             System.out.printf("end to end / raw JDBC rate %.2f; target: at least 0.5 (the broker alone, raw Paho "
                     + "above: %.2f)%n", jdbc / seconds, jdbc / mqtt);
+            int measured = INGEST_ROUNDS * UPLINKED;
+            System.out.printf("HQ's CPU per ingested sale: %.3f ms (process CPU, user + system, over %,d sales%s)%n",
+                    cpu * 1000 / measured, measured, system.embeddedBroker() ? "; the embedded broker's share "
+                    + "included" : "");
+            if (system.onPostgres()) {
+                System.out.printf("database growth per sale (rows and indexes of the journal partitions and the "
+                        + "business keys): %,d bytes%n", (journalBytes(system) - bytesBefore) / measured);
+            }
         }
     }
 
@@ -421,6 +433,20 @@ class CheckoutBenchmark {
         Map<String, Double> seconds = new LinkedHashMap<>();
         HQ_WORK.forEach(name -> seconds.put(name, metric(hq, name)));
         return seconds;
+    }
+
+    /** On PostgreSQL, the bytes of HQ's journal tables (every partition) and business keys, with their indexes. */
+    private static long journalBytes(RetailSystem system) throws java.sql.SQLException {
+        if (!system.onPostgres()) {
+            return 0;
+        }
+        try (java.sql.Connection db = system.hqDatabase(); java.sql.ResultSet size = db.createStatement().executeQuery(
+                "select sum(pg_total_relation_size(relid)) from (select relid from pg_partition_tree('store_event')"
+                + " union all select relid from pg_partition_tree('sale')"
+                + " union all select 'store_fact_key'::regclass) journal")) {
+            size.next();
+            return size.getLong(1);
+        }
     }
 
     /** A scratch database on HQ's engine: PostgreSQL in the integration profile, else an H2 file. */

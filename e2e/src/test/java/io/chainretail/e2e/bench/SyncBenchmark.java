@@ -81,7 +81,9 @@ class SyncBenchmark {
                     "retail/v1/" + system.chain() + "/feed/#", true)) {
                 ok(Http.post(hq.url() + "/api/import/products", productsCsv(CATALOG, 0), "text/csv"));
                 long committed = System.nanoTime();
+                double cpuBefore = hq.cpuSeconds();
                 awaitOutboxDrained(hq);
+                double cpu = hq.cpuSeconds() - cpuBefore;
                 spy.awaitReceived(Long.MAX_VALUE); // until nothing more arrives for 3 s
                 List<byte[]> deltas = spy.kept().stream().map(RawPaho.Arrival::payload).toList();
                 double seconds = (spy.lastArrivalNanos() - committed) / 1e9;
@@ -93,6 +95,9 @@ class SyncBenchmark {
                 System.out.printf("baseline, raw Paho moving the same %,d messages through the same broker: %.2f s "
                         + "(%s)%n", deltas.size(), baseline, RawPaho.payloadCopy());
                 System.out.printf("ratio %.2fx%n", seconds / baseline);
+                System.out.printf("HQ's CPU per delta published: %.3f ms (%.1f s of process CPU, user + system%s)%n",
+                        cpu * 1000 / deltas.size(), cpu, system.embeddedBroker() ? "; the embedded broker's share "
+                        + "included" : "");
             }
         }
     }

@@ -352,10 +352,13 @@ public class FeedSubscriber {
             return;
         }
         Map<String, Long> applied = null;
+        Set<String> loading = snapshots.loadingFeeds();
         for (Map.Entry<String, Long> seen : highestSeen.entrySet()) {
             String feed = seen.getKey();
             long last = Math.max(lastRequestAt.getOrDefault(feed, 0L), lastProgressAt.getOrDefault(feed, 0L));
-            if (now - last <= GAP_REQUEST_INTERVAL_MS) {
+            // A feed whose snapshot is coming waits for it: its chunks can queue behind a flood of live deltas on
+            // the one connection, and a snapshot that really stalls is given up (SnapshotLoader), then asked again.
+            if (now - last <= GAP_REQUEST_INTERVAL_MS || loading.contains(feed)) {
                 continue;
             }
             applied = applied == null ? applier.lastApplied() : applied;
