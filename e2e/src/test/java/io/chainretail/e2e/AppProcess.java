@@ -24,6 +24,8 @@ public final class AppProcess implements AutoCloseable {
     private final int httpPort;
     private boolean useClassArchive = true;
     private String maxHeap = "512m";
+    private String java = javaBinary();
+    private List<String> jvmOptions = List.of();
     private Process process;
 
     public AppProcess(String name, Path jar, int httpPort, Map<String, String> properties, Path logDir) {
@@ -40,6 +42,16 @@ public final class AppProcess implements AutoCloseable {
      */
     public AppProcess useClassArchive(boolean use) {
         this.useClassArchive = use;
+        return this;
+    }
+
+    /**
+     * The Java the next start runs on (its {@code bin/java}) and options of its own, as a benchmark that tries
+     * another JDK does; {@code null} for the Java running the tests.
+     */
+    public AppProcess runOn(Path javaHome, List<String> options) {
+        this.java = javaHome == null ? javaBinary() : javaHome.resolve("bin/java").toString();
+        this.jvmOptions = List.copyOf(options);
         return this;
     }
 
@@ -102,7 +114,8 @@ public final class AppProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw package first");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + maxHeap));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap));
+        command.addAll(jvmOptions);
         if (!Boolean.getBoolean("e2e.fullJit")) {
             // Tests start many short-lived processes: C1 only starts faster. Benchmarks use the full JIT.
             command.add("-XX:TieredStopAtLevel=1");

@@ -209,9 +209,9 @@ final class RawJdbc implements AutoCloseable {
     }
 
     /**
-     * Seconds to batch-insert the rows HQ stores per uplinked sale (its {@code store_event} row and its
-     * {@code sale} row, both with the payload, in tables with HQ's keys and indexes) for every payload, 500
-     * per batch and commit. Rows of earlier calls stay, as they do at HQ.
+     * Seconds to batch-insert the rows HQ stores per uplinked sale (its {@code store_event} row, its {@code sale}
+     * row with the payload, and its three business keys, in tables with HQ's keys and indexes) for every payload,
+     * 500 per batch and commit. Rows of earlier calls stay, as they do at HQ.
      */
     double ingest(List<String> payloads) throws SQLException {
         try (Statement ddl = db.createStatement()) {
@@ -226,12 +226,16 @@ final class RawJdbc implements AutoCloseable {
             ddl.execute("create index if not exists store_event_store_position on store_event (store_code, position)");
             ddl.execute("create index if not exists sale_store_completed on sale (store_code, completed_at)");
             ddl.execute("create index if not exists sale_store_lane_receipt on sale (store_code, lane, receipt_no)");
+            ddl.execute("create table if not exists store_fact_key (store_code varchar(16) not null,"
+                    + " fact_key varchar(80) not null, event_id varchar(36) not null,"
+                    + " primary key (store_code, fact_key))");
         }
         db.setAutoCommit(false);
         long started = System.nanoTime();
         try (PreparedStatement event = db.prepareStatement("insert into store_event values (?, ?, ?, ?, ?, ?)");
                 PreparedStatement sale = db.prepareStatement(
-                        "insert into sale values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        "insert into sale values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement key = db.prepareStatement("insert into store_fact_key values (?, ?, ?)")) {
             for (int i = 0; i < payloads.size(); i++) {
                 String id = UUID.randomUUID().toString();
                 Timestamp now = Timestamp.from(Instant.now());
@@ -240,10 +244,17 @@ final class RawJdbc implements AutoCloseable {
                 event.setString(3, "up.sale.v2");
                 event.setLong(4, i);
                 event.setTimestamp(5, now);
-                event.setString(6, payloads.get(i));
+                event.setString(6, null);
                 event.addBatch();
+                String saleId = UUID.randomUUID().toString();
+                for (String fact : List.of("position:" + id, "sale:" + saleId, "receipt:01/" + id)) {
+                    key.setString(1, "0001");
+                    key.setString(2, fact);
+                    key.setString(3, id);
+                    key.addBatch();
+                }
                 sale.setString(1, id);
-                sale.setString(2, UUID.randomUUID().toString());
+                sale.setString(2, saleId);
                 sale.setString(3, "0001");
                 sale.setString(4, "01");
                 sale.setLong(5, i);
@@ -256,6 +267,7 @@ final class RawJdbc implements AutoCloseable {
                 if ((i + 1) % 500 == 0 || i == payloads.size() - 1) {
                     event.executeBatch();
                     sale.executeBatch();
+                    key.executeBatch();
                     db.commit();
                 }
             }

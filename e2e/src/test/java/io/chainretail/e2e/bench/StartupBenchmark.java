@@ -6,6 +6,8 @@ import io.chainretail.e2e.AppProcess;
 import io.chainretail.e2e.Eventually;
 import io.chainretail.e2e.Http;
 import io.chainretail.e2e.RetailSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +30,12 @@ class StartupBenchmark {
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
     /** The store agent's {@code -Xmx} (a store box is small). */
     private static final String AGENT_HEAP = System.getProperty("bench.heap", "512m");
+    /**
+     * A newer JDK (25 or later: JEP 514's one-step {@code -XX:AOTCacheOutput}) to measure what its ahead-of-time
+     * cache buys the store agent; Java 17 stays the floor users may run. Skipped when absent.
+     */
+    private static final Path NEWER_JDK = Path.of(System.getProperty("bench.newer-jdk",
+            "/usr/lib/jvm/temurin-25-jdk-amd64"));
 
     @Test
     void restartToReady() throws Exception {
@@ -64,7 +72,42 @@ class StartupBenchmark {
                     agentResidentMb.stream().sorted().toList().get(RUNS / 2), agentResidentMb);
             print("  the same without its AppCDS archive", agentWithoutArchiveMillis, "what the archive saves");
             print("baseline: till (pos-client), after a clean stop", posMillis, "the floor of a Quarkus app here");
+            if (Files.isExecutable(NEWER_JDK.resolve("bin/java"))) {
+                newerJdk(system, agent);
+            }
         }
+    }
+
+    /**
+     * The store agent on the newer JDK, without and then with an ahead-of-time cache that a training run (one
+     * start to ready and a clean stop) wrote. Quarkus loads the application's own classes with its own class
+     * loader, which the cache does not hold: it keeps the JDK's and Quarkus's bootstrap classes.
+     */
+    private static void newerJdk(RetailSystem system, AppProcess agent) throws Exception {
+        Path cache = system.workDir().resolve("agent.aot");
+        List<Long> plainMillis = new ArrayList<>();
+        List<Long> plainResidentMb = new ArrayList<>();
+        List<Long> cachedMillis = new ArrayList<>();
+        List<Long> cachedResidentMb = new ArrayList<>();
+        agent.useClassArchive(false);
+        for (int run = 0; run < RUNS; run++) {
+            agent.kill();
+            plainMillis.add(restart(agent.runOn(NEWER_JDK, List.of())));
+            plainResidentMb.add(agent.residentBytes() >> 20);
+        }
+        agent.kill();
+        restart(agent.runOn(NEWER_JDK, List.of("-XX:AOTCacheOutput=" + cache)));
+        agent.terminate(); // the cache is written as the JVM exits
+        for (int run = 0; run < RUNS; run++) {
+            agent.kill();
+            cachedMillis.add(restart(agent.runOn(NEWER_JDK, List.of("-XX:AOTCache=" + cache))));
+            cachedResidentMb.add(agent.residentBytes() >> 20);
+        }
+        agent.runOn(null, List.of()).useClassArchive(true);
+        System.out.printf("  store agent on %s (cache %,d KB):%n", NEWER_JDK.getFileName(),
+                Files.exists(cache) ? Files.size(cache) >> 10 : 0);
+        print("  without an AOT cache", plainMillis, "resident MB " + plainResidentMb);
+        print("  with its AOT cache", cachedMillis, "resident MB " + cachedResidentMb);
     }
 
     /** Starts the process again; ms from its launch until it is ready. */

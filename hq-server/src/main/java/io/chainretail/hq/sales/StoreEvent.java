@@ -26,6 +26,6 @@ public class StoreEvent extends PanacheEntityBase {
     @Column(name = "received_at")
     public Instant receivedAt;
 
-    /** The event's payload as received, for audit. */
+    /** The event's payload as received, for audit; null for a sale, whose payload is in its {@code sale} row. */
     public String payload;
 }
