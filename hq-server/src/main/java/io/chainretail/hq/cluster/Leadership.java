@@ -1,5 +1,6 @@
 package io.chainretail.hq.cluster;
 
+import io.chainretail.core.concurrent.PeriodicTask;
 import io.chainretail.hq.HqConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -81,6 +83,20 @@ public class Leadership {
             release();
             return false;
         }
+    }
+
+    /**
+     * Runs a chain-wide job every {@code period} on the instance that leads (each round asks {@link #lead()}), the
+     * first round at once. The caller closes the task when it stops.
+     */
+    public PeriodicTask whileLeading(String name, Duration period, Runnable job) {
+        PeriodicTask task = PeriodicTask.start(name, period, () -> {
+            if (lead()) {
+                job.run();
+            }
+        });
+        task.wake();
+        return task;
     }
 
     /** Whether this instance led at its last {@link #lead()}, without asking the database. */

@@ -34,11 +34,7 @@ public class OutboxRetention {
     }
 
     void onStart(@Observes StartupEvent event) {
-        task = PeriodicTask.start("outbox-retention", config.sync().retentionCheck(), () -> {
-            if (leadership.lead()) {
-                deleteExpired();
-            }
-        });
+        task = leadership.whileLeading("outbox-retention", config.sync().retentionCheck(), this::deleteExpired);
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -53,12 +53,7 @@ public class JournalPartitions {
     }
 
     void onStart(@Observes StartupEvent event) {
-        task = PeriodicTask.start("journal-partitions", CHECK, () -> {
-            if (leadership.lead()) {
-                ensure();
-            }
-        });
-        task.wake();
+        task = leadership.whileLeading("journal-partitions", CHECK, this::ensure);
     }
 
     void onStop(@Observes ShutdownEvent event) {
