@@ -7,11 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chainretail.core.gtin.Gtin;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -55,28 +51,13 @@ class HqScaleOutIT {
             AppProcess agent = system.startAgent("0001");
             awaitIdentical(follower, "before the kill");
 
-            Seller seller = new Seller(new Till(agent, "1", "1001", "1234"));
+            SteadySeller seller = new SteadySeller(new Till(agent, "1", "1001", "1234"), BARCODE, 250);
             try (seller) {
-                Eventually.await("the till has sold", PATIENCE, () -> seller.sold.size() >= 5);
-                double publishedBefore = leader.metric("hq_feed_deltas_published_total");
-                CompletableFuture<Void> burst = CompletableFuture.runAsync(() -> {
-                    try {
-                        changes.run(3_000, 4);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                Eventually.await("the leader is publishing the burst", PATIENCE,
-                        () -> leader.metric("hq_feed_deltas_published_total") - publishedBefore >= 300);
-                leader.kill();
-                long killed = System.nanoTime();
-                Eventually.await(follower.name() + " publishes the feed", PATIENCE,
-                        () -> follower.metric("hq_feed_deltas_published_total") > 0);
-                long takeoverMillis = (System.nanoTime() - killed) / 1_000_000;
+                Eventually.await("the till has sold", PATIENCE, () -> seller.sold().size() >= 5);
+                long takeoverMillis = FeedTakeover.killLeaderMidBurst(leader, follower, changes, 3_000, PATIENCE);
                 System.out.printf("HqScaleOutIT: feed publisher takeover after kill -9: %d ms (hq.outbox.poll 1 s)%n",
                         takeoverMillis);
-                burst.join();
-                Eventually.await("the till sold after the kill", PATIENCE, () -> seller.sold.size() >= 40);
+                Eventually.await("the till sold after the kill", PATIENCE, () -> seller.sold().size() >= 40);
             }
             awaitIdentical(follower, "after the kill");
             assertEquals(0.0, agent.metric("agent_feed_gaps_total"),
@@ -85,8 +66,8 @@ class HqScaleOutIT {
             Eventually.await("HQ acknowledged every event of the store", PATIENCE,
                     () -> Http.get(agent.url() + "/api/sync").body().path("uplinkBacklog").asLong() == 0);
             Map<String, Integer> stored = salesAtHq(follower);
-            assertTrue(seller.sold.size() >= 40, "the till sold through the kill");
-            for (String sale : seller.sold) {
+            assertTrue(seller.sold().size() >= 40, "the till sold through the kill");
+            for (String sale : seller.sold()) {
                 assertEquals(1, stored.getOrDefault(sale, 0), "sale " + sale + " is stored once");
             }
 
@@ -94,43 +75,6 @@ class HqScaleOutIT {
             Http.signIn(leader.url(), "admin", RetailSystem.ADMIN_PASSWORD);
             assertEquals(0.0, leader.metric("hq_cluster_leader"), "the restarted instance follows");
             assertEquals(1.0, follower.metric("hq_cluster_leader"), "the survivor keeps the lead");
-        }
-    }
-
-    /** Sells one item at a time on one lane until closed, keeping the sale ids it completed. */
-    private static final class Seller implements AutoCloseable {
-
-        private final List<String> sold = new CopyOnWriteArrayList<>();
-        private final AtomicBoolean stop = new AtomicBoolean();
-        private final CompletableFuture<Void> selling;
-
-        Seller(Till till) {
-            till.post("/api/till/shift/open", "{\"floatMinor\":10000}");
-            selling = CompletableFuture.runAsync(() -> {
-                while (!stop.get() && sold.size() < 900) {
-                    String sale = till.openSale();
-                    till.scan(sale, BARCODE, 1);
-                    till.post("/api/till/sales/" + sale + "/complete", "{\"tenders\":[{\"type\":\"CASH\","
-                            + "\"amountMinor\":250}]}");
-                    sold.add(sale);
-                    pause();
-                }
-            });
-        }
-
-        /** A customer every tenth of a second or so, so that selling lasts through the kill. */
-        private static void pause() {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public void close() {
-            stop.set(true);
-            selling.join();
         }
     }
 

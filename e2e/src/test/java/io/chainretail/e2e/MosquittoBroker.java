@@ -70,6 +70,13 @@ public final class MosquittoBroker implements AutoCloseable {
         }
     }
 
+    /** A crash ({@code kill -9}): whatever it had not saved yet (at most a second's worth) is gone. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
     /** Forgets everything it had kept: the next start is a broker without sessions or queued messages. */
     public void wipe() throws IOException {
         Files.deleteIfExists(dir.resolve("mosquitto.db"));

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.chainretail.core.gtin.VariableMeasure;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Settings under {@code hq.*}; the module README has the table. */
@@ -141,10 +142,11 @@ public interface HqConfig {
 
     interface Mqtt {
         /**
-         * URL of an external broker, e.g. {@code tcp://mosquitto:1883}. Unset: HQ starts its embedded
+         * URL of an external broker, e.g. {@code tcp://mosquitto:1883}, or of several separated by commas (each
+         * store's agent names its own home broker among them; HQ connects to all). Unset: HQ starts its embedded
          * broker and connects to that.
          */
-        Optional<String> url();
+        Optional<List<String>> url();
 
         /**
          * Broker user name for HQ. An external broker gets credentials only when this is set; the embedded

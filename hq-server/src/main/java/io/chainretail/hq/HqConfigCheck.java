@@ -54,7 +54,7 @@ public class HqConfigCheck {
                 .positive(config.shutdownGrace(), "hq.shutdown-grace")
                 .atLeast(config.demo().products(), 0, "hq.demo.products")
                 .parses(config.catalog().variableMeasure(), VariableMeasure::parse, "hq.catalog.variable-measure");
-        config.mqtt().url().ifPresent(url -> check.url(url, "hq.mqtt.url", true, "tcp", "ssl"));
+        config.mqtt().url().ifPresent(urls -> urls.forEach(url -> check.url(url, "hq.mqtt.url", true, "tcp", "ssl")));
         check.require(config.sync().snapshotRatio() > 0 && config.sync().snapshotRatio() <= 1,
                 "hq.sync.snapshot-ratio", config.sync().snapshotRatio() + " must be above 0 and at most 1");
         check.require(config.ingest().maxEventBytes() <= config.ingest().maxMessageBytes(),

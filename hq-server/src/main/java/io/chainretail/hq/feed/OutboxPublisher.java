@@ -1,8 +1,10 @@
 package io.chainretail.hq.feed;
 
 import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.Topics;
 import io.chainretail.hq.cluster.Leadership;
 import io.chainretail.hq.HqConfig;
+import io.chainretail.hq.mqtt.BrokerLink;
 import io.chainretail.hq.mqtt.HqLink;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,15 +16,20 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Drains the outbox to the chain feed topics in sequence order, QoS 1, and marks entries published
- * only after the broker acknowledged them. A failure leaves them for the next round; stores drop the
- * duplicates that a resend may cause by sequence number.
+ * Drains the outbox to the chain feed topics in sequence order, QoS 1, on every broker of the chain: each broker
+ * is fed from its own position ({@link FeedDeliveries}), advanced only as far as it acknowledged, so a broker that
+ * is down holds back only its own stores and catches up when it is back. A delta counts as published once every
+ * broker has it. A failure leaves the rest for the next round; stores drop the duplicates that a resend may cause
+ * by sequence number.
  *
  * <p>Only the instance that {@link Leadership leads} publishes, so each feed leaves HQ in order; the others
  * keep polling, and one of them takes over within {@code hq.outbox.poll} of the leader's end. An instance that
@@ -39,11 +46,14 @@ public class OutboxPublisher {
     private final MeterRegistry metrics;
 
     private final Leadership leadership;
+    private final FeedDeliveries deliveries;
 
-    public OutboxPublisher(HqLink link, HqConfig config, Leadership leadership, MeterRegistry metrics) {
+    public OutboxPublisher(HqLink link, HqConfig config, Leadership leadership, FeedDeliveries deliveries,
+            MeterRegistry metrics) {
         this.link = link;
         this.config = config;
         this.leadership = leadership;
+        this.deliveries = deliveries;
         this.metrics = metrics;
         metrics.gauge("hq_outbox_backlog", this, OutboxPublisher::backlog);
     }
@@ -81,48 +91,89 @@ public class OutboxPublisher {
     }
 
     void drain() {
-        List<OutboxEntry> batch;
-        do {
-            if (!link.isConnected() || !leadership.lead()) {
-                return;
-            }
-            // Ordered as the index on (published_at, id) is, so the database reads the batch off the index and
-            // stops: ordered by id alone, H2 read and sorted every unpublished delta for each batch, and the
-            // 600,000 deltas of a 300,000-product import took HQ over five minutes to publish.
-            batch = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.<OutboxEntry>find(
-                    "publishedAt is null order by publishedAt, id").page(0, config.outbox().batch()).list());
-            if (!publish(batch)) {
-                return;
-            }
-        } while (batch.size() == config.outbox().batch() && !task.isClosed());
+        boolean more = true;
+        while (more && !task.isClosed() && link.isConnected() && leadership.lead()) {
+            more = publishRound();
+        }
     }
 
-    private boolean publish(List<OutboxEntry> batch) {
-        if (batch.isEmpty()) {
-            return true;
-        }
-        List<CompletableFuture<Void>> sends = new ArrayList<>(batch.size());
-        for (OutboxEntry entry : batch) {
-            sends.add(link.publish(link.topics().feed(entry.feed), Deltas.encode(codec, config.chain(), entry)));
-        }
-        List<Long> done = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            try {
-                sends.get(i).get(30, TimeUnit.SECONDS);
-                done.add(batch.get(i).id);
-            } catch (Exception e) {
-                LOG.warnf("Publishing feed delta %s/%d failed, will retry: %s", batch.get(i).feed,
-                        batch.get(i).seq, e.getMessage());
-                break;
+    /**
+     * Sends each connected broker the next batch of every feed it is behind in, then records how far each broker
+     * acknowledged. Returns whether a full round went out and there may be more.
+     */
+    private boolean publishRound() {
+        Map<String, Long> ends = deliveries.feedEnds();
+        Map<String, Map<String, Long>> positions = new LinkedHashMap<>();
+        Map<String, Batch> batches = new HashMap<>();
+        List<Delivery> sent = new ArrayList<>();
+        for (BrokerLink broker : link.brokers()) {
+            Map<String, Long> at = deliveries.positions(broker.name(), ends.keySet());
+            positions.put(broker.name(), at);
+            if (!broker.isConnected()) {
+                continue;
+            }
+            for (Map.Entry<String, Long> end : ends.entrySet()) {
+                long position = at.get(end.getKey());
+                if (position < end.getValue()) {
+                    // Brokers at the same position share the batch read and its encoding.
+                    Batch batch = batches.computeIfAbsent(end.getKey() + "@" + position,
+                            key -> read(end.getKey(), position));
+                    sent.add(new Delivery(broker, end.getKey(), batch, batch.sendTo(broker, link.topics())));
+                }
             }
         }
-        Instant now = Instant.now();
-        if (!done.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> OutboxEntry.update(
-                    "publishedAt = ?1 where id in ?2", now, done));
-            metrics.counter("hq_feed_deltas_published_total").increment(done.size());
+        boolean complete = true;
+        for (Delivery delivery : sent) {
+            int acknowledged = delivery.awaitAcknowledged();
+            if (acknowledged > 0) {
+                long reached = delivery.batch.entries.get(acknowledged - 1).seq;
+                deliveries.advance(delivery.broker.name(), delivery.feed, reached);
+                positions.get(delivery.broker.name()).put(delivery.feed, reached);
+                metrics.counter("hq_feed_deltas_published_total").increment(acknowledged);
+            }
+            complete &= acknowledged == delivery.batch.entries.size();
         }
-        return done.size() == batch.size();
+        deliveries.markPublished(positions.values(), ends.keySet(), Instant.now());
+        return complete && !sent.isEmpty();
+    }
+
+    private Batch read(String feed, long position) {
+        List<OutboxEntry> entries = deliveries.after(feed, position, config.outbox().batch());
+        List<byte[]> payloads = new ArrayList<>(entries.size());
+        for (OutboxEntry entry : entries) {
+            payloads.add(Deltas.encode(codec, config.chain(), entry));
+        }
+        return new Batch(entries, payloads);
+    }
+
+    /** The next deltas of one feed, in order, encoded once for every broker they go to. */
+    private record Batch(List<OutboxEntry> entries, List<byte[]> payloads) {
+
+        List<CompletableFuture<Void>> sendTo(BrokerLink broker, Topics topics) {
+            List<CompletableFuture<Void>> sends = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                sends.add(broker.publish(topics.feed(entries.get(i).feed), payloads.get(i)));
+            }
+            return sends;
+        }
+    }
+
+    /** A batch sent to one broker: acknowledged up to the first delta that failed. */
+    private record Delivery(BrokerLink broker, String feed, Batch batch, List<CompletableFuture<Void>> sends) {
+
+        int awaitAcknowledged() {
+            for (int i = 0; i < sends.size(); i++) {
+                try {
+                    sends.get(i).get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    OutboxEntry entry = batch.entries.get(i);
+                    LOG.warnf("Publishing feed delta %s/%d to %s failed, will retry: %s", entry.feed, entry.seq,
+                            broker.name(), e.getMessage());
+                    return i;
+                }
+            }
+            return sends.size();
+        }
     }
 
     private double backlog() {

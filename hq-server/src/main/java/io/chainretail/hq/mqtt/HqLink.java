@@ -7,34 +7,57 @@ import io.chainretail.core.sync.Topics;
 import io.chainretail.hq.HqConfig;
 import io.chainretail.hq.broker.BrokerAccounts;
 import io.chainretail.hq.broker.EmbeddedBroker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** HQ's one MQTT connection, to the configured broker or to the embedded one. */
+/**
+ * HQ's MQTT connections: to the embedded broker, or to each of the chain's brokers. With several brokers every
+ * store has a home broker (the one its agent is configured with); HQ subscribes on all of them, publishes the
+ * change feed to each (see the outbox publisher), and sends a store's own messages (acknowledgements, sync
+ * replies) to the broker that store was last heard on, or to every broker while it has not been heard yet.
+ */
 @Singleton
 public class HqLink {
 
     private final HqConfig config;
     private final EmbeddedBroker broker;
     private final BrokerAccounts accounts;
+    private final MeterRegistry metrics;
     private final Topics topics;
     private final StoreMessages storeMessages;
-    private MqttLink link;
+    private final List<BrokerLink> brokers = new ArrayList<>();
+    private final Map<String, BrokerLink> homeBrokers = new ConcurrentHashMap<>();
 
-    public HqLink(HqConfig config, EmbeddedBroker broker, BrokerAccounts accounts) {
+    public HqLink(HqConfig config, EmbeddedBroker broker, BrokerAccounts accounts, MeterRegistry metrics) {
         this.config = config;
         this.broker = broker;
         this.accounts = accounts;
+        this.metrics = metrics;
         this.topics = new Topics(config.chain());
         this.storeMessages = new StoreMessages(config.chain(), topics);
     }
 
     void onStart(@Observes @Priority(5) StartupEvent event) {
-        String url = config.mqtt().url().orElseGet(broker::url);
+        for (String url : config.mqtt().url().orElseGet(() -> List.of(broker.url()))) {
+            BrokerLink link = new BrokerLink(url, new PahoMqttLink(settings(url)));
+            brokers.add(link);
+            metrics.gauge("hq_broker_connected", Tags.of("broker", url), link, b -> b.isConnected() ? 1 : 0);
+            link.link().start();
+        }
+    }
+
+    private MqttSettings settings(String url) {
         MqttSettings settings = MqttSettings.of(url, config.mqtt().clientId()).withWindow(config.mqtt().window())
                 .withSessionExpiry(config.mqtt().sessionExpiry());
         if (config.mqtt().url().isEmpty()) {
@@ -47,14 +70,11 @@ public class HqLink {
             settings = settings.withTrustStore(new MqttSettings.TrustStore(config.mqtt().trustStore().get(),
                     config.mqtt().trustStorePassword().orElse(null)));
         }
-        link = new PahoMqttLink(settings);
-        link.start();
+        return settings;
     }
 
     void onStop(@Observes @Priority(1) ShutdownEvent event) {
-        if (link != null) {
-            link.close();
-        }
+        brokers.forEach(b -> b.link().close());
     }
 
     public Topics topics() {
@@ -66,15 +86,55 @@ public class HqLink {
         return storeMessages;
     }
 
+    /** The chain's brokers, in the configured order. */
+    public List<BrokerLink> brokers() {
+        return List.copyOf(brokers);
+    }
+
+    /** True while HQ is connected to at least one broker. */
     public boolean isConnected() {
-        return link != null && link.isConnected();
+        return brokers.stream().anyMatch(BrokerLink::isConnected);
     }
 
+    /** Subscribes on every broker; a store's message also tells HQ which broker that store is on. */
     public void subscribe(String filter, MqttLink.MessageHandler handler) {
-        link.subscribe(filter, handler);
+        for (BrokerLink link : brokers) {
+            link.link().subscribe(filter, (topic, payload) -> {
+                if (brokers.size() > 1) {
+                    topics.storeOf(topic).ifPresent(store -> homeBrokers.put(store, link));
+                }
+                handler.handle(topic, payload);
+            });
+        }
     }
 
+    /**
+     * Publishes with QoS 1: a store's topic to the broker the store was last heard on, any other topic (or a
+     * store not heard yet) to every broker. The future completes when a broker it was sent to acknowledged it.
+     */
     public CompletableFuture<Void> publish(String topic, byte[] payload) {
-        return link.publish(topic, payload, false);
+        if (brokers.size() == 1) {
+            return brokers.get(0).publish(topic, payload);
+        }
+        BrokerLink home = topics.storeOf(topic).map(homeBrokers::get).orElse(null);
+        if (home != null) {
+            return home.publish(topic, payload);
+        }
+        return firstAcknowledged(brokers.stream().map(b -> b.publish(topic, payload)).toList());
+    }
+
+    private static CompletableFuture<Void> firstAcknowledged(List<CompletableFuture<Void>> sends) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        AtomicInteger failed = new AtomicInteger();
+        for (CompletableFuture<Void> send : sends) {
+            send.whenComplete((done, error) -> {
+                if (error == null) {
+                    result.complete(null);
+                } else if (failed.incrementAndGet() == sends.size()) {
+                    result.completeExceptionally(error);
+                }
+            });
+        }
+        return result;
     }
 }
