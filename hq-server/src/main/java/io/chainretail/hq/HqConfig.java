@@ -176,6 +176,14 @@ public interface HqConfig {
         @WithDefault("64")
         int window();
 
+        /**
+         * Messages the broker may have in flight to HQ, each acknowledged once handled (the MQTT 5 receive
+         * maximum): with stores' backlogs of up to 100 sales a message, this bounds what waits in HQ's heap while
+         * a chain drains after an outage. Default 100.
+         */
+        @WithDefault("100")
+        int receiveMaximum();
+
         /** How long the broker keeps HQ's session while it is away. Default 7 days. */
         @WithDefault("P7D")
         Duration sessionExpiry();

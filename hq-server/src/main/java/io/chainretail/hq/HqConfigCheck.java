@@ -32,6 +32,7 @@ public class HqConfigCheck {
                 .between(config.broker().port(), 0, 65_535, "hq.broker.port")
                 .between(config.broker().tls().port(), 0, 65_535, "hq.broker.tls.port")
                 .between(config.mqtt().window(), 1, 65_535, "hq.mqtt.window")
+                .between(config.mqtt().receiveMaximum(), 1, 65_535, "hq.mqtt.receive-maximum")
                 .positive(config.outbox().poll(), "hq.outbox.poll")
                 .atLeast(config.outbox().batch(), 1, "hq.outbox.batch")
                 .atLeast(config.ingest().batch(), 1, "hq.ingest.batch")

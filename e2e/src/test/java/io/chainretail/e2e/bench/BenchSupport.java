@@ -1,10 +1,10 @@
 package io.chainretail.e2e.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chainretail.core.gtin.Gtin;
 import io.chainretail.e2e.AppProcess;
 import io.chainretail.e2e.Eventually;
 import io.chainretail.e2e.Http;
+import io.chainretail.e2e.swarm.SaleEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,7 +45,7 @@ final class BenchSupport {
     }
 
     static String barcode(int i) {
-        return Gtin.withCheckDigit(String.format("692%09d", i));
+        return SaleEvents.barcode(i);
     }
 
     static long percentile(List<Long> values, int percent) {

@@ -13,12 +13,12 @@ import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.Topics;
 import io.chainretail.core.sync.payload.Ack;
-import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.UplinkBatch;
 import io.chainretail.e2e.AppProcess;
 import io.chainretail.e2e.Eventually;
 import io.chainretail.e2e.RetailSystem;
 import io.chainretail.e2e.Till;
+import io.chainretail.e2e.swarm.SaleEvents;
 import io.chainretail.devices.escpos.PrinterProfile;
 import io.chainretail.devices.receipt.Receipt;
 import io.chainretail.devices.receipt.ReceiptLayout;
@@ -211,8 +211,8 @@ class CheckoutBenchmark {
             List<byte[]> messages = List.of();
             List<byte[]> batches = List.of();
             double cpu = 0;
-            long bytesBefore = journalBytes(system);
-            try (RawJdbc raw = rawDatabase(system)) {
+            long bytesBefore = RawJdbc.journalBytes(system);
+            try (RawJdbc raw = RawJdbc.sameEngineAs(system)) {
                 for (int round = 1; round <= INGEST_WARM_UP_ROUNDS; round++) { // as HQ's was warmed up
                     raw.ingest(payloads(sales(system.chain(), UPLINKED, new Random(SEED + round))));
                 }
@@ -270,7 +270,7 @@ class CheckoutBenchmark {
                     + "included" : "");
             if (system.onPostgres()) {
                 System.out.printf("database growth per sale (rows and indexes of the journal partitions and the "
-                        + "business keys): %,d bytes%n", (journalBytes(system) - bytesBefore) / measured);
+                        + "business keys): %,d bytes%n", (RawJdbc.journalBytes(system) - bytesBefore) / measured);
             }
         }
     }
@@ -441,27 +441,6 @@ class CheckoutBenchmark {
         return seconds;
     }
 
-    /** On PostgreSQL, the bytes of HQ's journal tables (every partition) and business keys, with their indexes. */
-    private static long journalBytes(RetailSystem system) throws java.sql.SQLException {
-        if (!system.onPostgres()) {
-            return 0;
-        }
-        try (java.sql.Connection db = system.hqDatabase(); java.sql.ResultSet size = db.createStatement().executeQuery(
-                "select sum(pg_total_relation_size(relid)) from (select relid from pg_partition_tree('store_event')"
-                + " union all select relid from pg_partition_tree('sale')"
-                + " union all select 'store_fact_key'::regclass) journal")) {
-            size.next();
-            return size.getLong(1);
-        }
-    }
-
-    /** A scratch database on HQ's engine: PostgreSQL in the integration profile, else an H2 file. */
-    private static RawJdbc rawDatabase(RetailSystem system) throws Exception {
-        return system.onPostgres()
-                ? RawJdbc.postgres(System.getProperty("it.db.url"), System.getProperty("it.db.user", "postgres"))
-                : RawJdbc.h2(Files.createTempDirectory(Path.of("target"), "raw-h2-"));
-    }
-
     /** The events in {@code up.batch.v1} messages of up to {@link #BATCH}, as the store's uplink packs them. */
     private List<byte[]> batches(String chain, List<byte[]> events) throws Exception {
         List<byte[]> batches = new ArrayList<>();
@@ -490,31 +469,17 @@ class CheckoutBenchmark {
         return ids;
     }
 
-    /** Encoded sale events of store 0001 with {@link #LINES} lines each, as its uplink sends them. */
     /**
      * {@code count} sales of store 0001 as its uplink sends them, each on the next journal position and receipt
      * number: HQ holds those unique per store, so a sale that repeated one would be held in its quarantine.
      */
     private List<byte[]> sales(String chain, int count, Random random) {
+        SaleEvents generator = new SaleEvents(CATALOG);
         List<byte[]> messages = new ArrayList<>();
         for (int n = 0; n < count; n++) {
             long i = ++journalPosition;
-            List<SaleCompleted.SaleLine> lines = new ArrayList<>();
-            long total = 0;
-            long tax = 0;
-            for (int line = 1; line <= LINES; line++) {
-                int product = 1 + random.nextInt(CATALOG);
-                long price = 100 + product % 900;
-                lines.add(new SaleCompleted.SaleLine(line, "B-" + product, barcode(product), "大米 Rice " + product, 1,
-                        null, price, price, 0, price, "STD", price * 13 / 113, price, List.of()));
-                total += price;
-                tax += price * 13 / 113;
-            }
-            SaleCompleted sale = new SaleCompleted(EventIds.next().toString(), "01", i, "1001", Instant.now(), "CNY",
-                    null, List.of(), lines, 0, tax, total, List.of(new SaleCompleted.Tender("CASH",
-                    total)), 0, 1, 1, 0, 0, false);
             messages.add(codec.encode(new Envelope<>(MessageSchema.SALE, EventIds.next(), chain, "0001", null,
-                    i, Instant.now(), sale)));
+                    i, Instant.now(), generator.sale(i, random))));
         }
         return messages;
     }

@@ -1,5 +1,7 @@
 package io.chainretail.e2e.bench;
 
+import io.chainretail.e2e.RetailSystem;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,6 +42,27 @@ final class RawJdbc implements AutoCloseable {
             ddl.execute("set search_path to bench_raw");
         }
         return new RawJdbc(db);
+    }
+
+    /** A scratch database on HQ's engine: PostgreSQL in the integration profile, else an H2 file. */
+    static RawJdbc sameEngineAs(RetailSystem system) throws Exception {
+        return system.onPostgres()
+                ? postgres(System.getProperty("it.db.url"), System.getProperty("it.db.user", "postgres"))
+                : h2(Files.createTempDirectory(Path.of("target"), "raw-h2-"));
+    }
+
+    /** On PostgreSQL, the bytes of HQ's journal tables (every partition) and business keys, with their indexes. */
+    static long journalBytes(RetailSystem system) throws SQLException {
+        if (!system.onPostgres()) {
+            return 0;
+        }
+        try (Connection db = system.hqDatabase(); ResultSet size = db.createStatement().executeQuery(
+                "select sum(pg_total_relation_size(relid)) from (select relid from pg_partition_tree('store_event')"
+                + " union all select relid from pg_partition_tree('sale')"
+                + " union all select 'store_fact_key'::regclass) journal")) {
+            size.next();
+            return size.getLong(1);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +55,10 @@ public final class BulkSql {
      * The first column of {@code sql}, whose one parameter, as in {@code where code = any(?)}, is bound to
      * {@code values} as an array: one statement for any number of values, prepared once, where an
      * {@code in} list is a new statement for every length.
+     *
+     * <p>Meant for lookups by a unique key. On PostgreSQL the transaction is told to use indexes: a partition
+     * without statistics (a month just begun, or autovacuum off) made the planner filter every row of it
+     * against the whole array, and HQ's duplicate check of a 500-event batch took 400 ms at 100,000 rows.
      */
     public List<String> matching(String sql, List<String> values) {
         if (values.isEmpty()) {
@@ -61,6 +66,11 @@ public final class BulkSql {
         }
         entities.flush();
         return entities.unwrap(Session.class).doReturningWork(connection -> {
+            if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                try (Statement hint = connection.createStatement()) {
+                    hint.execute("set local enable_seqscan = off");
+                }
+            }
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setArray(1, connection.createArrayOf("varchar", values.toArray()));
                 List<String> found = new ArrayList<>();

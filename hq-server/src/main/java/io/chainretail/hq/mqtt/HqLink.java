@@ -59,7 +59,7 @@ public class HqLink {
 
     private MqttSettings settings(String url) {
         MqttSettings settings = MqttSettings.of(url, config.mqtt().clientId()).withWindow(config.mqtt().window())
-                .withSessionExpiry(config.mqtt().sessionExpiry());
+                .withReceiveMaximum(config.mqtt().receiveMaximum()).withSessionExpiry(config.mqtt().sessionExpiry());
         if (config.mqtt().url().isEmpty()) {
             settings = settings.withCredentials(accounts.hqUsername(), accounts.hqPassword()); // embedded
         } else if (config.mqtt().username().isPresent()) {

@@ -58,7 +58,12 @@ public class UplinkIngest {
     private final UplinkIngestService service;
     private final UplinkQuarantine quarantine;
     private final SyncCodec codec = new SyncCodec();
-    private final BlockingQueue<SyncCodec.UplinkEvent> arrived = new LinkedBlockingQueue<>();
+    /**
+     * Decoded events waiting for the worker, at most ten batches: when they pile up, the MQTT handler waits, its
+     * messages stay unacknowledged, and the broker holds the rest (hq.mqtt.receive-maximum), so a chain of stores
+     * sending their backlogs at once cannot fill HQ's heap.
+     */
+    private final BlockingQueue<SyncCodec.UplinkEvent> arrived;
     private final BlockingQueue<SyncCodec.RefusedEvent> refused = new LinkedBlockingQueue<>();
     private final ThrottledLog throttled;
     private final Counter stored;
@@ -78,6 +83,7 @@ public class UplinkIngest {
         this.service = service;
         this.quarantine = quarantine;
         this.metrics = metrics;
+        this.arrived = new LinkedBlockingQueue<>(10 * config.ingest().batch());
         this.throttled = new ThrottledLog(LOG::warn, Duration.ofMinutes(1), clock, 10_000);
         this.stored = metrics.counter("hq_uplink_events_stored_total");
         this.duplicates = metrics.counter("hq_uplink_events_duplicate_total");
@@ -130,11 +136,22 @@ public class UplinkIngest {
                         envelope.position(), envelope.occurredAt(), event.payloadJson(), "its payload of " + size
                         + " characters is over hq.ingest.max-event-bytes (" + config.ingest().maxEventBytes() + ")"));
             } else {
-                arrived.add(event);
+                waitForRoom(event);
             }
         }
         refused.addAll(message.refused());
         worker.wake();
+    }
+
+    private void waitForRoom(SyncCodec.UplinkEvent event) {
+        try {
+            while (!arrived.offer(event, 1, TimeUnit.SECONDS)) {
+                worker.wake();
+            }
+        } catch (InterruptedException e) {
+            // Stopping: the event is not acknowledged, so its store sends it again.
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void reject(String topic, String store, String reason, String detail) {

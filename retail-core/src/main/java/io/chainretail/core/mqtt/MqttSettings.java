@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * How to connect: broker URL ({@code tcp://} or {@code ssl://}), a stable client id (so the broker keeps
- * the session), optional credentials, the session expiry, the publish window, an optional last-will, and
+ * the session), optional credentials, the session expiry, the publish window, how many QoS 1 messages the broker
+ * may have in flight to us (the receive maximum: they wait in memory until handled), an optional last-will, and
  * for TLS an optional trust store (else the JVM's trusted authorities).
  */
 public record MqttSettings(
@@ -15,6 +16,7 @@ public record MqttSettings(
         String password,
         Duration sessionExpiry,
         int window,
+        int receiveMaximum,
         String willTopic,
         byte[] willPayload,
         TrustStore trustStore) {
@@ -33,33 +35,43 @@ public record MqttSettings(
         if (window < 1) {
             throw new IllegalArgumentException("window must be at least 1, was " + window);
         }
+        if (receiveMaximum < 1 || receiveMaximum > 65_535) {
+            throw new IllegalArgumentException("receiveMaximum must be 1 to 65535, was " + receiveMaximum);
+        }
     }
 
     public static MqttSettings of(String url, String clientId) {
-        return new MqttSettings(url, clientId, null, null, Duration.ofDays(7), 64, null, null, null);
+        return new MqttSettings(url, clientId, null, null, Duration.ofDays(7), 64, 1000, null, null, null);
     }
 
     public MqttSettings withCredentials(String user, String secret) {
-        return new MqttSettings(url, clientId, user, secret, sessionExpiry, window, willTopic, willPayload,
-                trustStore);
+        return new MqttSettings(url, clientId, user, secret, sessionExpiry, window, receiveMaximum, willTopic,
+                willPayload, trustStore);
     }
 
     public MqttSettings withWill(String topic, byte[] payload) {
-        return new MqttSettings(url, clientId, username, password, sessionExpiry, window, topic, payload, trustStore);
+        return new MqttSettings(url, clientId, username, password, sessionExpiry, window, receiveMaximum, topic,
+                payload, trustStore);
     }
 
     public MqttSettings withWindow(int inFlight) {
-        return new MqttSettings(url, clientId, username, password, sessionExpiry, inFlight, willTopic, willPayload,
-                trustStore);
+        return new MqttSettings(url, clientId, username, password, sessionExpiry, inFlight, receiveMaximum,
+                willTopic, willPayload, trustStore);
     }
 
     public MqttSettings withSessionExpiry(Duration expiry) {
-        return new MqttSettings(url, clientId, username, password, expiry, window, willTopic, willPayload,
-                trustStore);
+        return new MqttSettings(url, clientId, username, password, expiry, window, receiveMaximum, willTopic,
+                willPayload, trustStore);
+    }
+
+    /** At most {@code messages} QoS 1 messages in flight from the broker to us, waiting to be handled. */
+    public MqttSettings withReceiveMaximum(int messages) {
+        return new MqttSettings(url, clientId, username, password, sessionExpiry, window, messages, willTopic,
+                willPayload, trustStore);
     }
 
     public MqttSettings withTrustStore(TrustStore store) {
-        return new MqttSettings(url, clientId, username, password, sessionExpiry, window, willTopic, willPayload,
-                store);
+        return new MqttSettings(url, clientId, username, password, sessionExpiry, window, receiveMaximum,
+                willTopic, willPayload, store);
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -38,6 +39,10 @@ import org.eclipse.paho.mqttv5.common.util.MqttTopicValidator;
  * publishes are held to a window below the broker's receive maximum, so Paho never throws "Too many
  * publishes in progress"; messages are handed off to one executor per subscription, so nothing
  * blocks the callback thread; every (re)connect resubscribes.
+ *
+ * <p>A message is acknowledged to the broker (PUBACK) only once its handlers returned, so the receive maximum
+ * ({@link MqttSettings#receiveMaximum()}) bounds what waits in this process: a handler that cannot keep up
+ * holds the broker back instead of filling the heap.
  *
  * <p>Paho's in-memory persistence is enough: undelivered uplink events live in the store journal
  * and are resent from there, so nothing rests on the client's buffer.
@@ -62,6 +67,8 @@ public final class PahoMqttLink implements MqttLink {
      */
     private final Window window;
     private volatile boolean closed;
+    /** Counts connections, so an acknowledgement goes only to the connection its message came on. */
+    private final AtomicInteger connection = new AtomicInteger();
 
     public PahoMqttLink(MqttSettings settings) {
         this.settings = settings;
@@ -74,6 +81,7 @@ public final class PahoMqttLink implements MqttLink {
                     + e.getMessage(), e);
         }
         client.setCallback(new Callback());
+        client.setManualAcks(true);
     }
 
     @Override
@@ -146,7 +154,7 @@ public final class PahoMqttLink implements MqttLink {
         options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(15);
         options.setConnectionTimeout(10);
-        options.setReceiveMaximum(1000);
+        options.setReceiveMaximum(settings.receiveMaximum());
         if (settings.username() != null) {
             options.setUserName(settings.username());
             options.setPassword(settings.password() == null ? new byte[0]
@@ -303,6 +311,7 @@ public final class PahoMqttLink implements MqttLink {
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
+            connection.incrementAndGet();
             subscriptions.values().forEach(PahoMqttLink.this::subscribeOnBroker);
             connectedListeners.forEach(PahoMqttLink::runListener);
             LOG.log(Level.INFO, "MQTT connected to {0} as {1}", new Object[] {serverUri, settings.clientId()});
@@ -323,11 +332,38 @@ public final class PahoMqttLink implements MqttLink {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             byte[] payload = message.getPayload();
-            for (Subscription subscription : subscriptions.values()) {
-                if (subscription.matches(topic)) {
-                    subscription.executor.execute(() -> subscription.deliver(topic, payload));
-                }
+            List<Subscription> matching = subscriptions.values().stream().filter(s -> s.matches(topic)).toList();
+            Runnable acknowledge = acknowledgement(message);
+            AtomicInteger handling = new AtomicInteger(matching.size());
+            for (Subscription subscription : matching) {
+                subscription.executor.execute(() -> {
+                    subscription.deliver(topic, payload);
+                    if (handling.decrementAndGet() == 0) {
+                        acknowledge.run();
+                    }
+                });
             }
+            if (matching.isEmpty()) {
+                acknowledge.run();
+            }
+        }
+
+        /**
+         * Acknowledges {@code message} to the broker, on the connection it came on: after a reconnect its id may
+         * name another message, which the broker sends again anyway.
+         */
+        private Runnable acknowledgement(MqttMessage message) {
+            int arrivedOn = connection.get();
+            return () -> {
+                if (message.getQos() == 0 || connection.get() != arrivedOn || !client.isConnected()) {
+                    return;
+                }
+                try {
+                    client.messageArrivedComplete(message.getId(), message.getQos());
+                } catch (MqttException e) {
+                    LOG.log(Level.FINE, "could not acknowledge message " + message.getId(), e);
+                }
+            };
         }
 
         @Override
