@@ -105,6 +105,11 @@ public final class StoreSwarm implements AutoCloseable {
         return stores.stream().mapToLong(SwarmStore::gaps).sum();
     }
 
+    /** Events sent again for want of an acknowledgement in time, over all stores. */
+    public long resent() {
+        return stores.stream().mapToLong(SwarmStore::resent).sum();
+    }
+
     /** Messages the stores could not read, over all stores. */
     public long rejected() {
         return stores.stream().mapToLong(SwarmStore::rejected).sum();

@@ -47,6 +47,7 @@ public final class SwarmStore {
     private final Map<UUID, Pending> unacknowledged = new ConcurrentHashMap<>();
     private final AtomicLong journalPosition = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong resent = new AtomicLong();
 
     /** An event of the journal not yet acknowledged: when it was first sent (for the latency) and last sent. */
     private record Pending(SyncCodec.StoredEvent event, long firstSentNanos, long lastSentNanos) {
@@ -109,6 +110,11 @@ public final class SwarmStore {
         return rejected.get();
     }
 
+    /** Events sent again because HQ had not acknowledged them in time. */
+    long resent() {
+        return resent.get();
+    }
+
     /** Events of its journal HQ has not acknowledged. */
     public int unacknowledged() {
         return unacknowledged.size();
@@ -151,6 +157,9 @@ public final class SwarmStore {
                 long first = pending.lastSentNanos == 0 ? now : pending.firstSentNanos;
                 if (unacknowledged.replace(entry.getKey(), pending, new Pending(pending.event, first, now))) {
                     sending.add(pending.event);
+                    if (pending.lastSentNanos != 0) {
+                        resent.incrementAndGet();
+                    }
                 }
             }
         }
