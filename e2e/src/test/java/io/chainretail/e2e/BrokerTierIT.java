@@ -56,8 +56,12 @@ class BrokerTierIT {
             Map<String, AppProcess> agents = new HashMap<>();
             agents.put("0001", system.startAgent("0001", Map.of("agent.mqtt.url", brokerA.url())));
             agents.put("0002", system.startAgent("0002", Map.of("agent.mqtt.url", brokerB.url())));
+            // A store's first sync may count a gap (a change made while its snapshot was on its way): the claims
+            // here are about what comes after, so gaps are counted from this point.
+            Map<String, Double> gapsAtStart = new HashMap<>();
             for (String store : STORES) {
                 awaitIdentical(hq, store, "at the start");
+                gapsAtStart.put(store, agents.get(store).metric("agent_feed_gaps_total"));
             }
 
             Map<String, SteadySeller> sellers = new HashMap<>();
@@ -67,7 +71,7 @@ class BrokerTierIT {
                             300));
                 }
                 if (leader != null) {
-                    killTheFeedPublisherMidBurst(leader, hq, changes, agents);
+                    killTheFeedPublisherMidBurst(leader, hq, changes, agents, gapsAtStart);
                 }
 
                 brokerB.kill();
@@ -91,10 +95,10 @@ class BrokerTierIT {
                 sellers.values().forEach(SteadySeller::close);
             }
 
-            assertEquals(0.0, agents.get("0001").metric("agent_feed_gaps_total"),
+            assertEquals(gapsAtStart.get("0001"), agents.get("0001").metric("agent_feed_gaps_total"),
                     "store 0001 on the broker that stayed up never saw a gap");
             System.out.printf("BrokerTierIT: store 0002 saw %.0f feed gaps (deltas its broker lost in its crash)%n",
-                    agents.get("0002").metric("agent_feed_gaps_total"));
+                    agents.get("0002").metric("agent_feed_gaps_total") - gapsAtStart.get("0002"));
             for (String store : STORES) {
                 AppProcess agent = agents.get(store);
                 Eventually.await("HQ acknowledged every event of store " + store, PATIENCE,
@@ -112,12 +116,12 @@ class BrokerTierIT {
 
     /** Kills the instance that publishes the feed while it publishes a burst of changes made through the other. */
     private static void killTheFeedPublisherMidBurst(AppProcess leader, AppProcess follower, ChangeGenerator changes,
-            Map<String, AppProcess> agents) throws Exception {
+            Map<String, AppProcess> agents, Map<String, Double> gapsAtStart) throws Exception {
         System.out.printf("BrokerTierIT: feed publisher takeover after kill -9: %d ms%n",
                 FeedTakeover.killLeaderMidBurst(leader, follower, changes, 2_000, PATIENCE));
         for (String store : STORES) {
             awaitIdentical(follower, store, "after the kill");
-            assertEquals(0.0, agents.get(store).metric("agent_feed_gaps_total"),
+            assertEquals(gapsAtStart.get(store), agents.get(store).metric("agent_feed_gaps_total"),
                     "store " + store + " saw no gap through the takeover");
         }
     }
