@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How far each broker has the change feed ({@code feed_delivery}): per broker and feed, the last sequence number
@@ -18,6 +19,12 @@ import java.util.Map;
 public class FeedDeliveries {
 
     private final EntityManager entities;
+    /**
+     * Per feed, the last delta this instance knows every broker has, so that a round need not look it up: finding
+     * it in the outbox means reading past every delta not yet published, a whole import's worth. It starts from the
+     * outbox and may lag behind it after another instance led for a while, which only costs marking again.
+     */
+    private final Map<String, Long> publishedToAll = new ConcurrentHashMap<>();
 
     public FeedDeliveries(EntityManager entities) {
         this.entities = entities;
@@ -52,16 +59,24 @@ public class FeedDeliveries {
     }
 
     private long publishedToAll(String feed) {
+        return publishedToAll.computeIfAbsent(feed, this::lastPublished);
+    }
+
+    private long lastPublished(String feed) {
         Number last = (Number) entities.createNativeQuery(
                 "select max(seq) from feed_outbox where feed = ?1 and published_at is not null")
                 .setParameter(1, feed).getSingleResult();
         return last == null ? 0 : last.longValue();
     }
 
-    /** The next deltas of {@code feed} after {@code position}, in order. */
+    /**
+     * The next deltas of {@code feed} after {@code position}, in order. Ordered by the whole (feed, seq) index so
+     * that H2 reads it in order and stops at the limit: ordered by {@code seq} alone, it sorted every delta not yet
+     * published for each batch, and a 100,000-product import took four times as long to publish.
+     */
     public List<OutboxEntry> after(String feed, long position, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxEntry.<OutboxEntry>find(
-                "feed = ?1 and seq > ?2 order by seq", feed, position).page(0, limit).list());
+                "feed = ?1 and seq > ?2 order by feed, seq", feed, position).page(0, limit).list());
     }
 
     /** Records that {@code broker} acknowledged {@code feed} up to {@code seq}. */
@@ -82,19 +97,23 @@ public class FeedDeliveries {
      * how many were marked. {@code positions} holds each configured broker's position in each feed.
      */
     public int markPublished(Collection<Map<String, Long>> positions, Collection<String> feeds, Instant at) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            int marked = 0;
+        Map<String, Long> reached = new HashMap<>();
+        int marked = QuarkusTransaction.requiringNew().call(() -> {
+            int count = 0;
             for (String feed : feeds) {
                 long published = publishedToAll(feed);
                 long everywhere = positions.stream().mapToLong(p -> p.getOrDefault(feed, published)).min()
                         .orElse(published);
                 if (everywhere > published) {
-                    marked += OutboxEntry.update("publishedAt = ?1 where feed = ?2 and seq > ?3 and seq <= ?4",
-                            at, feed, published, everywhere);
+                    count += OutboxEntry.update("publishedAt = ?1 where feed = ?2 and seq > ?3 and seq <= ?4"
+                            + " and publishedAt is null", at, feed, published, everywhere);
+                    reached.put(feed, everywhere);
                 }
             }
-            return marked;
+            return count;
         });
+        publishedToAll.putAll(reached); // only once committed
+        return marked;
     }
 
     @SuppressWarnings("unchecked")
