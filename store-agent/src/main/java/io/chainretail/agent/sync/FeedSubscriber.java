@@ -52,7 +52,7 @@ public class FeedSubscriber {
      * How long a feed waits for an answer before asking again about a gap. HQ takes a few seconds to
      * build a large snapshot; asking again sooner would only make it send the snapshot twice.
      */
-    private static final long GAP_REQUEST_INTERVAL_MS = 10_000;
+    static final long GAP_REQUEST_INTERVAL_MS = 10_000;
     private static final int BATCH = 500;
     /**
      * Most deltas waiting to be written (and, apart, most held back behind a snapshot). HQ can publish faster
@@ -97,6 +97,9 @@ public class FeedSubscriber {
     /** Deltas that arrived ahead of a missing one: HQ published out of order, or one was lost on the way. */
     private final Counter gaps;
     private final Counter dropped;
+    private final Counter requests;
+    /** Feeds whose snapshot was just written: asked at once for any delta seen beyond it. */
+    private final Set<String> snapshotted = ConcurrentHashMap.newKeySet();
     private final ThrottledLog dropLog = new ThrottledLog(LOG::warn, Duration.ofMinutes(1), InstantSource.system(),
             16);
     private PeriodicTask worker;
@@ -114,6 +117,7 @@ public class FeedSubscriber {
         this.snapshotsApplied = metrics.counter("agent_feed_snapshots_applied_total");
         this.gaps = metrics.counter("agent_feed_gaps_total");
         this.dropped = metrics.counter("agent_feed_deltas_dropped_total");
+        this.requests = metrics.counter("agent_feed_requests_total");
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -237,6 +241,7 @@ public class FeedSubscriber {
         lastProgressAt.put(snapshot.feed(), System.currentTimeMillis());
         appliedAt.put(snapshot.feed(), Instant.now());
         snapshotsApplied.increment();
+        snapshotted.add(snapshot.feed());
         LOG.infof("Applied snapshot of %s at %d: %d rows in %d ms", snapshot.feed(), snapshot.asOfSeq(),
                 snapshot.rows(), snapshot.millis());
     }
@@ -271,7 +276,26 @@ public class FeedSubscriber {
             batch.clear();
         }
         reportDeltaProgress();
+        askBeyondSnapshots();
         askAgainIfStalled();
+    }
+
+    /**
+     * A live delta that came before its feed's snapshot began (a store's first sync while HQ publishes) could not
+     * be applied; if the snapshot stops short of it, and the deltas held behind the snapshot did not fill the
+     * rest, asks for the rest now rather than after the stall pause.
+     */
+    private void askBeyondSnapshots() {
+        for (Iterator<String> it = snapshotted.iterator(); it.hasNext(); ) {
+            String feed = it.next();
+            it.remove();
+            long at = applier.lastApplied().getOrDefault(feed, 0L);
+            if (highestSeen.getOrDefault(feed, 0L) > at) {
+                LOG.infof("Feed %s: snapshot in at %d, deltas up to %d seen; asking HQ for the rest", feed, at,
+                        highestSeen.get(feed));
+                requestFrom(feed, at + 1);
+            }
+        }
     }
 
     /** Writes the snapshot chunks that have arrived; true if there were any. */
@@ -420,6 +444,7 @@ public class FeedSubscriber {
 
     private void requestFrom(String feed, long fromSeq) {
         lastRequestAt.put(feed, System.currentTimeMillis());
+        requests.increment();
         byte[] request = codec.encode(new Envelope<>(MessageSchema.SYNC_REQUEST, EventIds.next(), config.chain(),
                 config.store(), null, null, Instant.now(), new SyncRequest(feed, fromSeq, REPLY_WINDOW)));
         link.publish(link.topics().syncRequest(config.store()), request);
@@ -438,6 +463,11 @@ public class FeedSubscriber {
     /** When this store last asked HQ for each feed on connecting (re-asks for gaps do not count). */
     public Map<String, Instant> askedAt() {
         return Map.copyOf(askedAt);
+    }
+
+    /** Requests sent to HQ since start: on connecting, for gaps, for what a snapshot stopped short of. */
+    long requestsSent() {
+        return (long) requests.count();
     }
 
     /** Deltas held back since start because their feed's snapshot was being written. */

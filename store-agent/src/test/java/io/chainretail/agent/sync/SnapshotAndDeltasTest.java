@@ -14,6 +14,7 @@ import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.Topics;
 import io.chainretail.core.sync.payload.MemberChange;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A delta that arrives while its feed's snapshot is half written waits for it and is applied right after,
- * in order, on the one thread that writes the replica (as the agent receives them from the broker).
+ * in order, on the one thread that writes the replica (as the agent receives them from the broker); one that
+ * came before the snapshot began, past it, is asked for as soon as the snapshot is in.
  */
 @QuarkusTest
 class SnapshotAndDeltasTest {
@@ -40,6 +42,9 @@ class SnapshotAndDeltasTest {
     @Inject
     ReplicaHasher hasher;
 
+    @Inject
+    MeterRegistry metrics;
+
     private final SyncCodec codec = new SyncCodec();
     private final Topics topics = new Topics("demo");
 
@@ -50,7 +55,7 @@ class SnapshotAndDeltasTest {
         UUID snapshot = UUID.randomUUID();
         String checksum = hashOf(rows);
 
-        subscriber.handle(topics.syncReply("0001"), chunk(snapshot, at, 0, rows.subList(0, 1), checksum));
+        subscriber.handle(topics.syncReply("0001"), chunk(snapshot, at, 0, 2, rows.subList(0, 1), checksum));
         Await.until(() -> loader.loadingFeeds().contains("members"), "the snapshot is being written");
         MemberChange next = member("M0052", 3);
         long heldBefore = subscriber.heldBack();
@@ -59,14 +64,34 @@ class SnapshotAndDeltasTest {
         Await.until(() -> subscriber.heldBack() == heldBefore + 1, "the delta is held back behind the snapshot");
         assertTrue(applier.lastApplied().get("members") < at, "neither the snapshot nor the delta is in yet");
 
-        subscriber.handle(topics.syncReply("0001"), chunk(snapshot, at, 1, rows.subList(1, 2), checksum));
+        subscriber.handle(topics.syncReply("0001"), chunk(snapshot, at, 1, 2, rows.subList(1, 2), checksum));
 
         Await.until(() -> applier.lastApplied().get("members") == at + 1, "the snapshot, then the delta");
         assertEquals(hashOf(List.of(rows.get(0), rows.get(1), next)), hasher.hash("members").hash());
     }
 
-    private byte[] chunk(UUID id, long asOfSeq, int chunk, List<FeedRecord> items, String checksum) {
+    @Test
+    void aDeltaSeenBeforeItsFeedsSnapshotBeganIsAskedForAsSoonAsTheSnapshotIsIn() throws Exception {
+        List<FeedRecord> rows = List.of(member("M0060", 1));
+        long at = applier.lastApplied().get("members") + 20;
+        double gapsBefore = metrics.counter("agent_feed_gaps_total").count();
+        // A store's first sync while HQ publishes: a live delta past the snapshot comes before the snapshot.
+        subscriber.handle(topics.feed("members"), codec.encode(new Envelope<>(MessageSchema.MEMBER, EventIds.next(),
+                "demo", null, at + 5, null, Instant.now(), member("M0061", 2))));
+        Await.until(() -> metrics.counter("agent_feed_gaps_total").count() > gapsBefore, "the delta is a gap");
+        long requestsBefore = subscriber.requestsSent();
+        long sent = System.nanoTime();
+
+        subscriber.handle(topics.syncReply("0001"), chunk(UUID.randomUUID(), at, 0, 1, rows, hashOf(rows)));
+
+        Await.until(() -> subscriber.requestsSent() > requestsBefore, "the store asks for what follows its snapshot");
+        assertEquals(at, applier.lastApplied().get("members"), "the snapshot is in, the delta past it is not");
+        assertTrue(System.nanoTime() - sent < FeedSubscriber.GAP_REQUEST_INTERVAL_MS * 1_000_000,
+                "asked at once, not after the stall pause");
+    }
+
+    private byte[] chunk(UUID id, long asOfSeq, int chunk, int chunks, List<FeedRecord> items, String checksum) {
         return codec.encode(new Envelope<>(MessageSchema.SYNC_SNAPSHOT, EventIds.next(), "demo", "0001", null, null,
-                Instant.now(), MemberSnapshots.chunk(id, asOfSeq, chunk, 2, checksum, items)));
+                Instant.now(), MemberSnapshots.chunk(id, asOfSeq, chunk, chunks, checksum, items)));
     }
 }
