@@ -16,10 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * HQ's MQTT connections: to the embedded broker, or to each of the chain's brokers. With several brokers every
@@ -37,7 +34,7 @@ public class HqLink {
     private final Topics topics;
     private final StoreMessages storeMessages;
     private final List<BrokerLink> brokers = new ArrayList<>();
-    private final Map<String, BrokerLink> homeBrokers = new ConcurrentHashMap<>();
+    private final BrokerRouting routing;
 
     public HqLink(HqConfig config, EmbeddedBroker broker, BrokerAccounts accounts, MeterRegistry metrics) {
         this.config = config;
@@ -46,6 +43,7 @@ public class HqLink {
         this.metrics = metrics;
         this.topics = new Topics(config.chain());
         this.storeMessages = new StoreMessages(config.chain(), topics);
+        this.routing = new BrokerRouting(topics, brokers); // the brokers are added at start
     }
 
     void onStart(@Observes @Priority(5) StartupEvent event) {
@@ -98,14 +96,7 @@ public class HqLink {
 
     /** Subscribes on every broker; a store's message also tells HQ which broker that store is on. */
     public void subscribe(String filter, MqttLink.MessageHandler handler) {
-        for (BrokerLink link : brokers) {
-            link.link().subscribe(filter, (topic, payload) -> {
-                if (brokers.size() > 1) {
-                    topics.storeOf(topic).ifPresent(store -> homeBrokers.put(store, link));
-                }
-                handler.handle(topic, payload);
-            });
-        }
+        routing.subscribe(filter, handler);
     }
 
     /**
@@ -113,28 +104,6 @@ public class HqLink {
      * store not heard yet) to every broker. The future completes when a broker it was sent to acknowledged it.
      */
     public CompletableFuture<Void> publish(String topic, byte[] payload) {
-        if (brokers.size() == 1) {
-            return brokers.get(0).publish(topic, payload);
-        }
-        BrokerLink home = topics.storeOf(topic).map(homeBrokers::get).orElse(null);
-        if (home != null) {
-            return home.publish(topic, payload);
-        }
-        return firstAcknowledged(brokers.stream().map(b -> b.publish(topic, payload)).toList());
-    }
-
-    private static CompletableFuture<Void> firstAcknowledged(List<CompletableFuture<Void>> sends) {
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        AtomicInteger failed = new AtomicInteger();
-        for (CompletableFuture<Void> send : sends) {
-            send.whenComplete((done, error) -> {
-                if (error == null) {
-                    result.complete(null);
-                } else if (failed.incrementAndGet() == sends.size()) {
-                    result.completeExceptionally(error);
-                }
-            });
-        }
-        return result;
+        return routing.publish(topic, payload);
     }
 }

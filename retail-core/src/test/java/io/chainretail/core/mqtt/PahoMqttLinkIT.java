@@ -7,8 +7,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -19,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * publishing: with Paho's topic aliases the publishes it sent again after the reconnect were refused as a
  * protocol error, and the link was dropped at every reconnect, for good. And a listener registered after the
  * link connected still runs: a store agent whose link connected during its start-up never asked HQ for its
- * catalog.
+ * catalog. And a message is acknowledged to the broker only once its handler returned: one whose handler never
+ * finished (the process died) is sent again to the same session.
  */
 class PahoMqttLinkIT {
 
@@ -91,6 +97,64 @@ class PahoMqttLinkIT {
         } finally {
             broker.destroy();
             broker.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aMessageIsAcknowledgedOnlyOnceItsHandlerReturned() throws Exception {
+        requireMosquitto();
+        Path dir = Files.createTempDirectory("link-ack");
+        int port = freePort();
+        Path conf = Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
+                "listener " + port + " 127.0.0.1", "allow_anonymous true", ""));
+        String url = "tcp://127.0.0.1:" + port;
+        Process broker = start(conf, port);
+        CountDownLatch release = new CountDownLatch(1);
+        try (PahoMqttLink sender = new PahoMqttLink(MqttSettings.of(url, "ack-it-sender"))) {
+            sender.start();
+            AtomicReference<String> handling = new AtomicReference<>();
+            CountDownLatch arrived = new CountDownLatch(1);
+            MqttSettings receiver = MqttSettings.of(url, "ack-it-receiver").withSessionExpiry(Duration.ofMinutes(5));
+            try (PahoMqttLink first = new PahoMqttLink(receiver)) {
+                first.subscribe("ack-it/#", (topic, payload) -> {
+                    if (handling.compareAndSet(null, new String(payload, StandardCharsets.UTF_8))) {
+                        arrived.countDown();
+                        awaitQuietly(release); // the handler has not finished when its link goes away
+                    }
+                });
+                first.start();
+                // Until the subscription is in place at the broker, what is sent is not for this session.
+                for (int i = 0; arrived.getCount() > 0; i++) {
+                    sender.publish("ack-it/x", ("message " + i).getBytes(StandardCharsets.UTF_8), false);
+                    arrived.await(100, TimeUnit.MILLISECONDS);
+                }
+            }
+            // The same session again: the broker holds the message whose handler never returned, and sends it again.
+            BlockingQueue<String> again = new LinkedBlockingQueue<>();
+            try (PahoMqttLink second = new PahoMqttLink(receiver)) {
+                second.subscribe("ack-it/#", (topic, payload) ->
+                        again.add(new String(payload, StandardCharsets.UTF_8)));
+                second.start();
+                String expected = handling.get();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                String received;
+                do {
+                    received = again.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    assertTrue(received != null, "the broker sent '" + expected + "' again");
+                } while (!received.equals(expected));
+            }
+        } finally {
+            release.countDown();
+            broker.destroy();
+            broker.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
