@@ -14,6 +14,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -51,8 +52,16 @@ public class HqLink {
             BrokerLink link = new BrokerLink(url, new PahoMqttLink(settings(url)));
             brokers.add(link);
             metrics.gauge("hq_broker_connected", Tags.of("broker", url), link, b -> b.isConnected() ? 1 : 0);
-            link.link().start();
         }
+    }
+
+    /**
+     * Connects once every part of HQ has subscribed (they do so as they start): HQ's persistent session's queued
+     * messages arrive right after the connection is made, and one that no subscription matched yet would be
+     * acknowledged and lost (a store's sales then wait for the store to send them again).
+     */
+    void connect(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent event) {
+        brokers.forEach(b -> b.link().start());
     }
 
     private MqttSettings settings(String url) {

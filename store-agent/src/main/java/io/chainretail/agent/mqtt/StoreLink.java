@@ -15,6 +15,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
@@ -49,6 +50,14 @@ public class StoreLink {
                     mqtt.trustStorePassword().orElse(null)));
         }
         link = new PahoMqttLink(settings);
+    }
+
+    /**
+     * Connects once every part of the agent has subscribed (they do so as they start): a persistent session's
+     * queued messages arrive right after the connection is made, and one that no subscription matched yet would
+     * be acknowledged and lost (a feed delta asked for again, an acknowledgement waited for again).
+     */
+    void connect(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent event) {
         link.start();
     }
 
