@@ -40,6 +40,8 @@ public class JournalPartitions {
     /** Events older than this many years stay in the default partition: their ids are not UUIDv7 times. */
     static final int OLDEST = 5;
     private static final Duration CHECK = Duration.ofHours(1);
+    /** The longest a partition's making waits for a lock on the journal, holding writers back behind it. */
+    private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(2);
 
     private final DataSource dataSource;
     private final Leadership leadership;
@@ -72,7 +74,13 @@ public class JournalPartitions {
             YearMonth now = YearMonth.from(clock.instant().atOffset(ZoneOffset.UTC));
             for (String table : TABLES) {
                 for (YearMonth month : monthsDue(db, table, now)) {
-                    made.add(make(db, table, month));
+                    try {
+                        made.add(make(db, table, month));
+                    } catch (SQLException e) {
+                        // One month that cannot be made (its table busy past the lock timeout) keeps no other back.
+                        LOG.warnf("Could not make the partition of %s for %s (will try again in an hour): %s", table,
+                                month, e.getMessage());
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -106,6 +114,9 @@ public class JournalPartitions {
         String range = "for values from ('" + lowestId(month) + "') to ('" + lowestId(month.plusMonths(1)) + "')";
         db.setAutoCommit(false);
         try (Statement sql = db.createStatement()) {
+            // Making a partition locks the table against writes: waiting behind a long transaction would hold every
+            // store's sales back meanwhile. It gives up instead, and is tried again at the next hourly check.
+            sql.execute("set local lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'");
             sql.execute("lock table " + table + "_default in exclusive mode");
             if (hasWaiting(db, table, month)) {
                 sql.execute("create table " + partition + " (like " + table + " including all)");
