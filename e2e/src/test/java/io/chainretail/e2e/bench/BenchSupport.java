@@ -85,6 +85,13 @@ final class BenchSupport {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
 
+    /** Prints one line of a benchmark's samples: p50, p99 and max in {@code unit}, and how many there were. */
+    static void printQuantiles(String what, List<Double> values, String unit) {
+        System.out.printf("%-58s p50 %7.2f %s, p99 %7.2f %s, max %7.2f %s (%d samples)%n", what + ":",
+                quantile(values, 50), unit, quantile(values, 99), unit,
+                values.stream().mapToDouble(Double::doubleValue).max().orElse(0), unit, values.size());
+    }
+
     /** A counter or gauge from a Quarkus {@code /q/metrics} page; 0 when it is not there yet. */
     static double metric(AppProcess app, String name) {
         return app.metric(name);

@@ -5,6 +5,7 @@ import static io.chainretail.e2e.bench.BenchSupport.barcode;
 import static io.chainretail.e2e.bench.BenchSupport.caughtUp;
 import static io.chainretail.e2e.bench.BenchSupport.importProducts;
 import static io.chainretail.e2e.bench.BenchSupport.metric;
+import static io.chainretail.e2e.bench.BenchSupport.printQuantiles;
 import static io.chainretail.e2e.bench.BenchSupport.quantile;
 
 import io.chainretail.core.id.EventIds;
@@ -118,19 +119,19 @@ class CheckoutBenchmark {
             System.out.println();
             System.out.printf("=== Scan to line over HTTP, %d products at the store, %d scans %s, after %d sales "
                     + "warming up ===%n", CATALOG, selling.scans.size(), pace, WARM_UP_SALES);
-            print("till (HTTP/1.1, kept-alive connection)", selling.scans, "ms");
-            print("of which the store's REST layer", selling.requestsAtServer, "ms");
-            print("of which the store's checkout", selling.scansAtServer, "ms");
-            print("of which waiting for the checkout to start", selling.scanWaits, "ms");
-            print("baseline, HTTP round trip of /q/health/live, " + pace, roundTrips, "ms");
-            print("baseline, raw H2 barcode lookup in " + CATALOG + " rows", rawLookups, "µs");
+            printQuantiles("till (HTTP/1.1, kept-alive connection)", selling.scans, "ms");
+            printQuantiles("of which the store's REST layer", selling.requestsAtServer, "ms");
+            printQuantiles("of which the store's checkout", selling.scansAtServer, "ms");
+            printQuantiles("of which waiting for the checkout to start", selling.scanWaits, "ms");
+            printQuantiles("baseline, HTTP round trip of /q/health/live, " + pace, roundTrips, "ms");
+            printQuantiles("baseline, raw H2 barcode lookup in " + CATALOG + " rows", rawLookups, "µs");
             System.out.println("target: p99 under 5 ms");
             System.out.println();
             System.out.printf("=== Sale completion, %d sales of %d lines (journal + outbox commit) ===%n", SALES,
                     LINES);
-            print("till (HTTP/1.1, kept-alive connection)", selling.completions, "ms");
-            print("of which the store server", selling.completionsAtServer, "ms");
-            print("baseline, raw H2 insert of the same rows in one commit", rawInserts, "ms");
+            printQuantiles("till (HTTP/1.1, kept-alive connection)", selling.completions, "ms");
+            printQuantiles("of which the store server", selling.completionsAtServer, "ms");
+            printQuantiles("baseline, raw H2 insert of the same rows in one commit", rawInserts, "ms");
             System.out.printf("ratio at p99 (server / raw) %.2fx; target: p99 under 20 ms and at most 3x raw%n",
                     quantile(selling.completionsAtServer, 99) / quantile(rawInserts, 99));
         }
@@ -351,8 +352,8 @@ class CheckoutBenchmark {
             System.out.println();
             System.out.printf("=== Tender to the last receipt byte at the printer, %d sales of %d lines ===%n", sales,
                     LINES);
-            print("till POST complete -> receipt's last byte at the printer", tenderToPaper, "ms");
-            print("baseline, a raw socket writing a receipt to a printer simulator", raw, "ms");
+            printQuantiles("till POST complete -> receipt's last byte at the printer", tenderToPaper, "ms");
+            printQuantiles("baseline, a raw socket writing a receipt to a printer simulator", raw, "ms");
             System.out.println("target: p99 under 50 ms; one write per receipt: ReceiptPrinterTest#aReceiptIsOneWrite");
         } finally {
             printer.close();
@@ -482,10 +483,5 @@ class CheckoutBenchmark {
                     i, Instant.now(), generator.sale(i, random))));
         }
         return messages;
-    }
-
-    private static void print(String what, List<Double> values, String unit) {
-        System.out.printf("%-55s p50 %7.2f %s, p99 %7.2f %s, max %7.2f %s%n", what + ":", quantile(values, 50), unit,
-                quantile(values, 99), unit, values.stream().mapToDouble(Double::doubleValue).max().orElse(0), unit);
     }
 }

@@ -4,7 +4,7 @@ import static io.chainretail.e2e.bench.BenchSupport.PATIENCE;
 import static io.chainretail.e2e.bench.BenchSupport.barcode;
 import static io.chainretail.e2e.bench.BenchSupport.caughtUp;
 import static io.chainretail.e2e.bench.BenchSupport.importProducts;
-import static io.chainretail.e2e.bench.BenchSupport.quantile;
+import static io.chainretail.e2e.bench.BenchSupport.printQuantiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -127,11 +127,11 @@ class ScanBurstBenchmark {
                 System.out.println();
                 System.out.printf("=== %d bursts of %d scans in one write, each scan added as a line by the till ===%n",
                         ROUNDS, BURST);
-                print("a scan's own turn: the till takes it up -> its line", ownTurn);
-                print("a scan's event at the till -> its line added", fromEvent);
-                print("the burst's write -> each scan's line added", fromWrite);
-                print("the burst's write -> the 50th line added", lastLine);
-                print("floor: the till adding the same line, no scanner", floor);
+                printQuantiles("a scan's own turn: the till takes it up -> its line", ownTurn, "ms");
+                printQuantiles("a scan's event at the till -> its line added", fromEvent, "ms");
+                printQuantiles("the burst's write -> each scan's line added", fromWrite, "ms");
+                printQuantiles("the burst's write -> the 50th line added", lastLine, "ms");
+                printQuantiles("floor: the till adding the same line, no scanner", floor, "ms");
                 System.out.println("target: every scan a line, in order; p99 of a scan's event to its line < 30 ms");
             } finally {
                 stream.body().close();
@@ -153,10 +153,5 @@ class ScanBurstBenchmark {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(json, e);
         }
-    }
-
-    private static void print(String what, List<Double> values) {
-        System.out.printf("%-50s p50 %7.2f ms, p99 %7.2f ms, max %7.2f ms%n", what + ":", quantile(values, 50),
-                quantile(values, 99), values.stream().mapToDouble(Double::doubleValue).max().orElse(0));
     }
 }

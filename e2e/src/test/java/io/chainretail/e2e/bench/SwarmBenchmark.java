@@ -3,7 +3,7 @@ package io.chainretail.e2e.bench;
 import static io.chainretail.e2e.bench.BenchSupport.PATIENCE;
 import static io.chainretail.e2e.bench.BenchSupport.awaitOutboxDrained;
 import static io.chainretail.e2e.bench.BenchSupport.ok;
-import static io.chainretail.e2e.bench.BenchSupport.quantile;
+import static io.chainretail.e2e.bench.BenchSupport.printQuantiles;
 
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.Envelope;
@@ -85,8 +85,8 @@ class SwarmBenchmark {
             System.out.println();
             System.out.printf("=== One price change at HQ until each of %d connected stores applied it, %d "
                     + "rounds ===%n", STORES, PRICE_ROUNDS);
-            print("HQ: PUT of the product to the store's replica", hqMillis);
-            print("baseline, one message published straight to the broker", rawMillis);
+            printQuantiles("HQ: PUT of the product to the store's replica", hqMillis, "ms");
+            printQuantiles("baseline, one message published straight to the broker", rawMillis, "ms");
             System.out.println("target: p99 under 2,000 ms");
             swarmed.printCosts();
         }
@@ -134,7 +134,7 @@ class SwarmBenchmark {
             System.out.printf("HQ CPU: %.3f ms per sale; database growth: %s%n", cpu * 1000 / total,
                     bytes > 0 ? String.format("%,d bytes per sale", bytes / total) : "not measured on H2");
             System.out.printf("HQ's own work (seconds, or events): %s%n", work);
-            print("acknowledgement latency from first send", swarm.meter().takeAckMillis());
+            printQuantiles("acknowledgement latency from first send", swarm.meter().takeAckMillis(), "ms");
             System.out.printf("(%d sales sent again, unacknowledged after %d s)%n", swarm.resent(),
                     RESEND_AFTER.toSeconds());
             swarmed.printCosts();
@@ -174,7 +174,7 @@ class SwarmBenchmark {
             System.out.printf("=== Steady state: %d stores, one sale each every %d s, for %d s (%d sales, %.0f a "
                     + "second) ===%n", STORES, SALE_INTERVAL.toSeconds(), STEADY_SECONDS, total,
                     total / (double) STEADY_SECONDS);
-            print("HQ acknowledgement latency, sale sent to its ack", swarm.meter().takeAckMillis());
+            printQuantiles("HQ acknowledgement latency, sale sent to its ack", swarm.meter().takeAckMillis(), "ms");
             System.out.println("target: p99 under 1,000 ms");
             System.out.printf("(%d sales sent again, unacknowledged after %d s; %d s of warm-up before)%n",
                     swarm.resent() - resentBefore, RESEND_AFTER.toSeconds(), STEADY_WARM_UP_SECONDS);
@@ -279,11 +279,5 @@ class SwarmBenchmark {
     private static long usedHeap() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static void print(String what, List<Double> millis) {
-        System.out.printf("%-58s p50 %7.1f ms, p99 %7.1f ms, max %7.1f ms (%d samples)%n", what + ":",
-                quantile(millis, 50), quantile(millis, 99), millis.stream().mapToDouble(d -> d).max().orElse(0),
-                millis.size());
     }
 }
