@@ -102,7 +102,7 @@ public class FeedSubscriber {
     private final Set<String> snapshotted = ConcurrentHashMap.newKeySet();
     private final ThrottledLog dropLog = new ThrottledLog(LOG::warn, Duration.ofMinutes(1), InstantSource.system(),
             16);
-    private PeriodicTask worker;
+    private volatile PeriodicTask worker;
     private final StaffRoster staff;
 
     public FeedSubscriber(StoreLink link, AgentConfig config, FeedApplier applier, SnapshotLoader snapshots,
@@ -260,7 +260,9 @@ public class FeedSubscriber {
         List<Envelope<?>> batch = new ArrayList<>();
         // A snapshot's chunks are written between every batch of deltas: while HQ publishes a large import, deltas
         // keep coming and the snapshot that replaces them must not wait for them to stop (it would stall).
-        while (writeChunks() | nextBatch(batch)) {
+        // Stopping lets the batch or chunk in hand finish and leaves the rest: interrupted in a write, H2 would close
+        // its file under every other thread. A snapshot left half written is asked for again after the start.
+        while (!worker.isClosed() && (writeChunks() | nextBatch(batch))) {
             if (batch.isEmpty()) {
                 continue;
             }
@@ -301,7 +303,7 @@ public class FeedSubscriber {
     /** Writes the snapshot chunks that have arrived; true if there were any. */
     private boolean writeChunks() {
         boolean wrote = false;
-        for (SnapshotRows chunk; (chunk = chunks.poll()) != null; ) {
+        for (SnapshotRows chunk; !worker.isClosed() && (chunk = chunks.poll()) != null; ) {
             loadSnapshot(chunk);
             wrote = true;
         }
