@@ -78,11 +78,8 @@ class PahoMqttLinkIT {
     @Test
     void aListenerAddedOnceTheLinkIsConnectedRunsAtOnce() throws Exception {
         requireMosquitto();
-        Path dir = Files.createTempDirectory("link-listener");
         int port = freePort();
-        Path conf = Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
-                "listener " + port + " 127.0.0.1", "allow_anonymous true", ""));
-        Process broker = start(conf, port);
+        Process broker = start(conf("link-listener", port), port);
         try (PahoMqttLink link = new PahoMqttLink(MqttSettings.of("tcp://127.0.0.1:" + port, "listener-it")
                 .withSessionExpiry(Duration.ZERO))) {
             link.start();
@@ -91,7 +88,7 @@ class PahoMqttLinkIT {
                 assertTrue(System.nanoTime() < deadline, "connected");
                 Thread.sleep(10);
             }
-            java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch ran = new CountDownLatch(1);
             link.onConnected(ran::countDown); // as a store's feed subscriber, registered after the link connected
             assertTrue(ran.await(5, TimeUnit.SECONDS), "a listener registered late still learns of the connection");
         } finally {
@@ -103,12 +100,9 @@ class PahoMqttLinkIT {
     @Test
     void aMessageIsAcknowledgedOnlyOnceItsHandlerReturned() throws Exception {
         requireMosquitto();
-        Path dir = Files.createTempDirectory("link-ack");
         int port = freePort();
-        Path conf = Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
-                "listener " + port + " 127.0.0.1", "allow_anonymous true", ""));
         String url = "tcp://127.0.0.1:" + port;
-        Process broker = start(conf, port);
+        Process broker = start(conf("link-ack", port), port);
         CountDownLatch release = new CountDownLatch(1);
         try (PahoMqttLink sender = new PahoMqttLink(MqttSettings.of(url, "ack-it-sender"))) {
             sender.start();
@@ -167,6 +161,13 @@ class PahoMqttLinkIT {
             System.err.println("SKIPPED: " + message);
             Assumptions.abort(message);
         }
+    }
+
+    /** A configuration of a Mosquitto of the test's own, listening on {@code port} without persistence. */
+    private static Path conf(String name, int port) throws IOException {
+        Path dir = Files.createTempDirectory(name);
+        return Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
+                "listener " + port + " 127.0.0.1", "allow_anonymous true", ""));
     }
 
     private static int freePort() throws IOException {
