@@ -100,13 +100,16 @@ public class FeedSubscriber {
     private final Counter requests;
     /** Feeds whose snapshot was just written: asked at once for any delta seen beyond it. */
     private final Set<String> snapshotted = ConcurrentHashMap.newKeySet();
-    private final ThrottledLog dropLog = new ThrottledLog(LOG::warn, Duration.ofMinutes(1), InstantSource.system(),
-            16);
+    private final ThrottledLog dropLog;
     private volatile PeriodicTask worker;
     private final StaffRoster staff;
+    /** Every pause above is measured on it, so a test can move time past one instead of waiting it out. */
+    private final InstantSource clock;
 
     public FeedSubscriber(StoreLink link, AgentConfig config, FeedApplier applier, SnapshotLoader snapshots,
-            StaffRoster staff, MeterRegistry metrics) {
+            StaffRoster staff, MeterRegistry metrics, InstantSource clock) {
+        this.clock = clock;
+        this.dropLog = new ThrottledLog(LOG::warn, Duration.ofMinutes(1), clock, 16);
         this.snapshots = snapshots;
         this.staff = staff;
         this.link = link;
@@ -139,7 +142,7 @@ public class FeedSubscriber {
     void catchUp() {
         lastRequestAt.clear();
         applier.lastApplied().forEach((feed, seq) -> {
-            askedAt.put(feed, Instant.now());
+            askedAt.put(feed, clock.instant());
             requestFrom(feed, seq + 1);
         });
         requestFrom("staff", staff.version() + 1);
@@ -159,7 +162,7 @@ public class FeedSubscriber {
             switch (message.schema()) {
                 case SYNC_DELTAS -> {
                     SyncDeltas deltas = forThisStore(message).payloadAs(SyncDeltas.class);
-                    answering.put(deltas.feed(), System.currentTimeMillis());
+                    answering.put(deltas.feed(), clock.millis());
                     queue(codec.unpack(config.chain(), deltas));
                 }
                 case STAFF -> {
@@ -219,7 +222,7 @@ public class FeedSubscriber {
      */
     private void loadSnapshot(SnapshotRows prepared) {
         SnapshotChunk chunk = prepared.chunk();
-        lastProgressAt.put(chunk.feed(), System.currentTimeMillis());
+        lastProgressAt.put(chunk.feed(), clock.millis());
         try {
             snapshots.accept(prepared).ifPresentOrElse(this::onSnapshotApplied,
                     () -> snapshots.chunksWritten(chunk.feed(), chunk.snapshotId()).ifPresent(written ->
@@ -238,8 +241,8 @@ public class FeedSubscriber {
     }
 
     private void onSnapshotApplied(SnapshotLoader.Applied snapshot) {
-        lastProgressAt.put(snapshot.feed(), System.currentTimeMillis());
-        appliedAt.put(snapshot.feed(), Instant.now());
+        lastProgressAt.put(snapshot.feed(), clock.millis());
+        appliedAt.put(snapshot.feed(), clock.instant());
         snapshotsApplied.increment();
         snapshotted.add(snapshot.feed());
         LOG.infof("Applied snapshot of %s at %d: %d rows in %d ms", snapshot.feed(), snapshot.asOfSeq(),
@@ -312,7 +315,7 @@ public class FeedSubscriber {
 
     /** Tells HQ how far each feed whose deltas it is sending has come, so it sends the next window. */
     private void reportDeltaProgress() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         answering.forEach((feed, lastBatchAt) -> {
             if (now - lastBatchAt > REPLY_QUIET_MS) {
                 answering.remove(feed, lastBatchAt);
@@ -334,7 +337,7 @@ public class FeedSubscriber {
     private void report(SyncProgress progress) {
         link.publish(link.topics().syncProgress(config.store()), codec.encode(new Envelope<>(
                 MessageSchema.SYNC_PROGRESS, EventIds.next(), config.chain(), config.store(), null, null,
-                Instant.now(), progress)));
+                clock.instant(), progress)));
     }
 
     /**
@@ -373,7 +376,7 @@ public class FeedSubscriber {
      * never stays behind waiting for a delta that will not come.
      */
     private void askAgainIfStalled() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (highestSeen.isEmpty()) {
             return;
         }
@@ -428,13 +431,13 @@ public class FeedSubscriber {
         highestSeen.merge(Feeds.of(delta.schema()), delta.seq(), Math::max);
         if (result == FeedApplier.Result.APPLIED) {
             applied.increment();
-            lastProgressAt.put(Feeds.of(delta.schema()), System.currentTimeMillis());
-            appliedAt.put(Feeds.of(delta.schema()), Instant.now());
+            lastProgressAt.put(Feeds.of(delta.schema()), clock.millis());
+            appliedAt.put(Feeds.of(delta.schema()), clock.instant());
         } else if (result == FeedApplier.Result.GAP) {
             gaps.increment();
             String feed = Feeds.of(delta.schema());
             long expected = applier.lastApplied().get(feed) + 1;
-            long now = System.currentTimeMillis();
+            long now = clock.millis();
             // While a catch-up is flowing, later deltas overtake it; ask again only once it has stalled.
             long last = Math.max(lastRequestAt.getOrDefault(feed, 0L), lastProgressAt.getOrDefault(feed, 0L));
             if (now - last > GAP_REQUEST_INTERVAL_MS) {
@@ -445,10 +448,10 @@ public class FeedSubscriber {
     }
 
     private void requestFrom(String feed, long fromSeq) {
-        lastRequestAt.put(feed, System.currentTimeMillis());
+        lastRequestAt.put(feed, clock.millis());
         requests.increment();
         byte[] request = codec.encode(new Envelope<>(MessageSchema.SYNC_REQUEST, EventIds.next(), config.chain(),
-                config.store(), null, null, Instant.now(), new SyncRequest(feed, fromSeq, REPLY_WINDOW)));
+                config.store(), null, null, clock.instant(), new SyncRequest(feed, fromSeq, REPLY_WINDOW)));
         link.publish(link.topics().syncRequest(config.store()), request);
     }
 

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.InstantSource;
 import java.util.UUID;
 
 /**
@@ -27,11 +28,14 @@ final class SnapshotLoad implements AutoCloseable {
     private long rows;
     private final long startedNanos = System.nanoTime();
     private int missing;
-    private long lastChunkAtMillis = System.currentTimeMillis();
+    private final InstantSource clock;
+    private long lastChunkAtMillis;
     private boolean committed;
 
-    private SnapshotLoad(Connection connection, SnapshotChunk first) {
+    private SnapshotLoad(Connection connection, SnapshotChunk first, InstantSource clock) {
         this.connection = connection;
+        this.clock = clock;
+        this.lastChunkAtMillis = clock.millis();
         this.first = first;
         this.received = new boolean[first.chunks()];
         this.missing = first.chunks();
@@ -41,8 +45,8 @@ final class SnapshotLoad implements AutoCloseable {
      * Opens the transaction and clears the feed's rows in it; the caller hands over the connection,
      * which the load closes.
      */
-    static SnapshotLoad begin(Connection connection, SnapshotChunk first) throws SQLException {
-        SnapshotLoad load = new SnapshotLoad(connection, first);
+    static SnapshotLoad begin(Connection connection, SnapshotChunk first, InstantSource clock) throws SQLException {
+        SnapshotLoad load = new SnapshotLoad(connection, first, clock);
         try {
             connection.setAutoCommit(false);
             ReplicaWriter.clear(connection, first.feed());
@@ -96,7 +100,7 @@ final class SnapshotLoad implements AutoCloseable {
             throw new MalformedMessageException("chunk " + chunk.chunk() + " of snapshot " + id()
                     + " does not match its other chunks; the snapshot is dropped");
         }
-        lastChunkAtMillis = System.currentTimeMillis();
+        lastChunkAtMillis = clock.millis();
         if (received[chunk.chunk()]) {
             return missing == 0;
         }

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -55,9 +56,13 @@ public class SnapshotLoader {
     private final Map<String, SnapshotLoad> loading = new HashMap<>();
     private final Set<UUID> done = new LinkedHashSet<>();
 
-    public SnapshotLoader(DataSource dataSource, ReplicaVersion version) {
+    /** The stall and take-over pauses are measured on it. */
+    private final InstantSource clock;
+
+    public SnapshotLoader(DataSource dataSource, ReplicaVersion version, InstantSource clock) {
         this.dataSource = dataSource;
         this.version = version;
+        this.clock = clock;
     }
 
     /**
@@ -122,7 +127,7 @@ public class SnapshotLoader {
     /** Rolls back the snapshots that have had no chunk for a while. */
     public synchronized List<Failed> abandonStalled() {
         List<Failed> abandoned = new ArrayList<>();
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         for (SnapshotLoad load : List.copyOf(loading.values())) {
             if (now - load.lastChunkAtMillis() > STALLED_AFTER_MS) {
                 LOG.warnf("Snapshot of %s at %d had no chunk for %d s; rolled back", load.feed(), load.asOfSeq(),
@@ -144,7 +149,7 @@ public class SnapshotLoader {
             return null;
         }
         if (current != null) {
-            if (System.currentTimeMillis() - current.lastChunkAtMillis() < TAKE_OVER_AFTER_MS) {
+            if (clock.millis() - current.lastChunkAtMillis() < TAKE_OVER_AFTER_MS) {
                 remember(chunk.snapshotId()); // the rest of it too: it could never be complete
                 return null;
             }
@@ -159,7 +164,7 @@ public class SnapshotLoader {
                 return null;
             }
         }
-        SnapshotLoad load = SnapshotLoad.begin(dataSource.getConnection(), chunk);
+        SnapshotLoad load = SnapshotLoad.begin(dataSource.getConnection(), chunk, clock);
         loading.put(chunk.feed(), load);
         LOG.infof("Receiving snapshot of %s at %d in %d chunks", chunk.feed(), chunk.asOfSeq(), chunk.chunks());
         return load;

@@ -7,18 +7,25 @@ import static io.chainretail.agent.sync.MemberSnapshots.chunk;
 import static io.chainretail.agent.sync.MemberSnapshots.hashOf;
 import static io.chainretail.agent.sync.MemberSnapshots.member;
 
+import io.chainretail.agent.TestReplica;
 import io.chainretail.agent.replica.ReplicaHasher;
 import io.chainretail.core.sync.FeedRecord;
 import io.chainretail.core.sync.MalformedMessageException;
 import io.chainretail.core.sync.payload.ChainPrice;
 import io.chainretail.core.sync.payload.SnapshotChunk;
+import io.chainretail.core.time.MovableClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +46,12 @@ class SnapshotLoaderTest {
 
     @Inject
     EntityManager entities;
+
+    /** The tills' test replica is in first, whatever ran before: these tests move the members feed past it. */
+    @BeforeEach
+    void replicaIsSetUp() {
+        TestReplica.ensure(applier);
+    }
 
     @Test
     void chunksInAnyOrderReplaceTheFeedOnlyWhenTheLastIsIn() throws Exception {
@@ -157,5 +170,40 @@ class SnapshotLoaderTest {
 
         assertTrue(loader.loadingFeeds().isEmpty(), "nothing opened, so the feed's deltas are not held");
         assertEquals(before, hasher.hash("members"));
+    }
+
+    @Test
+    void aSecondSnapshotTakesOverFromOneThatHasHadNoChunkForAWhile() throws Exception {
+        MovableClock clock = new MovableClock();
+        QuarkusMock.installMockForType(clock, InstantSource.class);
+        List<FeedRecord> rows = List.of(member("M0070", 1), member("M0071", 2));
+        long at = applier.lastApplied().get("members") + 10;
+        UUID stalled = UUID.randomUUID();
+
+        loader.accept(chunk(stalled, at, 0, 2, hashOf(rows), rows.subList(0, 1)));
+        clock.advance(Duration.ofSeconds(6));
+
+        assertEquals(2, loader.accept(chunk(UUID.randomUUID(), at, 0, 1, hashOf(rows), rows)).orElseThrow().rows());
+        assertTrue(loader.accept(chunk(stalled, at, 1, 2, hashOf(rows), rows.subList(1, 2))).isEmpty(),
+                "the stalled snapshot's last chunk, late, changes nothing");
+        assertEquals(new ReplicaHasher.FeedHash(at, hashOf(rows)), hasher.hash("members"));
+    }
+
+    @Test
+    void aSnapshotWithNoChunkForHalfAMinuteIsRolledBack() throws Exception {
+        MovableClock clock = new MovableClock();
+        QuarkusMock.installMockForType(clock, InstantSource.class);
+        ReplicaHasher.FeedHash before = hasher.hash("members");
+        List<FeedRecord> rows = List.of(member("M0080", 1), member("M0081", 2));
+        long at = applier.lastApplied().get("members") + 10;
+
+        loader.accept(chunk(UUID.randomUUID(), at, 0, 2, hashOf(rows), rows.subList(0, 1)));
+        assertEquals(Set.of("members"), loader.loadingFeeds());
+        clock.advance(Duration.ofMillis(SnapshotLoader.STALLED_AFTER_MS + 1));
+
+        // The feed's writer looks for stalled snapshots on its own too; whichever does it, it is rolled back once.
+        loader.abandonStalled();
+        assertTrue(loader.loadingFeeds().isEmpty(), "the half snapshot is given up");
+        assertEquals(before, hasher.hash("members"), "and the store reads the replica it had");
     }
 }

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainretail.core.till.TillApi;
+import io.chainretail.core.time.MovableClock;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,16 +32,6 @@ class LanePairingTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("agent.lane-pairing.required", "true");
-        }
-    }
-
-    /** A clock the test moves. */
-    static final class MovableClock implements InstantSource {
-        volatile Instant now = Instant.now();
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 
@@ -97,7 +87,7 @@ class LanePairingTest {
                 .post("/api/till/pair").then().statusCode(401).body("code", equalTo("PAIRING_CODE_WRONG"));
 
         String late = issueCode("35");
-        clock.now = clock.now.plus(Duration.ofMinutes(16));
+        clock.advance(Duration.ofMinutes(16));
         given().contentType("application/json").body("{\"lane\":\"35\",\"code\":\"" + late + "\"}")
                 .post("/api/till/pair").then().statusCode(401).body("code", equalTo("PAIRING_CODE_WRONG"));
     }
