@@ -3,16 +3,19 @@ package io.chainretail.hq.csv;
 import io.chainretail.core.error.InvalidField;
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
  * A CSV file read against its expected columns: a header naming them (any order), then rows read by
- * column name. Problems are collected with their line, never thrown one at a time, so an import can
- * report every bad row at once.
+ * column name, one at a time as they are walked. Problems are collected with their line, never thrown one
+ * at a time, so an import can report every bad row at once.
  */
 public final class CsvTable {
 
@@ -67,27 +70,31 @@ public final class CsvTable {
     }
 
     private final Map<String, Integer> columns = new HashMap<>();
-    private final List<Line> lines = new ArrayList<>();
     private final CsvProblems problems = new CsvProblems();
+    private final CsvReader reader;
+    private int fields;
+    private boolean read;
 
-    private CsvTable() {
+    private CsvTable(CsvReader reader) {
+        this.reader = reader;
     }
 
     /**
-     * Reads the whole file. A header that lacks a required column or names an unknown one is a problem
-     * of line 1; rows with a different number of fields are problems of their line.
+     * Reads the header. A header that lacks a required column or names an unknown one is a problem of line 1;
+     * the rows are read as {@link #lines()} is walked, so a file is never held whole.
      */
     public static CsvTable read(Reader in, List<String> required, List<String> optional) throws IOException {
-        CsvTable table = new CsvTable();
-        CsvReader reader = new CsvReader(in);
+        CsvTable table = new CsvTable(new CsvReader(in));
         try {
-            CsvReader.Row header = reader.read();
+            CsvReader.Row header = table.reader.read();
             if (header == null) {
                 table.problems.add(1, null, "the file is empty; the first line names the columns: "
                         + String.join(",", required));
+                table.read = true;
                 return table;
             }
-            Set<String> known = new java.util.HashSet<>(required);
+            table.fields = header.fields().size();
+            Set<String> known = new HashSet<>(required);
             known.addAll(optional);
             for (int i = 0; i < header.fields().size(); i++) {
                 String name = header.fields().get(i).strip();
@@ -103,22 +110,60 @@ public final class CsvTable {
                     table.problems.add(1, column, "required column is missing");
                 }
             }
-            for (CsvReader.Row row = reader.read(); row != null; row = reader.read()) {
-                if (row.fields().size() != header.fields().size()) {
-                    table.problems.add(row.line(), null, "has " + row.fields().size() + " fields, the header has "
-                            + header.fields().size());
-                } else {
-                    table.lines.add(table.new Line(row));
-                }
-            }
         } catch (CsvException e) {
             table.problems.add(e.line(), null, e.getMessage());
+            table.read = true;
         }
         return table;
     }
 
-    public List<Line> lines() {
-        return lines;
+    /**
+     * The rows after the header, read from the file as they are walked, once. A row with a different number of
+     * fields than the header, or text that is not CSV, is a problem of its line, not a row.
+     */
+    public Iterable<Line> lines() {
+        if (read) {
+            return List.of();
+        }
+        read = true;
+        return () -> new Iterator<>() {
+            private Line next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null) {
+                    CsvReader.Row row;
+                    try {
+                        row = reader.read();
+                    } catch (CsvException e) {
+                        problems.add(e.line(), null, e.getMessage());
+                        return false;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    if (row == null) {
+                        return false;
+                    }
+                    if (row.fields().size() != fields) {
+                        problems.add(row.line(), null, "has " + row.fields().size() + " fields, the header has "
+                                + fields);
+                    } else {
+                        next = new Line(row);
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            public Line next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Line line = next;
+                next = null;
+                return line;
+            }
+        };
     }
 
     public CsvProblems problems() {

@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Imports members from CSV in one transaction, all rows checked first; unchanged members publish nothing. */
+/**
+ * Imports members from CSV in one transaction, all rows checked first; unchanged members publish nothing. HQ's
+ * members are read as phones (for uniqueness) and, for the comparison, a thousand at a time.
+ */
 @ApplicationScoped
 public class MemberImport {
 
@@ -35,13 +38,15 @@ public class MemberImport {
         this.sql = new BulkSql(entities);
     }
 
+    /** How many of the file's members are compared with HQ's at a time. */
+    private static final int CHUNK = 1_000;
+
     @Transactional
     public ImportResult importCsv(Reader csv) throws IOException {
         long started = System.nanoTime();
         CsvTable table = CsvTable.read(csv, REQUIRED, OPTIONAL);
         CsvProblems problems = table.problems();
         Set<String> tiers = new HashSet<>(sql.column("select code from member_tier"));
-        Map<String, MemberChange> members = existing();
         Map<String, Integer> cardLines = new HashMap<>();
         List<MemberChange> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
@@ -60,9 +65,13 @@ public class MemberImport {
                 lines.add(line.number());
             }
         }
+        // Phones of members not in the file, read as keys only: a phone of a member in the file is the file's.
         Map<String, String> phoneOwners = new HashMap<>();
-        members.values().stream().filter(m -> m.phone() != null && !cardLines.containsKey(m.cardNo()))
-                .forEach(m -> phoneOwners.put(m.phone(), m.cardNo()));
+        sql.eachRow("select phone, card_no from member where phone is not null", row -> {
+            if (!cardLines.containsKey(row.getString(2))) {
+                phoneOwners.put(row.getString(1), row.getString(2));
+            }
+        });
         for (int i = 0; i < rows.size(); i++) {
             MemberChange member = rows.get(i);
             String owner = member.phone() == null ? null : phoneOwners.putIfAbsent(member.phone(), member.cardNo());
@@ -72,8 +81,21 @@ public class MemberImport {
         }
         problems.refuseIfAny();
 
-        List<MemberChange> changed = rows.stream().filter(m -> !m.equals(members.get(m.cardNo()))).toList();
-        write(changed, members.keySet());
+        List<MemberChange> changed = new ArrayList<>();
+        List<MemberChange> updates = new ArrayList<>();
+        List<MemberChange> inserts = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<MemberChange> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            Map<String, MemberChange> members = existing(chunk.stream().map(MemberChange::cardNo).toList());
+            for (MemberChange member : chunk) {
+                MemberChange current = members.get(member.cardNo());
+                if (!member.equals(current)) {
+                    changed.add(member);
+                    (current == null ? inserts : updates).add(member);
+                }
+            }
+        }
+        write(updates, inserts);
         outbox.appendAll(changed);
         return new ImportResult(rows.size(), changed.size(), changed.size(),
                 (System.nanoTime() - started) / 1_000_000);
@@ -89,10 +111,11 @@ public class MemberImport {
         return member;
     }
 
-    private Map<String, MemberChange> existing() {
+    /** HQ's members of these cards. */
+    private Map<String, MemberChange> existing(List<String> cards) {
         Map<String, MemberChange> members = new HashMap<>();
-        for (Object[] row : sql.rows("select card_no, phone, name, tier, points_balance, offline_redeem_limit, "
-                + "active from member")) {
+        for (Object[] row : sql.rowsMatching("select card_no, phone, name, tier, points_balance, "
+                + "offline_redeem_limit, active from member where card_no = any(?)", cards)) {
             MemberChange member = new MemberChange((String) row[0], (String) row[1], (String) row[2],
                     (String) row[3], ((Number) row[4]).longValue(), ((Number) row[5]).longValue(), (Boolean) row[6]);
             members.put(member.cardNo(), member);
@@ -100,10 +123,8 @@ public class MemberImport {
         return members;
     }
 
-    private void write(List<MemberChange> changed, Set<String> existing) {
+    private void write(List<MemberChange> updates, List<MemberChange> inserts) {
         Timestamp now = Timestamp.from(Instant.now());
-        List<MemberChange> updates = changed.stream().filter(m -> existing.contains(m.cardNo())).toList();
-        List<MemberChange> inserts = changed.stream().filter(m -> !existing.contains(m.cardNo())).toList();
         sql.run("update member set phone = null where card_no = ?", updates, (s, m) -> s.setString(1, m.cardNo()));
         String columns = "phone = ?, name = ?, tier = ?, points_balance = ?, offline_redeem_limit = ?, active = ?, "
                 + "updated_at = ?";

@@ -6,7 +6,6 @@ import io.chainretail.core.sync.payload.ChainPrice;
 import io.chainretail.core.sync.payload.RegionalPrice;
 import io.chainretail.core.sync.payload.TierPrice;
 import io.chainretail.hq.feed.FeedOutbox;
-import io.chainretail.hq.feed.FeedRows;
 import io.chainretail.hq.jdbc.BulkSql;
 import io.chainretail.hq.pricing.ChainCurrency;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +23,8 @@ import java.util.Set;
 /**
  * Imports prices from CSV in one transaction: a row with neither region nor tier is the chain price,
  * one with a region is that region's price, one with a tier is that member tier's price. All rows are
- * checked before anything is stored; unchanged prices publish nothing.
+ * checked before anything is stored; unchanged prices publish nothing. HQ's prices are read a thousand
+ * products at a time, never all at once.
  */
 @ApplicationScoped
 public class PriceImport {
@@ -32,14 +32,19 @@ public class PriceImport {
     public static final List<String> REQUIRED = List.of("sku", "price_minor");
     public static final List<String> OPTIONAL = List.of("region", "tier", "currency");
 
-    private final FeedRows feedRows;
     private final FeedOutbox outbox;
     private final BulkSql sql;
 
-    public PriceImport(FeedRows feedRows, FeedOutbox outbox, EntityManager entities) {
-        this.feedRows = feedRows;
+    public PriceImport(FeedOutbox outbox, EntityManager entities) {
         this.outbox = outbox;
         this.sql = new BulkSql(entities);
+    }
+
+    /** How many of the file's prices are checked and compared with HQ's at a time. */
+    private static final int CHUNK = 1_000;
+
+    /** A checked row and the line it came from. */
+    private record Row(int line, String sku, FeedRecord price) {
     }
 
     @Transactional
@@ -47,20 +52,16 @@ public class PriceImport {
         long started = System.nanoTime();
         CsvTable table = CsvTable.read(csv, REQUIRED, OPTIONAL);
         CsvProblems problems = table.problems();
-        Set<String> skus = new HashSet<>(sql.column("select sku from product"));
         Set<String> regions = new HashSet<>(sql.column("select code from region"));
         Set<String> tiers = new HashSet<>(sql.column("select code from member_tier"));
         Map<String, Integer> keyLines = new HashMap<>();
-        List<FeedRecord> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (CsvTable.Line line : table.lines()) {
             FeedRecord row = problems.collect(line.number(), () -> parse(line));
             if (row == null) {
                 continue;
             }
-            String sku = line.get("sku");
-            if (!skus.contains(sku)) {
-                problems.add(line.number(), "sku", "there is no product '" + sku + "'; import products first");
-            } else if (row instanceof RegionalPrice regional && !regions.contains(regional.region())) {
+            if (row instanceof RegionalPrice regional && !regions.contains(regional.region())) {
                 problems.add(line.number(), "region", "there is no region '" + regional.region() + "'");
             } else if (row instanceof TierPrice tier && !tiers.contains(tier.tier())) {
                 problems.add(line.number(), "tier", "there is no member tier '" + tier.tier() + "'");
@@ -69,19 +70,38 @@ public class PriceImport {
                 if (earlier != null) {
                     problems.add(line.number(), "sku", "the same price is also on line " + earlier);
                 } else {
-                    rows.add(row);
+                    rows.add(new Row(line.number(), line.get("sku"), row));
                 }
             }
         }
+        for (List<Row> chunk : chunks(rows)) {
+            Set<String> known = new HashSet<>(sql.matching("select sku from product where sku = any(?)", skus(chunk)));
+            chunk.stream().filter(r -> !known.contains(r.sku())).forEach(r -> problems.add(r.line(), "sku",
+                    "there is no product '" + r.sku() + "'; import products first"));
+        }
         problems.refuseIfAny();
 
-        Set<FeedRecord> current = new HashSet<>(feedRows.chainPrices());
-        current.addAll(regionalAndTierPrices());
-        List<FeedRecord> changed = rows.stream().filter(r -> !current.contains(r)).toList();
+        List<FeedRecord> changed = new ArrayList<>();
+        for (List<Row> chunk : chunks(rows)) {
+            Set<FeedRecord> current = current(skus(chunk));
+            chunk.stream().map(Row::price).filter(p -> !current.contains(p)).forEach(changed::add);
+        }
         write(changed);
         outbox.appendAll(changed);
         return new ImportResult(rows.size(), changed.size(), changed.size(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static List<List<Row>> chunks(List<Row> rows) {
+        List<List<Row>> chunks = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            chunks.add(rows.subList(from, Math.min(rows.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static List<String> skus(List<Row> rows) {
+        return rows.stream().map(Row::sku).distinct().toList();
     }
 
     private static FeedRecord parse(CsvTable.Line line) {
@@ -101,13 +121,20 @@ public class PriceImport {
         return new ChainPrice(sku, price, currency);
     }
 
-    private List<FeedRecord> regionalAndTierPrices() {
-        List<FeedRecord> prices = new ArrayList<>();
-        for (Object[] row : sql.rows("select sku, region, price_minor, currency from regional_price")) {
+    /** HQ's chain, regional and tier prices of these products. */
+    private Set<FeedRecord> current(List<String> skus) {
+        Set<FeedRecord> prices = new HashSet<>();
+        for (Object[] row : sql.rowsMatching("select sku, price_minor, currency from product where sku = any(?)",
+                skus)) {
+            prices.add(new ChainPrice((String) row[0], ((Number) row[1]).longValue(), (String) row[2]));
+        }
+        for (Object[] row : sql.rowsMatching("select sku, region, price_minor, currency from regional_price "
+                + "where sku = any(?)", skus)) {
             prices.add(new RegionalPrice((String) row[0], (String) row[1], ((Number) row[2]).longValue(),
                     (String) row[3], false));
         }
-        for (Object[] row : sql.rows("select sku, tier, price_minor, currency from tier_price")) {
+        for (Object[] row : sql.rowsMatching("select sku, tier, price_minor, currency from tier_price "
+                + "where sku = any(?)", skus)) {
             prices.add(new TierPrice((String) row[0], (String) row[1], ((Number) row[2]).longValue(),
                     (String) row[3], false));
         }

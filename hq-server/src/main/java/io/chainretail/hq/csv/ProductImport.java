@@ -8,7 +8,6 @@ import io.chainretail.core.sync.payload.Measure;
 import io.chainretail.core.sync.payload.ProductChange;
 import io.chainretail.hq.catalog.ScaleLabels;
 import io.chainretail.hq.feed.FeedOutbox;
-import io.chainretail.hq.feed.FeedRows;
 import io.chainretail.hq.jdbc.BulkSql;
 import io.chainretail.hq.pricing.ChainCurrency;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +30,9 @@ import java.util.Set;
 /**
  * Imports products from CSV in one transaction: every row is checked first (the same rules as the
  * API, plus references and uniqueness across the file and HQ), and only a file without problems is
- * stored; rows equal to what HQ has change nothing and publish nothing.
+ * stored; rows equal to what HQ has change nothing and publish nothing. Memory grows with the file's
+ * checked rows only: the file is read as it arrives, and HQ's catalog is read as keys (barcodes, PLUs)
+ * and, for the comparison, a thousand products at a time.
  */
 @ApplicationScoped
 public class ProductImport {
@@ -40,13 +41,11 @@ public class ProductImport {
     public static final List<String> OPTIONAL = List.of("barcodes", "currency", "category", "brand", "tax_class",
             "measure", "plu", "active");
 
-    private final FeedRows feedRows;
     private final FeedOutbox outbox;
     private final ScaleLabels scaleLabels;
     private final BulkSql sql;
 
-    public ProductImport(FeedRows feedRows, FeedOutbox outbox, ScaleLabels scaleLabels, EntityManager entities) {
-        this.feedRows = feedRows;
+    public ProductImport(FeedOutbox outbox, ScaleLabels scaleLabels, EntityManager entities) {
         this.outbox = outbox;
         this.scaleLabels = scaleLabels;
         this.sql = new BulkSql(entities);
@@ -55,6 +54,13 @@ public class ProductImport {
     /** A checked row. */
     private record Row(int line, ProductChange product, ChainPrice price) {
     }
+
+    /** A row that changes HQ: a new product or an update, and which of its two deltas it publishes. */
+    private record Change(Row row, boolean update, boolean productChanged, boolean priceChanged) {
+    }
+
+    /** How many of the file's products are compared with HQ's at a time. */
+    private static final int CHUNK = 1_000;
 
     @Transactional
     public ImportResult importCsv(Reader csv) throws IOException {
@@ -72,27 +78,58 @@ public class ProductImport {
                 rows.add(row);
             }
         }
-        Map<String, ProductChange> products = new HashMap<>();
-        feedRows.products().forEach(p -> products.put(p.sku(), p));
-        Map<String, ChainPrice> prices = new HashMap<>();
-        feedRows.chainPrices().forEach(p -> prices.put(p.sku(), p));
-        checkAgainstHq(rows, products, problems);
+        checkAgainstHq(rows, problems);
         problems.refuseIfAny();
 
-        List<Row> changed = rows.stream().filter(r -> !r.product().equals(products.get(r.product().sku()))
-                || !r.price().equals(prices.get(r.product().sku()))).toList();
-        write(changed, products.keySet());
+        List<Change> changes = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            changes.addAll(compareWithHq(rows.subList(from, Math.min(rows.size(), from + CHUNK))));
+        }
+        write(changes);
         List<FeedRecord> deltas = new ArrayList<>();
-        for (Row row : changed) {
-            if (!row.product().equals(products.get(row.product().sku()))) {
-                deltas.add(row.product());
+        for (Change change : changes) {
+            if (change.productChanged()) {
+                deltas.add(change.row().product());
             }
-            if (!row.price().equals(prices.get(row.product().sku()))) {
-                deltas.add(row.price());
+            if (change.priceChanged()) {
+                deltas.add(change.row().price());
             }
         }
         outbox.appendAll(deltas);
-        return new ImportResult(rows.size(), changed.size(), deltas.size(), (System.nanoTime() - started) / 1_000_000);
+        return new ImportResult(rows.size(), changes.size(), deltas.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * The rows that differ from what HQ has, read from HQ by their SKUs: HQ's catalog is never held whole, only
+     * the products of the file, a chunk at a time.
+     */
+    private List<Change> compareWithHq(List<Row> rows) {
+        Map<String, ProductChange> products = new HashMap<>();
+        Map<String, ChainPrice> prices = new HashMap<>();
+        Map<String, List<String>> barcodes = new HashMap<>();
+        List<String> skus = rows.stream().map(r -> r.product().sku()).toList();
+        for (Object[] row : sql.rowsMatching("select sku, barcode from product_barcode where sku = any(?) "
+                + "order by sku, barcode", skus)) {
+            barcodes.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]);
+        }
+        for (Object[] row : sql.rowsMatching("select sku, name, active, category, brand, tax_class, measure, plu, "
+                + "price_minor, currency from product where sku = any(?)", skus)) {
+            String sku = (String) row[0];
+            products.put(sku, new ProductChange(sku, (String) row[1], barcodes.getOrDefault(sku, List.of()),
+                    (Boolean) row[2], (String) row[3], (String) row[4], (String) row[5],
+                    Measure.valueOf((String) row[6]), (String) row[7]));
+            prices.put(sku, new ChainPrice(sku, ((Number) row[8]).longValue(), (String) row[9]));
+        }
+        List<Change> changes = new ArrayList<>();
+        for (Row row : rows) {
+            String sku = row.product().sku();
+            boolean productChanged = !row.product().equals(products.get(sku));
+            boolean priceChanged = !row.price().equals(prices.get(sku));
+            if (productChanged || priceChanged) {
+                changes.add(new Change(row, products.containsKey(sku), productChanged, priceChanged));
+            }
+        }
+        return changes;
     }
 
     private static Row parse(CsvTable.Line line) {
@@ -115,8 +152,11 @@ public class ProductImport {
                 ChainCurrency.of(currency)));
     }
 
-    /** References exist; SKUs, barcodes and PLUs are unique in the file and against HQ's other products. */
-    private void checkAgainstHq(List<Row> rows, Map<String, ProductChange> products, CsvProblems problems) {
+    /**
+     * References exist; SKUs, barcodes and PLUs are unique in the file and against HQ's other products (read as
+     * keys only: a barcode or PLU of a product in the file is the file's to give).
+     */
+    private void checkAgainstHq(List<Row> rows, CsvProblems problems) {
         Set<String> taxClasses = new HashSet<>(sql.column("select code from tax_class"));
         Set<String> categories = new HashSet<>(sql.column("select code from category"));
         Set<String> brands = new HashSet<>(sql.column("select code from brand"));
@@ -127,16 +167,9 @@ public class ProductImport {
                 problems.add(row.line(), "sku", "SKU " + row.product().sku() + " is also on line " + earlier);
             }
         }
-        Map<String, String> barcodeOwners = new HashMap<>();
-        Map<String, String> pluOwners = new HashMap<>();
-        for (ProductChange product : products.values()) {
-            if (!skuLines.containsKey(product.sku())) {
-                product.barcodes().forEach(b -> barcodeOwners.put(b, product.sku()));
-                if (product.plu() != null) {
-                    pluOwners.put(product.plu(), product.sku());
-                }
-            }
-        }
+        Map<String, String> barcodeOwners = othersOwners("select barcode, sku from product_barcode", skuLines);
+        Map<String, String> pluOwners = othersOwners("select plu, sku from product where plu is not null",
+                skuLines);
         for (Row row : rows) {
             ProductChange product = row.product();
             reference(taxClasses, product.taxClass(), row.line(), "tax_class", "tax class", problems);
@@ -158,6 +191,17 @@ public class ProductImport {
         }
     }
 
+    /** Each key of {@code query} (key, SKU) owned by a product that is not in the file. */
+    private Map<String, String> othersOwners(String query, Map<String, Integer> skusInFile) {
+        Map<String, String> owners = new HashMap<>();
+        sql.eachRow(query, row -> {
+            if (!skusInFile.containsKey(row.getString(2))) {
+                owners.put(row.getString(1), row.getString(2));
+            }
+        });
+        return owners;
+    }
+
     private static void reference(Set<String> known, String code, int line, String column, String what,
             CsvProblems problems) {
         if (code != null && !known.contains(code)) {
@@ -169,10 +213,10 @@ public class ProductImport {
      * Inserts new products and updates changed ones. Barcodes and PLUs of changed products are cleared
      * first, so one that moves between two products of the file never meets itself.
      */
-    private void write(List<Row> changed, Set<String> existing) {
+    private void write(List<Change> changes) {
         Timestamp now = Timestamp.from(Instant.now());
-        List<Row> updates = changed.stream().filter(r -> existing.contains(r.product().sku())).toList();
-        List<Row> inserts = changed.stream().filter(r -> !existing.contains(r.product().sku())).toList();
+        List<Row> updates = changes.stream().filter(Change::update).map(Change::row).toList();
+        List<Row> inserts = changes.stream().filter(c -> !c.update()).map(Change::row).toList();
         sql.run("delete from product_barcode where sku = ?", updates, (s, r) -> s.setString(1, r.product().sku()));
         sql.run("update product set plu = null where sku = ?", updates, (s, r) -> s.setString(1, r.product().sku()));
         sql.run("update product set name = ?, active = ?, category = ?, brand = ?, tax_class = ?, measure = ?, "
@@ -186,8 +230,9 @@ public class ProductImport {
                     s.setString(11, r.product().sku());
                 });
         List<String[]> barcodes = new ArrayList<>();
-        for (Row row : changed) {
-            row.product().barcodes().forEach(b -> barcodes.add(new String[] {b, row.product().sku()}));
+        for (Change change : changes) {
+            ProductChange product = change.row().product();
+            product.barcodes().forEach(b -> barcodes.add(new String[] {b, product.sku()}));
         }
         sql.run("insert into product_barcode (barcode, sku) values (?, ?)", barcodes, (s, b) -> {
             s.setString(1, b[0]);

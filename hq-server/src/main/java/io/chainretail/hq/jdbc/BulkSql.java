@@ -61,6 +61,11 @@ public final class BulkSql {
      * against the whole array, and HQ's duplicate check of a 500-event batch took 400 ms at 100,000 rows.
      */
     public List<String> matching(String sql, List<String> values) {
+        return rowsMatching(sql, values).stream().map(row -> (String) row[0]).toList();
+    }
+
+    /** The rows of {@code sql}, whose one parameter is bound to {@code values} as an array: see {@link #matching}. */
+    public List<Object[]> rowsMatching(String sql, List<String> values) {
         if (values.isEmpty()) {
             return List.of();
         }
@@ -73,13 +78,41 @@ public final class BulkSql {
             }
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setArray(1, connection.createArrayOf("varchar", values.toArray()));
-                List<String> found = new ArrayList<>();
+                List<Object[]> found = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
+                    int columns = rows.getMetaData().getColumnCount();
                     while (rows.next()) {
-                        found.add(rows.getString(1));
+                        Object[] row = new Object[columns];
+                        for (int i = 0; i < columns; i++) {
+                            row[i] = rows.getObject(i + 1);
+                        }
+                        found.add(row);
                     }
                 }
                 return found;
+            }
+        });
+    }
+
+    /** Reads one row of a result. */
+    public interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql} and hands each row to {@code reader} as it is fetched, a thousand at a time: for results
+     * as large as the catalog, which a list would hold whole.
+     */
+    public void eachRow(String sql, RowReader reader) {
+        entities.flush();
+        entities.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(BATCH);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        reader.read(rows);
+                    }
+                }
             }
         });
     }

@@ -103,6 +103,30 @@ class CsvImportTest {
     }
 
     @Test
+    void barcodesAndPlusMoveBetweenProductsFarApartInAFile() {
+        String first = Gtin.withCheckDigit("690888000001");
+        String second = Gtin.withCheckDigit("690888000002");
+        importCsv("products", "sku,name,price_minor,barcodes,plu,measure\n"
+                + "MOVE-A,Apples,100," + first + ",00071,WEIGHT\n"
+                + "MOVE-B,Pears,100,,,UNIT\n").statusCode(200);
+        // B takes A's barcode and PLU on line 2; A, thousands of rows later (compared with HQ in another chunk),
+        // gives them up for new ones.
+        StringBuilder csv = new StringBuilder("sku,name,price_minor,barcodes,plu,measure\n");
+        csv.append("MOVE-B,Pears,100,").append(first).append(",00071,WEIGHT\n");
+        for (int i = 0; i < 2_500; i++) {
+            csv.append("MOVE-FILL-").append(i).append(",Filler,100,,,UNIT\n");
+        }
+        csv.append("MOVE-A,Apples,100,").append(second).append(",00072,WEIGHT\n");
+
+        importCsv("products", csv.toString()).statusCode(200).body("rows", equalTo(2_502))
+                .body("changed", equalTo(2_502));
+
+        given().get("/api/products/MOVE-B").then().body("barcodes[0]", equalTo(first)).body("plu", equalTo("00071"));
+        given().get("/api/products/MOVE-A").then().body("barcodes[0]", equalTo(second))
+                .body("plu", equalTo("00072"));
+    }
+
+    @Test
     void importsOneHundredThousandProductsInOneCall() {
         StringBuilder csv = new StringBuilder("sku,name,price_minor,barcodes\n");
         for (int i = 1; i <= 100_000; i++) {
