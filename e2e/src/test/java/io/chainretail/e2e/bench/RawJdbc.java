@@ -189,6 +189,68 @@ final class RawJdbc implements AutoCloseable {
         return (System.nanoTime() - started) / 1e9;
     }
 
+    /**
+     * Seconds to store what an import of {@code count} new products stores at HQ, with nothing else: each
+     * product's row, its barcode, and its two outbox rows (product and price, with payloads of their size), in
+     * JDBC batches of 1,000 and one transaction, as the import commits them. What HQ adds on top (reading and
+     * checking the file, comparing with the catalog, encoding the deltas) is not in it.
+     */
+    double catalogImport(int count) throws SQLException {
+        try (Statement ddl = db.createStatement()) {
+            ddl.execute("create table product (sku varchar(64) primary key, name varchar(200) not null, "
+                    + "price_minor bigint not null, currency varchar(3) not null, updated_at timestamp not null)");
+            ddl.execute("create table product_barcode (barcode varchar(14) primary key, sku varchar(64) not null)");
+            ddl.execute("create table feed_outbox (feed varchar(32) not null, seq bigint not null, event_id "
+                    + "varchar(36) not null, schema_id varchar(64) not null, payload varchar not null, occurred_at "
+                    + "timestamp not null, primary key (feed, seq))");
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        long started = System.nanoTime();
+        db.setAutoCommit(false);
+        try (PreparedStatement product = db.prepareStatement("insert into product values (?, ?, ?, 'CNY', ?)");
+                PreparedStatement barcode = db.prepareStatement("insert into product_barcode values (?, ?)");
+                PreparedStatement outbox = db.prepareStatement("insert into feed_outbox values (?, ?, ?, ?, ?, ?)")) {
+            for (int i = 1; i <= count; i++) {
+                String sku = "B-" + i;
+                product.setString(1, sku);
+                product.setString(2, "大米 Rice " + i);
+                product.setLong(3, 100 + i % 900);
+                product.setTimestamp(4, now);
+                product.addBatch();
+                barcode.setString(1, BenchSupport.barcode(i));
+                barcode.setString(2, sku);
+                barcode.addBatch();
+                outboxRow(outbox, "catalog", i, "product.v1", "{\"sku\":\"" + sku + "\",\"name\":\"大米 Rice " + i
+                        + "\",\"barcodes\":[\"" + BenchSupport.barcode(i) + "\"],\"active\":true,\"category\":null,"
+                        + "\"brand\":null,\"taxClass\":\"STD\",\"measure\":\"UNIT\",\"plu\":null}", now);
+                outboxRow(outbox, "prices", i, "price.chain.v1", "{\"sku\":\"" + sku + "\",\"priceMinor\":"
+                        + (100 + i % 900) + ",\"currency\":\"CNY\"}", now);
+                if (i % 1000 == 0) {
+                    product.executeBatch();
+                    barcode.executeBatch();
+                    outbox.executeBatch();
+                }
+            }
+            product.executeBatch();
+            barcode.executeBatch();
+            outbox.executeBatch();
+        }
+        db.commit();
+        db.setAutoCommit(true);
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static void outboxRow(PreparedStatement outbox, String feed, long seq, String schema, String payload,
+            Timestamp at) throws SQLException {
+        outbox.setString(1, feed);
+        outbox.setLong(2, seq);
+        outbox.setString(3, UUID.randomUUID().toString());
+        outbox.setString(4, schema);
+        outbox.setString(5, payload);
+        outbox.setTimestamp(6, at);
+        outbox.addBatch();
+    }
+
     /** Sends the batch and commits it; nothing is pending after. */
     private int commit(PreparedStatement batch) throws SQLException {
         batch.executeBatch();

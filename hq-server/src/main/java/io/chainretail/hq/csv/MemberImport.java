@@ -4,6 +4,7 @@ import io.chainretail.core.error.Fields;
 import io.chainretail.core.sync.payload.MemberChange;
 import io.chainretail.hq.feed.FeedOutbox;
 import io.chainretail.hq.jdbc.BulkSql;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -42,6 +43,7 @@ public class MemberImport {
     private static final int CHUNK = 1_000;
 
     @Transactional
+    @TransactionConfiguration(timeout = CsvImports.TIMEOUT_SECONDS)
     public ImportResult importCsv(Reader csv) throws IOException {
         long started = System.nanoTime();
         CsvTable table = CsvTable.read(csv, REQUIRED, OPTIONAL);

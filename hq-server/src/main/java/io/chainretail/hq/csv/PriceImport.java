@@ -8,6 +8,7 @@ import io.chainretail.core.sync.payload.TierPrice;
 import io.chainretail.hq.feed.FeedOutbox;
 import io.chainretail.hq.jdbc.BulkSql;
 import io.chainretail.hq.pricing.ChainCurrency;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -48,6 +49,7 @@ public class PriceImport {
     }
 
     @Transactional
+    @TransactionConfiguration(timeout = CsvImports.TIMEOUT_SECONDS)
     public ImportResult importCsv(Reader csv) throws IOException {
         long started = System.nanoTime();
         CsvTable table = CsvTable.read(csv, REQUIRED, OPTIONAL);

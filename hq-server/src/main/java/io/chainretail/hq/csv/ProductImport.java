@@ -10,6 +10,7 @@ import io.chainretail.hq.catalog.ScaleLabels;
 import io.chainretail.hq.feed.FeedOutbox;
 import io.chainretail.hq.jdbc.BulkSql;
 import io.chainretail.hq.pricing.ChainCurrency;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -63,6 +64,7 @@ public class ProductImport {
     private static final int CHUNK = 1_000;
 
     @Transactional
+    @TransactionConfiguration(timeout = CsvImports.TIMEOUT_SECONDS)
     public ImportResult importCsv(Reader csv) throws IOException {
         long started = System.nanoTime();
         CsvTable table = CsvTable.read(csv, REQUIRED, OPTIONAL);
