@@ -14,20 +14,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The broker tier: the chain's stores spread over two brokers (Mosquittos of the test's own), each store on its
- * home broker, HQ connected to both. Store 0001 is on broker A, store 0002 on broker B; both sell all along.
+ * home broker, HQ connected to both. Store 0001 is on broker A, stores 0002 and 0003 on broker B, 0003 with A
+ * to fail over to; all sell all along.
  *
  * <p>In the integration profile HQ runs on two instances over PostgreSQL, and the instance that publishes the
  * change feed is killed ({@code kill -9}) in the middle of a burst of changes: the other takes the feed over on
- * both brokers and neither store sees a gap. Then broker B is killed: store 0001 still gets HQ's changes while
- * store 0002 sells offline; B restarts and store 0002 catches up. Every sale is stored once and both replicas end
- * identical to HQ. On the embedded defaults (H2, one HQ instance) the broker half runs alone.
+ * both brokers and no store sees a gap. Then broker B is killed: store 0001 still gets HQ's changes, store 0003
+ * fails over to A and gets them too, while store 0002 sells offline; B restarts and store 0002 catches up.
+ * Every sale is stored once and every replica ends identical to HQ. On the embedded defaults (H2, one HQ
+ * instance) the broker half runs alone.
  */
 class BrokerTierIT {
 
     private static final long SEED = 20261206L;
     private static final Duration PATIENCE = Duration.ofSeconds(Long.getLong("patience", 120));
     private static final String BARCODE = Gtin.withCheckDigit("690000054321");
-    private static final String[] STORES = {"0001", "0002"};
+    private static final String[] STORES = {"0001", "0002", "0003"};
 
     @Test
     void aBrokersLossCutsOffOnlyItsOwnStoresWhichCatchUpWhenItIsBack() throws Exception {
@@ -56,6 +58,8 @@ class BrokerTierIT {
             Map<String, AppProcess> agents = new HashMap<>();
             agents.put("0001", system.startAgent("0001", Map.of("agent.mqtt.url", brokerA.url())));
             agents.put("0002", system.startAgent("0002", Map.of("agent.mqtt.url", brokerB.url())));
+            agents.put("0003", system.startAgent("0003", Map.of("agent.mqtt.url", brokerB.url() + ","
+                    + brokerA.url())));
             // A store's first sync may count a gap (a change made while its snapshot was on its way): the claims
             // here are about what comes after, so gaps are counted from this point.
             Map<String, Double> gapsAtStart = new HashMap<>();
@@ -75,12 +79,16 @@ class BrokerTierIT {
                 }
 
                 brokerB.kill();
+                long killed = System.nanoTime();
                 Eventually.await("store 0002 knows its broker is gone", PATIENCE,
                         () -> !Http.get(agents.get("0002").url() + "/api/sync").body().path("connected").asBoolean());
                 int soldOffline = sellers.get("0002").sold().size();
                 assertEquals(200, Http.put(hq.url() + "/api/products/TIER-1", product("分层测试 B 停机")).status());
                 changes.run(200, 2);
                 awaitIdentical(hq, "0001", "while broker B is down");
+                awaitIdentical(hq, "0003", "while broker B is down, on broker A");
+                System.out.printf("BrokerTierIT: store 0003 failed over to broker A and was identical to HQ %d ms "
+                        + "after B was killed%n", (System.nanoTime() - killed) / 1_000_000);
                 Eventually.await("store 0002 sold offline", PATIENCE,
                         () -> sellers.get("0002").sold().size() >= soldOffline + 10);
                 assertTrue(Http.get(hq.url() + "/q/health/ready").status() == 200,

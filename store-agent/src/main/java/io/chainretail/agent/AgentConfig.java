@@ -228,8 +228,11 @@ public interface AgentConfig {
     }
 
     interface Mqtt {
-        /** The broker URL, HQ's embedded one by default: {@code tcp://127.0.0.1:1884}. */
-        String url();
+        /**
+         * The store's home broker, HQ's embedded one by default ({@code tcp://127.0.0.1:1884}), then, separated by
+         * commas, brokers to fail over to, tried in order whenever the home broker cannot be reached.
+         */
+        List<String> url();
 
         /**
          * Client id; stable so the broker keeps the store's session. Default {@code store-{store}}, the

@@ -38,9 +38,9 @@ public class AgentConfigCheck {
     static ConfigCheck check(AgentConfig config) {
         ConfigCheck check = new ConfigCheck()
                 .matches(config.chain(), CODE, "agent.chain", "a chain code (letters, digits, '-', '_')")
-                .matches(config.store(), CODE, "agent.store", "a store code (letters, digits, '-', '_')")
-                .url(config.mqtt().url(), "agent.mqtt.url", true, "tcp", "ssl")
-                .between(config.mqtt().window(), 1, 65_535, "agent.mqtt.window")
+                .matches(config.store(), CODE, "agent.store", "a store code (letters, digits, '-', '_')");
+        config.mqtt().url().forEach(url -> check.url(url, "agent.mqtt.url", true, "tcp", "ssl"));
+        check.between(config.mqtt().window(), 1, 65_535, "agent.mqtt.window")
                 .positive(config.uplink().poll(), "agent.uplink.poll")
                 .positive(config.uplink().resendAfter(), "agent.uplink.resend-after")
                 .atLeast(config.uplink().batch(), 1, "agent.uplink.batch")

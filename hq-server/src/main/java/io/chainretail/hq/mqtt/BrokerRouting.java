@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Which of the chain's brokers a message goes to. Every store has a home broker, the one its agent connects to,
- * learnt from the store's own messages: a store's topic goes to the broker that store was last heard on, any
- * other topic, or a store not heard yet, to every broker (the first acknowledgement counts).
+ * Which of the chain's brokers a message goes to. Every store has a home broker, the one its agent connects to
+ * (or the one it failed over to), learnt from the store's own messages: a store's topic goes to the broker that
+ * store was last heard on, any other topic, or a store not heard yet, to every broker (the first acknowledgement
+ * counts). A store's status does not count: it is retained, so an old one comes from a broker the store has left.
  */
 final class BrokerRouting {
 
@@ -28,7 +29,8 @@ final class BrokerRouting {
     void subscribe(String filter, MqttLink.MessageHandler handler) {
         for (BrokerLink broker : brokers) {
             broker.link().subscribe(filter, (topic, payload) -> {
-                if (brokers.size() > 1) {
+                // A status is retained: a broker the store has left hands its last one to HQ on every reconnect.
+                if (brokers.size() > 1 && !topics.isStatus(topic)) {
                     topics.storeOf(topic).ifPresent(store -> homeBrokers.put(store, broker));
                 }
                 handler.handle(topic, payload);

@@ -47,6 +47,18 @@ class BrokerRoutingTest {
     }
 
     @Test
+    void aRetainedStatusFromABrokerTheStoreLeftDoesNotMoveIt() {
+        b.deliver(topics.up("0003", "sale")); // failed over to b
+        a.deliver(topics.status("0003")); // HQ reconnects to a, which hands over the store's last status there
+
+        routing.publish(topics.ack("0003"), new byte[0]);
+
+        assertEquals(List.of(), a.sent);
+        assertEquals(List.of(topics.ack("0003")), b.sent);
+        assertEquals(List.of(topics.up("0003", "sale"), topics.status("0003")), handled);
+    }
+
+    @Test
     void theChainsOwnTopicsGoToEveryBroker() {
         b.deliver(topics.up("0002", "sale"));
         routing.publish(topics.feed("prices"), new byte[0]);
@@ -73,7 +85,7 @@ class BrokerRoutingTest {
         assertTrue(lost.isCompletedExceptionally());
     }
 
-    /** A broker connection that records what is published on it and delivers what a test sends. */
+    /** A broker connection that records what is published on it and delivers what a test sends (any topic). */
     private static final class FakeBroker implements MqttLink {
         private final List<String> sent = new ArrayList<>();
         private final List<MessageHandler> handlers = new ArrayList<>();

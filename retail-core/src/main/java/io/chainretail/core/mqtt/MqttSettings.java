@@ -1,13 +1,16 @@
 package io.chainretail.core.mqtt;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * How to connect: broker URL ({@code tcp://} or {@code ssl://}), a stable client id (so the broker keeps
- * the session), optional credentials, the session expiry, the publish window, how many QoS 1 messages the broker
- * may have in flight to us (the receive maximum: they wait in memory until handled), an optional last-will, and
- * for TLS an optional trust store (else the JVM's trusted authorities).
+ * How to connect: broker URL ({@code tcp://} or {@code ssl://}), or several separated by commas (the first
+ * is the home broker, the others are tried in order whenever it cannot be reached), a stable client id (so
+ * the broker keeps the session), optional credentials, the session expiry, the publish window, how many QoS 1
+ * messages the broker may have in flight to us (the receive maximum: they wait in memory until handled), an
+ * optional last-will, and for TLS an optional trust store (else the JVM's trusted authorities).
  */
 public record MqttSettings(
         String url,
@@ -30,6 +33,9 @@ public record MqttSettings(
 
     public MqttSettings {
         Objects.requireNonNull(url, "url");
+        if (brokers(url).isEmpty()) {
+            throw new IllegalArgumentException("url must name a broker, was '" + url + "'");
+        }
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(sessionExpiry, "sessionExpiry");
         if (window < 1) {
@@ -38,6 +44,15 @@ public record MqttSettings(
         if (receiveMaximum < 1 || receiveMaximum > 65_535) {
             throw new IllegalArgumentException("receiveMaximum must be 1 to 65535, was " + receiveMaximum);
         }
+    }
+
+    /** The broker URLs, the home broker first. */
+    public List<String> brokers() {
+        return brokers(url);
+    }
+
+    private static List<String> brokers(String url) {
+        return Arrays.stream(url.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList();
     }
 
     public static MqttSettings of(String url, String clientId) {

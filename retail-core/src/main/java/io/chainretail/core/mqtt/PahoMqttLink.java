@@ -74,7 +74,7 @@ public final class PahoMqttLink implements MqttLink {
         this.settings = settings;
         this.window = new Window(settings.window());
         try {
-            this.client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
+            this.client = new MqttAsyncClient(settings.brokers().get(0), settings.clientId(), new MemoryPersistence());
             PahoTopicAliases.sendTopicNamesAlways(client).ifPresent(LOG::warning);
         } catch (MqttException e) {
             throw new IllegalArgumentException("cannot create an MQTT client for " + settings.url() + ": "
@@ -149,6 +149,10 @@ public final class PahoMqttLink implements MqttLink {
 
     private MqttConnectionOptions options() {
         MqttConnectionOptions options = new MqttConnectionOptions();
+        if (settings.brokers().size() > 1) {
+            // Paho tries them in order at every connect: the first (home) broker whenever it can be reached.
+            options.setServerURIs(settings.brokers().toArray(String[]::new));
+        }
         options.setCleanStart(false);
         options.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
         options.setAutomaticReconnect(false);
@@ -320,7 +324,8 @@ public final class PahoMqttLink implements MqttLink {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
             subscriptions.values().forEach(s -> s.confirmed = false);
-            LOG.log(Level.INFO, "MQTT disconnected from {0}: {1}", new Object[] {settings.url(), response});
+            LOG.log(Level.INFO, "MQTT disconnected from {0}: {1}", new Object[] {client.getCurrentServerURI(),
+                    response});
             retrySoon();
         }
 

@@ -94,6 +94,11 @@ public final class Topics {
         return end < 0 ? Optional.empty() : Optional.of(topic.substring(prefix.length(), end));
     }
 
+    /** True for a store's status topic, whose last message the broker keeps (retained). */
+    public boolean isStatus(String topic) {
+        return storeOf(topic).map(store -> topic.equals(status(store))).orElse(false);
+    }
+
     private String store(String store) {
         if (store == null || !store.matches("[A-Za-z0-9_-]+")) {
             throw new IllegalArgumentException("store code must be letters, digits, '-' or '_': " + store);

@@ -98,6 +98,53 @@ class PahoMqttLinkIT {
     }
 
     @Test
+    void aLinkOnItsSpareBrokerWhileHomeIsDownGoesHomeAtItsNextConnect() throws Exception {
+        requireMosquitto();
+        int homePort = freePort();
+        int sparePort = freePort();
+        String home = "tcp://127.0.0.1:" + homePort;
+        String spare = "tcp://127.0.0.1:" + sparePort;
+        Process spareBroker = start(conf("link-spare", sparePort), sparePort);
+        Process homeBroker = null;
+        try (PahoMqttLink link = new PahoMqttLink(MqttSettings.of(home + "," + spare, "failover-it")
+                .withSessionExpiry(Duration.ZERO))) {
+            link.start();
+            assertTrue(delivered(link, spare), "home is down: the link is on its spare broker");
+
+            homeBroker = start(conf("link-home", homePort), homePort);
+            spareBroker.destroy();
+            spareBroker.waitFor(10, TimeUnit.SECONDS);
+
+            assertTrue(delivered(link, home), "the spare is gone: the link is home again");
+        } finally {
+            spareBroker.destroy();
+            if (homeBroker != null) {
+                homeBroker.destroy();
+                homeBroker.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** True once a message {@code link} publishes reaches a subscriber on the broker at {@code url}. */
+    private static boolean delivered(PahoMqttLink link, String url) throws InterruptedException {
+        CountDownLatch got = new CountDownLatch(1);
+        try (PahoMqttLink observer = new PahoMqttLink(MqttSettings.of(url, "failover-observer")
+                .withSessionExpiry(Duration.ZERO))) {
+            observer.subscribe("failover/ping", (topic, payload) -> got.countDown());
+            observer.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            // Sent until one arrives: the link may still be connecting, the observer still subscribing.
+            while (!got.await(200, TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                link.publish("failover/ping", new byte[] {1}, false);
+            }
+            return true;
+        }
+    }
+
+    @Test
     void aMessageIsAcknowledgedOnlyOnceItsHandlerReturned() throws Exception {
         requireMosquitto();
         int port = freePort();

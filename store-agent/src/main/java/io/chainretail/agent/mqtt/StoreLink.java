@@ -38,7 +38,8 @@ public class StoreLink {
 
     void onStart(@Observes @Priority(5) StartupEvent event) {
         AgentConfig.Mqtt mqtt = config.mqtt();
-        MqttSettings settings = MqttSettings.of(mqtt.url(), mqtt.clientId().orElse("store-" + config.store()))
+        String clientId = mqtt.clientId().orElse("store-" + config.store());
+        MqttSettings settings = MqttSettings.of(String.join(",", mqtt.url()), clientId)
                 .withWindow(mqtt.window())
                 .withSessionExpiry(mqtt.sessionExpiry())
                 .withWill(topics.status(config.store()), status(StoreStatus.offline()));
