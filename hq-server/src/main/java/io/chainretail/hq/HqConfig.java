@@ -114,6 +114,15 @@ public interface HqConfig {
         Duration offlineAfter();
 
         /**
+         * An online store that keeps reporting the same position behind a feed for this long is sent what it misses
+         * without asking: its own request may have been lost on the way. Stores report every 5 s by default.
+         * Default 20 s; each further answer to a store that still does not move waits twice as long (at most 10
+         * minutes), so a store slowly writing a large snapshot is not sent it again and again.
+         */
+        @WithDefault("20s")
+        Duration stalledAfter();
+
+        /**
          * How long published deltas are kept for stores that missed them; a store further behind gets a
          * snapshot instead.
          */

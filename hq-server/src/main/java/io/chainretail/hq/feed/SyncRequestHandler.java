@@ -83,6 +83,11 @@ public class SyncRequestHandler {
             LOG.warnf("Rejected sync request on %s: %s", topic, e.getMessage());
             return;
         }
+        answerSoon(store, request);
+    }
+
+    /** Builds and sends the answer to {@code request} off the caller's thread. */
+    void answerSoon(String store, SyncRequest request) {
         answering.execute(() -> {
             try {
                 answer(store, request);
