@@ -33,6 +33,8 @@ final class RawPaho {
 
         private final MqttAsyncClient client;
         private final AtomicLong received = new AtomicLong();
+        /** Empty messages, which only show that messages reach this subscriber: counted apart. */
+        private final AtomicLong probes = new AtomicLong();
         // Not copy-on-write: a spy may keep hundreds of thousands of messages, one at a time.
         private final List<Arrival> kept = Collections.synchronizedList(new ArrayList<>());
         private final boolean keep;
@@ -44,18 +46,33 @@ final class RawPaho {
 
         /** With {@code keep}, every message is kept with its topic and arrival time. */
         Subscriber(BrokerLogin broker, String topic, boolean keep) throws MqttException {
+            this(broker, "bench-sub-" + System.nanoTime(), topic, keep);
+        }
+
+        private Subscriber(BrokerLogin broker, String clientId, String topic, boolean keep) throws MqttException {
             this.keep = keep;
-            client = new MqttAsyncClient(broker.url(), "bench-sub-" + System.nanoTime(), new MemoryPersistence());
+            client = new MqttAsyncClient(broker.url(), clientId, new MemoryPersistence());
             client.setCallback(this);
             MqttConnectionOptions options = broker.apply(new MqttConnectionOptions());
-            options.setCleanStart(true);
+            options.setCleanStart(topic != null);
             options.setReceiveMaximum(65_535);
             client.connect(options).waitForCompletion(10_000);
-            client.subscribe(topic, 1).waitForCompletion(10_000);
+            if (topic != null) {
+                client.subscribe(topic, 1).waitForCompletion(10_000);
+            }
+        }
+
+        /** Takes up the persistent session of {@code clientId}, and what the broker queued for it. */
+        static Subscriber resuming(BrokerLogin broker, String clientId) throws MqttException {
+            return new Subscriber(broker, clientId, null, false);
         }
 
         long received() {
             return received.get();
+        }
+
+        long probes() {
+            return probes.get();
         }
 
         long lastArrivalNanos() {
@@ -77,6 +94,10 @@ final class RawPaho {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
+            if (message.getPayload().length == 0) {
+                probes.incrementAndGet();
+                return;
+            }
             lastArrival = System.nanoTime();
             received.incrementAndGet();
             if (keep) {
