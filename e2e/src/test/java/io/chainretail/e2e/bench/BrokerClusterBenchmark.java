@@ -147,7 +147,6 @@ class BrokerClusterBenchmark {
     private static String sessionMovedBetweenNodes(BrokerLogin nodeA, BrokerLogin nodeB) throws Exception {
         String topic = "retail/v1/bench/store/0001/sync/reply-" + System.nanoTime();
         String clientId = "store-0001-bench-" + System.nanoTime();
-        RawPaho.Subscriber counted;
         MqttAsyncClient store = persistentClient(nodeB, clientId);
         try (RawPaho.Subscriber probeWatch = new RawPaho.Subscriber(nodeB, topic)) {
             store.subscribe(topic, 1).waitForCompletion(10_000);
@@ -162,10 +161,11 @@ class BrokerClusterBenchmark {
         }
         boolean onA = sessionPresent(nodeA, clientId);
         long started = System.nanoTime();
-        counted = RawPaho.Subscriber.resuming(nodeB, clientId);
-        counted.awaitReceived(QUEUED);
-        long got = counted.received();
-        counted.close();
+        long got;
+        try (RawPaho.Subscriber resumed = RawPaho.Subscriber.resuming(nodeB, clientId)) {
+            resumed.awaitReceived(QUEUED);
+            got = resumed.received();
+        }
         return String.format("a store's persistent session made on node B, back on node A: %s; back on node B: "
                 + "%d of the %d messages queued for it while away (in %.2f s)", onA ? "found" : "NOT found (a new, "
                 + "empty session)", Math.min(got, QUEUED), QUEUED, (System.nanoTime() - started) / 1e9);
