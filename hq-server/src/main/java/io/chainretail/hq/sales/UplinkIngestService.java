@@ -14,6 +14,7 @@ import io.chainretail.hq.members.MemberService;
 import io.chainretail.hq.pricing.StorePriceOverride;
 import io.chainretail.hq.quarantine.UplinkQuarantine;
 import io.chainretail.hq.shelves.StoreShelfAlert;
+import io.chainretail.hq.stock.StockBook;
 import io.chainretail.hq.stock.StoreStockAdjustment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -29,8 +30,9 @@ import java.util.Set;
 /**
  * Stores each uplinked event exactly once, keyed by its event id: every event in {@code store_event}
  * with its payload, and sales, returns, Z reports and shelf alerts in their own tables for reporting
- * and reconciliation; a sale's points move the member's balance. A completed sale is a fact: it is never
- * refused for its prices; reconciliation flags what looks wrong.
+ * and reconciliation; a sale's points move the member's balance, and what moves stock moves the store's stock
+ * in HQ's {@link StockBook}. A completed sale is a fact: it is never refused for its prices; reconciliation flags
+ * what looks wrong.
  *
  * <p>Besides the event id, each fact has business keys ({@link FactKey}), held once per store in a table of
  * their own: a store's journal position, its sale id, return id, shift id, lane and Z number, and lane and
@@ -49,11 +51,14 @@ public class UplinkIngestService {
 
     private final MemberService members;
     private final UplinkQuarantine quarantine;
+    private final StockBook stock;
     private final BulkSql sql;
 
-    public UplinkIngestService(MemberService members, UplinkQuarantine quarantine, EntityManager entities) {
+    public UplinkIngestService(MemberService members, UplinkQuarantine quarantine, StockBook stock,
+            EntityManager entities) {
         this.members = members;
         this.quarantine = quarantine;
+        this.stock = stock;
         this.sql = new BulkSql(entities);
     }
 
@@ -196,6 +201,7 @@ public class UplinkIngestService {
             row.setString(2, key[1]);
             row.setString(3, key[2]);
         });
+        stock.move(events.stream().map(Received::envelope).toList());
         for (Received event : events) {
             Envelope<?> envelope = event.envelope();
             switch (envelope.schema()) {

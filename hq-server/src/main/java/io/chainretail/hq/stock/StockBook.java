@@ -1,0 +1,123 @@
+package io.chainretail.hq.stock;
+
+import io.chainretail.core.sync.Envelope;
+import io.chainretail.core.sync.payload.ReturnCompleted;
+import io.chainretail.core.sync.payload.SaleCompleted;
+import io.chainretail.core.sync.payload.StockAdjusted;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hibernate.Session;
+
+/**
+ * HQ's book of every store's stock on hand ({@code store_stock}): the journal events that move stock (sales,
+ * returns and voids, the manager's adjustments) move it here in the transaction that stores them, exactly as
+ * the store's own ledger moved, so an event counts once however often it arrives.
+ */
+@ApplicationScoped
+public class StockBook {
+
+    /** One product's movement at one store, from the event at journal {@code position}. */
+    record Movement(String store, String sku, long quantity, long weightGrams, long position, Instant at) {
+    }
+
+    private final EntityManager entities;
+
+    public StockBook(EntityManager entities) {
+        this.entities = entities;
+    }
+
+    /** The stock movements an uplinked event stands for, signed as the store's ledger wrote them. */
+    static List<Movement> movementsOf(Envelope<?> event) {
+        String store = event.store();
+        long position = event.position();
+        return switch (event.schema()) {
+            case SALE -> {
+                SaleCompleted sale = event.payloadAs(SaleCompleted.class);
+                yield sale.lines().stream().map(line -> new Movement(store, line.sku(), -line.quantity(),
+                        line.weightGrams() == null ? 0 : -line.weightGrams(), position, sale.completedAt())).toList();
+            }
+            case RETURN -> {
+                ReturnCompleted refund = event.payloadAs(ReturnCompleted.class);
+                yield refund.lines().stream().map(line -> new Movement(store, line.sku(), line.quantity(),
+                        line.weightGrams() == null ? 0 : line.weightGrams(), position, refund.completedAt())).toList();
+            }
+            case STOCK_ADJUSTED -> {
+                StockAdjusted adjusted = event.payloadAs(StockAdjusted.class);
+                yield List.of(new Movement(store, adjusted.sku(), adjusted.quantity(), 0, position, adjusted.at()));
+            }
+            default -> List.of();
+        };
+    }
+
+    /**
+     * Moves the stock of the events being stored, in the caller's transaction: one row per store and product,
+     * updated in a fixed order (two HQ instances storing the same store's events never wait on each other in a
+     * circle), inserted where the product never moved there before. Two instances inserting the same new row at
+     * once make one transaction fail; its events stay unacknowledged and come again, to find the row.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void move(List<? extends Envelope<?>> events) {
+        Map<String, Movement> sums = new TreeMap<>();
+        for (Envelope<?> event : events) {
+            for (Movement movement : movementsOf(event)) {
+                sums.merge(movement.store() + '\u0000' + movement.sku(), movement, StockBook::plus);
+            }
+        }
+        if (sums.isEmpty()) {
+            return;
+        }
+        List<Movement> movements = new ArrayList<>(sums.values());
+        movements.sort(Comparator.comparing(Movement::store).thenComparing(Movement::sku));
+        entities.flush();
+        entities.unwrap(Session.class).doWork(connection -> {
+            List<Movement> fresh = new ArrayList<>();
+            try (PreparedStatement update = connection.prepareStatement("update store_stock set"
+                    + " quantity = quantity + ?, weight_grams = weight_grams + ?,"
+                    + " as_of_position = greatest(as_of_position, ?), moved_at = greatest(moved_at, ?)"
+                    + " where store_code = ? and sku = ?")) {
+                for (Movement movement : movements) {
+                    update.setLong(1, movement.quantity());
+                    update.setLong(2, movement.weightGrams());
+                    update.setLong(3, movement.position());
+                    update.setObject(4, movement.at().atOffset(ZoneOffset.UTC));
+                    update.setString(5, movement.store());
+                    update.setString(6, movement.sku());
+                    update.addBatch();
+                }
+                int[] updated = update.executeBatch();
+                for (int i = 0; i < updated.length; i++) {
+                    if (updated[i] == 0) {
+                        fresh.add(movements.get(i));
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("insert into store_stock (store_code, sku,"
+                    + " quantity, weight_grams, as_of_position, moved_at) values (?, ?, ?, ?, ?, ?)")) {
+                for (Movement movement : fresh) {
+                    insert.setString(1, movement.store());
+                    insert.setString(2, movement.sku());
+                    insert.setLong(3, movement.quantity());
+                    insert.setLong(4, movement.weightGrams());
+                    insert.setLong(5, movement.position());
+                    insert.setObject(6, movement.at().atOffset(ZoneOffset.UTC));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    private static Movement plus(Movement a, Movement b) {
+        return new Movement(a.store(), a.sku(), a.quantity() + b.quantity(), a.weightGrams() + b.weightGrams(),
+                Math.max(a.position(), b.position()), a.at().isAfter(b.at()) ? a.at() : b.at());
+    }
+}
