@@ -88,8 +88,8 @@ const HqSession = {
 
   /** The console's pages, in the order the header lists them. */
   PAGES: [['stores.html', 'Stores'], ['dashboard.html', 'Sales'], ['catalog.html', 'Catalog'],
-    ['members.html', 'Members'], ['promotions.html', 'Promotions'], ['reconciliation.html', 'Reconciliation'],
-    ['quarantine.html', 'Quarantine'], ['audit.html', 'Audit']],
+    ['stock.html', 'Stock'], ['members.html', 'Members'], ['promotions.html', 'Promotions'],
+    ['reconciliation.html', 'Reconciliation'], ['quarantine.html', 'Quarantine'], ['audit.html', 'Audit']],
 
   /**
    * Starts a console page: to sign-in without a session, else shows who is signed in, wires the
