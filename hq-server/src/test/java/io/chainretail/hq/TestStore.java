@@ -49,6 +49,20 @@ public final class TestStore implements AutoCloseable {
         }
     }
 
+    /** Subscribes to {@code topic}; answers the queue its messages arrive in, once the broker confirmed it. */
+    public BlockingQueue<byte[]> listen(String topic) throws InterruptedException {
+        BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+        link.subscribe(topic, (t, bytes) -> received.add(bytes));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!link.isSubscribed(topic)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not subscribe to " + topic);
+            }
+            Thread.sleep(10);
+        }
+        return received;
+    }
+
     /** Publishes on this store's uplink topic of {@code kind} and waits until the broker has it. */
     public void publish(String kind, byte[] message) throws Exception {
         publishOn(code, kind, message);

@@ -7,8 +7,8 @@ import java.util.List;
  * Who may publish and subscribe where on the chain's broker, written once for the embedded broker's
  * security manager and for the generated Mosquitto ACL file. HQ may use the whole chain tree. A store
  * publishes only its own uplink, status, sync requests and sync progress, and reads only the chain feeds and
- * its own downlink (store feeds, sync replies, acknowledgements): it can neither forge another store's events
- * nor read another store's data.
+ * its own downlink (store feeds, sync replies, acknowledgements, online orders): it can neither forge another
+ * store's events nor read another store's data.
  */
 public final class BrokerAcl {
 
@@ -39,7 +39,8 @@ public final class BrokerAcl {
         return new Rules(
                 List.of(topics.up(store, "#"), topics.status(store), topics.syncRequest(store),
                         topics.syncProgress(store)),
-                List.of(topics.feed("#"), topics.storeFeed(store, "#"), topics.syncReply(store), topics.ack(store)));
+                List.of(topics.feed("#"), topics.storeFeed(store, "#"), topics.syncReply(store), topics.ack(store),
+                        topics.orders(store)));
     }
 
     /**

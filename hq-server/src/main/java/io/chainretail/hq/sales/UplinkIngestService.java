@@ -3,6 +3,7 @@ package io.chainretail.hq.sales;
 import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.payload.OrderProgress;
 import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.PriceOverrideChanged;
 import io.chainretail.core.sync.payload.SaleCompleted;
@@ -11,6 +12,7 @@ import io.chainretail.core.sync.payload.ShiftClosed;
 import io.chainretail.core.sync.payload.StockAdjusted;
 import io.chainretail.hq.jdbc.BulkSql;
 import io.chainretail.hq.members.MemberService;
+import io.chainretail.hq.orders.OrderProgressBook;
 import io.chainretail.hq.pricing.StorePriceOverride;
 import io.chainretail.hq.quarantine.UplinkQuarantine;
 import io.chainretail.hq.shelves.StoreShelfAlert;
@@ -26,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Stores each uplinked event exactly once, keyed by its event id: every event in {@code store_event}
@@ -49,16 +52,20 @@ public class UplinkIngestService {
      */
     public enum Outcome { STORED, DUPLICATE, QUARANTINED }
 
+    private static final Logger LOG = Logger.getLogger(UplinkIngestService.class);
+
     private final MemberService members;
     private final UplinkQuarantine quarantine;
     private final StockBook stock;
+    private final OrderProgressBook orders;
     private final BulkSql sql;
 
     public UplinkIngestService(MemberService members, UplinkQuarantine quarantine, StockBook stock,
-            EntityManager entities) {
+            OrderProgressBook orders, EntityManager entities) {
         this.members = members;
         this.quarantine = quarantine;
         this.stock = stock;
+        this.orders = orders;
         this.sql = new BulkSql(entities);
     }
 
@@ -213,6 +220,9 @@ public class UplinkIngestService {
                         envelope.payloadAs(PriceOverrideChanged.class));
                 case STOCK_ADJUSTED -> StoreStockAdjustment.record(event.store(),
                         envelope.payloadAs(StockAdjusted.class));
+                case ORDER_PROGRESS -> orders.record(event.store(), envelope.payloadAs(OrderProgress.class))
+                        .ifPresent(problem -> LOG.warnf("Store %s reported %s: kept, but it moves no order (%s)",
+                                event.store(), event.eventId(), problem));
                 default -> {
                     // no-sales and future events: kept in store_event
                 }

@@ -1,6 +1,7 @@
 package io.chainretail.hq.stock;
 
 import io.chainretail.core.sync.Envelope;
+import io.chainretail.core.sync.payload.OrderProgress;
 import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.StockAdjusted;
@@ -19,8 +20,9 @@ import org.hibernate.Session;
 
 /**
  * HQ's book of every store's stock on hand ({@code store_stock}): the journal events that move stock (sales,
- * returns and voids, the manager's adjustments) move it here in the transaction that stores them, exactly as
- * the store's own ledger moved, so an event counts once however often it arrives.
+ * returns and voids, the manager's adjustments, an online order's goods leaving the store) move it here in the
+ * transaction that stores them, exactly as the store's own ledger moved, so an event counts once however often it
+ * arrives.
  */
 @ApplicationScoped
 public class StockBook {
@@ -54,8 +56,20 @@ public class StockBook {
                 StockAdjusted adjusted = event.payloadAs(StockAdjusted.class);
                 yield List.of(new Movement(store, adjusted.sku(), adjusted.quantity(), 0, position, adjusted.at()));
             }
+            case ORDER_PROGRESS -> {
+                OrderProgress progress = event.payloadAs(OrderProgress.class);
+                yield leaves(progress) ? progress.lines().stream().filter(line -> line.picked() > 0)
+                        .map(line -> new Movement(store, line.substitute() != null ? line.substitute() : line.sku(),
+                                -line.picked(), 0, position, progress.at())).toList() : List.of();
+            }
             default -> List.of();
         };
+    }
+
+    /** An online order's goods leave the store when handed to the customer or sent out for delivery. */
+    private static boolean leaves(OrderProgress progress) {
+        return progress.step() == OrderProgress.Step.HANDED_OVER
+                || progress.step() == OrderProgress.Step.OUT_FOR_DELIVERY;
     }
 
     /**

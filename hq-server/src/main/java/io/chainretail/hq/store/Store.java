@@ -45,6 +45,17 @@ public class Store extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** Where the store is, in millionths of a degree, for routing delivery orders; null: not given. */
+    @Column(name = "latitude_e6")
+    public Integer latitudeE6;
+
+    @Column(name = "longitude_e6")
+    public Integer longitudeE6;
+
+    /** How far the store delivers online orders, in metres; null: it does not deliver. */
+    @Column(name = "delivery_radius_m")
+    public Integer deliveryRadiusM;
+
     /** This store as the catalog feed carries it. */
     public StoreChange toRecord(List<StoreChange.OpeningHours> hours) {
         return new StoreChange(code, name, region, timezone, currency, hours, lanes, localPromotionMaxBp,

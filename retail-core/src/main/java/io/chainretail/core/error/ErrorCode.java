@@ -77,6 +77,7 @@ public enum ErrorCode {
     NO_SUCH_LINE(404, "The sale has no such line."),
     NO_SUCH_RECEIPT(404, "There is no such receipt in this store."),
     NOT_QUARANTINED(404, "No such event is held in the quarantine."),
+    UNKNOWN_ORDER(404, "There is no such online order."),
 
     // 409: it clashes with the current state.
     CONFLICT(409, "It clashes with what is stored."),
@@ -88,6 +89,10 @@ public enum ErrorCode {
     TILL_ID_TAKEN(409, "The till id belongs to another user."),
     ALREADY_RESOLVED(409, "The held event was already retried or dismissed."),
     STILL_REFUSED(409, "The held event still cannot be stored with HQ's current rules."),
+    ORDER_ID_REUSED(409, "The channel already placed an order under this id, with other contents."),
+    NOT_ENOUGH_STOCK(409, "The store has fewer units available than ordered."),
+    NO_STORE_CAN_FULFIL(409, "No store can fulfil the order now; the message says why for each store."),
+    ORDER_CLOSED(409, "The order is completed, cancelled or refunded, or past the step this needs."),
     STORE_NOT_SYNCED(409, "The store has not received its details from HQ yet."),
     NO_SHIFT(409, "The lane has no open shift: count the float into the drawer first."),
     SHIFT_ALREADY_OPEN(409, "The lane's shift is open already."),

@@ -6,6 +6,8 @@ import io.chainretail.core.sync.payload.BrandChange;
 import io.chainretail.core.sync.payload.CategoryChange;
 import io.chainretail.core.sync.payload.LocalPromotionChanged;
 import io.chainretail.core.sync.payload.MemberChange;
+import io.chainretail.core.sync.payload.OrderForStore;
+import io.chainretail.core.sync.payload.OrderProgress;
 import io.chainretail.core.sync.payload.PriceBounds;
 import io.chainretail.core.sync.payload.PriceOverrideChanged;
 import io.chainretail.core.sync.payload.RegionalPrice;
@@ -56,6 +58,7 @@ public enum MessageSchema {
     STOCK_ADJUSTED("up.stock-adjusted.v1", Direction.UPLINK, StockAdjusted.class),
     LOCAL_PROMOTION("up.local-promotion.v1", Direction.UPLINK, LocalPromotionChanged.class),
     JOURNAL_SKIPPED("up.journal-skipped.v1", Direction.UPLINK, JournalSkipped.class),
+    ORDER_PROGRESS("up.order.v1", Direction.UPLINK, OrderProgress.class),
     ACK("ack.v1", Direction.CONTROL, Ack.class),
     SYNC_REQUEST("sync.request.v1", Direction.CONTROL, SyncRequest.class),
     SYNC_PROGRESS("sync.progress.v1", Direction.CONTROL, SyncProgress.class),
@@ -63,6 +66,7 @@ public enum MessageSchema {
     SYNC_DELTAS("sync.deltas.v1", Direction.CONTROL, SyncDeltas.class),
     SYNC_SNAPSHOT("sync.snapshot.v1", Direction.CONTROL, SnapshotChunk.class),
     STAFF("sync.staff.v1", Direction.CONTROL, StaffList.class),
+    ORDER("orders.order.v1", Direction.CONTROL, OrderForStore.class),
     STATUS("status.v1", Direction.CONTROL, StoreStatus.class);
 
     private final String id;

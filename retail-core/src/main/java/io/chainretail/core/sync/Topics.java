@@ -50,6 +50,11 @@ public final class Topics {
         return store(store) + "/ack";
     }
 
+    /** Online orders HQ assigned to the store. */
+    public String orders(String store) {
+        return store(store) + "/orders";
+    }
+
     public String status(String store) {
         return store(store) + "/status";
     }

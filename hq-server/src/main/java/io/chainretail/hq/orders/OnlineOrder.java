@@ -1,0 +1,89 @@
+package io.chainretail.hq.orders;
+
+import io.chainretail.core.sync.payload.OrderForStore;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** An online order at HQ; see V21__online_orders.sql. */
+@Entity
+@Table(name = "online_order")
+public class OnlineOrder extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "order_id")
+    public String orderId;
+
+    public String channel;
+
+    @Column(name = "channel_order_id")
+    public String channelOrderId;
+
+    @Column(name = "request_hash")
+    public String requestHash;
+
+    @Column(name = "store_code")
+    public String storeCode;
+
+    @Enumerated(EnumType.STRING)
+    public OrderForStore.Fulfilment fulfilment;
+
+    @Enumerated(EnumType.STRING)
+    public OrderState state;
+
+    public int version;
+
+    @Column(name = "store_version")
+    public int storeVersion;
+
+    @Column(name = "last_sent_at")
+    public Instant lastSentAt;
+
+    @Column(name = "pickup_code")
+    public String pickupCode;
+
+    public String customer;
+
+    public String member;
+
+    public String phone;
+
+    public String address;
+
+    @Column(name = "latitude_e6")
+    public Integer latitudeE6;
+
+    @Column(name = "longitude_e6")
+    public Integer longitudeE6;
+
+    public String currency;
+
+    @Column(name = "total_minor")
+    public long totalMinor;
+
+    public boolean paid;
+
+    @Column(name = "placed_at")
+    public Instant placedAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Optional<OnlineOrder> byChannelId(String channel, String channelOrderId) {
+        return find("channel = ?1 and channelOrderId = ?2", channel, channelOrderId).firstResultOptional();
+    }
+
+    /** The order as its store is sent it. */
+    public OrderForStore forStore(List<OrderLine> lines) {
+        return new OrderForStore(orderId, version, channel, channelOrderId, fulfilment, pickupCode, customer, member,
+                phone, address, currency, lines.stream().map(OrderLine::toRecord).toList(), totalMinor, paid,
+                state == OrderState.CANCELLED, placedAt);
+    }
+}

@@ -1,0 +1,29 @@
+package io.chainretail.hq.orders;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Where an online order stands, as HQ's order centre records it. */
+public enum OrderState {
+    /** Taken from the channel, routed and its stock reserved at the store. */
+    PLACED,
+    /** A broker took it for the store. */
+    SENT_TO_STORE,
+    /** The store's journal says it holds the order. */
+    ACCEPTED,
+    PICKED,
+    READY,
+    OUT_FOR_DELIVERY,
+    /** The customer has the goods; for a pickup, at the till. */
+    COMPLETED,
+    CANCELLED,
+    REFUNDED;
+
+    /** The states whose order still holds its stock at the store (the store has not yet moved it). */
+    public static final Set<OrderState> RESERVING = EnumSet.of(PLACED, SENT_TO_STORE, ACCEPTED, PICKED, READY);
+
+    /** Whether the order can still be cancelled by the channel: the goods have not left the store. */
+    public boolean cancellable() {
+        return RESERVING.contains(this);
+    }
+}

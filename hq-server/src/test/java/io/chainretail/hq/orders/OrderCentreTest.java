@@ -1,0 +1,257 @@
+package io.chainretail.hq.orders;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chainretail.core.id.EventIds;
+import io.chainretail.core.sync.Envelope;
+import io.chainretail.core.sync.MessageSchema;
+import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.Topics;
+import io.chainretail.core.sync.payload.OrderForStore;
+import io.chainretail.core.sync.payload.OrderProgress;
+import io.chainretail.core.sync.payload.StockAdjusted;
+import io.chainretail.hq.TestStore;
+import io.chainretail.hq.broker.BrokerAccounts;
+import io.chainretail.hq.broker.EmbeddedBroker;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The order centre: placing once per channel order id, routing by stock and distance, the order reaching its store
+ * on the store's topic, and the store's journal moving it on and its stock out once.
+ */
+@QuarkusTest
+@TestSecurity(user = "channel-test", roles = "hq-staff")
+class OrderCentreTest {
+
+    private static final AtomicLong POSITION = new AtomicLong();
+    private static boolean stocked;
+
+    private final SyncCodec codec = new SyncCodec();
+
+    @Inject
+    EmbeddedBroker broker;
+
+    @Inject
+    BrokerAccounts accounts;
+
+    @Inject
+    EntityManager entities;
+
+    @BeforeEach
+    @TestSecurity(user = "test-admin", roles = "hq-admin")
+    void chainWithThreeStores() throws Exception {
+        if (stocked) {
+            return;
+        }
+        put("/api/tax-classes/VAT13", "{\"code\":\"VAT13\",\"name\":\"VAT 13%\",\"rateBp\":1300,\"inclusive\":true}");
+        put("/api/products/OR-1", "{\"sku\":\"OR-1\",\"name\":\"Oolong tea 乌龙茶\",\"barcodes\":[],\"priceMinor\":1000,"
+                + "\"taxClass\":\"VAT13\"}");
+        put("/api/products/OR-2", "{\"sku\":\"OR-2\",\"name\":\"Rice crackers\",\"barcodes\":[],\"priceMinor\":500,"
+                + "\"taxClass\":\"VAT13\"}");
+        // Three stores on a line going east: O-1 where the customer is, but it does not deliver; O-2 nearest the
+        // customer of those that do, then O-3.
+        for (String[] store : new String[][] {{"O-1", "31.00", "null"}, {"O-2", "31.01", "10000"},
+            {"O-3", "31.05", "10000"}}) {
+            put("/api/stores/" + store[0], "{\"code\":\"" + store[0] + "\",\"name\":\"Store " + store[0] + "\"}");
+            put("/api/stores/" + store[0] + "/delivery-area", "{\"latitude\":30.0,\"longitude\":" + store[1]
+                    + ",\"radiusMetres\":" + store[2] + "}");
+            online(store[0], true);
+        }
+        receive("O-1", "OR-1", 5);
+        receive("O-1", "OR-2", 10);
+        receive("O-3", "OR-1", 4);
+        stocked = true;
+    }
+
+    @Test
+    void placesAPickupOnceAndReservesItsStock() {
+        String order = pickup("web-1", 3);
+        place(order).statusCode(201).body("store", equalTo("O-1")).body("pickupCode", matchesPattern("\\d{8}"))
+                .body("totalMinor", equalTo(3000)).body("lines[0].name", equalTo("Oolong tea 乌龙茶"))
+                .body("changes[0].state", equalTo("PLACED")).body("changes[0].by", equalTo("channel-test"));
+        place(order).statusCode(200).body("channelOrderId", equalTo("web-1"));
+        place(pickup("web-1", 2)).statusCode(409).body("code", equalTo("ORDER_ID_REUSED"));
+        place(pickup("web-2", 3)).statusCode(409).body("code", equalTo("NOT_ENOUGH_STOCK"))
+                .body("message", containsString("2 of OR-1 available, 3 ordered"));
+        cancel(place(pickup("web-3", 2)).statusCode(201).extract().path("orderId"));
+        given().queryParam("channel", "web").get("/api/orders?store=O-1&state=CANCELLED").then().statusCode(200)
+                .body("find { it.channelOrderId == 'web-3' }.state", equalTo("CANCELLED"));
+        place(pickup("web-4", 2)).statusCode(201);
+    }
+
+    @Test
+    void routesADeliveryToTheNearestOnlineStoreWithTheStock() {
+        place(delivery("app-1", "OR-1", 1)).statusCode(201).body("store", equalTo("O-3"));
+        online("O-3", false);
+        try {
+            place(delivery("app-2", "OR-1", 1)).statusCode(409).body("code", equalTo("NO_STORE_CAN_FULFIL"))
+                    .body("message", containsString("O-2: 0 of OR-1 available, 1 ordered"))
+                    .body("message", containsString("O-3: is offline"));
+        } finally {
+            online("O-3", true);
+        }
+        place(delivery("app-3", "OR-1", 1).replace("\"latitude\":30.0", "\"latitude\":35.0")).statusCode(409)
+                .body("message", containsString("away and delivers within 10.0 km"));
+    }
+
+    @Test
+    void refusesWhatCannotBeAnOrder() {
+        place(pickup("bad-1", 0)).statusCode(400).body("code", equalTo("INVALID_FIELD"));
+        place(pickup("bad-2", 1).replace("OR-1", "NO-SUCH")).statusCode(404).body("code", equalTo("UNKNOWN_PRODUCT"));
+        place(pickup("bad-3", 1).replace("\"store\":\"O-1\"", "\"store\":\"O-404\"")).statusCode(404)
+                .body("code", equalTo("UNKNOWN_STORE"));
+        place(delivery("bad-4", "OR-1", 1).replace(",\"latitude\":30.0", "")).statusCode(400)
+                .body("field", equalTo("address"));
+        given().get("/api/orders/00000000-0000-0000-0000-000000000000").then().statusCode(404)
+                .body("code", equalTo("UNKNOWN_ORDER"));
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> OnlineOrder.count(
+                "channelOrderId like 'bad-%'")));
+    }
+
+    @Test
+    void theStoreGetsItsOrderAndItsJournalMovesItOnAndTheStockOutOnce() throws Exception {
+        try (TestStore store = new TestStore(broker, accounts, "O-1")) {
+            BlockingQueue<byte[]> orders = store.listen(new Topics("demo").orders("O-1"));
+            String orderId = place(pickup("web-9", 1).replace("OR-1", "OR-2")).statusCode(201).extract()
+                    .path("orderId");
+            OrderForStore sent = nextOrder(orders, orderId);
+            assertEquals(1, sent.version());
+            assertEquals(500, sent.totalMinor());
+
+            progress(store, orderId, OrderProgress.Step.RECEIVED, List.of());
+            awaitState(orderId, "ACCEPTED");
+            OrderProgress.PickedLine line = new OrderProgress.PickedLine(1, "OR-2", 1, null, null);
+            progress(store, orderId, OrderProgress.Step.PICKED, List.of(line));
+            progress(store, orderId, OrderProgress.Step.READY, List.of());
+            Envelope<OrderProgress> handedOver = progress(store, orderId, OrderProgress.Step.HANDED_OVER,
+                    List.of(line));
+            store.publish("order", codec.encode(handedOver));
+            assertEquals(handedOver.id(), store.nextAck(), "a resent step is acknowledged again");
+            awaitState(orderId, "COMPLETED").body("lines[0].picked", equalTo(1))
+                    .body("changes.state", equalTo(List.of("PLACED", "SENT_TO_STORE", "ACCEPTED", "PICKED", "READY",
+                            "COMPLETED")));
+            given().queryParam("store", "O-1").queryParam("sku", "OR-2").get("/api/stock").then()
+                    .body("[0].quantity", equalTo(9));
+            given().contentType(ContentType.JSON).body("{\"reason\":\"too late\"}")
+                    .post("/api/orders/" + orderId + "/cancel").then().statusCode(409)
+                    .body("code", equalTo("ORDER_CLOSED"));
+        }
+    }
+
+    @Test
+    void aCancelledOrderIsSentAgainSoTheStorePutsTheGoodsBack() throws Exception {
+        try (TestStore store = new TestStore(broker, accounts, "O-1")) {
+            BlockingQueue<byte[]> orders = store.listen(new Topics("demo").orders("O-1"));
+            String orderId = place(pickup("web-10", 1).replace("OR-1", "OR-2")).statusCode(201).extract()
+                    .path("orderId");
+            nextOrder(orders, orderId);
+            cancel(orderId);
+            OrderForStore cancelled = nextOrder(orders, orderId);
+            assertEquals(2, cancelled.version());
+            assertTrue(cancelled.cancelled());
+        }
+    }
+
+    private OrderForStore nextOrder(BlockingQueue<byte[]> orders, String orderId) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            byte[] bytes = orders.poll(1, TimeUnit.SECONDS);
+            if (bytes != null) {
+                OrderForStore order = codec.decode(bytes).payloadAs(OrderForStore.class);
+                if (order.orderId().equals(orderId)) {
+                    return order;
+                }
+            }
+        }
+        throw new AssertionError("order " + orderId + " did not reach its store");
+    }
+
+    private Envelope<OrderProgress> progress(TestStore store, String orderId, OrderProgress.Step step,
+            List<OrderProgress.PickedLine> lines) throws Exception {
+        Envelope<OrderProgress> event = new Envelope<>(MessageSchema.ORDER_PROGRESS, EventIds.next(), "demo", "O-1",
+                null, POSITION.incrementAndGet(), Instant.now(), new OrderProgress(orderId, 1, step, "9001",
+                Instant.now(), lines, null));
+        store.publish("order", codec.encode(event));
+        assertEquals(event.id(), store.nextAck());
+        return event;
+    }
+
+    private static ValidatableResponse awaitState(String orderId, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            ValidatableResponse response = given().get("/api/orders/" + orderId).then().statusCode(200);
+            if (state.equals(response.extract().path("state"))) {
+                return response;
+            }
+            assertTrue(System.nanoTime() < deadline, "order " + orderId + " did not become " + state);
+            Thread.sleep(20);
+        }
+    }
+
+    private void receive(String storeCode, String sku, long units) throws Exception {
+        try (TestStore store = new TestStore(broker, accounts, storeCode)) {
+            Instant now = Instant.now();
+            Envelope<StockAdjusted> received = new Envelope<>(MessageSchema.STOCK_ADJUSTED, EventIds.next(), "demo",
+                    storeCode, null, POSITION.incrementAndGet(), now, new StockAdjusted(EventIds.next().toString(), sku,
+                    StockAdjusted.Kind.RECEIVED, units, null, "DN", "9001", now));
+            store.publish("stock", codec.encode(received));
+            assertNotNull(store.nextAck());
+        }
+    }
+
+    /** Says the store is online (or not) as its retained status would. */
+    private void online(String store, boolean online) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            entities.createNativeQuery("delete from store_presence where store_code = ?1").setParameter(1, store)
+                    .executeUpdate();
+            entities.createNativeQuery("insert into store_presence (store_code, state, last_seen_at)"
+                    + " values (?1, ?2, ?3)").setParameter(1, store).setParameter(2, online ? "online" : "offline")
+                    .setParameter(3, Instant.now()).executeUpdate();
+        });
+    }
+
+    private static String pickup(String channelOrderId, int quantity) {
+        return "{\"channel\":\"web\",\"channelOrderId\":\"" + channelOrderId + "\",\"fulfilment\":\"PICKUP\","
+                + "\"store\":\"O-1\",\"customer\":{\"name\":\"李雷\",\"phone\":\"13800000000\"},"
+                + "\"lines\":[{\"sku\":\"OR-1\",\"quantity\":" + quantity + "}],\"prepaid\":true}";
+    }
+
+    private static String delivery(String channelOrderId, String sku, int quantity) {
+        return "{\"channel\":\"app\",\"channelOrderId\":\"" + channelOrderId + "\",\"fulfilment\":\"DELIVERY\","
+                + "\"customer\":{\"name\":\"韩梅梅\"},\"address\":\"1 Riverside Road\",\"latitude\":30.0,"
+                + "\"longitude\":31.0,\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}],"
+                + "\"prepaid\":true}";
+    }
+
+    private static ValidatableResponse place(String body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/orders").then();
+    }
+
+    private static void cancel(String orderId) {
+        given().contentType(ContentType.JSON).body("{\"reason\":\"customer changed their mind\"}")
+                .post("/api/orders/" + orderId + "/cancel").then().statusCode(200).body("state", equalTo("CANCELLED"));
+    }
+
+    private static void put(String path, String body) {
+        given().contentType(ContentType.JSON).body(body).put(path).then().log().ifValidationFails().statusCode(200);
+    }
+}

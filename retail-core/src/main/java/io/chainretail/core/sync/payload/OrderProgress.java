@@ -1,0 +1,51 @@
+package io.chainretail.core.sync.payload;
+
+import io.chainretail.core.error.Fields;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Uplink: what a store did with an online order, journaled in the transaction that did it. The first one
+ * ({@code RECEIVED}) is the store's word that it holds the order: HQ stops sending it then. Every event carries
+ * the highest version of the order the store holds, so HQ knows when the store has its later changes.
+ *
+ * @param version the order's version the store holds
+ * @param by      who did it: a manager's or cashier's id, or {@code agent} for what the store did on its own
+ * @param lines   for {@code PICKED}, what was picked of each line (short picks and substitutions), else empty
+ * @param note    why, for a short pick or an expiry
+ */
+public record OrderProgress(String orderId, int version, Step step, String by, Instant at, List<PickedLine> lines,
+        String note) {
+
+    /** A step of the order at the store. */
+    public enum Step { RECEIVED, PICKED, READY, HANDED_OVER, OUT_FOR_DELIVERY, DELIVERED, EXPIRED, CANCELLED }
+
+    public OrderProgress {
+        Fields.text(orderId, Limits.ID, "orderId");
+        Fields.require(version >= 1, "version", "must be positive");
+        Fields.require(step != null, "step", "is required");
+        Fields.text(by, Limits.PERSON, "by");
+        Fields.require(at != null, "at", "is required");
+        lines = lines == null ? List.of() : List.copyOf(lines);
+        Fields.optionalText(note, Limits.NOTE, "note");
+    }
+
+    /**
+     * What was picked for one ordered line.
+     *
+     * @param picked       units picked, at most those ordered (fewer: a short pick)
+     * @param substitute   the SKU picked instead, with the customer's consent, or {@code null}
+     * @param consentBy    how the customer agreed to the substitute (e.g. "phone 13800000000"), or {@code null}
+     */
+    public record PickedLine(int lineNo, String sku, long picked, String substitute, String consentBy) {
+
+        public PickedLine {
+            Fields.text(sku, Limits.SKU, "sku");
+            Fields.notNegative(picked, "picked");
+            Fields.optionalText(substitute, Limits.SKU, "substitute");
+            Fields.optionalText(consentBy, Limits.NOTE, "consentBy");
+            Fields.require(substitute == null || consentBy != null, "consentBy",
+                    "a substitute needs the customer's consent");
+        }
+    }
+}
