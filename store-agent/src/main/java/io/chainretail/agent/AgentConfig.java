@@ -67,6 +67,14 @@ public interface AgentConfig {
     @WithDefault("15m")
     Duration lanePairingCodeValidity();
 
+    /**
+     * How long an online order stays ready for collection before it expires and its goods go back on sale.
+     * Default 3 days.
+     */
+    @WithName("orders.collect-within")
+    @WithDefault("P3D")
+    Duration ordersCollectWithin();
+
     /** How long a till sign-in lasts without activity. Default 12 h (a long shift). */
     @WithDefault("12h")
     Duration sessionTimeout();

@@ -78,6 +78,7 @@ public enum ErrorCode {
     NO_SUCH_RECEIPT(404, "There is no such receipt in this store."),
     NOT_QUARANTINED(404, "No such event is held in the quarantine."),
     UNKNOWN_ORDER(404, "There is no such online order."),
+    UNKNOWN_PICKUP_CODE(404, "No online order of this store has this pickup code."),
 
     // 409: it clashes with the current state.
     CONFLICT(409, "It clashes with what is stored."),
@@ -92,6 +93,9 @@ public enum ErrorCode {
     ORDER_ID_REUSED(409, "The channel already placed an order under this id, with other contents."),
     NOT_ENOUGH_STOCK(409, "The store has fewer units available than ordered."),
     NO_STORE_CAN_FULFIL(409, "No store can fulfil the order now; the message says why for each store."),
+    ORDER_CANCELLED(409, "The online order was cancelled: do not hand it over."),
+    ORDER_NOT_READY(409, "The online order is not picked and ready yet."),
+    PAYMENT_DUE(409, "The customer pays for the online order at pickup: take the payment first."),
     ORDER_CLOSED(409, "The order is completed, cancelled or refunded, or past the step this needs."),
     STORE_NOT_SYNCED(409, "The store has not received its details from HQ yet."),
     NO_SHIFT(409, "The lane has no open shift: count the float into the drawer first."),

@@ -33,7 +33,9 @@ public enum TillCall {
     CLOSE_SHIFT("POST", "/api/till/shift/close", TillApi.CloseShift.class),
     NO_SALE("POST", "/api/till/shift/no-sale", TillApi.Approval.class),
     RETURN("POST", "/api/till/returns", TillApi.Return.class),
-    VOID_SALE("POST", "/api/till/returns/void/{saleId}", TillApi.Approval.class);
+    VOID_SALE("POST", "/api/till/returns/void/{saleId}", TillApi.Approval.class),
+    ONLINE_ORDER("GET", "/api/till/orders/{pickupCode}", null),
+    HAND_OVER("POST", "/api/till/orders/{pickupCode}/handover", null);
 
     private static final Pattern PARAMETER = Pattern.compile("\\{[^}]+}");
 

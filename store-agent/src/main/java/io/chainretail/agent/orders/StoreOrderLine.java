@@ -1,0 +1,52 @@
+package io.chainretail.agent.orders;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.List;
+
+/** One line of an online order, as ordered and as picked. */
+@Entity
+@Table(name = "online_order_line")
+public class StoreOrderLine extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "order_id")
+    public String orderId;
+
+    @Column(name = "line_no")
+    public int lineNo;
+
+    public String sku;
+
+    public String name;
+
+    public long quantity;
+
+    @Column(name = "unit_price_minor")
+    public long unitPriceMinor;
+
+    @Column(name = "saving_minor")
+    public long savingMinor;
+
+    @Column(name = "payable_minor")
+    public long payableMinor;
+
+    public Long picked;
+
+    public String substitute;
+
+    @Column(name = "consent_by")
+    public String consentBy;
+
+    static List<StoreOrderLine> of(String orderId) {
+        return list("orderId = ?1 order by lineNo", orderId);
+    }
+}

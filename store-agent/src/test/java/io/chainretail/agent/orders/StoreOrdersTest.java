@@ -1,0 +1,208 @@
+package io.chainretail.agent.orders;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.chainretail.agent.TestReplica;
+import io.chainretail.agent.sync.FeedApplier;
+import io.chainretail.agent.uplink.JournalEntry;
+import io.chainretail.core.id.EventIds;
+import io.chainretail.core.sync.Envelope;
+import io.chainretail.core.sync.MalformedMessageException;
+import io.chainretail.core.sync.MessageSchema;
+import io.chainretail.core.sync.SyncCodec;
+import io.chainretail.core.sync.payload.OrderForStore;
+import io.chainretail.core.sync.payload.OrderProgress;
+import io.chainretail.core.time.MovableClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An online order at the store: kept once however often HQ sends it, picked (short, substituted with consent),
+ * made ready and handed over at a till by its pickup code, each step journaled for HQ; a cancelled order, another
+ * store's code or an unpaid one are refused at the till; an uncollected one expires.
+ */
+@QuarkusTest
+class StoreOrdersTest {
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    private final SyncCodec codec = new SyncCodec();
+    private final MovableClock clock = new MovableClock();
+
+    @Inject
+    FeedApplier applier;
+
+    @Inject
+    OrderInbox inbox;
+
+    @Inject
+    StoreOrders orders;
+
+    private String manager;
+
+    @BeforeEach
+    void store() {
+        TestReplica.ensure(applier);
+        QuarkusMock.installMockForType(clock, InstantSource.class);
+        manager = TestReplica.managerToken();
+    }
+
+    @Test
+    void aPickupOrderIsKeptOncePickedMadeReadyAndHandedOverAtTheTill() {
+        OrderForStore order = order(1, true, false);
+        long journalBefore = journaled();
+        orders.receive(order);
+        orders.receive(order);
+        assertEquals(journalBefore + 1, journaled(), "kept once: one RECEIVED for HQ");
+
+        given().auth().oauth2(manager).get("/api/orders").then().statusCode(200)
+                .body("find { it.orderId == '" + order.orderId() + "' }.state", equalTo("RECEIVED"));
+        String cashier = TestReplica.signInWithShift("21");
+        handOver(cashier, order.pickupCode()).statusCode(409).body("code", equalTo("ORDER_NOT_READY"));
+        pick(order.orderId(), "[{\"lineNo\":1,\"picked\":2},{\"lineNo\":2,\"picked\":0,\"substitute\":\"W-1\"}]")
+                .statusCode(400).body("field", equalTo("consentBy"));
+        pick(order.orderId(), "[{\"lineNo\":1,\"picked\":3}]").statusCode(400).body("field", equalTo("lines"));
+        pick(order.orderId(), "[{\"lineNo\":1,\"picked\":3},{\"lineNo\":2,\"picked\":1}]").statusCode(422)
+                .body("code", equalTo("INVALID_QUANTITY"));
+        pick(order.orderId(), "[{\"lineNo\":1,\"picked\":2},{\"lineNo\":2,\"picked\":1,\"substitute\":\"W-1\","
+                + "\"consentBy\":\"phone 13800000000\"}]").statusCode(200).body("state", equalTo("PICKED"))
+                .body("lines[1].substitute", equalTo("W-1"));
+        given().auth().oauth2(manager).post("/api/orders/" + order.orderId() + "/ready").then().statusCode(200)
+                .body("state", equalTo("READY"));
+
+        long waterBefore = onHand("W-1");
+        long juiceBefore = onHand("J-1");
+        given().header("X-Till-Token", cashier).get("/api/till/orders/" + order.pickupCode()).then().statusCode(200)
+                .body("customer", equalTo("李雷"));
+        handOver(cashier, order.pickupCode()).statusCode(200).body("state", equalTo("HANDED_OVER"));
+        handOver(cashier, order.pickupCode()).statusCode(409).body("code", equalTo("ORDER_CLOSED"));
+        assertEquals(waterBefore - 3, onHand("W-1"), "two waters ordered and one as the juice's substitute");
+        assertEquals(juiceBefore, onHand("J-1"));
+        OrderProgress handedOver = lastStep(order.orderId());
+        assertEquals(OrderProgress.Step.HANDED_OVER, handedOver.step());
+        assertEquals("1001 at lane 21", handedOver.by());
+    }
+
+    @Test
+    void theTillRefusesACancelledAnUnpaidAndAnUnknownOrder() {
+        String cashier = TestReplica.signInWithShift("22");
+        OrderForStore unpaid = order(1, false, false);
+        orders.receive(unpaid);
+        readyAll(unpaid);
+        handOver(cashier, unpaid.pickupCode()).statusCode(409).body("code", equalTo("PAYMENT_DUE"));
+
+        OrderForStore cancelled = order(1, true, false);
+        orders.receive(cancelled);
+        readyAll(cancelled);
+        inbox.handle("retail/v1/demo/store/0001/orders", codec.encode(envelope("0001", withVersion(cancelled, 2,
+                true))));
+        awaitState(cancelled.orderId(), "CANCELLED");
+        handOver(cashier, cancelled.pickupCode()).statusCode(409).body("code", equalTo("ORDER_CANCELLED"));
+        assertEquals(OrderProgress.Step.CANCELLED, lastStep(cancelled.orderId()).step());
+
+        handOver(cashier, "99999999").statusCode(404).body("code", equalTo("UNKNOWN_PICKUP_CODE"));
+        OrderForStore elsewhere = order(1, true, false);
+        double rejected = rejected();
+        inbox.handle("retail/v1/demo/store/0001/orders", codec.encode(envelope("0002", elsewhere)));
+        assertEquals(rejected + 1, rejected(), "another store's order is rejected");
+        handOver(cashier, elsewhere.pickupCode()).statusCode(404).body("code", equalTo("UNKNOWN_PICKUP_CODE"));
+    }
+
+    @Test
+    void anOrderNotCollectedInTimeExpires() {
+        OrderForStore order = order(1, true, false);
+        orders.receive(order);
+        readyAll(order);
+        clock.advance(Duration.ofDays(3).plusMinutes(1));
+        orders.expireUncollected();
+        given().auth().oauth2(TestReplica.managerToken()).get("/api/orders/" + order.orderId()).then()
+                .body("state", equalTo("EXPIRED"));
+        assertEquals(OrderProgress.Step.EXPIRED, lastStep(order.orderId()).step());
+    }
+
+    private void readyAll(OrderForStore order) {
+        pick(order.orderId(), "[{\"lineNo\":1,\"picked\":2},{\"lineNo\":2,\"picked\":1}]").statusCode(200);
+        given().auth().oauth2(manager).post("/api/orders/" + order.orderId() + "/ready").then().statusCode(200);
+    }
+
+    private void awaitState(String orderId, String state) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!state.equals(given().auth().oauth2(manager).get("/api/orders/" + orderId).then().extract()
+                .path("state"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("order " + orderId + " did not become " + state);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private ValidatableResponse pick(String orderId, String lines) {
+        return given().auth().oauth2(manager).contentType(ContentType.JSON).body("{\"lines\":" + lines + "}")
+                .post("/api/orders/" + orderId + "/pick").then();
+    }
+
+    private static ValidatableResponse handOver(String cashier, String pickupCode) {
+        return given().header("X-Till-Token", cashier).post("/api/till/orders/" + pickupCode + "/handover").then();
+    }
+
+    private long onHand(String sku) {
+        return given().auth().oauth2(manager).get("/api/stock/" + sku).then().extract().<Number>path("quantity")
+                .longValue();
+    }
+
+    private static double rejected() {
+        return given().get("/q/metrics").asString().lines()
+                .filter(line -> line.startsWith("agent_messages_rejected_total{") && line.contains("orders"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static long journaled() {
+        return QuarkusTransaction.requiringNew().call(() -> JournalEntry.count("kind", "order"));
+    }
+
+    private OrderProgress lastStep(String orderId) {
+        return QuarkusTransaction.requiringNew().call(() -> JournalEntry.<JournalEntry>find("kind = ?1 order by "
+                + "position desc", "order").list().stream().map(entry -> progress(entry.payload))
+                .filter(p -> p.orderId().equals(orderId)).findFirst().orElseThrow());
+    }
+
+    private OrderProgress progress(String json) {
+        try {
+            return codec.readPayload(json, OrderProgress.class);
+        } catch (MalformedMessageException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Envelope<OrderForStore> envelope(String store, OrderForStore order) {
+        return new Envelope<>(MessageSchema.ORDER, EventIds.next(), "demo", store, null, null, Instant.now(), order);
+    }
+
+    private static OrderForStore order(int version, boolean prepaid, boolean cancelled) {
+        int n = NEXT.incrementAndGet();
+        return new OrderForStore(EventIds.next().toString(), version, "web", "web-" + n + "-" + System.nanoTime(),
+                OrderForStore.Fulfilment.PICKUP, String.format("%08d", 10_000_000 + n), "李雷", null, "13800000000",
+                null, "CNY", List.of(new OrderForStore.Line(1, "W-1", "矿泉水 550ml", 2, 150, 0, 300),
+                        new OrderForStore.Line(2, "J-1", "Orange juice 1l", 1, 450, 0, 450)), 750, prepaid, cancelled,
+                Instant.now());
+    }
+
+    private static OrderForStore withVersion(OrderForStore order, int version, boolean cancelled) {
+        return new OrderForStore(order.orderId(), version, order.channel(), order.channelOrderId(), order.fulfilment(),
+                order.pickupCode(), order.customer(), order.member(), order.phone(), order.address(), order.currency(),
+                order.lines(), order.totalMinor(), order.prepaid(), cancelled, order.placedAt());
+    }
+}
