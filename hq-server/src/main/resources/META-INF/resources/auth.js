@@ -88,7 +88,8 @@ const HqSession = {
 
   /** The console's pages, in the order the header lists them. */
   PAGES: [['stores.html', 'Stores'], ['dashboard.html', 'Sales'], ['catalog.html', 'Catalog'],
-    ['stock.html', 'Stock'], ['members.html', 'Members'], ['promotions.html', 'Promotions'],
+    ['stock.html', 'Stock'], ['orders.html', 'Orders'], ['members.html', 'Members'],
+    ['promotions.html', 'Promotions'],
     ['reconciliation.html', 'Reconciliation'], ['quarantine.html', 'Quarantine'], ['audit.html', 'Audit']],
 
   /**

@@ -1,21 +1,22 @@
 // The cashier page: keyboard first, the scan field has focus unless a panel is open, every error is
 // said in words the cashier can act on. Keys: F2 X report, F3 close the shift (Z), F4 member, F5 no
 // sale (manager), F6 coupon, F7 suspend, F8 void a line, F9 return, F10 resume, F11 void a completed
-// sale (manager), F12 pay, Esc back to scanning. With no shift open the float dialog comes first.
+// sale (manager), F12 pay, Ins an online order collected with its pickup code, Esc back to scanning. With no
+// shift open the float dialog comes first.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
 const state = { paired: true, signedIn: false, sale: null, lastReceipt: null, panel: null, report: null };
 const PANELS = {
   F1: 'quantity-form', F4: 'member-form', F5: 'nosale-form', F6: 'coupon-form', F8: 'void-form', F9: 'return-form',
-  F10: 'resume-form', F11: 'voidsale-form', F12: 'pay-form',
+  F10: 'resume-form', F11: 'voidsale-form', F12: 'pay-form', Insert: 'pickup-form',
 };
 const FIRST_FIELD = {
   'member-form': 'member-input', 'coupon-form': 'coupon-input', 'void-form': 'void-input',
   'quantity-form': 'quantity-input',
   'return-form': 'return-sale', 'resume-form': 'resume-input', 'pay-form': 'cash', 'search-form': 'search-input',
   'float-form': 'float-input', 'close-form': 'count-0', 'nosale-form': 'nosale-approver',
-  'voidsale-form': 'voidsale-sale',
+  'voidsale-form': 'voidsale-sale', 'pickup-form': 'pickup-input',
 };
 // Notes and coins counted at close, in minor units, largest first. CNY goes down to the fen: the till
 // gives change to the fen (1, 2 and 5 fen coins are still legal tender), so the count must reach it too.
@@ -181,6 +182,7 @@ function openPanel(id) {
     $('quantity-line').value = live.length ? live[live.length - 1].lineNo : '';
     $('quantity-input').value = live.length ? live[live.length - 1].quantity : '';
   }
+  if (id === 'pickup-form') resetPickup();
   if (id === 'pay-form') {
     $('card').value = '';
     $('card-ref').value = '';
@@ -283,6 +285,7 @@ $('scan-form').addEventListener('submit', async (event) => {
 // A typed or keyboard-wedge code: a barcode, 3*barcode, grams*PLU, or a name to search.
 async function scanText(text) {
   if (!text) return;
+  if (text.startsWith('PICKUP:')) { scanned(text); return; }
   if (!/^[\d*]+$/.test(text)) { await search(text); return; }
   const parts = text.split('*');
   const code = parts.length === 2 ? parts[1] : parts[0];
@@ -324,7 +327,12 @@ function listenToScanner() {
 }
 
 function scanned(code) {
-  if (state.panel === 'member-form' || state.panel === 'coupon-form') {
+  const pickup = /^PICKUP:(\S+)$/.exec(code);
+  if (pickup) { // the QR code on the customer's phone
+    if (state.panel !== 'pickup-form') openPanel('pickup-form');
+    $('pickup-input').value = pickup[1];
+    $('pickup-form').requestSubmit();
+  } else if (state.panel === 'member-form' || state.panel === 'coupon-form' || state.panel === 'pickup-form') {
     const field = FIRST_FIELD[state.panel];
     $(field).value = code;
     $(state.panel).requestSubmit();
@@ -334,6 +342,44 @@ function scanned(code) {
     scanText(code);
   }
 }
+
+// An online order collected at the lane: the first Enter finds the order the pickup code stands for and shows
+// it; the second hands it over, once the cashier has checked it with the customer.
+let pickupFound = null;
+
+function resetPickup() {
+  pickupFound = null;
+  $('pickup-input').value = '';
+  $('pickup-order').textContent = '';
+  $('pickup-go').textContent = 'Find the order (Enter)';
+}
+
+function describeOrder(order) {
+  const lines = order.lines.map((line) => (line.picked ?? line.quantity) + ' × ' + (line.name || line.sku)
+    + (line.substitute ? ' (substitute ' + line.substitute + ')' : '')).join(', ');
+  return order.customer + ': ' + lines + '. ' + (order.prepaid ? 'Paid online.' : 'Pays ' + money(order.totalMinor)
+    + ' now.') + ' State: ' + order.state.toLowerCase().replace(/_/g, ' ') + '.';
+}
+
+$('pickup-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const code = $('pickup-input').value.trim();
+  if (!code) { say('Scan or type the pickup code.', 'error'); return; }
+  if (!pickupFound || pickupFound.pickupCode !== code) {
+    const { ok, data } = await call('/pickup/' + encodeURIComponent(code));
+    if (!ok) { say(data.message || 'No such order.', 'error'); return; }
+    pickupFound = data;
+    $('pickup-order').textContent = describeOrder(data);
+    $('pickup-go').textContent = 'Hand it over (Enter)';
+    say('Check the order with the customer, then press Enter to hand it over.', 'ok');
+    return;
+  }
+  const { ok, data } = await call('/pickup/' + encodeURIComponent(code) + '/handover', {});
+  if (!ok) { say(data.message || 'The order could not be handed over.', 'error'); return; }
+  say('Order ' + data.channelOrderId + ' handed over to ' + data.customer + '.', 'ok');
+  resetPickup();
+  closePanel();
+});
 
 $('member-form').addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -600,7 +646,8 @@ function onKey(key) {
 // of a return or void) a scan is welcome. A burst that ends in any other field (cash received, a count,
 // a PIN) is a scan in the wrong place: it is taken back out of the field and never paid or counted.
 const WEDGE = { minLength: 6, maxGapMs: 35 };
-const CODE_FIELDS = ['scan', 'member-input', 'coupon-input', 'return-sale', 'return-code', 'voidsale-sale'];
+const CODE_FIELDS = ['scan', 'member-input', 'coupon-input', 'return-sale', 'return-code', 'voidsale-sale',
+  'pickup-input'];
 let burst = { text: '', last: 0, field: null };
 
 function wedgeScanInWrongField(event) {

@@ -54,8 +54,8 @@ const ManagerSession = {
 
   /** The console's pages, in the order the header lists them. */
   PAGES: [['shifts.html', 'Shifts and reports'], ['prices.html', 'Store prices'], ['promotions.html',
-    'Store promotions'], ['stock.html', 'Stock'], ['devices.html', 'Devices and shelves'], ['lanes.html', 'Lanes'],
-  ['audit.html', 'Audit']],
+    'Store promotions'], ['stock.html', 'Stock'], ['orders.html', 'Online orders'], ['devices.html',
+    'Devices and shelves'], ['lanes.html', 'Lanes'], ['audit.html', 'Audit']],
 
   /** Starts a console page: to sign-in without a session, else names the manager and loads the page. */
   start(load) {
