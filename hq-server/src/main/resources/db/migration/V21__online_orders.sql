@@ -45,7 +45,11 @@ create table online_order_line (
     quantity          bigint       not null,
     unit_price_minor  bigint       not null,
     saving_minor      bigint       not null,
+    tax_class         varchar(32),
+    tax_minor         bigint       not null,
     payable_minor     bigint       not null,
+    -- The promotions that took saving_minor off: CODE:version:saving, comma-separated.
+    promotions        varchar(2000) not null,
     -- What the store picked (null until it did) and the substitute it picked instead, with consent.
     picked            bigint,
     substitute        varchar(64),

@@ -352,6 +352,13 @@ function resetPickup() {
   $('pickup-input').value = '';
   $('pickup-order').textContent = '';
   $('pickup-go').textContent = 'Find the order (Enter)';
+  showPickupCash(false);
+}
+
+function showPickupCash(shown) {
+  $('pickup-cash').hidden = !shown;
+  $('pickup-cash-label').hidden = !shown;
+  $('pickup-cash').value = '';
 }
 
 function describeOrder(order) {
@@ -371,12 +378,28 @@ $('pickup-form').addEventListener('submit', async (event) => {
     pickupFound = data;
     $('pickup-order').textContent = describeOrder(data);
     $('pickup-go').textContent = 'Hand it over (Enter)';
-    say('Check the order with the customer, then press Enter to hand it over.', 'ok');
+    const payNow = !data.prepaid && data.state === 'READY';
+    showPickupCash(payNow);
+    if (payNow) {
+      $('pickup-cash').value = money(data.totalMinor);
+      $('pickup-cash').focus();
+      $('pickup-cash').select();
+    }
+    say('Check the order with the customer' + (payNow ? ', take the cash' : '') + ', then press Enter to hand '
+      + 'it over.', 'ok');
     return;
   }
-  const { ok, data } = await call('/pickup/' + encodeURIComponent(code) + '/handover', {});
+  const body = {};
+  if (!pickupFound.prepaid) {
+    const cash = toMinor($('pickup-cash').value);
+    if (cash === null) { say('Type the cash received, e.g. 50 or 12.50.', 'error'); return; }
+    body.tenders = [{ type: 'CASH', amountMinor: cash }];
+  }
+  const { ok, data } = await call('/pickup/' + encodeURIComponent(code) + '/handover', body);
   if (!ok) { say(data.message || 'The order could not be handed over.', 'error'); return; }
-  say('Order ' + data.channelOrderId + ' handed over to ' + data.customer + '.', 'ok');
+  const cash = body.tenders ? body.tenders[0].amountMinor : 0;
+  say('Order ' + data.channelOrderId + ' handed over to ' + data.customer + '.'
+    + (cash > data.totalMinor ? ' Change ' + money(cash - data.totalMinor) + '.' : ''), 'ok');
   resetPickup();
   closePanel();
 });

@@ -34,7 +34,11 @@ create table online_order_line (
     quantity          bigint       not null,
     unit_price_minor  bigint       not null,
     saving_minor      bigint       not null,
+    tax_class         varchar(32),
+    tax_minor         bigint       not null,
     payable_minor     bigint       not null,
+    -- The promotions that took saving_minor off as HQ priced the order: CODE:version:saving, comma-separated.
+    promotions        varchar(2000) not null,
     -- What the manager picked (null before), a substitute picked instead and how the customer agreed to it.
     picked            bigint,
     substitute        varchar(64),

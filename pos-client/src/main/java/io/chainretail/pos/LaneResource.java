@@ -190,7 +190,7 @@ public class LaneResource {
     @Extension(name = Refuses.EXTENSION, value = "STORE_SERVER_UNREACHABLE SIGNED_OUT CROSS_SITE "
             + "NOT_SIGNED_IN NO_SALE EMPTY_SALE TENDER_TOO_LOW CHANGE_TOO_LARGE "
             + "CHANGE_WITHOUT_CASH TENDER_TOO_LARGE POINTS_NEED_MEMBER POINTS_AMOUNT POINTS_NOT_AVAILABLE "
-            + "POINTS_NEED_HQ")
+            + "POINTS_NEED_HQ ONLINE_TENDER")
     @POST
     @Path("/sale/pay")
     public Response pay(@Valid TillApi.Payment payment) {

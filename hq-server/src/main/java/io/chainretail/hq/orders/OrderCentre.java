@@ -7,7 +7,9 @@ import io.chainretail.core.error.Refusal;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.pricing.PricedBasket;
 import io.chainretail.core.pricing.PricedLine;
+import io.chainretail.core.sync.payload.LinePromotions;
 import io.chainretail.core.sync.payload.OrderForStore;
+import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.hq.HqConfig;
 import io.chainretail.hq.catalog.Product;
 import io.chainretail.hq.members.Member;
@@ -134,7 +136,11 @@ public class OrderCentre {
             row.quantity = line.line().quantity();
             row.unitPriceMinor = line.line().unitPriceMinor();
             row.savingMinor = line.savingMinor();
+            row.taxClass = line.line().tax().code();
+            row.taxMinor = line.taxMinor();
             row.payableMinor = line.payableMinor();
+            row.promotions = LinePromotions.toText(line.adjustments().stream().map(a ->
+                    new SaleCompleted.LinePromotion(a.promotion(), a.version(), a.savingMinor())).toList());
             row.persist();
         }
         OrderChange.record(order.orderId, OrderState.PLACED, by, now, input.channel() + " order "

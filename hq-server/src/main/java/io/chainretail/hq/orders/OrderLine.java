@@ -1,6 +1,7 @@
 package io.chainretail.hq.orders;
 
 import io.chainretail.core.sync.payload.OrderForStore;
+import io.chainretail.core.sync.payload.LinePromotions;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,8 +38,17 @@ public class OrderLine extends PanacheEntityBase {
     @Column(name = "saving_minor")
     public long savingMinor;
 
+    @Column(name = "tax_class")
+    public String taxClass;
+
+    @Column(name = "tax_minor")
+    public long taxMinor;
+
     @Column(name = "payable_minor")
     public long payableMinor;
+
+    /** The promotion trace, as {@link LinePromotions} writes it. */
+    public String promotions;
 
     /** Units the store picked, or {@code null} before it picked. */
     public Long picked;
@@ -50,6 +60,7 @@ public class OrderLine extends PanacheEntityBase {
     }
 
     OrderForStore.Line toRecord() {
-        return new OrderForStore.Line(lineNo, sku, name, quantity, unitPriceMinor, savingMinor, payableMinor);
+        return new OrderForStore.Line(lineNo, sku, name, quantity, unitPriceMinor, savingMinor, taxClass, taxMinor,
+                payableMinor, LinePromotions.fromText(promotions));
     }
 }

@@ -83,7 +83,8 @@ public class OrderProgressBook {
             case PICKED -> "picked" + (progress.lines().stream().anyMatch(l -> l.substitute() != null)
                     ? ", with substitutes" : "");
             case READY -> "ready for the customer";
-            case HANDED_OVER -> "handed over to the customer";
+            case HANDED_OVER -> "handed over to the customer" + (progress.saleId() == null ? ""
+                    : ", recorded as sale " + progress.saleId());
             case OUT_FOR_DELIVERY -> "out for delivery";
             case DELIVERED -> "delivered";
             case EXPIRED -> "not collected in time; its stock is back on sale";

@@ -66,10 +66,12 @@ public class StockBook {
         };
     }
 
-    /** An online order's goods leave the store when handed to the customer or sent out for delivery. */
+    /**
+     * A delivery's goods leave the store when they are sent out. A pickup's leave with the sale the till records
+     * at handover, which this book moves like any other sale.
+     */
     private static boolean leaves(OrderProgress progress) {
-        return progress.step() == OrderProgress.Step.HANDED_OVER
-                || progress.step() == OrderProgress.Step.OUT_FOR_DELIVERY;
+        return progress.step() == OrderProgress.Step.OUT_FOR_DELIVERY;
     }
 
     /**

@@ -128,7 +128,7 @@ class OrderCentreTest {
     }
 
     @Test
-    void theStoreGetsItsOrderAndItsJournalMovesItOnAndTheStockOutOnce() throws Exception {
+    void theStoreGetsItsOrderAndItsJournalMovesItOn() throws Exception {
         try (TestStore store = new TestStore(broker, accounts, "O-1")) {
             BlockingQueue<byte[]> orders = store.listen(new Topics("demo").orders("O-1"));
             String orderId = place(pickup("web-9", 1).replace("OR-1", "OR-2")).statusCode(201).extract()
@@ -149,8 +149,9 @@ class OrderCentreTest {
             awaitState(orderId, "COMPLETED").body("lines[0].picked", equalTo(1))
                     .body("changes.state", equalTo(List.of("PLACED", "SENT_TO_STORE", "ACCEPTED", "PICKED", "READY",
                             "COMPLETED")));
+            // A pickup's goods leave the stock with the sale the till records at handover, not with this step.
             given().queryParam("store", "O-1").queryParam("sku", "OR-2").get("/api/stock").then()
-                    .body("[0].quantity", equalTo(9));
+                    .body("[0].quantity", equalTo(10));
             given().contentType(ContentType.JSON).body("{\"reason\":\"too late\"}")
                     .post("/api/orders/" + orderId + "/cancel").then().statusCode(409)
                     .body("code", equalTo("ORDER_CLOSED"));
@@ -189,7 +190,7 @@ class OrderCentreTest {
             List<OrderProgress.PickedLine> lines) throws Exception {
         Envelope<OrderProgress> event = new Envelope<>(MessageSchema.ORDER_PROGRESS, EventIds.next(), "demo", "O-1",
                 null, POSITION.incrementAndGet(), Instant.now(), new OrderProgress(orderId, 1, step, "9001",
-                Instant.now(), lines, null));
+                Instant.now(), lines, null, null));
         store.publish("order", codec.encode(event));
         assertEquals(event.id(), store.nextAck());
         return event;

@@ -136,6 +136,7 @@ public enum ErrorCode {
     CHANGE_TOO_LARGE(422, "The change would be larger than the cash handed over allows."),
     TENDER_TOO_LOW(422, "The tenders add up to less than the total."),
     TENDER_TOO_LARGE(422, "The amounts tendered are too large to be real."),
+    ONLINE_TENDER(422, "ONLINE is the tender of an online order paid in advance: only its handover takes it."),
     POINTS_NEED_MEMBER(422, "Attach the member before paying with points."),
     POINTS_AMOUNT(422, "A points payment is a whole number of points."),
     POINTS_NOT_AVAILABLE(422, "The member has fewer points than asked."),

@@ -13,7 +13,12 @@ public enum TenderType {
     /** A gift voucher, by its number. */
     VOUCHER,
     /** A member's loyalty points, at the chain's value per point. */
-    POINTS;
+    POINTS,
+    /**
+     * Paid in the online channel before the customer collected the order: only an online order's handover at a
+     * till records it, so HQ's reconciliation counts that money apart from the drawer's and the card terminal's.
+     */
+    ONLINE;
 
     /** Whether a tender recorded by name is this one. */
     public boolean named(String type) {

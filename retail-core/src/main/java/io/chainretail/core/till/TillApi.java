@@ -82,6 +82,13 @@ public final class TillApi {
             @Size(max = 64) String reference) {
     }
 
+    /**
+     * Handing an online order over: no tenders when it was paid online; else what the customer pays at pickup
+     * with (as for a sale; never {@code ONLINE}).
+     */
+    public record Handover(@Size(max = 10) List<@Valid @NotNull Tender> tenders) {
+    }
+
     /** The float counted into the drawer as the shift opens. */
     public record OpenShift(@NotNull @PositiveOrZero Long floatMinor) {
     }

@@ -35,7 +35,7 @@ public enum TillCall {
     RETURN("POST", "/api/till/returns", TillApi.Return.class),
     VOID_SALE("POST", "/api/till/returns/void/{saleId}", TillApi.Approval.class),
     ONLINE_ORDER("GET", "/api/till/orders/{pickupCode}", null),
-    HAND_OVER("POST", "/api/till/orders/{pickupCode}/handover", null);
+    HAND_OVER("POST", "/api/till/orders/{pickupCode}/handover", TillApi.Handover.class);
 
     private static final Pattern PARAMETER = Pattern.compile("\\{[^}]+}");
 

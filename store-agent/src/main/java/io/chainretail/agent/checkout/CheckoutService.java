@@ -4,23 +4,18 @@ import io.chainretail.agent.AgentConfig;
 import io.chainretail.agent.lane.LaneBooks;
 import io.chainretail.agent.mqtt.StoreLink;
 import io.chainretail.agent.points.PointsLedger;
-import io.chainretail.agent.receipt.ReceiptDocuments;
 import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.shift.Shift;
 import io.chainretail.agent.shift.ShiftService;
-import io.chainretail.agent.stock.StockLedger;
 import io.chainretail.agent.sync.FeedApplier;
 import io.chainretail.agent.till.TillSessions.Session;
-import io.chainretail.agent.uplink.Journal;
 import io.chainretail.agent.uplink.JournalEntry;
 import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.id.EventIds;
-import io.chainretail.core.money.Money;
 import io.chainretail.core.pricing.PricedBasket;
 import io.chainretail.core.pricing.PricedLine;
 import io.chainretail.core.sync.MalformedMessageException;
-import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.tender.TenderType;
@@ -56,14 +51,13 @@ public class CheckoutService {
     private final Catalog catalog;
     private final CodeReader codes;
     private final SalePricer pricer;
-    private final Journal journal;
     private final FeedApplier feeds;
     private final LaneBooks books;
     private final ShiftService shifts;
     private final DraftStore saved;
     private final SaleViews views;
     private final PointsLedger points;
-    private final StockLedger stock;
+    private final CompletedSales completedSales;
     private final StoreLink link;
     private final AgentConfig config;
     private final Event<SaleChanged> saleChanges;
@@ -71,21 +65,20 @@ public class CheckoutService {
     private final SyncCodec codec = new SyncCodec();
     private final Map<String, SaleDraft> drafts = new ConcurrentHashMap<>();
 
-    public CheckoutService(Catalog catalog, CodeReader codes, SalePricer pricer, Journal journal, FeedApplier feeds,
+    public CheckoutService(Catalog catalog, CodeReader codes, SalePricer pricer, FeedApplier feeds,
             LaneBooks books, ShiftService shifts, DraftStore saved, SaleViews views, PointsLedger points,
-            StockLedger stock, StoreLink link, AgentConfig config, Event<SaleChanged> saleChanges,
+            CompletedSales completedSales, StoreLink link, AgentConfig config, Event<SaleChanged> saleChanges,
             LaneScale scale) {
         this.catalog = catalog;
         this.codes = codes;
         this.pricer = pricer;
-        this.journal = journal;
         this.feeds = feeds;
         this.books = books;
         this.shifts = shifts;
         this.saved = saved;
         this.views = views;
         this.points = points;
-        this.stock = stock;
+        this.completedSales = completedSales;
         this.link = link;
         this.config = config;
         this.saleChanges = saleChanges;
@@ -296,24 +289,13 @@ public class CheckoutService {
             Map<String, Long> seqs = feeds.lastAppliedAsOfReplica();
             PricedBasket priced = pricer.price(draft, now);
             long total = priced.totalMinor();
-            long tendered = tenders.stream().mapToLong(SaleCompleted.Tender::amountMinor)
-                    .reduce(0, CheckoutService::addWithoutOverflow);
-            long cash = tendered(tenders, TenderType.CASH);
-            if (tendered < total) {
-                throw Refusal.of(ErrorCode.TENDER_TOO_LOW, "Payment of " + money(tendered, draft)
-                        + " is less than the total " + money(total, draft) + ".");
+            if (Tendered.of(tenders, TenderType.ONLINE) > 0) {
+                throw Refusal.of(ErrorCode.ONLINE_TENDER, "ONLINE is what an online order paid in advance was "
+                        + "paid with: only its handover takes it.");
             }
-            long change = tendered - total;
-            if (change > cash) {
-                throw Refusal.of(ErrorCode.CHANGE_WITHOUT_CASH, "Only cash can be overpaid to give change.");
-            }
-            if (change > config.maxChangeMinor()) {
-                throw Refusal.of(ErrorCode.CHANGE_TOO_LARGE, "Cash of " + money(cash, draft) + " for "
-                        + money(total, draft) + " would give " + money(change, draft)
-                        + " change, more than a till gives: check the amount.");
-            }
+            long change = Tendered.change(tenders, total, draft.currency, config.maxChangeMinor());
             boolean online = link.isConnected();
-            long inPoints = tendered(tenders, TenderType.POINTS);
+            long inPoints = Tendered.of(tenders, TenderType.POINTS);
             if (inPoints > 0 && draft.member == null) {
                 throw Refusal.of(ErrorCode.POINTS_NEED_MEMBER, "Attach the member before paying with points.");
             }
@@ -351,19 +333,6 @@ public class CheckoutService {
     private record PointsMoved(long earned, long redeemed, boolean offline) {
     }
 
-    private static long tendered(List<SaleCompleted.Tender> tenders, TenderType type) {
-        return tenders.stream().filter(t -> type.named(t.type())).mapToLong(SaleCompleted.Tender::amountMinor)
-                .reduce(0, CheckoutService::addWithoutOverflow);
-    }
-
-    private static long addWithoutOverflow(long a, long b) {
-        try {
-            return Math.addExact(a, b);
-        } catch (ArithmeticException e) {
-            throw Refusal.of(ErrorCode.TENDER_TOO_LARGE, "The amounts tendered are too large to be real.");
-        }
-    }
-
     private SaleView commit(SaleDraft draft, PricedBasket priced, List<SaleCompleted.Tender> tenders, long change,
             Instant now, Map<String, Long> seqs, PointsMoved moved) {
         // The lane's lock first: a shift cannot close between the check and this sale's commit.
@@ -374,29 +343,14 @@ public class CheckoutService {
                 saleLines(draft, priced), priced.savingMinor(), priced.taxMinor(), priced.totalMinor(), tenders,
                 change, seqs.getOrDefault("prices", 0L), seqs.getOrDefault("promotions", 0L), moved.earned(),
                 moved.redeemed(), moved.offline());
-        CompletedSale sale = new CompletedSale();
-        sale.saleId = draft.saleId;
-        sale.lane = draft.lane;
-        sale.receiptNo = receiptNo;
-        sale.shiftId = shift.shiftId;
-        sale.cashier = draft.cashier;
-        sale.totalMinor = event.totalMinor();
-        sale.changeMinor = change;
-        sale.currency = draft.currency;
-        sale.completedAt = now;
-        sale.receiptText = ReceiptDocuments.preview(ReceiptDocuments.sale(config.store(), catalog.store().zone(),
-                event));
-        sale.payload = codec.payloadJson(event);
-        sale.persist();
+        CompletedSales.Booked booked = completedSales.book(event, shift.shiftId);
         saved.delete(draft.saleId);
-        stock.moveAll(event.lines().stream().map(line -> new StockLedger.Move(line.sku(), -line.quantity(),
-                line.weightGrams() == null ? null : -line.weightGrams())).toList(), "SALE", draft.saleId);
-        JournalEntry journaled = journal.append("sale", MessageSchema.SALE, event, sale.payload, now);
+        JournalEntry journaled = booked.journaled();
         if (draft.member != null) {
             points.record(draft.member.cardNo(), draft.saleId, journaled.eventId, moved.earned(), moved.redeemed(),
                     moved.offline());
         }
-        return view(sale, event);
+        return view(booked.sale(), event);
     }
 
     private static List<SaleCompleted.SaleLine> saleLines(SaleDraft draft, PricedBasket priced) {
@@ -476,11 +430,6 @@ public class CheckoutService {
 
     private static Refusal noSale(String saleId) {
         return Refusal.of(ErrorCode.NO_SUCH_SALE, "There is no open sale " + saleId + ".");
-    }
-
-    private static String money(long minor, SaleDraft draft) {
-        return draft.currency == null ? String.valueOf(minor)
-                : Money.of(minor, draft.currency).toDecimalString();
     }
 
     private Optional<SaleView> completed(String saleId) {

@@ -184,7 +184,7 @@ public class TillResource {
 
     @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_TILL NO_SUCH_SALE OTHER_LANE SALE_SUSPENDED "
             + "EMPTY_SALE TENDER_TOO_LOW TENDER_TOO_LARGE CHANGE_TOO_LARGE CHANGE_WITHOUT_CASH POINTS_NEED_MEMBER "
-            + "POINTS_AMOUNT POINTS_NOT_AVAILABLE POINTS_NEED_HQ UNKNOWN_PRODUCT NO_PRICE")
+            + "POINTS_AMOUNT POINTS_NOT_AVAILABLE POINTS_NEED_HQ UNKNOWN_PRODUCT NO_PRICE ONLINE_TENDER")
     @POST
     @Path("/sales/{id}/complete")
     public SaleView complete(@HeaderParam(TillApi.TOKEN_HEADER) String token, @PathParam("id") String id,

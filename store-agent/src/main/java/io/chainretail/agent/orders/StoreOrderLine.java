@@ -1,5 +1,6 @@
 package io.chainretail.agent.orders;
 
+import io.chainretail.core.sync.payload.LinePromotions;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,8 +37,17 @@ public class StoreOrderLine extends PanacheEntityBase {
     @Column(name = "saving_minor")
     public long savingMinor;
 
+    @Column(name = "tax_class")
+    public String taxClass;
+
+    @Column(name = "tax_minor")
+    public long taxMinor;
+
     @Column(name = "payable_minor")
     public long payableMinor;
+
+    /** The promotion trace, as {@link LinePromotions} writes it. */
+    public String promotions;
 
     public Long picked;
 

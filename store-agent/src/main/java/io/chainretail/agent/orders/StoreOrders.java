@@ -1,9 +1,22 @@
 package io.chainretail.agent.orders;
 
 import io.chainretail.agent.AgentConfig;
+import io.chainretail.agent.checkout.CompletedSales;
+import io.chainretail.agent.checkout.Tendered;
+import io.chainretail.agent.lane.LaneBooks;
+import io.chainretail.agent.mqtt.StoreLink;
+import io.chainretail.agent.points.PointsLedger;
 import io.chainretail.agent.replica.Catalog;
+import io.chainretail.agent.shift.Shift;
+import io.chainretail.agent.shift.ShiftService;
 import io.chainretail.agent.stock.StockLedger;
+import io.chainretail.agent.sync.FeedApplier;
+import io.chainretail.agent.till.TillSessions;
 import io.chainretail.agent.uplink.Journal;
+import io.chainretail.core.id.EventIds;
+import io.chainretail.core.sync.payload.LinePromotions;
+import io.chainretail.core.sync.payload.SaleCompleted;
+import io.chainretail.core.tender.TenderType;
 import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.chainretail.core.sync.MessageSchema;
@@ -14,6 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,8 +36,10 @@ import java.util.stream.Collectors;
 /**
  * The store's online orders: kept as HQ sends them, picked and made ready by the manager, handed over at a till
  * (or sent out and delivered), expired when not collected in time. Each step is one change of the order and one
- * journal event for HQ ({@code up.order.v1}) in one transaction, so it works with HQ away and reaches HQ once. The
- * goods leave the store's stock ledger when they are handed over or sent out, as HQ's stock book moves them.
+ * journal event for HQ ({@code up.order.v1}) in one transaction, so it works with HQ away and reaches HQ once.
+ * Handing over at a till records a sale at the lane, as rung up sales are recorded: the receipt, the lane's next
+ * receipt number, the stock moved, the payment in the shift (tender {@code ONLINE} when paid in advance, else
+ * what the customer pays with), points for a member. A delivery's goods leave the ledger when it is sent out.
  */
 @ApplicationScoped
 public class StoreOrders {
@@ -36,13 +52,22 @@ public class StoreOrders {
     private final Catalog catalog;
     private final AgentConfig config;
     private final InstantSource clock;
+    private final Till till;
 
-    public StoreOrders(Journal journal, StockLedger stock, Catalog catalog, AgentConfig config, InstantSource clock) {
+    /** What a handover at a till needs of the lane: its books, shift, sale recording, points, feed positions. */
+    public record Till(LaneBooks books, ShiftService shifts, CompletedSales sales, PointsLedger points,
+            FeedApplier feeds, StoreLink link) {
+    }
+
+    public StoreOrders(Journal journal, StockLedger stock, Catalog catalog, AgentConfig config, InstantSource clock,
+            LaneBooks books, ShiftService shifts, CompletedSales sales, PointsLedger points, FeedApplier feeds,
+            StoreLink link) {
         this.journal = journal;
         this.stock = stock;
         this.catalog = catalog;
         this.config = config;
         this.clock = clock;
+        this.till = new Till(books, shifts, sales, points, feeds, link);
     }
 
     /**
@@ -100,7 +125,10 @@ public class StoreOrders {
             row.quantity = line.quantity();
             row.unitPriceMinor = line.unitPriceMinor();
             row.savingMinor = line.savingMinor();
+            row.taxClass = line.taxClass();
+            row.taxMinor = line.taxMinor();
             row.payableMinor = line.payableMinor();
+            row.promotions = LinePromotions.toText(line.promotions());
             row.persist();
         }
         return order;
@@ -182,23 +210,90 @@ public class StoreOrders {
     }
 
     /**
-     * Hands a ready, prepaid pickup order to the customer at a till: its goods leave the stock ledger and the
-     * handover is journaled, once. Refuses: UNKNOWN_PICKUP_CODE (not an order of this store), ORDER_CANCELLED,
-     * ORDER_NOT_READY, ORDER_CLOSED (handed over or expired), PAYMENT_DUE (the customer pays at pickup).
+     * Hands a ready pickup order to the customer at a till, recorded as a sale at the lane: paid online (no
+     * tenders; the sale's tender is {@code ONLINE}) or paid now with {@code tenders}. Refuses: UNKNOWN_PICKUP_CODE
+     * (not an order of this store), ORDER_CANCELLED, ORDER_NOT_READY, ORDER_CLOSED (handed over or expired),
+     * NO_SHIFT, PAYMENT_DUE (unpaid and nothing tendered), ONLINE_TENDER, and what a payment can be refused for.
      */
     @Transactional
-    public OrderView handOver(String pickupCode, String cashier, String lane) {
+    public OrderView handOver(String pickupCode, TillSessions.Session session, List<SaleCompleted.Tender> tenders) {
         StoreOrder order = withPickupCode(pickupCode);
         if (order.fulfilment != OrderForStore.Fulfilment.PICKUP) {
             throw Refusal.of(ErrorCode.ORDER_NOT_READY, "Order " + order.channelOrderId + " is for delivery, "
                     + "not for collection at a till.");
         }
         requireReady(order);
-        if (!order.prepaid) {
-            throw Refusal.of(ErrorCode.PAYMENT_DUE, "The customer pays " + order.totalMinor + " (" + order.currency
-                    + ", minor units) at pickup: take the payment first.");
+        List<SaleCompleted.SaleLine> lines = soldLines(order.orderId);
+        if (lines.isEmpty()) {
+            throw Refusal.of(ErrorCode.ORDER_NOT_READY, "Nothing of order " + order.channelOrderId + " was picked.");
         }
-        return leave(order, Step.HANDED_OVER, cashier + " at lane " + lane);
+        long total = lines.stream().mapToLong(SaleCompleted.SaleLine::payableMinor).sum();
+        List<SaleCompleted.Tender> paid = tenders == null ? List.of() : tenders;
+        if (Tendered.of(paid, TenderType.ONLINE) > 0) {
+            throw Refusal.of(ErrorCode.ONLINE_TENDER, "Only the order centre records what was paid online.");
+        }
+        long change = 0;
+        if (order.prepaid) {
+            paid = List.of(new SaleCompleted.Tender(TenderType.ONLINE.name(), total, order.channel + " "
+                    + order.channelOrderId));
+        } else if (paid.isEmpty()) {
+            throw Refusal.of(ErrorCode.PAYMENT_DUE, "The customer pays " + Tendered.money(total, order.currency)
+                    + " now: take the payment.");
+        } else {
+            change = Tendered.change(paid, total, order.currency, config.maxChangeMinor());
+        }
+        long receiptNo = till.books().nextReceipt(session.lane());
+        Shift shift = till.shifts().requireOpen(session.lane());
+        Instant now = clock.instant();
+        Map<String, Long> seqs = till.feeds().lastAppliedAsOfReplica();
+        long earned = order.member == null ? 0 : till.points().earned(total, order.currency);
+        SaleCompleted sale = new SaleCompleted(EventIds.next().toString(), session.lane(), receiptNo,
+                session.cashier(), now, order.currency, order.member, List.of(), lines,
+                lines.stream().mapToLong(SaleCompleted.SaleLine::savingMinor).sum(),
+                lines.stream().mapToLong(SaleCompleted.SaleLine::taxMinor).sum(), total, paid, change,
+                seqs.getOrDefault("prices", 0L), seqs.getOrDefault("promotions", 0L), earned, 0,
+                !till.link().isConnected());
+        CompletedSales.Booked booked = till.sales().book(sale, shift.shiftId);
+        if (order.member != null) {
+            till.points().record(order.member, sale.saleId(), booked.journaled().eventId, earned, 0,
+                    sale.offline());
+        }
+        order.state = Step.HANDED_OVER;
+        long ordered = StoreOrderLine.of(order.orderId).stream().mapToLong(line -> line.payableMinor).sum();
+        String refund = order.prepaid && ordered > total ? "picked short: " + Tendered.money(ordered - total,
+                order.currency) + " to refund online" : null;
+        journal(order, Step.HANDED_OVER, session.cashier() + " at lane " + session.lane(),
+                pickedLines(order.orderId), refund, sale.saleId());
+        return view(order);
+    }
+
+    /**
+     * The order's picked lines as a till records them: at the prices HQ gave the order (a substitute at its
+     * line's), a short-picked line's saving, tax and payable in proportion to what was picked.
+     */
+    private List<SaleCompleted.SaleLine> soldLines(String orderId) {
+        List<SaleCompleted.SaleLine> sold = new ArrayList<>();
+        for (StoreOrderLine line : StoreOrderLine.of(orderId)) {
+            long picked = line.picked == null ? 0 : line.picked;
+            if (picked == 0) {
+                continue;
+            }
+            List<SaleCompleted.LinePromotion> promotions = LinePromotions.fromText(line.promotions).stream()
+                    .map(p -> new SaleCompleted.LinePromotion(p.code(), p.version(), p.savingMinor() * picked
+                            / line.quantity)).toList();
+            long saving = promotions.stream().mapToLong(SaleCompleted.LinePromotion::savingMinor).sum();
+            long regular = Math.multiplyExact(line.unitPriceMinor, picked);
+            long amount = regular - saving;
+            long fullAmount = line.unitPriceMinor * line.quantity - line.savingMinor;
+            long exclusiveTax = (line.payableMinor - fullAmount) * picked / line.quantity;
+            String sku = line.substitute != null ? line.substitute : line.sku;
+            String name = line.substitute == null ? line.name
+                    : catalog.item(line.substitute, null).map(Catalog.Item::name).orElse(line.substitute);
+            sold.add(new SaleCompleted.SaleLine(sold.size() + 1, sku, null, name, picked, null, line.unitPriceMinor,
+                    regular, saving, amount, line.taxClass, line.taxMinor * picked / line.quantity,
+                    amount + exclusiveTax, promotions));
+        }
+        return sold;
     }
 
     /** A delivery order leaves the store with its driver. */
@@ -262,7 +357,7 @@ public class StoreOrders {
         stock.moveAll(lines.stream().filter(line -> line.picked() > 0).map(line -> new StockLedger.Move(
                 line.substitute() != null ? line.substitute() : line.sku(), -line.picked(), null)).toList(), "ORDER",
                 order.orderId);
-        journal(order, step, by, lines, null);
+        journal(order, step, by, lines, null, null);
         return view(order);
     }
 
@@ -286,10 +381,15 @@ public class StoreOrders {
     }
 
     private void journal(StoreOrder order, Step step, String by, List<OrderProgress.PickedLine> lines, String note) {
+        journal(order, step, by, lines, note, null);
+    }
+
+    private void journal(StoreOrder order, Step step, String by, List<OrderProgress.PickedLine> lines, String note,
+            String saleId) {
         Instant now = clock.instant();
         order.updatedAt = now;
         journal.append("order", MessageSchema.ORDER_PROGRESS, new OrderProgress(order.orderId, order.version, step,
-                by, now, lines, note), now);
+                by, now, lines, note, saleId), now);
     }
 
     private static List<OrderProgress.PickedLine> pickedLines(String orderId) {

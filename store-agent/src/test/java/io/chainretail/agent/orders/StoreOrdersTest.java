@@ -1,10 +1,12 @@
 package io.chainretail.agent.orders;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.chainretail.agent.TestReplica;
+import io.chainretail.agent.checkout.CompletedSale;
 import io.chainretail.agent.sync.FeedApplier;
 import io.chainretail.agent.uplink.JournalEntry;
 import io.chainretail.core.id.EventIds;
@@ -14,6 +16,7 @@ import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.OrderForStore;
 import io.chainretail.core.sync.payload.OrderProgress;
+import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.time.MovableClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
@@ -94,6 +97,43 @@ class StoreOrdersTest {
         OrderProgress handedOver = lastStep(order.orderId());
         assertEquals(OrderProgress.Step.HANDED_OVER, handedOver.step());
         assertEquals("1001 at lane 21", handedOver.by());
+        SaleCompleted sale = saleOf(handedOver);
+        assertEquals(750, sale.totalMinor(), "two waters and the juice's substitute at the juice's price");
+        assertEquals(List.of(new SaleCompleted.Tender("ONLINE", 750, sale.tenders().get(0).reference())),
+                sale.tenders());
+        assertEquals(List.of("W-1", "W-1"), sale.lines().stream().map(SaleCompleted.SaleLine::sku).toList());
+    }
+
+    @Test
+    void anOrderPaidAtPickupIsPaidAtTheTillAndAShortPickIsChargedInProportion() {
+        String cashier = TestReplica.signInWithShift("23");
+        OrderForStore order = order(1, false, false);
+        orders.receive(order);
+        pick(order.orderId(), "[{\"lineNo\":1,\"picked\":1},{\"lineNo\":2,\"picked\":1}]").statusCode(200);
+        given().auth().oauth2(manager).post("/api/orders/" + order.orderId() + "/ready").then().statusCode(200);
+        handOver(cashier, order.pickupCode()).statusCode(409).body("code", equalTo("PAYMENT_DUE"))
+                .body("message", containsString("6.00"));
+        handOver(cashier, order.pickupCode(), "{\"tenders\":[{\"type\":\"ONLINE\",\"amountMinor\":600}]}")
+                .statusCode(422).body("code", equalTo("ONLINE_TENDER"));
+        handOver(cashier, order.pickupCode(), "{\"tenders\":[{\"type\":\"CASH\",\"amountMinor\":500}]}")
+                .statusCode(422).body("code", equalTo("TENDER_TOO_LOW"));
+        handOver(cashier, order.pickupCode(), "{\"tenders\":[{\"type\":\"CASH\",\"amountMinor\":1000}]}")
+                .statusCode(200).body("state", equalTo("HANDED_OVER"));
+        SaleCompleted sale = saleOf(lastStep(order.orderId()));
+        assertEquals(600, sale.totalMinor(), "one water of two (150) and the juice (450)");
+        assertEquals(400, sale.changeMinor());
+        assertEquals(17, sale.lines().get(0).taxMinor(), "half the line's tax");
+    }
+
+    private SaleCompleted saleOf(OrderProgress handedOver) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            CompletedSale sale = CompletedSale.findById(handedOver.saleId());
+            try {
+                return codec.readPayload(sale.payload, SaleCompleted.class);
+            } catch (MalformedMessageException e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 
     @Test
@@ -155,7 +195,12 @@ class StoreOrdersTest {
     }
 
     private static ValidatableResponse handOver(String cashier, String pickupCode) {
-        return given().header("X-Till-Token", cashier).post("/api/till/orders/" + pickupCode + "/handover").then();
+        return handOver(cashier, pickupCode, "{}");
+    }
+
+    private static ValidatableResponse handOver(String cashier, String pickupCode, String body) {
+        return given().header("X-Till-Token", cashier).contentType(ContentType.JSON).body(body)
+                .post("/api/till/orders/" + pickupCode + "/handover").then();
     }
 
     private long onHand(String sku) {
@@ -195,8 +240,10 @@ class StoreOrdersTest {
         int n = NEXT.incrementAndGet();
         return new OrderForStore(EventIds.next().toString(), version, "web", "web-" + n + "-" + System.nanoTime(),
                 OrderForStore.Fulfilment.PICKUP, String.format("%08d", 10_000_000 + n), "李雷", null, "13800000000",
-                null, "CNY", List.of(new OrderForStore.Line(1, "W-1", "矿泉水 550ml", 2, 150, 0, 300),
-                        new OrderForStore.Line(2, "J-1", "Orange juice 1l", 1, 450, 0, 450)), 750, prepaid, cancelled,
+                null, "CNY", List.of(new OrderForStore.Line(1, "W-1", "矿泉水 550ml", 2, 150, 0, "STD", 35, 300,
+                        List.of()),
+                        new OrderForStore.Line(2, "J-1", "Orange juice 1l", 1, 500, 50, "STD", 52, 450,
+                                List.of(new SaleCompleted.LinePromotion("JUICE2", 1, 50)))), 750, prepaid, cancelled,
                 Instant.now());
     }
 

@@ -58,20 +58,28 @@ public record OrderForStore(
     }
 
     /**
-     * One ordered line, priced by HQ with the store's prices and promotions when the order was placed.
+     * One ordered line, priced by HQ with the store's prices and promotions when the order was placed, by the
+     * tills' own engine: what the till records when it hands the order over.
      *
+     * @param taxMinor     the tax in or on the line
      * @param payableMinor what the customer pays for the line, promotions taken off and tax included
+     * @param promotions   which promotion versions took {@code savingMinor} off, and how much each
      */
     public record Line(int lineNo, String sku, String name, long quantity, long unitPriceMinor, long savingMinor,
-            long payableMinor) {
+            String taxClass, long taxMinor, long payableMinor, List<SaleCompleted.LinePromotion> promotions) {
 
         public Line {
             Fields.text(sku, Limits.SKU, "sku");
             Fields.optionalText(name, Limits.NAME, "name");
+            Fields.optionalText(taxClass, Limits.CODE, "taxClass");
             Fields.require(quantity >= 1, "quantity", "must be positive");
             Fields.notNegative(unitPriceMinor, "unitPriceMinor");
             Fields.notNegative(savingMinor, "savingMinor");
+            Fields.notNegative(taxMinor, "taxMinor");
             Fields.notNegative(payableMinor, "payableMinor");
+            promotions = promotions == null ? List.of() : List.copyOf(promotions);
+            Fields.require(promotions.stream().mapToLong(SaleCompleted.LinePromotion::savingMinor).sum() == savingMinor,
+                    "promotions", "must add up to the line's saving");
         }
     }
 }

@@ -13,9 +13,11 @@ import java.util.List;
  * @param by      who did it: a manager's or cashier's id, or {@code agent} for what the store did on its own
  * @param lines   for {@code PICKED}, what was picked of each line (short picks and substitutions), else empty
  * @param note    why, for a short pick or an expiry
+ * @param saleId  for {@code HANDED_OVER} at a till, the sale that recorded it (its lines, the payment, the stock
+ *                moved); else {@code null}
  */
 public record OrderProgress(String orderId, int version, Step step, String by, Instant at, List<PickedLine> lines,
-        String note) {
+        String note, String saleId) {
 
     /** A step of the order at the store. */
     public enum Step { RECEIVED, PICKED, READY, HANDED_OVER, OUT_FOR_DELIVERY, DELIVERED, EXPIRED, CANCELLED }
@@ -28,6 +30,7 @@ public record OrderProgress(String orderId, int version, Step step, String by, I
         Fields.require(at != null, "at", "is required");
         lines = lines == null ? List.of() : List.copyOf(lines);
         Fields.optionalText(note, Limits.NOTE, "note");
+        Fields.optionalText(saleId, Limits.ID, "saleId");
     }
 
     /**
