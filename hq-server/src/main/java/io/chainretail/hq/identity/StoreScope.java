@@ -3,6 +3,7 @@ package io.chainretail.hq.identity;
 import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.PathParam;
@@ -19,7 +20,8 @@ import java.lang.reflect.Method;
  * A store manager (or cashier) sees and changes only their own store: on every endpoint that takes a
  * store, as a {@code {store}} path parameter or a {@code store} query parameter, a store-bound user
  * naming another store, or none, is refused with 403 OTHER_STORE. HQ users see every store. Enforced
- * here, once, for every such endpoint, present and future (StoreScopeTest walks the OpenAPI document).
+ * here, once, for every such endpoint, present and future (StoreScopeTest walks the OpenAPI document), but the
+ * customers' shop, which is open to anyone.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 10)
@@ -37,7 +39,7 @@ public class StoreScope implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String own = identity.isAnonymous() ? null : identity.getAttribute(BearerTokenMechanism.STORE);
-        if (own == null || !takesAStore(resource.getResourceMethod())) {
+        if (own == null || !takesAStore(resource.getResourceMethod()) || isPublic(resource.getResourceClass())) {
             return;
         }
         String asked = request.getUriInfo().getPathParameters().getFirst("store");
@@ -48,6 +50,11 @@ public class StoreScope implements ContainerRequestFilter {
             throw Refusal.of(ErrorCode.OTHER_STORE, "You can see and change store " + own + "'s data only"
                     + (asked == null ? "; name it with store=" + own + "." : ", not store " + asked + "."));
         }
+    }
+
+    /** Open to anyone (the customers' shop): a store's people use it as customers do. */
+    private static boolean isPublic(Class<?> resourceClass) {
+        return resourceClass != null && resourceClass.isAnnotationPresent(PermitAll.class);
     }
 
     static boolean takesAStore(Method method) {

@@ -48,15 +48,17 @@ public class OrderCentre {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final BasketPreview pricing;
+    private final StockAvailability availability;
     private final EntityManager entities;
     private final ObjectMapper json;
     private final HqConfig config;
     private final InstantSource clock;
     private final Event<Changed> changed;
 
-    public OrderCentre(BasketPreview pricing, EntityManager entities, ObjectMapper json, HqConfig config,
-            InstantSource clock, Event<Changed> changed) {
+    public OrderCentre(BasketPreview pricing, StockAvailability availability, EntityManager entities,
+            ObjectMapper json, HqConfig config, InstantSource clock, Event<Changed> changed) {
         this.pricing = pricing;
+        this.availability = availability;
         this.entities = entities;
         this.json = json;
         this.config = config;
@@ -158,6 +160,13 @@ public class OrderCentre {
         return new Placed(view(earlier), true);
     }
 
+    /** A member's tier, for pricing a cart as the till would; {@code null} without a member or for an unknown one. */
+    @Transactional
+    public String memberTier(String cardNo) {
+        Member member = cardNo == null ? null : Member.findById(cardNo);
+        return member == null || !member.active ? null : member.tier;
+    }
+
     private static Member member(OrderInput.Customer customer) {
         if (customer.member() == null) {
             if (customer.name() == null || customer.name().isBlank()) {
@@ -183,7 +192,8 @@ public class OrderCentre {
             if (store == null) {
                 throw Refusal.of(ErrorCode.UNKNOWN_STORE, "store", "There is no store " + input.store() + ".");
             }
-            OrderRouting.Choice choice = OrderRouting.pickup(candidate(store, null, null), wanted);
+            OrderRouting.Choice choice = OrderRouting.pickup(new OrderRouting.Candidate(store.code, false, null,
+                    null, availability.at(store.code, wanted.keySet())), wanted);
             return choice.store().orElseThrow(() -> Refusal.of(ErrorCode.NOT_ENOUGH_STOCK, "lines",
                     "Store " + input.store() + " cannot fill the order: " + String.join(", ", choice.passedOver())
                             + "."));
@@ -195,41 +205,28 @@ public class OrderCentre {
         }
         int latitude = Degrees.e6(input.latitude());
         int longitude = Degrees.e6(input.longitude());
-        List<Store> stores = Store.listAll();
-        OrderRouting.Choice choice = OrderRouting.delivery(stores.stream()
-                .map(store -> candidate(store, latitude, longitude)).toList(), wanted);
+        java.util.Set<String> online = onlineStores();
+        List<OrderRouting.Candidate> candidates = Store.<Store>listAll().stream().map(store -> {
+            Long distance = store.latitudeE6 == null || store.longitudeE6 == null ? null
+                    : OrderRouting.distanceMetres(latitude, longitude, store.latitudeE6, store.longitudeE6);
+            boolean reaches = distance != null && store.deliveryRadiusM != null && distance <= store.deliveryRadiusM;
+            // Stock is looked up only where it can decide: a store that delivers here and is online.
+            return new OrderRouting.Candidate(store.code, online.contains(store.code), distance,
+                    store.deliveryRadiusM, reaches && online.contains(store.code)
+                            ? availability.at(store.code, wanted.keySet()) : Map.of());
+        }).toList();
+        OrderRouting.Choice choice = OrderRouting.delivery(candidates, wanted);
         return choice.store().orElseThrow(() -> Refusal.of(ErrorCode.NO_STORE_CAN_FULFIL, "No store can deliver "
                 + "this order now: " + (choice.passedOver().isEmpty() ? "the chain has no stores"
                         : String.join("; ", choice.passedOver())) + "."));
     }
 
-    private OrderRouting.Candidate candidate(Store store, Integer latitude, Integer longitude) {
-        Long distance = latitude == null || store.latitudeE6 == null || store.longitudeE6 == null ? null
-                : OrderRouting.distanceMetres(latitude, longitude, store.latitudeE6, store.longitudeE6);
-        return new OrderRouting.Candidate(store.code, online(store.code), distance, store.deliveryRadiusM,
-                available(store.code));
-    }
-
-    /** Whether the store reported itself online recently enough to count as online. */
-    private boolean online(String store) {
-        List<?> rows = entities.createNativeQuery("select state from store_presence where store_code = ?1"
-                + " and state = 'online' and last_seen_at >= ?2").setParameter(1, store)
-                .setParameter(2, clock.instant().minus(config.sync().offlineAfter())).getResultList();
-        return !rows.isEmpty();
-    }
-
-    /** Units available at a store, by SKU: on hand as its journal reported, less what open orders reserve. */
+    /** The stores that reported themselves online recently enough to count as online. */
     @SuppressWarnings("unchecked")
-    Map<String, Long> available(String store) {
-        List<Object[]> rows = entities.createNativeQuery("select s.sku, s.quantity - coalesce((select sum(l.quantity)"
-                + " from online_order_line l join online_order o on o.order_id = l.order_id where o.store_code ="
-                + " s.store_code and l.sku = s.sku and o.state in (" + reservingStates() + ")), 0)"
-                + " from store_stock s where s.store_code = ?1").setParameter(1, store).getResultList();
-        return rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> ((Number) row[1]).longValue()));
-    }
-
-    static String reservingStates() {
-        return OrderState.RESERVING.stream().map(state -> "'" + state.name() + "'").collect(Collectors.joining(", "));
+    private java.util.Set<String> onlineStores() {
+        return new java.util.HashSet<>(entities.createNativeQuery("select store_code from store_presence"
+                + " where state = 'online' and last_seen_at >= ?1")
+                .setParameter(1, clock.instant().minus(config.sync().offlineAfter())).getResultList());
     }
 
     /** Eight digits, not those of another open order at the store: what the customer shows at the till. */

@@ -11,7 +11,7 @@ import java.util.Optional;
  * it has every unit available; a delivery goes to the nearest store that delivers to the address, is online and
  * has every unit available. Each store passed over is given with the reason, so a refusal says why for each.
  */
-final class OrderRouting {
+public final class OrderRouting {
 
     /** Mean radius of the earth in metres, for distances between stores and addresses. */
     private static final double EARTH_METRES = 6_371_000;
@@ -84,7 +84,7 @@ final class OrderRouting {
     }
 
     /** The great-circle distance in metres between two points given in millionths of a degree. */
-    static long distanceMetres(int latitudeE6, int longitudeE6, int otherLatitudeE6, int otherLongitudeE6) {
+    public static long distanceMetres(int latitudeE6, int longitudeE6, int otherLatitudeE6, int otherLongitudeE6) {
         double lat1 = Math.toRadians(latitudeE6 / 1e6);
         double lat2 = Math.toRadians(otherLatitudeE6 / 1e6);
         double dLat = lat2 - lat1;

@@ -74,10 +74,7 @@ public class BasketPreview {
     @Transactional
     public PricedBasket price(String storeCode, LocalDateTime localTime, String tier, Set<String> coupons,
             List<Line> lines) {
-        Store store = Store.findById(storeCode);
-        if (store == null) {
-            throw Refusal.of(ErrorCode.UNKNOWN_STORE, "There is no store " + storeCode + ".");
-        }
+        Store store = store(storeCode);
         ZoneId zone = ZoneId.of(store.timezone);
         Instant at = (localTime != null ? localTime : LocalDateTime.now(zone)).atZone(zone).toInstant();
         List<BasketItem> items = new ArrayList<>();
@@ -90,11 +87,44 @@ public class BasketPreview {
                 coupons == null ? Set.of() : coupons);
     }
 
+    /**
+     * One unit of each product as the store sells it now, each priced alone (a product listing's prices, with the
+     * promotions that take something off a single unit); a product without a price there is left out. The
+     * promotions in force are read once for all.
+     */
+    @Transactional
+    public java.util.Map<String, PricedBasket> priceEach(String storeCode, String tier, List<String> skus) {
+        Store store = store(storeCode);
+        ZoneId zone = ZoneId.of(store.timezone);
+        HqPricingSource source = new HqPricingSource(store, zone);
+        Instant at = Instant.now();
+        java.util.Map<String, PricedBasket> priced = new java.util.LinkedHashMap<>();
+        for (String sku : skus) {
+            try {
+                priced.put(sku, BasketAssembly.price(source, List.of(new BasketItem(1, sku, 1, null, null)), at, tier,
+                        Set.of()));
+            } catch (Refusal notSoldHere) {
+                // no price at this store now, or sold by weight: not in the listing
+            }
+        }
+        return priced;
+    }
+
+    private static Store store(String storeCode) {
+        Store store = storeCode == null ? null : Store.findById(storeCode);
+        if (store == null) {
+            throw Refusal.of(ErrorCode.UNKNOWN_STORE, "There is no store " + storeCode + ".");
+        }
+        return store;
+    }
+
     /** HQ's tables as a pricing source for one store. */
     private final class HqPricingSource implements PricingSource {
 
         private final Store store;
         private final ZoneId zone;
+        /** The chain's and the store's promotions, read once per pricing. */
+        private List<Promotion> inForce;
 
         HqPricingSource(Store store, ZoneId zone) {
             this.store = store;
@@ -135,9 +165,12 @@ public class BasketPreview {
 
         @Override
         public List<Promotion> promotions() {
-            List<Promotion> all = new ArrayList<>(promotions.list());
-            localPromotions.running(store.code).forEach(change -> all.add(change.promotion()));
-            return all;
+            if (inForce == null) {
+                List<Promotion> all = new ArrayList<>(promotions.list());
+                localPromotions.running(store.code).forEach(change -> all.add(change.promotion()));
+                inForce = all;
+            }
+            return inForce;
         }
     }
 }
