@@ -9,14 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * An online pickup order through the pages, in headless Chromium: the order centre page at HQ lists it, the
- * store manager picks it and makes it ready on the console's orders page, the cashier hands it over at the till
- * page with the pickup code (Ins), and HQ's page shows it completed with every change.
+ * An online pickup order through the pages, in headless Chromium: a customer orders two teas on HQ's shop page
+ * for pickup at store 0001 and gets a pickup code and its QR code; the order centre page at HQ lists it, the store
+ * manager picks it and makes it ready on the console's orders page, the cashier finds it at the till page with the
+ * pickup code (Ins) and takes the cash, and HQ's page and the customer's show it completed.
  */
 class OnlineOrderBrowserIT {
 
@@ -37,17 +39,35 @@ class OnlineOrderBrowserIT {
                     "Authorization", "Bearer " + manager).status() == 200);
             Eventually.await("HQ books the 5", PATIENCE, () -> Http.get(hq.url() + "/api/stock?store=0001&sku=OB-1")
                     .body().path(0).path("quantity").asLong() == 5);
-            Http.Reply placed = Http.post(hq.url() + "/api/orders", "{\"channel\":\"web\",\"channelOrderId\":"
-                    + "\"web-page-1\",\"fulfilment\":\"PICKUP\",\"store\":\"0001\",\"customer\":{\"name\":\"王芳\"},"
-                    + "\"lines\":[{\"sku\":\"OB-1\",\"quantity\":2}],\"prepaid\":true}");
-            assertEquals(201, placed.status(), placed.body().toString());
-            String pickupCode = placed.body().path("pickupCode").asText();
-
             ChromeDriver browser = Browser.start();
             try {
                 WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+                // The customer, on HQ's shop page: store 0001, the tea found by its Chinese name, two in the cart.
+                browser.get(hq.url() + "/shop/");
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-store='0001']")))
+                        .click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("products"), "5 available"));
+                browser.findElement(By.id("q")).sendKeys("龙井", Keys.ENTER);
+                By add = By.cssSelector("button[aria-label='Add 龙井茶 Longjing']");
+                clickAfresh(browser, add);
+                wait.until(ExpectedConditions.textToBe(By.id("total"), "¥38.00"));
+                clickAfresh(browser, add);
+                wait.until(ExpectedConditions.textToBe(By.id("total"), "¥76.00"));
+                browser.findElement(By.id("name")).sendKeys("王芳");
+                browser.findElement(By.id("phone")).sendKeys("13800000000");
+                browser.findElement(By.id("place")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pickup-code")));
+                wait.until(d -> d.findElement(By.id("pickup-code")).getText().matches("\\d{8}"));
+                String pickupCode = browser.findElement(By.id("pickup-code")).getText();
+                String orderUrl = browser.getCurrentUrl();
+                wait.until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "const qr = document.getElementById('pickup-qr'); return qr.complete && qr.naturalWidth > 0;"));
+                Files.write(Path.of(System.getProperty("repo.root", ".."), "e2e/target/shop-order.png"),
+                        browser.getScreenshotAs(OutputType.BYTES));
+                String orderId = orderUrl.substring(orderUrl.indexOf("order=") + 6);
+
                 Browser.openHqPage(browser, wait, hq.url() + "/orders.html", "admin", RetailSystem.ADMIN_PASSWORD);
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("orders"), "web web-page-1"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("orders"), "王芳"));
 
                 Browser.openManagerPage(browser, wait, agent.url() + "/manager/orders.html", "9001", "9999");
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("orders"), "王芳"));
@@ -69,25 +89,39 @@ class OnlineOrderBrowserIT {
                 wait.until(d -> "pickup-input".equals(d.switchTo().activeElement().getAttribute("id")));
                 browser.switchTo().activeElement().sendKeys(pickupCode, Keys.ENTER);
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pickup-order"),
-                        "王芳: 2 × 龙井茶 Longjing. Paid online."));
-                browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+                        "王芳: 2 × 龙井茶 Longjing. Pays 76.00 now."));
+                // The customer pays at pickup: the cash field has the total; a 100 note gives 24.00 change.
+                wait.until(d -> "pickup-cash".equals(d.switchTo().activeElement().getAttribute("id")));
+                browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, "a"), "100", Keys.ENTER);
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
-                        "handed over to 王芳"));
+                        "handed over to 王芳. Change 24.00."));
                 Files.write(Path.of(System.getProperty("repo.root", ".."), "e2e/target/pickup-handover.png"),
                         browser.getScreenshotAs(OutputType.BYTES));
 
                 // The tab still holds its HQ session from the first visit.
                 browser.get(hq.url() + "/orders.html");
                 Eventually.await("HQ has the order completed", PATIENCE, () -> "COMPLETED".equals(Http.get(hq.url()
-                        + "/api/orders/" + placed.body().path("orderId").asText()).body().path("state").asText()));
+                        + "/api/orders/" + orderId).body().path("state").asText()));
                 browser.findElement(By.id("filter")).submit();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("orders"), "completed"));
                 browser.findElement(By.xpath("//table[@id='orders']/tbody/tr[1]")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-changes"),
                         "1001 at lane 01 at store 0001"));
+
+                // The customer's page shows the order completed.
+                browser.get(orderUrl);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-state"), "Completed"));
             } finally {
                 browser.quit();
             }
         }
+    }
+
+    /** Clicks what {@code what} finds, finding it again while the page draws its list anew. */
+    private static void clickAfresh(ChromeDriver browser, By what) {
+        new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(what).click();
+            return true;
+        });
     }
 }
