@@ -169,6 +169,23 @@ final class RawPaho {
      *
      * @return when the first publish was handed to Paho ({@link System#nanoTime()}), the connection made
      */
+    /**
+     * One QoS 1 message at a time from a publisher to one subscriber through the broker, {@code messages} times:
+     * each one's latency in milliseconds (the floor under anything that crosses the broker once).
+     */
+    static List<Long> oneWay(BrokerLogin broker, String topic, int messages) throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        try (Subscriber subscriber = new Subscriber(broker, topic, true); Publisher publisher = new Publisher(broker)) {
+            for (int m = 1; m <= messages; m++) {
+                long sent = System.nanoTime();
+                publisher.publish(topic, new byte[600]);
+                subscriber.awaitReceived(m);
+                latencies.add((subscriber.kept().get(m - 1).nanos() - sent) / 1_000_000);
+            }
+        }
+        return latencies;
+    }
+
     /** Threads a Paho v5 client costs per open connection, measured over {@code clients} connected at once. */
     static double threadsPerConnection(BrokerLogin broker, int clients) throws Exception {
         int before = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();

@@ -8,7 +8,8 @@ import java.util.List;
 /** An online order as the manager console and the till show it. */
 public record OrderView(String orderId, String channel, String channelOrderId, OrderForStore.Fulfilment fulfilment,
         OrderProgress.Step state, String pickupCode, String customer, String member, String phone, String address,
-        String currency, long totalMinor, boolean prepaid, Instant placedAt, Instant readyAt, List<Line> lines) {
+        String currency, long totalMinor, boolean prepaid, Instant placedAt, Instant receivedAt, Instant readyAt,
+        List<Line> lines) {
 
     /** One line: ordered, and picked ({@code null} before picking). */
     public record Line(int lineNo, String sku, String name, long quantity, long payableMinor, Long picked,
@@ -18,7 +19,7 @@ public record OrderView(String orderId, String channel, String channelOrderId, O
     static OrderView of(StoreOrder order, List<StoreOrderLine> lines) {
         return new OrderView(order.orderId, order.channel, order.channelOrderId, order.fulfilment, order.state,
                 order.pickupCode, order.customer, order.member, order.phone, order.address, order.currency,
-                order.totalMinor, order.prepaid, order.placedAt, order.readyAt, lines.stream()
+                order.totalMinor, order.prepaid, order.placedAt, order.receivedAt, order.readyAt, lines.stream()
                         .map(l -> new Line(l.lineNo, l.sku, l.name, l.quantity, l.payableMinor, l.picked, l.substitute,
                                 l.consentBy)).toList());
     }
