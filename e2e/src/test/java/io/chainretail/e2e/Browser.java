@@ -67,6 +67,22 @@ final class Browser {
     }
 
     /**
+     * Opens a till's cashier page, signs the cashier in by keyboard (as a keyboard-wedge scanner types, into
+     * whatever has focus) and counts the float into the drawer when the lane has no shift yet; returns once the
+     * scan field has focus.
+     */
+    static void signInAtTill(ChromeDriver browser, WebDriverWait wait, String tillUrl, String cashier, String pin,
+            String floatAmount) {
+        browser.get(tillUrl + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cashier")));
+        browser.switchTo().activeElement().sendKeys(cashier);
+        browser.findElement(By.id("pin")).sendKeys(pin, Keys.ENTER);
+        wait.until(d -> "float-input".equals(d.switchTo().activeElement().getAttribute("id")));
+        browser.switchTo().activeElement().sendKeys(floatAmount, Keys.ENTER);
+        wait.until(d -> "scan".equals(d.switchTo().activeElement().getAttribute("id")));
+    }
+
+    /**
      * Waits until the sign-in page has sent the browser back to the page asked for and that page has loaded.
      * Without this a test's next lookup can run while the browser navigates, and chromedriver aborts it
      * ("aborted by navigation"), which a wait for an element does not retry.

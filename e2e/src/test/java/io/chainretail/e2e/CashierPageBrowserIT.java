@@ -72,17 +72,10 @@ class CashierPageBrowserIT {
                 customerScreen.get(pos.url() + "/customer.html");
                 customerWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
                 pole.await(List.of("Welcome", "")::equals, Duration.ofSeconds(15));
-                browser.get(pos.url() + "/");
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cashier")));
-
-                // Every step is typed into whatever has focus, as with a keyboard-wedge scanner.
-                browser.switchTo().activeElement().sendKeys("1001");
-                browser.findElement(By.id("pin")).sendKeys("1234", Keys.ENTER);
-                // No shift yet on this lane: the float dialog comes first.
-                wait.until(d -> "float-input".equals(d.switchTo().activeElement().getAttribute("id")));
-                browser.switchTo().activeElement().sendKeys("100", Keys.ENTER);
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "float of 100.00"));
-                wait.until(d -> "scan".equals(d.switchTo().activeElement().getAttribute("id")));
+                // Every step is typed into whatever has focus, as with a keyboard-wedge scanner. No shift yet on
+                // this lane: the float dialog comes first.
+                Browser.signInAtTill(browser, wait, pos.url(), "1001", "1234", "100");
+                assertTrue(browser.findElement(By.id("message")).getText().contains("float of 100.00"));
 
                 // One bottle found by name (its label is torn), one scanned.
                 browser.switchTo().activeElement().sendKeys("矿泉", Keys.ENTER);

@@ -78,13 +78,7 @@ class OnlineOrderBrowserIT {
                 wait.until(ExpectedConditions.elementToBeClickable(By.id("ready"))).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Ready"));
 
-                browser.get(pos.url() + "/");
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cashier")));
-                browser.switchTo().activeElement().sendKeys("1001");
-                browser.findElement(By.id("pin")).sendKeys("1234", Keys.ENTER);
-                wait.until(d -> "float-input".equals(d.switchTo().activeElement().getAttribute("id")));
-                browser.switchTo().activeElement().sendKeys("100", Keys.ENTER);
-                wait.until(d -> "scan".equals(d.switchTo().activeElement().getAttribute("id")));
+                Browser.signInAtTill(browser, wait, pos.url(), "1001", "1234", "100");
                 browser.switchTo().activeElement().sendKeys(Keys.INSERT);
                 wait.until(d -> "pickup-input".equals(d.switchTo().activeElement().getAttribute("id")));
                 browser.switchTo().activeElement().sendKeys(pickupCode, Keys.ENTER);
