@@ -43,4 +43,84 @@ $('adjust').addEventListener('submit', async (event) => {
   }
 });
 
-ManagerSession.start(refresh);
+// The stock count: one open at a time; each line recorded shows the variance report again.
+let count = null;
+
+function showCount(report) {
+  count = report && report.state === 'OPEN' ? report : null;
+  $('count').hidden = !report;
+  $('count-open').hidden = Boolean(count);
+  if (!report) return;
+  $('count-title').textContent = (report.category ? 'Category ' + report.category : 'The whole store') + ', opened by '
+    + report.openedBy + ' at ' + ManagerSession.storeTime(report.openedAt) + ' · ' + report.state.toLowerCase();
+  const body = $('count-report').querySelector('tbody');
+  body.replaceChildren();
+  for (const line of report.lines) {
+    const tr = body.insertRow();
+    for (const [text, cls] of [[line.sku], [line.name], [line.expected, 'num'], [line.counted, 'num'],
+      [line.variance, line.variance ? 'num variance' : 'num'], [ManagerSession.money(line.varianceMinor), 'num']]) {
+      const td = tr.insertCell();
+      td.textContent = String(text);
+      if (cls) td.className = cls;
+    }
+  }
+  $('count-units-total').textContent = report.varianceUnits;
+  $('count-value-total').textContent = ManagerSession.money(report.varianceMinor);
+  $('count-missing').textContent = report.notCounted.length ? 'In the books but not counted yet: '
+    + report.notCounted.map((o) => o.sku + ' (' + o.quantity + ')').join(', ') : '';
+  $('count-line').hidden = !count;
+  $('count-post').hidden = !count;
+  $('count-cancel').hidden = !count;
+}
+
+$('count-open').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const category = $('count-category').value.trim();
+  try {
+    showCount(await ManagerSession.call('POST', '/api/stock/counts', category ? { kind: 'CATEGORY', category }
+      : { kind: 'STORE' }));
+    say('Count started.', 'good');
+  } catch (e) {
+    say('Refused: ' + e.message, 'error');
+  }
+});
+
+$('count-line').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const counted = Number($('count-units').value);
+  if (!Number.isInteger(counted)) { say('Type whole units.', 'error'); return; }
+  const sku = $('count-sku').value.trim();
+  try {
+    showCount(await ManagerSession.call('PUT', '/api/stock/counts/' + encodeURIComponent(count.countId) + '/lines/'
+      + encodeURIComponent(sku), { counted }));
+    say('Counted ' + sku + ': ' + counted + '.', 'good');
+    $('count-sku').value = '';
+    $('count-units').value = '';
+    $('count-sku').focus();
+  } catch (e) {
+    say('Refused: ' + e.message, 'error');
+  }
+});
+
+for (const [button, action, done] of [['count-post', 'post', 'Count posted: the books moved by the differences.'],
+  ['count-cancel', 'cancel', 'Count cancelled: the books did not move.']]) {
+  $(button).addEventListener('click', async () => {
+    try {
+      showCount(await ManagerSession.call('POST', '/api/stock/counts/' + encodeURIComponent(count.countId) + '/'
+        + action));
+      say(done, 'good');
+      await refresh();
+    } catch (e) {
+      say('Refused: ' + e.message, 'error');
+    }
+  });
+}
+
+ManagerSession.start(async () => {
+  await refresh();
+  try {
+    showCount(await ManagerSession.call('GET', '/api/stock/counts/current'));
+  } catch (e) {
+    showCount(null); // no count open
+  }
+});

@@ -29,6 +29,7 @@ public enum ErrorCode {
     STORE_REQUIRED(400, "A store manager or cashier belongs to a store: name it."),
     NO_STORE_FOR_HQ_ROLE(400, "HQ staff work for the whole chain: name no store."),
     NOT_A_STORE_ROLE(400, "Only cashiers and store managers have till ids."),
+    OUTSIDE_COUNT(400, "The product is not in the category the stock count covers."),
     CATEGORY_CYCLE(400, "A category cannot move under its own branch."),
     UNKNOWN_TAX_CLASS(400, "The tax class named does not exist: create it first."),
     UNKNOWN_CATEGORY(400, "The category named does not exist: create it first."),
@@ -78,6 +79,7 @@ public enum ErrorCode {
     NO_SUCH_RECEIPT(404, "There is no such receipt in this store."),
     NOT_QUARANTINED(404, "No such event is held in the quarantine."),
     UNKNOWN_ORDER(404, "There is no such online order."),
+    UNKNOWN_COUNT(404, "There is no such stock count."),
     UNKNOWN_PICKUP_CODE(404, "No online order of this store has this pickup code."),
 
     // 409: it clashes with the current state.
@@ -93,6 +95,8 @@ public enum ErrorCode {
     ORDER_ID_REUSED(409, "The channel already placed an order under this id, with other contents."),
     NOT_ENOUGH_STOCK(409, "The store has fewer units available than ordered."),
     NO_STORE_CAN_FULFIL(409, "No store can fulfil the order now; the message says why for each store."),
+    COUNT_OPEN(409, "Another stock count is open: post or cancel it first."),
+    COUNT_CLOSED(409, "The stock count is posted or cancelled."),
     ORDER_CANCELLED(409, "The online order was cancelled: do not hand it over."),
     ORDER_NOT_READY(409, "The online order is not picked and ready yet."),
     PAYMENT_DUE(409, "The customer pays for the online order at pickup: take the payment first."),

@@ -63,11 +63,20 @@ public class StockAdjustments {
             case COUNTED -> quantity - before;
             case DAMAGED, SHRINK -> -quantity;
         };
+        book(sku, kind, change, kind == Kind.COUNTED ? quantity : null, note, manager);
+        return new StockLedger.OnHand(sku, before + change, ledger.onHand(sku).weightGrams());
+    }
+
+    /**
+     * Moves the ledger by {@code change} and journals it for HQ, in the caller's transaction: what every manual
+     * movement comes to, a stock count's differences too.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void book(String sku, Kind kind, long change, Long counted, String note, String manager) {
         String movementId = EventIds.next().toString();
         Instant now = Instant.now();
         ledger.move(sku, change, null, kind.name(), movementId);
         journal.append("stock", MessageSchema.STOCK_ADJUSTED, new StockAdjusted(movementId, sku, kind, change,
-                kind == Kind.COUNTED ? quantity : null, note, manager, now), now);
-        return new StockLedger.OnHand(sku, before + change, ledger.onHand(sku).weightGrams());
+                counted, note, manager, now), now);
     }
 }
