@@ -20,9 +20,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The store manager's console in headless Chromium: HQ lets store 0001 price its water between 2.00 and
  * 3.00; the manager signs in with id and PIN, is refused 3.50 with HQ's ceiling shown, sets 2.20, the
  * till sells at 2.20 at once, and HQ lists the store's price; then books a delivery and a write-off
- * (refused without a reason), which HQ lists too, and runs a promotion of the store's own (refused past HQ's
- * limit), which HQ lists until the manager ends it; pairs a new lane's till with a code typed at its page;
- * and at the end of the lane's shift reads its Z report with the cash variance.
+ * (refused without a reason), which HQ lists too, counts the store and posts the variance, and runs a
+ * promotion of the store's own (refused past HQ's limit), which HQ lists until the manager ends it; pairs a new
+ * lane's till with a code typed at its page; and at the end of the lane's shift reads its Z report with the cash
+ * variance.
  */
 class ManagerConsoleBrowserIT {
 
@@ -78,6 +79,18 @@ class ManagerConsoleBrowserIT {
                 browser.findElement(By.id("note")).sendKeys("dropped", Keys.ENTER);
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "on hand: 22"));
 
+                // A count of the whole store finds 20 where the books hold 22: 2 short, 4.40 at the store's price.
+                browser.findElement(By.id("count-open")).submit();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("count-missing"), "BR-9 (22)"));
+                browser.findElement(By.id("count-sku")).sendKeys("BR-9");
+                browser.findElement(By.id("count-units")).sendKeys("20", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("count-report"), "-2"));
+                assertTrue(browser.findElement(By.id("count-value-total")).getText().contains("4.40"),
+                        browser.findElement(By.id("count-report")).getText());
+                browser.findElement(By.id("count-post")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Count posted"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stock"), "20"));
+
                 // A promotion of the store's own: 25% is past HQ's 20%, 10% runs until the manager ends it.
                 browser.findElement(By.linkText("Store promotions")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("running"), "only HQ's"));
@@ -123,8 +136,10 @@ class ManagerConsoleBrowserIT {
                     "the till sells at the store's price");
             Eventually.await("HQ lists the store's price", Duration.ofSeconds(30), () -> Http.get(hq.url()
                     + "/api/stores/0001/price-overrides").body().toString().contains("\"priceMinor\":220"));
-            Eventually.await("HQ lists the delivery and the write-off", Duration.ofSeconds(30), () -> Http.get(
-                    hq.url() + "/api/stores/0001/stock-adjustments").body().size() == 2);
+            Eventually.await("HQ lists the delivery, the write-off and the count", Duration.ofSeconds(30),
+                    () -> Http.get(hq.url() + "/api/stores/0001/stock-adjustments").body().size() == 3);
+            Eventually.await("HQ's stock book has the store's 20", Duration.ofSeconds(30), () -> Http.get(hq.url()
+                    + "/api/stock?store=0001&sku=BR-9").body().path(0).path("quantity").asLong() == 20);
 
             // The lane takes 2.20 in cash and closes its shift one yuan short: the manager's day shows the Z.
             till.post("/api/till/sales/" + sale + "/complete", "{\"tenders\":[{\"type\":\"CASH\","
