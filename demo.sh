@@ -114,11 +114,37 @@ for i in "${!STORES[@]}"; do
   wait_live "pos-${STORES[i]}-01" "http://127.0.0.1:$((BASE + 11 + i))"
 done
 
+# Online orders need stock and, for delivery, a place and a radius: each store books in 30 of D00003-D00022 as
+# its manager would (once the catalog has reached it; the shelf's D00001 and D00002 keep the shelf's counts), and
+# delivers within 5 km of central Shanghai. In the background, so the tills are usable at once.
+book_demo_stock() {
+  local agent_url=$1 manager sku tries
+  manager=$(curl -sf -X POST -H 'Content-Type: application/json' "$agent_url/api/manager/signin" \
+    --data '{"id":"9001","pin":"9999"}' | json_field token)
+  for n in $(seq 3 22); do
+    sku=$(printf 'D%05d' "$n")
+    for tries in $(seq 1 60); do
+      curl -sf -o /dev/null -X POST -H "Authorization: Bearer $manager" -H 'Content-Type: application/json' \
+        "$agent_url/api/stock/$sku/adjustments" --data '{"kind":"RECEIVED","quantity":30,"note":"demo"}' && break
+      sleep 1
+    done
+  done
+}
+LONGITUDES=(121.4737 121.4998)
+for i in "${!STORES[@]}"; do
+  curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    "http://127.0.0.1:$BASE/api/stores/${STORES[i]}/delivery-area" \
+    --data "{\"latitude\":31.2304,\"longitude\":${LONGITUDES[i]},\"radiusMetres\":5000}" || true
+  book_demo_stock "http://127.0.0.1:$((BASE + 1 + i))" &
+done
+
 cat <<MSG
 
 The chain is running (data and logs in $DEMO_DIR):
   HQ console         http://127.0.0.1:$BASE/reconciliation.html   (user admin, password $ADMIN_PASSWORD)
   HQ API             http://127.0.0.1:$BASE/q/swagger-ui   (POST /api/auth/signin for a bearer token)
+  Customers' shop    http://127.0.0.1:$BASE/shop/   (online orders; the stores' online orders page is
+                     /manager/orders.html on each store agent, manager 9001, PIN 9999)
   MQTT broker        tcp://127.0.0.1:$BROKER_PORT
 MSG
 for i in "${!STORES[@]}"; do
@@ -132,6 +158,8 @@ demo barcode 690 + 9 digits + check digit). The stores take a few seconds to rec
 Each lane 01 prints on a simulated receipt printer: see $DEMO_DIR/store-0001/printed/01/ (text and PNG).
 Each store has a simulated weighing shelf A1 (Modbus TCP) with ten of D00001 and D00002: its counts
 against the books are at /api/shelves on the store agent, its alerts at /api/shelves/alerts.
+Each store books in 30 of D00003-D00022 for the shop's online orders: order in the shop, pick it on the
+store's orders page, and hand it over at the till with Ins and the pickup code.
 Press Ctrl-C to stop.
 MSG
 wait
