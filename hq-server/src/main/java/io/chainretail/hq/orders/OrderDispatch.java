@@ -28,9 +28,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends each online order to its store, on the store's own {@code orders} topic (QoS 1, readable by that store's
- * account only), at once when it is placed or changed, and again every {@link #RESEND_AFTER} until the store's
- * journal reports holding that version of it ({@link OrderProgressBook}). So an order reaches a store that was
- * offline, or whose broker lost it, and the store keeps it exactly once (by order id and version).
+ * account only), at once when it is placed or changed, and again every {@link #RESEND_AFTER} while the store is
+ * online until its journal reports holding that version of it ({@link OrderProgressBook}). So an order reaches a
+ * store that was offline, or whose broker lost it, and the store keeps it exactly once (by order id and version).
  */
 @ApplicationScoped
 public class OrderDispatch {
@@ -74,11 +74,17 @@ public class OrderDispatch {
         sending.execute(() -> send(List.of(changed.orderId())));
     }
 
-    /** Sends again every order its store has not reported holding for {@link #RESEND_AFTER}. */
+    /**
+     * Sends again every order its store has not reported holding for {@link #RESEND_AFTER}, to the stores that are
+     * online: an offline store's broker session would only pile up copies (Mosquitto keeps 1,000 at most); its
+     * orders go again within a round of its coming back.
+     */
     void resendUnheard() {
-        Instant before = clock.instant().minus(RESEND_AFTER);
+        Instant now = clock.instant();
         List<String> unheard = QuarkusTransaction.requiringNew().call(() -> OnlineOrder.<OnlineOrder>find(
-                "storeVersion < version and (lastSentAt is null or lastSentAt < ?1) order by placedAt", before)
+                "storeVersion < version and (lastSentAt is null or lastSentAt < ?1) and storeCode in (select"
+                + " p.storeCode from StorePresence p where p.state = 'online' and p.lastSeenAt >= ?2)"
+                + " order by placedAt", now.minus(RESEND_AFTER), now.minus(config.sync().offlineAfter()))
                 .page(0, ROUND).stream().map(order -> order.orderId).toList());
         send(unheard);
     }

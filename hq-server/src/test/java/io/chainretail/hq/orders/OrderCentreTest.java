@@ -20,6 +20,8 @@ import io.chainretail.hq.TestStore;
 import io.chainretail.hq.broker.BrokerAccounts;
 import io.chainretail.hq.broker.EmbeddedBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.chainretail.core.time.MovableClock;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -27,6 +29,7 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +58,9 @@ class OrderCentreTest {
 
     @Inject
     EntityManager entities;
+
+    @Inject
+    OrderDispatch dispatch;
 
     @BeforeEach
     @TestSecurity(user = "test-admin", roles = "hq-admin")
@@ -172,6 +178,44 @@ class OrderCentreTest {
         }
     }
 
+    @Test
+    void anUnheardOrderGoesAgainOnlyToAStoreThatIsOnline() {
+        MovableClock clock = new MovableClock();
+        QuarkusMock.installMockForType(clock, InstantSource.class);
+        String orderId = place(pickup("web-11", 1).replace("OR-1", "OR-2")).statusCode(201).extract().path("orderId");
+        Instant first = awaitSent(orderId);
+        clock.advance(OrderDispatch.RESEND_AFTER.plusSeconds(1));
+        online("O-1", true, clock.instant());
+        dispatch.resendUnheard();
+        Instant again = lastSent(orderId);
+        assertTrue(again.isAfter(first), "sent again to the online store");
+
+        clock.advance(OrderDispatch.RESEND_AFTER.plusSeconds(1));
+        online("O-1", false, clock.instant());
+        try {
+            dispatch.resendUnheard();
+            assertEquals(again, lastSent(orderId), "an offline store's session would only pile copies up");
+        } finally {
+            online("O-1", true);
+        }
+    }
+
+    /** When the order was first sent: right after its commit, on the dispatcher's own thread. */
+    private static Instant awaitSent(String orderId) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (Instant sent = lastSent(orderId); ; sent = lastSent(orderId)) {
+            if (sent != null) {
+                return sent;
+            }
+            assertTrue(System.nanoTime() < deadline, "order " + orderId + " was never sent");
+            Thread.onSpinWait();
+        }
+    }
+
+    private static Instant lastSent(String orderId) {
+        return QuarkusTransaction.requiringNew().call(() -> OnlineOrder.<OnlineOrder>findById(orderId).lastSentAt);
+    }
+
     private OrderForStore nextOrder(BlockingQueue<byte[]> orders, String orderId) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
@@ -221,12 +265,16 @@ class OrderCentreTest {
 
     /** Says the store is online (or not) as its retained status would. */
     private void online(String store, boolean online) {
+        online(store, online, Instant.now());
+    }
+
+    private void online(String store, boolean online, Instant at) {
         QuarkusTransaction.requiringNew().run(() -> {
             entities.createNativeQuery("delete from store_presence where store_code = ?1").setParameter(1, store)
                     .executeUpdate();
             entities.createNativeQuery("insert into store_presence (store_code, state, last_seen_at)"
                     + " values (?1, ?2, ?3)").setParameter(1, store).setParameter(2, online ? "online" : "offline")
-                    .setParameter(3, Instant.now()).executeUpdate();
+                    .setParameter(3, at).executeUpdate();
         });
     }
 
