@@ -55,6 +55,20 @@ class OnlineOrderIT {
             Eventually.await("HQ shows the order handed over while it was down completed", PATIENCE,
                     () -> "COMPLETED".equals(order(hq, cutOff).path("state").asText()));
             awaitStockAtHq(hq, 6);
+            // What the till refuses: the same code again, and the code of an order HQ cancelled.
+            assertEquals("ORDER_CLOSED", till.refused("/api/till/orders/" + pickupCode + "/handover", "{}"));
+            String cancelled = place(hq, "web-e2e-3");
+            awaitAtStore(agent, manager, cancelled);
+            pickAndReady(agent, manager, cancelled);
+            assertEquals(200, Http.post(hq.url() + "/api/orders/" + cancelled + "/cancel", "{\"reason\":\"customer "
+                    + "changed their mind\"}").status());
+            Eventually.await("the store has the cancellation", PATIENCE, () -> "CANCELLED".equals(Http.get(
+                    agent.url() + "/api/orders/" + cancelled, "Authorization", "Bearer " + manager).body()
+                    .path("state").asText()));
+            assertEquals("ORDER_CANCELLED", till.refused("/api/till/orders/" + order(hq, cancelled)
+                    .path("pickupCode").asText() + "/handover", "{}"));
+            awaitStockAtHq(hq, 6);
+
             // The lane's shift closes with the float in the drawer: the orders were paid online, not in cash.
             till.post("/api/till/shift/close", "{\"counted\":[{\"valueMinor\":10000,\"count\":1}]}");
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));

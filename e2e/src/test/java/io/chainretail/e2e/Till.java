@@ -1,6 +1,7 @@
 package io.chainretail.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -41,6 +42,13 @@ public final class Till {
         Http.Reply reply = Http.post(agent + path, json, TOKEN, token);
         assertEquals(200, reply.status(), path + " " + json + ": " + reply.body());
         return reply;
+    }
+
+    /** Posts what the agent must refuse; answers the refusal's code. */
+    public String refused(String path, String json) {
+        Http.Reply reply = Http.post(agent + path, json, TOKEN, token);
+        assertTrue(reply.status() >= 400 && reply.status() < 500, path + " " + json + ": " + reply.body());
+        return reply.body().path("code").asText();
     }
 
     public JsonNode put(String path, String json) {

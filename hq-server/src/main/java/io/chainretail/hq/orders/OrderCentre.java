@@ -284,6 +284,31 @@ public class OrderCentre {
         return view(order);
     }
 
+    /**
+     * The channel gave a customer's online payment back: for a completed order (goods returned, or a short pick's
+     * difference) or a cancelled one that was paid. The order is REFUNDED, with how much and why; once only.
+     */
+    @Transactional
+    public OrderView refund(String orderId, long amountMinor, String reason, String by) {
+        OnlineOrder order = find(orderId);
+        if (order.state == OrderState.REFUNDED) {
+            return view(order);
+        }
+        if (!order.paid || !(order.state == OrderState.COMPLETED || order.state == OrderState.CANCELLED)) {
+            throw Refusal.of(ErrorCode.ORDER_CLOSED, "Order " + orderId + " is " + order.state.name().toLowerCase()
+                    + (order.paid ? "" : " and was not paid online") + ": there is nothing to refund online.");
+        }
+        if (amountMinor < 1 || amountMinor > order.totalMinor) {
+            throw Refusal.of(ErrorCode.INVALID_QUANTITY, "amountMinor", "A refund is 1 to " + order.totalMinor
+                    + " (the order's total), was " + amountMinor + ".");
+        }
+        order.state = OrderState.REFUNDED;
+        order.updatedAt = clock.instant();
+        OrderChange.record(orderId, OrderState.REFUNDED, by, order.updatedAt, amountMinor + " " + order.currency
+                + " (minor units) given back online: " + reason);
+        return view(order);
+    }
+
     private OnlineOrder open(String orderId) {
         OnlineOrder order = find(orderId);
         if (!order.state.cancellable()) {

@@ -37,6 +37,10 @@ public class OrderResource {
     public record Cancellation(@NotNull @Size(min = 1, max = 200) String reason) {
     }
 
+    /** What the channel gave back online, in minor units, and why. */
+    public record Refund(@NotNull @Min(1) Long amountMinor, @NotNull @Size(min = 1, max = 200) String reason) {
+    }
+
     /** An order as listed. */
     public record OrderSummary(String orderId, String channel, String channelOrderId, String store,
             String fulfilment, OrderState state, String customer, long totalMinor, String currency, boolean paid,
@@ -101,6 +105,18 @@ public class OrderResource {
     @Path("/{orderId}/payment")
     public OrderView pay(@PathParam("orderId") String orderId, @Valid @NotNull Payment payment) {
         return centre.pay(orderId, payment.reference(), caller.getPrincipal().getName());
+    }
+
+    /**
+     * The channel refunded the customer online: a completed order (goods returned, a short pick's difference) or a
+     * cancelled one that was paid. The order is REFUNDED; refunding it again answers it as it is.
+     */
+    @Extension(name = Refuses.EXTENSION, value = "BODY_TOO_LARGE LENGTH_REQUIRED UNKNOWN_ORDER ORDER_CLOSED "
+            + "INVALID_QUANTITY")
+    @POST
+    @Path("/{orderId}/refund")
+    public OrderView refund(@PathParam("orderId") String orderId, @Valid @NotNull Refund refund) {
+        return centre.refund(orderId, refund.amountMinor(), refund.reason(), caller.getPrincipal().getName());
     }
 
     /** Cancels an order whose goods have not left the store; cancelling it again answers it as it is. */

@@ -161,6 +161,10 @@ class OrderCentreTest {
             given().contentType(ContentType.JSON).body("{\"reason\":\"too late\"}")
                     .post("/api/orders/" + orderId + "/cancel").then().statusCode(409)
                     .body("code", equalTo("ORDER_CLOSED"));
+            refund(orderId, 501).statusCode(422).body("code", equalTo("INVALID_QUANTITY"));
+            refund(orderId, 500).statusCode(200).body("state", equalTo("REFUNDED"))
+                    .body("changes[-1].note", containsString("500 CNY (minor units) given back online"));
+            refund(orderId, 500).statusCode(200).body("changes", org.hamcrest.Matchers.hasSize(7));
         }
     }
 
@@ -293,6 +297,11 @@ class OrderCentreTest {
 
     private static ValidatableResponse place(String body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/orders").then();
+    }
+
+    private static ValidatableResponse refund(String orderId, long amount) {
+        return given().contentType(ContentType.JSON).body("{\"amountMinor\":" + amount + ",\"reason\":"
+                + "\"tea returned\"}").post("/api/orders/" + orderId + "/refund").then();
     }
 
     private static void cancel(String orderId) {
