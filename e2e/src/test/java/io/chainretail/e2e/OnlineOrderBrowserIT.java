@@ -71,7 +71,7 @@ class OnlineOrderBrowserIT {
 
                 Browser.openManagerPage(browser, wait, agent.url() + "/manager/orders.html", "9001", "9999");
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("orders"), "王芳"));
-                browser.findElement(By.xpath("//table[@id='orders']//button[text()='Open']")).click();
+                clickAfresh(browser, By.xpath("//table[@id='orders']//button[text()='Open']"));
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pick-lines")));
                 browser.findElement(By.xpath("//form[@id='pick']//button[@type='submit']")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Picking saved"));
@@ -96,9 +96,13 @@ class OnlineOrderBrowserIT {
                 browser.get(hq.url() + "/orders.html");
                 Eventually.await("HQ has the order completed", PATIENCE, () -> "COMPLETED".equals(Http.get(hq.url()
                         + "/api/orders/" + orderId).body().path("state").asText()));
+                Eventually.await("HQ has all of store 0001's journal", PATIENCE, () -> Http.get(agent.url()
+                        + "/api/sync").body().path("uplinkBacklog").asLong() == 0);
+                assertEquals(3, Http.get(hq.url() + "/api/stock?store=0001&sku=OB-1").body().path(0).path("quantity")
+                        .asLong(), "the two teas left store 0001's stock at HQ once");
                 browser.findElement(By.id("filter")).submit();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("orders"), "completed"));
-                browser.findElement(By.xpath("//table[@id='orders']/tbody/tr[1]")).click();
+                clickAfresh(browser, By.xpath("//table[@id='orders']/tbody/tr[1]"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-changes"),
                         "1001 at lane 01 at store 0001"));
 
