@@ -136,6 +136,7 @@ for i in "${!STORES[@]}"; do
     "http://127.0.0.1:$BASE/api/stores/${STORES[i]}/delivery-area" \
     --data "{\"latitude\":31.2304,\"longitude\":${LONGITUDES[i]},\"radiusMetres\":5000}" || true
   book_demo_stock "http://127.0.0.1:$((BASE + 1 + i))" &
+  pids+=($!) # stopped with the rest: on Ctrl-C it would otherwise keep retrying against stopped agents
 done
 
 cat <<MSG
