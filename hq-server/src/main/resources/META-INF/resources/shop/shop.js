@@ -254,6 +254,8 @@ $('q').addEventListener('input', () => {
 $('more').addEventListener('click', () => search(shop.page + 1).catch((e) => say(e.message, 'error')));
 $('change-store').addEventListener('click', () => chooseStore().catch((e) => say(e.message, 'error')));
 $('checkout').addEventListener('submit', placeOrder);
+// A member card prices the cart with the member's prices and promotions, as at the till.
+$('member').addEventListener('change', () => renderCart());
 for (const radio of document.querySelectorAll('input[name="fulfilment"]')) {
   radio.addEventListener('change', () => { $('delivery').hidden = radio.value !== 'DELIVERY' || !radio.checked; });
 }
