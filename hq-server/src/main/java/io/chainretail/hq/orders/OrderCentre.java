@@ -207,8 +207,7 @@ public class OrderCentre {
         int longitude = Degrees.e6(input.longitude());
         java.util.Set<String> online = onlineStores();
         List<OrderRouting.Candidate> candidates = Store.<Store>listAll().stream().map(store -> {
-            Long distance = store.latitudeE6 == null || store.longitudeE6 == null ? null
-                    : OrderRouting.distanceMetres(latitude, longitude, store.latitudeE6, store.longitudeE6);
+            Long distance = OrderRouting.distanceMetres(latitude, longitude, store);
             boolean reaches = distance != null && store.deliveryRadiusM != null && distance <= store.deliveryRadiusM;
             // Stock is looked up only where it can decide: a store that delivers here and is online.
             return new OrderRouting.Candidate(store.code, online.contains(store.code), distance,

@@ -83,6 +83,12 @@ public final class OrderRouting {
         return String.format(java.util.Locale.ROOT, "%.1f km", metres / 1000.0);
     }
 
+    /** How far a place (millionths of a degree) is from a store, or {@code null} when the store has no place. */
+    public static Long distanceMetres(int latitudeE6, int longitudeE6, io.chainretail.hq.store.Store store) {
+        return store.latitudeE6 == null || store.longitudeE6 == null ? null
+                : distanceMetres(latitudeE6, longitudeE6, store.latitudeE6, store.longitudeE6);
+    }
+
     /** The great-circle distance in metres between two points given in millionths of a degree. */
     public static long distanceMetres(int latitudeE6, int longitudeE6, int otherLatitudeE6, int otherLongitudeE6) {
         double lat1 = Math.toRadians(latitudeE6 / 1e6);

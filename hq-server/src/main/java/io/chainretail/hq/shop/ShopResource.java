@@ -8,8 +8,10 @@ import io.chainretail.core.sync.payload.OrderForStore;
 import io.chainretail.core.web.Refuses;
 import io.chainretail.hq.catalog.ProductService;
 import io.chainretail.hq.catalog.ProductView;
+import io.chainretail.hq.orders.Degrees;
 import io.chainretail.hq.orders.OrderCentre;
 import io.chainretail.hq.orders.OrderInput;
+import io.chainretail.hq.orders.OrderRouting;
 import io.chainretail.hq.orders.OrderState;
 import io.chainretail.hq.orders.OrderView;
 import io.chainretail.hq.orders.StockAvailability;
@@ -127,7 +129,9 @@ public class ShopResource {
     public List<ShopStore> stores(@QueryParam("latitude") @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
             @QueryParam("longitude") @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude) {
         return Store.<Store>listAll().stream().map(store -> new ShopStore(store.code, store.name, store.region,
-                store.currency, Distances.between(latitude, longitude, store), store.deliveryRadiusM != null))
+                store.currency, latitude == null || longitude == null ? null
+                        : OrderRouting.distanceMetres(Degrees.e6(latitude), Degrees.e6(longitude), store),
+                store.deliveryRadiusM != null))
                 .sorted(Comparator.comparing((ShopStore s) -> s.distanceMetres() == null ? Long.MAX_VALUE
                         : s.distanceMetres()).thenComparing(ShopStore::code)).toList();
     }
@@ -208,8 +212,10 @@ public class ShopResource {
     @GET
     @Path("/orders/{orderId}/pickup-code.svg")
     @Produces("image/svg+xml")
+    @Transactional
     public String pickupQr(@PathParam("orderId") String orderId) {
-        return PickupQr.svg(orders.get(orderId).pickupCode());
+        // Through tracked(): another channel's order is not the shop's to show, its pickup code least of all.
+        return PickupQr.svg(tracked(orders.get(orderId)).pickupCode());
     }
 
     private static TrackedOrder tracked(OrderView order) {

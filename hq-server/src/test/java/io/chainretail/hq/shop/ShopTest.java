@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class ShopTest {
 
     private static boolean stocked;
+    private static String admin;
 
     @Inject
     EmbeddedBroker broker;
@@ -43,7 +44,7 @@ class ShopTest {
         if (stocked) {
             return;
         }
-        String admin = given().contentType(ContentType.JSON).body("{\"username\":\"admin\",\"password\":"
+        admin = given().contentType(ContentType.JSON).body("{\"username\":\"admin\",\"password\":"
                 + "\"test-admin-password\"}").post("/api/auth/signin").then().statusCode(200).extract().path("token");
         put(admin, "/api/tax-classes/VAT13", "{\"code\":\"VAT13\",\"name\":\"VAT 13%\",\"rateBp\":1300,"
                 + "\"inclusive\":true}");
@@ -95,6 +96,15 @@ class ShopTest {
     @Test
     void refusesWhatIsNotAnOrder() {
         given().get("/api/shop/orders/no-such-order").then().statusCode(404).body("code", equalTo("UNKNOWN_ORDER"));
+        String appOrder = given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"channel\":\"app\","
+                + "\"channelOrderId\":\"app-sh-1\",\"fulfilment\":\"PICKUP\",\"store\":\"SH-1\",\"customer\":"
+                + "{\"name\":\"李娜\"},\"lines\":[{\"sku\":\"SH-TEA\",\"quantity\":1}],\"prepaid\":true}")
+                .post("/api/orders").then().statusCode(201).extract().path("orderId");
+        given().get("/api/shop/orders/" + appOrder + "/pickup-code.svg").then().statusCode(404)
+                .body("code", equalTo("UNKNOWN_ORDER"));
+        // Its unit is free again for the other test of this class.
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"reason\":\"test\"}")
+                .post("/api/orders/" + appOrder + "/cancel").then().statusCode(200);
         given().get("/api/shop/stores/NOPE/products").then().statusCode(404).body("code", equalTo("UNKNOWN_STORE"));
         place("{\"orderKey\":\"c0ffee00-0003\",\"fulfilment\":\"PICKUP\",\"store\":\"SH-1\",\"name\":\"张伟\","
                 + "\"phone\":\"139\",\"lines\":[{\"sku\":\"SH-TEA\",\"quantity\":-1}]}").statusCode(400)
