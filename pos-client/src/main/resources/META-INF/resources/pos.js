@@ -1,8 +1,8 @@
 // The cashier page: keyboard first, the scan field has focus unless a panel is open, every error is
 // said in words the cashier can act on. Keys: F2 X report, F3 close the shift (Z), F4 member, F5 no
 // sale (manager), F6 coupon, F7 suspend, F8 void a line, F9 return, F10 resume, F11 void a completed
-// sale (manager), F12 pay, Ins an online order collected with its pickup code, Esc back to scanning. With no
-// shift open the float dialog comes first.
+// sale (manager), F12 pay, Ins an online order collected (or a delivery settled) with its pickup code, Esc back
+// to scanning. With no shift open the float dialog comes first.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
@@ -361,11 +361,19 @@ function showPickupCash(shown) {
   $('pickup-cash').value = '';
 }
 
+// A delivery is settled here when its driver is back: paid online, or the cash the driver collected.
+function isDelivery(order) {
+  return order.fulfilment === 'DELIVERY';
+}
+
 function describeOrder(order) {
   const lines = order.lines.map((line) => (line.picked ?? line.quantity) + ' × ' + (line.name || line.sku)
     + (line.substitute ? ' (substitute ' + line.substitute + ')' : '')).join(', ');
-  return order.customer + ': ' + lines + '. ' + (order.prepaid ? 'Paid online.' : 'Pays ' + money(order.totalMinor)
-    + ' now.') + ' State: ' + order.state.toLowerCase().replace(/_/g, ' ') + '.';
+  const due = money(order.chargeMinor);
+  const payment = order.prepaid ? 'Paid online.'
+    : (isDelivery(order) ? 'The driver hands in ' + due + '.' : 'Pays ' + due + ' now.');
+  return (isDelivery(order) ? 'Delivery to ' : '') + order.customer + ': ' + lines + '. ' + payment + ' State: '
+    + order.state.toLowerCase().replace(/_/g, ' ') + '.';
 }
 
 $('pickup-form').addEventListener('submit', async (event) => {
@@ -377,16 +385,18 @@ $('pickup-form').addEventListener('submit', async (event) => {
     if (!ok) { say(data.message || 'No such order.', 'error'); return; }
     pickupFound = data;
     $('pickup-order').textContent = describeOrder(data);
-    $('pickup-go').textContent = 'Hand it over (Enter)';
-    const payNow = !data.prepaid && data.state === 'READY';
+    const settling = isDelivery(data);
+    $('pickup-go').textContent = settling ? 'Settle the delivery (Enter)' : 'Hand it over (Enter)';
+    const payNow = !data.prepaid && data.state === (settling ? 'OUT_FOR_DELIVERY' : 'READY');
     showPickupCash(payNow);
     if (payNow) {
-      $('pickup-cash').value = money(data.totalMinor);
+      $('pickup-cash').value = money(data.chargeMinor);
       $('pickup-cash').focus();
       $('pickup-cash').select();
     }
-    say('Check the order with the customer' + (payNow ? ', take the cash' : '') + ', then press Enter to hand '
-      + 'it over.', 'ok');
+    say(settling ? 'Check the delivery with the driver' + (payNow ? ', take the cash collected' : '')
+      + ', then press Enter to settle it.' : 'Check the order with the customer' + (payNow ? ', take the cash' : '')
+      + ', then press Enter to hand it over.', 'ok');
     return;
   }
   const body = {};
@@ -398,8 +408,8 @@ $('pickup-form').addEventListener('submit', async (event) => {
   const { ok, data } = await call('/pickup/' + encodeURIComponent(code) + '/handover', body);
   if (!ok) { say(data.message || 'The order could not be handed over.', 'error'); return; }
   const cash = body.tenders ? body.tenders[0].amountMinor : 0;
-  say('Order ' + data.channelOrderId + ' handed over to ' + data.customer + '.'
-    + (cash > data.totalMinor ? ' Change ' + money(cash - data.totalMinor) + '.' : ''), 'ok');
+  say('Order ' + data.channelOrderId + (isDelivery(data) ? ' delivered to ' : ' handed over to ') + data.customer
+    + '.' + (cash > data.chargeMinor ? ' Change ' + money(cash - data.chargeMinor) + '.' : ''), 'ok');
   resetPickup();
   closePanel();
 });

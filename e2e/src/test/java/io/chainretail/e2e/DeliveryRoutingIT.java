@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
  * Delivery orders routed by stock and presence with real stores: with the tea only at store 0002 (the farther
  * one), a delivery goes there; with 0002 offline it is refused, naming why each store was passed over; once 0001
  * has the tea too, it goes to 0001. Bad orders change nothing: an unknown product, more than is free, the same
- * channel order id for other contents.
+ * channel order id for other contents. Then 0001 delivers it: picked short, sent out (its goods still on the
+ * books, reserved), settled at a till when the driver is back; HQ shows it completed, the tea gone from its book
+ * once, and the short pick's difference as a refund due.
  */
 class DeliveryRoutingIT {
 
@@ -51,9 +53,44 @@ class DeliveryRoutingIT {
 
             receive(near, 5);
             Eventually.await("HQ books 0001's tea", PATIENCE, () -> free(hq, "0001") == 5);
-            assertEquals("0001", place(hq, "app-4", 1, 201).path("store").asText());
+            JsonNode delivery = place(hq, "app-4", 2, 201);
+            assertEquals("0001", delivery.path("store").asText());
             assertEquals(2, Http.get(hq.url() + "/api/orders").body().size(), "two orders; nothing refused was kept");
+
+            deliver(hq, near, delivery);
         }
+    }
+
+    /** The store picks one tea of two, sends the order out, and a till settles it when the driver is back. */
+    private static void deliver(AppProcess hq, AppProcess agent, JsonNode order) throws Exception {
+        String orderId = order.path("orderId").asText();
+        String manager = managerToken(agent);
+        Eventually.await("the store has the order", PATIENCE, () -> Http.get(agent.url() + "/api/orders/" + orderId,
+                "Authorization", "Bearer " + manager).status() == 200);
+        for (String step : new String[] {"pick", "ready", "out-for-delivery"}) {
+            Http.Reply reply = Http.post(agent.url() + "/api/orders/" + orderId + "/" + step, step.equals("pick")
+                    ? "{\"lines\":[{\"lineNo\":1,\"picked\":1}]}" : "", "Authorization", "Bearer " + manager);
+            assertEquals(200, reply.status(), step + ": " + reply.body());
+        }
+        Eventually.await("HQ has the order out for delivery", PATIENCE, () -> "OUT_FOR_DELIVERY".equals(Http.get(
+                hq.url() + "/api/orders/" + orderId).body().path("state").asText()));
+        assertEquals(5, free(hq, "0001"), "on the road the tea is still on the store's books");
+
+        Till till = new Till(agent, "01", "1001", "1234");
+        till.post("/api/till/shift/open", "{\"floatMinor\":10000}");
+        JsonNode settled = till.post("/api/till/orders/" + order.path("pickupCode").asText() + "/handover", "{}");
+        assertEquals("DELIVERED", settled.path("state").asText());
+        Eventually.await("HQ shows the delivery completed", PATIENCE, () -> "COMPLETED".equals(Http.get(hq.url()
+                + "/api/orders/" + orderId).body().path("state").asText()));
+        JsonNode completed = Http.get(hq.url() + "/api/orders/" + orderId).body();
+        assertEquals(6800, completed.path("chargedMinor").asLong(), "one tea of two was charged");
+        assertEquals(6800, completed.path("refundDueMinor").asLong(), "the other is the channel's to refund");
+        Eventually.await("HQ's book has the tea gone once", PATIENCE, () -> free(hq, "0001") == 4);
+    }
+
+    private static String managerToken(AppProcess agent) {
+        return Http.post(agent.url() + "/api/manager/signin", "{\"id\":\"9001\",\"pin\":\"9999\"}").body()
+                .path("token").asText();
     }
 
     private static void area(AppProcess hq, String store, String longitude) {
@@ -62,8 +99,7 @@ class DeliveryRoutingIT {
     }
 
     private static void receive(AppProcess agent, int units) throws Exception {
-        String manager = Http.post(agent.url() + "/api/manager/signin", "{\"id\":\"9001\",\"pin\":\"9999\"}").body()
-                .path("token").asText();
+        String manager = managerToken(agent);
         Eventually.await("the store books the tea in", PATIENCE, () -> Http.post(agent.url()
                 + "/api/stock/DR-1/adjustments", "{\"kind\":\"RECEIVED\",\"quantity\":" + units + "}",
                 "Authorization", "Bearer " + manager).status() == 200);

@@ -236,7 +236,10 @@ async function follow(orderId) {
     amount.textContent = money(line.payableMinor);
   }
   $('order-total').textContent = 'Total ' + money(order.totalMinor) + (order.paid ? ', paid' : ', to pay when you '
-    + (order.fulfilment === 'PICKUP' ? 'collect' : 'receive it'));
+    + (order.fulfilment === 'PICKUP' ? 'collect' : 'receive it'))
+    + (order.chargedMinor !== null && order.chargedMinor !== order.totalMinor ? '; charged '
+      + money(order.chargedMinor) : '') + (order.refundDueMinor ? '; ' + money(order.refundDueMinor)
+      + ' will be refunded' : '');
   if (!polling && !['COMPLETED', 'CANCELLED', 'REFUNDED'].includes(order.state)) {
     polling = setInterval(() => follow(orderId).catch(() => {}), 5000);
   }

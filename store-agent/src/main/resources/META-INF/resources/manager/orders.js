@@ -66,7 +66,8 @@ function show(order) {
   }
   $('ready').hidden = order.state !== 'PICKED';
   $('out').hidden = order.state !== 'READY' || order.fulfilment !== 'DELIVERY';
-  $('delivered').hidden = order.state !== 'OUT_FOR_DELIVERY';
+  $('settle').hidden = order.state !== 'OUT_FOR_DELIVERY';
+  $('settle-code').textContent = order.pickupCode;
 }
 
 async function act(path, body, done) {
@@ -93,8 +94,8 @@ $('pick').addEventListener('submit', (event) => {
   act('/pick', { lines }, 'Picking saved.');
 });
 $('ready').addEventListener('click', () => act('/ready', undefined, 'Ready: the customer can collect it.'));
-$('out').addEventListener('click', () => act('/out-for-delivery', undefined, 'Out for delivery.'));
-$('delivered').addEventListener('click', () => act('/delivered', undefined, 'Delivered.'));
+$('out').addEventListener('click', () => act('/out-for-delivery', undefined,
+  'Out for delivery: settle it at a till when the driver is back.'));
 
 ManagerSession.start(async () => {
   await refresh();

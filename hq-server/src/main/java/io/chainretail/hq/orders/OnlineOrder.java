@@ -70,11 +70,41 @@ public class OnlineOrder extends PanacheEntityBase {
 
     public boolean paid;
 
+    /** What the order's sale at its store charged; {@code null} before, or when the store did not say. */
+    @Column(name = "charged_minor")
+    public Long chargedMinor;
+
+    /** What the channel gave back online. */
+    @Column(name = "refunded_minor")
+    public long refundedMinor;
+
     @Column(name = "placed_at")
     public Instant placedAt;
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /**
+     * The orders with a refund to make: paid online and cancelled, or charged less than paid; not yet refunded.
+     * The query form of {@link #refundDueMinor()}.
+     */
+    public static final String REFUND_DUE = "paid = true and (state = " + OrderState.class.getName()
+            + ".CANCELLED or (state = " + OrderState.class.getName() + ".COMPLETED and chargedMinor < totalMinor))";
+
+    /**
+     * What the channel still owes the customer: all of a cancelled order that was paid online, or what a completed
+     * one was charged less than paid (a short pick). None once refunded, or when it was not paid online.
+     */
+    public long refundDueMinor() {
+        if (!paid) {
+            return 0;
+        }
+        return switch (state) {
+            case CANCELLED -> totalMinor;
+            case COMPLETED -> chargedMinor == null ? 0 : Math.max(0, totalMinor - chargedMinor);
+            default -> 0;
+        };
+    }
 
     public static Optional<OnlineOrder> byChannelId(String channel, String channelOrderId) {
         return find("channel = ?1 and channelOrderId = ?2", channel, channelOrderId).firstResultOptional();

@@ -302,6 +302,7 @@ public class OrderCentre {
                     + " (the order's total), was " + amountMinor + ".");
         }
         order.state = OrderState.REFUNDED;
+        order.refundedMinor = amountMinor;
         order.updatedAt = clock.instant();
         OrderChange.record(orderId, OrderState.REFUNDED, by, order.updatedAt, amountMinor + " " + order.currency
                 + " (minor units) given back online: " + reason);

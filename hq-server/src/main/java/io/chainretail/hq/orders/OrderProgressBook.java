@@ -38,6 +38,9 @@ public class OrderProgressBook {
         if (progress.step() == OrderProgress.Step.PICKED) {
             picked(order.orderId, progress.lines());
         }
+        if (progress.chargedMinor() != null) {
+            order.chargedMinor = progress.chargedMinor();
+        }
         String note = progress.note();
         if (next != order.state && order.state == OrderState.CANCELLED) {
             note = "the store " + progress.step().name().toLowerCase().replace('_', ' ')
@@ -49,7 +52,12 @@ public class OrderProgressBook {
                     ? OrderState.COMPLETED : next, progress.by() + " at store " + store, progress.at(),
                     describe(progress) + (note == null ? "" : ": " + note));
         }
+        OrderState before = order.state;
         order.state = next;
+        if (next != before && order.refundDueMinor() > 0) {
+            LOG.infof("Order %s: %d %s (minor units) to refund online", order.orderId, order.refundDueMinor(),
+                    order.currency);
+        }
         return Optional.empty();
     }
 
@@ -83,13 +91,17 @@ public class OrderProgressBook {
             case PICKED -> "picked" + (progress.lines().stream().anyMatch(l -> l.substitute() != null)
                     ? ", with substitutes" : "");
             case READY -> "ready for the customer";
-            case HANDED_OVER -> "handed over to the customer" + (progress.saleId() == null ? ""
-                    : ", recorded as sale " + progress.saleId());
+            case HANDED_OVER -> "handed over to the customer" + recordedAs(progress);
             case OUT_FOR_DELIVERY -> "out for delivery";
-            case DELIVERED -> "delivered";
+            case DELIVERED -> "delivered" + recordedAs(progress);
             case EXPIRED -> "not collected in time; its stock is back on sale";
             case CANCELLED -> "the store put the goods back";
         };
+    }
+
+    private static String recordedAs(OrderProgress progress) {
+        return progress.saleId() == null ? "" : ", recorded as sale " + progress.saleId()
+                + (progress.chargedMinor() == null ? "" : " of " + progress.chargedMinor() + " (minor units)");
     }
 
     private static void picked(String orderId, List<OrderProgress.PickedLine> lines) {

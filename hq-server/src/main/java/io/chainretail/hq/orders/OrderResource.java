@@ -41,10 +41,10 @@ public class OrderResource {
     public record Refund(@NotNull @Min(1) Long amountMinor, @NotNull @Size(min = 1, max = 200) String reason) {
     }
 
-    /** An order as listed. */
+    /** An order as listed; {@code refundDueMinor}: what the channel still has to give back online. */
     public record OrderSummary(String orderId, String channel, String channelOrderId, String store,
             String fulfilment, OrderState state, String customer, long totalMinor, String currency, boolean paid,
-            java.time.Instant placedAt) {
+            long refundDueMinor, java.time.Instant placedAt) {
     }
 
     private final OrderCentre centre;
@@ -67,13 +67,17 @@ public class OrderResource {
         return Response.status(placed.replayed() ? 200 : 201).entity(placed.order()).build();
     }
 
-    /** Orders, newest first, narrowed by store and state; a store manager names their own store. */
+    /**
+     * Orders, newest first, narrowed by store and state, or to those with a refund due ({@code refundDue=true}:
+     * paid online and cancelled, or charged less than paid); a store manager names their own store.
+     */
     @Extension(name = Refuses.EXTENSION, value = "INVALID_PAGE OTHER_STORE")
     @GET
     @Transactional
     @RolesAllowed({Role.ADMIN, Role.STAFF, Role.MANAGER})
     public List<OrderSummary> list(@QueryParam("store") @Size(max = 16) String store,
             @QueryParam("state") OrderState state,
+            @QueryParam("refundDue") boolean refundDue,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         Parameters parameters = new Parameters();
@@ -86,9 +90,13 @@ public class OrderResource {
             where += " and state = :state";
             parameters.and("state", state);
         }
+        if (refundDue) {
+            where += " and " + OnlineOrder.REFUND_DUE;
+        }
         return OnlineOrder.<OnlineOrder>find(where + " order by placedAt desc, orderId", parameters).page(page, size)
                 .stream().map(o -> new OrderSummary(o.orderId, o.channel, o.channelOrderId, o.storeCode,
-                        o.fulfilment.name(), o.state, o.customer, o.totalMinor, o.currency, o.paid, o.placedAt))
+                        o.fulfilment.name(), o.state, o.customer, o.totalMinor, o.currency, o.paid, o.refundDueMinor(),
+                        o.placedAt))
                 .toList();
     }
 
@@ -108,8 +116,9 @@ public class OrderResource {
     }
 
     /**
-     * The channel refunded the customer online: a completed order (goods returned, a short pick's difference) or a
-     * cancelled one that was paid. The order is REFUNDED; refunding it again answers it as it is.
+     * The channel refunded the customer online: a completed order (goods returned, a short pick's difference: its
+     * {@code refundDueMinor}) or a cancelled one that was paid. The order is REFUNDED, with the amount; refunding it
+     * again answers it as it is.
      */
     @Extension(name = Refuses.EXTENSION, value = "BODY_TOO_LARGE LENGTH_REQUIRED UNKNOWN_ORDER ORDER_CLOSED "
             + "INVALID_QUANTITY")

@@ -19,11 +19,19 @@ public enum OrderState {
     CANCELLED,
     REFUNDED;
 
-    /** The states whose order still holds its stock at the store (the store has not yet moved it). */
-    public static final Set<OrderState> RESERVING = EnumSet.of(PLACED, SENT_TO_STORE, ACCEPTED, PICKED, READY);
+    /**
+     * The states whose order still holds its stock at the store: the goods leave the store's books with the sale a
+     * till records at handover, or for a delivery when its driver is back. (A store agent older than that took a
+     * delivery's goods off its books when it was sent out: its deliveries on the road are counted twice until
+     * delivered, which only makes HQ promise less.)
+     */
+    public static final Set<OrderState> RESERVING = EnumSet.of(PLACED, SENT_TO_STORE, ACCEPTED, PICKED, READY,
+            OUT_FOR_DELIVERY);
+
+    private static final Set<OrderState> CANCELLABLE = EnumSet.of(PLACED, SENT_TO_STORE, ACCEPTED, PICKED, READY);
 
     /** Whether the order can still be cancelled by the channel: the goods have not left the store. */
     public boolean cancellable() {
-        return RESERVING.contains(this);
+        return CANCELLABLE.contains(this);
     }
 }

@@ -98,10 +98,13 @@ public class ShopResource {
             @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Line> lines) {
     }
 
-    /** An order as its customer follows it. */
+    /**
+     * An order as its customer follows it; {@code chargedMinor} what the store charged once handed over or
+     * delivered, {@code refundDueMinor} what is to come back to a customer who paid online.
+     */
     public record TrackedOrder(String orderId, OrderState state, String store, String storeName,
             OrderForStore.Fulfilment fulfilment, String pickupCode, String customer, String currency, long totalMinor,
-            boolean paid, List<OrderView.Line> lines, List<Step> steps) {
+            boolean paid, Long chargedMinor, long refundDueMinor, List<OrderView.Line> lines, List<Step> steps) {
     }
 
     /** One step of the order: its state and when. */
@@ -226,6 +229,7 @@ public class ShopResource {
         }
         return new TrackedOrder(order.orderId(), order.state(), order.store(), store == null ? null : store.name,
                 order.fulfilment(), order.pickupCode(), order.customer(), order.currency(), order.totalMinor(),
-                order.paid(), order.lines(), order.changes().stream().map(c -> new Step(c.state(), c.at())).toList());
+                order.paid(), order.chargedMinor(), order.refundDueMinor(), order.lines(),
+                order.changes().stream().map(c -> new Step(c.state(), c.at())).toList());
     }
 }

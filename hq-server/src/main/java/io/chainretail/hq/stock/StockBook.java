@@ -67,8 +67,10 @@ public class StockBook {
     }
 
     /**
-     * A delivery's goods leave the store when they are sent out. A pickup's leave with the sale the till records
-     * at handover, which this book moves like any other sale.
+     * An order's goods leave the store with the sale a till records (a pickup handed over, a delivery settled when
+     * its driver is back), which this book moves like any other sale. A store agent older than that took a
+     * delivery's goods off its books when it was sent out and said which in the step's lines: those move here.
+     * A current agent sends that step without lines.
      */
     private static boolean leaves(OrderProgress progress) {
         return progress.step() == OrderProgress.Step.OUT_FOR_DELIVERY;

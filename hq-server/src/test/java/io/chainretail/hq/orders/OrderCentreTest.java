@@ -169,6 +169,33 @@ class OrderCentreTest {
     }
 
     @Test
+    void whatAPaidOrderWasChargedLessOrCancelledIsARefundDueUntilTheChannelRefundsIt() throws Exception {
+        try (TestStore store = new TestStore(broker, accounts, "O-1")) {
+            String shortPicked = place(pickup("web-12", 2).replace("OR-1", "OR-2")).statusCode(201).extract()
+                    .path("orderId");
+            OrderProgress.PickedLine line = new OrderProgress.PickedLine(1, "OR-2", 1, null, null);
+            progress(store, shortPicked, OrderProgress.Step.PICKED, List.of(line));
+            progress(store, shortPicked, OrderProgress.Step.HANDED_OVER, List.of(line), "sale-web-12", 500L);
+            awaitState(shortPicked, "COMPLETED").body("chargedMinor", equalTo(500))
+                    .body("refundDueMinor", equalTo(500))
+                    .body("changes[-1].note", containsString("recorded as sale sale-web-12 of 500"));
+            String cancelled = place(pickup("web-13", 1).replace("OR-1", "OR-2")).statusCode(201).extract()
+                    .path("orderId");
+            cancel(cancelled);
+            given().get("/api/orders/" + cancelled).then().body("refundDueMinor", equalTo(500));
+            given().queryParam("refundDue", true).get("/api/orders").then().statusCode(200)
+                    .body("find { it.orderId == '" + shortPicked + "' }.refundDueMinor", equalTo(500))
+                    .body("find { it.orderId == '" + cancelled + "' }.refundDueMinor", equalTo(500))
+                    .body("findAll { it.refundDueMinor == 0 }", org.hamcrest.Matchers.empty());
+
+            refund(shortPicked, 500).statusCode(200).body("state", equalTo("REFUNDED"))
+                    .body("refundDueMinor", equalTo(0)).body("refundedMinor", equalTo(500));
+            given().queryParam("refundDue", true).get("/api/orders").then().statusCode(200)
+                    .body("orderId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(shortPicked)));
+        }
+    }
+
+    @Test
     void aCancelledOrderIsSentAgainSoTheStorePutsTheGoodsBack() throws Exception {
         try (TestStore store = new TestStore(broker, accounts, "O-1")) {
             BlockingQueue<byte[]> orders = store.listen(new Topics("demo").orders("O-1"));
@@ -236,9 +263,14 @@ class OrderCentreTest {
 
     private Envelope<OrderProgress> progress(TestStore store, String orderId, OrderProgress.Step step,
             List<OrderProgress.PickedLine> lines) throws Exception {
+        return progress(store, orderId, step, lines, null, null);
+    }
+
+    private Envelope<OrderProgress> progress(TestStore store, String orderId, OrderProgress.Step step,
+            List<OrderProgress.PickedLine> lines, String saleId, Long chargedMinor) throws Exception {
         Envelope<OrderProgress> event = new Envelope<>(MessageSchema.ORDER_PROGRESS, EventIds.next(), "demo", "O-1",
                 null, POSITION.incrementAndGet(), Instant.now(), new OrderProgress(orderId, 1, step, "9001",
-                Instant.now(), lines, null, null));
+                Instant.now(), lines, null, saleId, chargedMinor));
         store.publish("order", codec.encode(event));
         assertEquals(event.id(), store.nextAck());
         return event;

@@ -71,20 +71,16 @@ public class OrderResource {
         return orders.ready(orderId, manager(request));
     }
 
-    /** A delivery order leaves with its driver: its goods leave the stock. */
+    /**
+     * A delivery order leaves with its driver. When the driver is back, a till records its sale with the pickup
+     * code (the customer's payment, or paid online): its goods leave the stock then.
+     */
     @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_MANAGER UNKNOWN_ORDER ORDER_CLOSED "
             + "ORDER_NOT_READY ORDER_CANCELLED")
     @POST
     @Path("/{orderId}/out-for-delivery")
     public OrderView sendOut(@Context ContainerRequestContext request, @PathParam("orderId") String orderId) {
         return orders.sendOut(orderId, manager(request));
-    }
-
-    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_MANAGER UNKNOWN_ORDER ORDER_CLOSED")
-    @POST
-    @Path("/{orderId}/delivered")
-    public OrderView delivered(@Context ContainerRequestContext request, @PathParam("orderId") String orderId) {
-        return orders.delivered(orderId, manager(request));
     }
 
     private static String manager(ContainerRequestContext request) {

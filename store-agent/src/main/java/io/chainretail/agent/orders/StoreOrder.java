@@ -64,6 +64,10 @@ public class StoreOrder extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** A delivery sent out before its goods left with its sale: they left the ledger then (V20). */
+    @Column(name = "stock_left")
+    public boolean stockLeft;
+
     /** Whether the order's goods are still in the store, held for the customer. */
     public boolean open() {
         return state == OrderProgress.Step.RECEIVED || state == OrderProgress.Step.PICKED

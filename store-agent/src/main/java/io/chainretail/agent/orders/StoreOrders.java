@@ -9,13 +9,14 @@ import io.chainretail.agent.points.PointsLedger;
 import io.chainretail.agent.replica.Catalog;
 import io.chainretail.agent.shift.Shift;
 import io.chainretail.agent.shift.ShiftService;
-import io.chainretail.agent.stock.StockLedger;
+import io.chainretail.agent.stock.StockAdjustments;
 import io.chainretail.agent.sync.FeedApplier;
 import io.chainretail.agent.till.TillSessions;
 import io.chainretail.agent.uplink.Journal;
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.payload.LinePromotions;
 import io.chainretail.core.sync.payload.SaleCompleted;
+import io.chainretail.core.sync.payload.StockAdjusted;
 import io.chainretail.core.tender.TenderType;
 import io.chainretail.core.error.ErrorCode;
 import io.chainretail.core.error.Refusal;
@@ -35,11 +36,13 @@ import java.util.stream.Collectors;
 
 /**
  * The store's online orders: kept as HQ sends them, picked and made ready by the manager, handed over at a till
- * (or sent out and delivered), expired when not collected in time. Each step is one change of the order and one
- * journal event for HQ ({@code up.order.v1}) in one transaction, so it works with HQ away and reaches HQ once.
+ * (or sent out, and settled at a till when the driver is back), expired when not collected in time. Each step is
+ * one change of the order and one journal event for HQ ({@code up.order.v1}) in one transaction, so it works with
+ * HQ away and reaches HQ once.
  * Handing over at a till records a sale at the lane, as rung up sales are recorded: the receipt, the lane's next
  * receipt number, the stock moved, the payment in the shift (tender {@code ONLINE} when paid in advance, else
- * what the customer pays with), points for a member. A delivery's goods leave the ledger when it is sent out.
+ * what the customer pays with), points for a member. A delivery is recorded the same way when its driver is back
+ * with the customer's payment: its goods stay on the store's books until then.
  */
 @ApplicationScoped
 public class StoreOrders {
@@ -48,7 +51,7 @@ public class StoreOrders {
     static final String AGENT = "agent";
 
     private final Journal journal;
-    private final StockLedger stock;
+    private final StockAdjustments adjustments;
     private final Catalog catalog;
     private final AgentConfig config;
     private final InstantSource clock;
@@ -59,11 +62,11 @@ public class StoreOrders {
             FeedApplier feeds, StoreLink link) {
     }
 
-    public StoreOrders(Journal journal, StockLedger stock, Catalog catalog, AgentConfig config, InstantSource clock,
-            LaneBooks books, ShiftService shifts, CompletedSales sales, PointsLedger points, FeedApplier feeds,
-            StoreLink link) {
+    public StoreOrders(Journal journal, StockAdjustments adjustments, Catalog catalog, AgentConfig config,
+            InstantSource clock, LaneBooks books, ShiftService shifts, CompletedSales sales, PointsLedger points,
+            FeedApplier feeds, StoreLink link) {
         this.journal = journal;
-        this.stock = stock;
+        this.adjustments = adjustments;
         this.catalog = catalog;
         this.config = config;
         this.clock = clock;
@@ -210,19 +213,23 @@ public class StoreOrders {
     }
 
     /**
-     * Hands a ready pickup order to the customer at a till, recorded as a sale at the lane: paid online (no
-     * tenders; the sale's tender is {@code ONLINE}) or paid now with {@code tenders}. Refuses: UNKNOWN_PICKUP_CODE
-     * (not an order of this store), ORDER_CANCELLED, ORDER_NOT_READY, ORDER_CLOSED (handed over or expired),
-     * NO_SHIFT, PAYMENT_DUE (unpaid and nothing tendered), ONLINE_TENDER, and what a payment can be refused for.
+     * Records an order's sale at a till: a ready pickup order handed to its customer ({@code HANDED_OVER}), or a
+     * delivery settled when its driver is back ({@code DELIVERED}). Paid online (no tenders; the sale's tender is
+     * {@code ONLINE}) or paid now with {@code tenders}: at the till, or what the driver collected. The goods leave
+     * the stock with the sale. Refuses: UNKNOWN_PICKUP_CODE (not an order of this store), ORDER_CANCELLED,
+     * ORDER_NOT_READY (a pickup not ready, a delivery not sent out), ORDER_CLOSED (handed over, delivered or
+     * expired), NO_SHIFT, PAYMENT_DUE (unpaid and nothing tendered), ONLINE_TENDER, and what a payment can be
+     * refused for.
      */
     @Transactional
     public OrderView handOver(String pickupCode, TillSessions.Session session, List<SaleCompleted.Tender> tenders) {
         StoreOrder order = withPickupCode(pickupCode);
-        if (order.fulfilment != OrderForStore.Fulfilment.PICKUP) {
-            throw Refusal.of(ErrorCode.ORDER_NOT_READY, "Order " + order.channelOrderId + " is for delivery, "
-                    + "not for collection at a till.");
+        boolean pickup = order.fulfilment == OrderForStore.Fulfilment.PICKUP;
+        if (pickup) {
+            requireReady(order);
+        } else {
+            requireOnTheRoad(order);
         }
-        requireReady(order);
         List<SaleCompleted.SaleLine> lines = soldLines(order.orderId);
         if (lines.isEmpty()) {
             throw Refusal.of(ErrorCode.ORDER_NOT_READY, "Nothing of order " + order.channelOrderId + " was picked.");
@@ -237,11 +244,28 @@ public class StoreOrders {
             paid = List.of(new SaleCompleted.Tender(TenderType.ONLINE.name(), total, order.channel + " "
                     + order.channelOrderId));
         } else if (paid.isEmpty()) {
-            throw Refusal.of(ErrorCode.PAYMENT_DUE, "The customer pays " + Tendered.money(total, order.currency)
-                    + " now: take the payment.");
+            throw Refusal.of(ErrorCode.PAYMENT_DUE, (pickup ? "The customer pays " : "The driver hands in ")
+                    + Tendered.money(total, order.currency) + " now: take the payment.");
         } else {
             change = Tendered.change(paid, total, order.currency, config.maxChangeMinor());
         }
+        if (order.stockLeft) {
+            putBackTakenAtSendOut(order, session.cashier());
+        }
+        SaleCompleted sale = recordSale(order, session, lines, total, paid, change);
+        Step step = pickup ? Step.HANDED_OVER : Step.DELIVERED;
+        order.state = step;
+        long ordered = StoreOrderLine.of(order.orderId).stream().mapToLong(line -> line.payableMinor).sum();
+        String refund = order.prepaid && ordered > total ? "picked short: " + Tendered.money(ordered - total,
+                order.currency) + " to refund online" : null;
+        journal(order, step, session.cashier() + " at lane " + session.lane(), pickedLines(order.orderId), refund,
+                sale);
+        return view(order);
+    }
+
+    /** The order's sale at the session's lane: its receipt number, shift, stock, the member's points. */
+    private SaleCompleted recordSale(StoreOrder order, TillSessions.Session session,
+            List<SaleCompleted.SaleLine> lines, long total, List<SaleCompleted.Tender> paid, long change) {
         long receiptNo = till.books().nextReceipt(session.lane());
         Shift shift = till.shifts().requireOpen(session.lane());
         Instant now = clock.instant();
@@ -258,13 +282,22 @@ public class StoreOrders {
             till.points().record(order.member, sale.saleId(), booked.journaled().eventId, earned, 0,
                     sale.offline());
         }
-        order.state = Step.HANDED_OVER;
-        long ordered = StoreOrderLine.of(order.orderId).stream().mapToLong(line -> line.payableMinor).sum();
-        String refund = order.prepaid && ordered > total ? "picked short: " + Tendered.money(ordered - total,
-                order.currency) + " to refund online" : null;
-        journal(order, Step.HANDED_OVER, session.cashier() + " at lane " + session.lane(),
-                pickedLines(order.orderId), refund, sale.saleId());
-        return view(order);
+        return sale;
+    }
+
+    /**
+     * A delivery sent out before deliveries were sold on delivery took its goods off the ledger then (and HQ's
+     * book with them): they go back, journaled for HQ, so that its sale takes them off once.
+     */
+    private void putBackTakenAtSendOut(StoreOrder order, String by) {
+        for (OrderProgress.PickedLine line : pickedLines(order.orderId)) {
+            if (line.picked() > 0) {
+                adjustments.book(line.substitute() != null ? line.substitute() : line.sku(),
+                        StockAdjusted.Kind.RECEIVED, line.picked(), null, "back from delivery "
+                                + order.channelOrderId + ", sent out before the upgrade: its sale takes it", by);
+            }
+        }
+        order.stockLeft = false;
     }
 
     /**
@@ -296,7 +329,10 @@ public class StoreOrders {
         return sold;
     }
 
-    /** A delivery order leaves the store with its driver. */
+    /**
+     * A delivery order leaves the store with its driver. Its goods stay on the books until the driver is back and
+     * a till records its sale ({@link #handOver}).
+     */
     @Transactional
     public OrderView sendOut(String orderId, String manager) {
         StoreOrder order = find(orderId);
@@ -304,18 +340,8 @@ public class StoreOrders {
             throw Refusal.of(ErrorCode.ORDER_NOT_READY, "Order " + order.channelOrderId + " is collected at a till.");
         }
         requireReady(order);
-        return leave(order, Step.OUT_FOR_DELIVERY, manager);
-    }
-
-    /** The driver handed a delivery order to the customer. */
-    @Transactional
-    public OrderView delivered(String orderId, String manager) {
-        StoreOrder order = find(orderId);
-        if (order.state != Step.OUT_FOR_DELIVERY) {
-            throw closed(order, "delivered");
-        }
-        order.state = Step.DELIVERED;
-        journal(order, Step.DELIVERED, manager, List.of(), null);
+        order.state = Step.OUT_FOR_DELIVERY;
+        journal(order, Step.OUT_FOR_DELIVERY, manager, List.of(), null);
         return view(order);
     }
 
@@ -343,22 +369,12 @@ public class StoreOrders {
                 ? StoreOrder.list("state in ?1 order by placedAt", List.of(Step.RECEIVED, Step.PICKED, Step.READY,
                         Step.OUT_FOR_DELIVERY))
                 : StoreOrder.<StoreOrder>find("order by updatedAt desc").page(0, 100).list();
-        return orders.stream().map(StoreOrders::view).toList();
+        return orders.stream().map(this::view).toList();
     }
 
     @Transactional
     public OrderView get(String orderId) {
         return view(find(orderId));
-    }
-
-    private OrderView leave(StoreOrder order, Step step, String by) {
-        order.state = step;
-        List<OrderProgress.PickedLine> lines = pickedLines(order.orderId);
-        stock.moveAll(lines.stream().filter(line -> line.picked() > 0).map(line -> new StockLedger.Move(
-                line.substitute() != null ? line.substitute() : line.sku(), -line.picked(), null)).toList(), "ORDER",
-                order.orderId);
-        journal(order, step, by, lines, null, null);
-        return view(order);
     }
 
     private static void requireReady(StoreOrder order) {
@@ -375,6 +391,19 @@ public class StoreOrders {
         }
     }
 
+    private static void requireOnTheRoad(StoreOrder order) {
+        if (order.state == Step.CANCELLED) {
+            throw Refusal.of(ErrorCode.ORDER_CANCELLED, "Order " + order.channelOrderId + " was cancelled.");
+        }
+        if (order.state == Step.RECEIVED || order.state == Step.PICKED || order.state == Step.READY) {
+            throw Refusal.of(ErrorCode.ORDER_NOT_READY, "Order " + order.channelOrderId + " is a delivery that has "
+                    + "not been sent out: it is " + order.state.name().toLowerCase() + ".");
+        }
+        if (order.state != Step.OUT_FOR_DELIVERY) {
+            throw closed(order, "settled");
+        }
+    }
+
     private static Refusal closed(StoreOrder order, String wanted) {
         return Refusal.of(ErrorCode.ORDER_CLOSED, "Order " + order.channelOrderId + " is "
                 + order.state.name().toLowerCase().replace('_', ' ') + ": it cannot be " + wanted + " now.");
@@ -385,11 +414,12 @@ public class StoreOrders {
     }
 
     private void journal(StoreOrder order, Step step, String by, List<OrderProgress.PickedLine> lines, String note,
-            String saleId) {
+            SaleCompleted sale) {
         Instant now = clock.instant();
         order.updatedAt = now;
         journal.append("order", MessageSchema.ORDER_PROGRESS, new OrderProgress(order.orderId, order.version, step,
-                by, now, lines, note, saleId), now);
+                by, now, lines, note, sale == null ? null : sale.saleId(), sale == null ? null : sale.totalMinor()),
+                now);
     }
 
     private static List<OrderProgress.PickedLine> pickedLines(String orderId) {
@@ -416,7 +446,12 @@ public class StoreOrders {
         return order;
     }
 
-    static OrderView view(StoreOrder order) {
-        return OrderView.of(order, StoreOrderLine.of(order.orderId));
+    /** The order with what its sale charges: its total, or once picked what was picked (short picks pro rata). */
+    private OrderView view(StoreOrder order) {
+        List<StoreOrderLine> lines = StoreOrderLine.of(order.orderId);
+        boolean picked = lines.stream().anyMatch(line -> line.picked != null);
+        long charge = picked ? soldLines(order.orderId).stream().mapToLong(SaleCompleted.SaleLine::payableMinor).sum()
+                : order.totalMinor;
+        return OrderView.of(order, lines, charge);
     }
 }

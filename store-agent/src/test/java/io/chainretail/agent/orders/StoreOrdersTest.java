@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.chainretail.agent.TestReplica;
 import io.chainretail.agent.checkout.CompletedSale;
+import io.chainretail.agent.stock.StockLedger;
 import io.chainretail.agent.sync.FeedApplier;
 import io.chainretail.agent.uplink.JournalEntry;
 import io.chainretail.core.id.EventIds;
@@ -34,8 +35,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An online order at the store: kept once however often HQ sends it, picked (short, substituted with consent),
- * made ready and handed over at a till by its pickup code, each step journaled for HQ; a cancelled order, another
- * store's code or an unpaid one are refused at the till; an uncollected one expires.
+ * made ready and handed over at a till by its pickup code, each step journaled for HQ; a delivery sent out and
+ * settled at a till when its driver is back; a cancelled order, another store's code or an unpaid one are refused
+ * at the till; an uncollected one expires.
  */
 @QuarkusTest
 class StoreOrdersTest {
@@ -53,6 +55,9 @@ class StoreOrdersTest {
 
     @Inject
     StoreOrders orders;
+
+    @Inject
+    StockLedger ledger;
 
     private String manager;
 
@@ -123,6 +128,62 @@ class StoreOrdersTest {
         assertEquals(600, sale.totalMinor(), "one water of two (150) and the juice (450)");
         assertEquals(400, sale.changeMinor());
         assertEquals(17, sale.lines().get(0).taxMinor(), "half the line's tax");
+    }
+
+    @Test
+    void aDeliveryLeavesWithItsDriverAndIsSoldWhenTheDriverIsBackWithThePayment() {
+        String cashier = TestReplica.signInWithShift("24");
+        OrderForStore order = order(1, false, false, OrderForStore.Fulfilment.DELIVERY);
+        orders.receive(order);
+        handOver(cashier, order.pickupCode()).statusCode(409).body("code", equalTo("ORDER_NOT_READY"));
+        pick(order.orderId(), "[{\"lineNo\":1,\"picked\":1},{\"lineNo\":2,\"picked\":1}]").statusCode(200);
+        given().auth().oauth2(manager).post("/api/orders/" + order.orderId() + "/ready").then().statusCode(200);
+        handOver(cashier, order.pickupCode()).statusCode(409).body("code", equalTo("ORDER_NOT_READY"))
+                .body("message", containsString("not been sent out"));
+        long waterBefore = onHand("W-1");
+        given().auth().oauth2(manager).post("/api/orders/" + order.orderId() + "/out-for-delivery").then()
+                .statusCode(200).body("state", equalTo("OUT_FOR_DELIVERY"));
+        assertEquals(waterBefore, onHand("W-1"), "on the road, the goods are still the store's");
+        assertEquals(List.of(), lastStep(order.orderId()).lines(), "HQ's book moves with the sale, not now");
+
+        given().header("X-Till-Token", cashier).get("/api/till/orders/" + order.pickupCode()).then().statusCode(200)
+                .body("chargeMinor", equalTo(600));
+        handOver(cashier, order.pickupCode()).statusCode(409).body("code", equalTo("PAYMENT_DUE"))
+                .body("message", containsString("driver hands in"));
+        handOver(cashier, order.pickupCode(), "{\"tenders\":[{\"type\":\"CASH\",\"amountMinor\":600}]}")
+                .statusCode(200).body("state", equalTo("DELIVERED"));
+        handOver(cashier, order.pickupCode(), "{\"tenders\":[{\"type\":\"CASH\",\"amountMinor\":600}]}")
+                .statusCode(409).body("code", equalTo("ORDER_CLOSED"));
+        assertEquals(waterBefore - 1, onHand("W-1"), "the delivered water left with its sale, once");
+        OrderProgress delivered = lastStep(order.orderId());
+        assertEquals(OrderProgress.Step.DELIVERED, delivered.step());
+        SaleCompleted sale = saleOf(delivered);
+        assertEquals(600, sale.totalMinor());
+        assertEquals("CASH", sale.tenders().get(0).type());
+    }
+
+    @Test
+    void aDeliverySentOutBeforeTheUpgradeLeavesTheStockOnceWhenSold() {
+        String cashier = TestReplica.signInWithShift("25");
+        OrderForStore order = order(1, true, false, OrderForStore.Fulfilment.DELIVERY);
+        orders.receive(order);
+        readyAll(order);
+        given().auth().oauth2(manager).post("/api/orders/" + order.orderId() + "/out-for-delivery").then()
+                .statusCode(200);
+        long waterBefore = onHand("W-1");
+        // As the agent before V20 sent a delivery out: its goods left the ledger then, and the migration marked it.
+        QuarkusTransaction.requiringNew().run(() -> {
+            ledger.move("W-1", -2, null, "ORDER", order.orderId());
+            ledger.move("J-1", -1, null, "ORDER", order.orderId());
+            StoreOrder.update("stockLeft = true where orderId = ?1", order.orderId());
+        });
+        long juiceBefore = onHand("J-1") + 1;
+        long adjustedBefore = QuarkusTransaction.requiringNew().call(() -> JournalEntry.count("kind", "stock"));
+        handOver(cashier, order.pickupCode()).statusCode(200).body("state", equalTo("DELIVERED"));
+        assertEquals(waterBefore - 2, onHand("W-1"), "left once: at the old send-out, put back, sold");
+        assertEquals(juiceBefore - 1, onHand("J-1"));
+        assertEquals(adjustedBefore + 2, QuarkusTransaction.requiringNew().call(() -> JournalEntry.count("kind",
+                "stock")), "the units put back are journaled for HQ, whose book also took them at send-out");
     }
 
     private SaleCompleted saleOf(OrderProgress handedOver) {
@@ -237,11 +298,17 @@ class StoreOrdersTest {
     }
 
     private static OrderForStore order(int version, boolean prepaid, boolean cancelled) {
+        return order(version, prepaid, cancelled, OrderForStore.Fulfilment.PICKUP);
+    }
+
+    private static OrderForStore order(int version, boolean prepaid, boolean cancelled,
+            OrderForStore.Fulfilment fulfilment) {
         int n = NEXT.incrementAndGet();
+        boolean delivery = fulfilment == OrderForStore.Fulfilment.DELIVERY;
         return new OrderForStore(EventIds.next().toString(), version, "web", "web-" + n + "-" + System.nanoTime(),
-                OrderForStore.Fulfilment.PICKUP, String.format("%08d", 10_000_000 + n), "李雷", null, "13800000000",
-                null, "CNY", List.of(new OrderForStore.Line(1, "W-1", "矿泉水 550ml", 2, 150, 0, "STD", 35, 300,
-                        List.of()),
+                fulfilment, String.format("%08d", 10_000_000 + n), "李雷", null, "13800000000",
+                delivery ? "上海市徐汇区漕溪北路 1 号" : null, "CNY",
+                List.of(new OrderForStore.Line(1, "W-1", "矿泉水 550ml", 2, 150, 0, "STD", 35, 300, List.of()),
                         new OrderForStore.Line(2, "J-1", "Orange juice 1l", 1, 500, 50, "STD", 52, 450,
                                 List.of(new SaleCompleted.LinePromotion("JUICE2", 1, 50)))), 750, prepaid, cancelled,
                 Instant.now());

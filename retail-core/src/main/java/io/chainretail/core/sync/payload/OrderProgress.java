@@ -11,13 +11,19 @@ import java.util.List;
  *
  * @param version the order's version the store holds
  * @param by      who did it: a manager's or cashier's id, or {@code agent} for what the store did on its own
- * @param lines   for {@code PICKED}, what was picked of each line (short picks and substitutions), else empty
+ * @param lines   for {@code PICKED}, what was picked of each line (short picks and substitutions), else empty;
+ *                a store agent before deliveries were sold on delivery also sent them with
+ *                {@code OUT_FOR_DELIVERY}, as the goods that left its books then
  * @param note    why, for a short pick or an expiry
- * @param saleId  for {@code HANDED_OVER} at a till, the sale that recorded it (its lines, the payment, the stock
- *                moved); else {@code null}
+ * @param saleId  for {@code HANDED_OVER} (a pickup at a till) and {@code DELIVERED} (a delivery settled at a till
+ *                when its driver was back), the sale that recorded it (its lines, the payment, the stock moved);
+ *                else {@code null}
+ * @param chargedMinor with {@code saleId}, what that sale charged for the order (less than the order's total after
+ *                a short pick); else {@code null}. Optional within {@code up.order.v1}: HQ reads its absence (an
+ *                older store agent) as not known
  */
 public record OrderProgress(String orderId, int version, Step step, String by, Instant at, List<PickedLine> lines,
-        String note, String saleId) {
+        String note, String saleId, Long chargedMinor) {
 
     /** A step of the order at the store. */
     public enum Step { RECEIVED, PICKED, READY, HANDED_OVER, OUT_FOR_DELIVERY, DELIVERED, EXPIRED, CANCELLED }
@@ -31,6 +37,8 @@ public record OrderProgress(String orderId, int version, Step step, String by, I
         lines = lines == null ? List.of() : List.copyOf(lines);
         Fields.optionalText(note, Limits.NOTE, "note");
         Fields.optionalText(saleId, Limits.ID, "saleId");
+        Fields.require(chargedMinor == null || (saleId != null && chargedMinor >= 0), "chargedMinor",
+                "is what the sale named by saleId charged, zero or more");
     }
 
     /**
