@@ -1,5 +1,6 @@
 package io.chainretail.hq.orders;
 
+import io.chainretail.hq.stock.StockBook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
@@ -15,9 +16,11 @@ import java.util.stream.Collectors;
 public class StockAvailability {
 
     private final EntityManager entities;
+    private final StockBook book;
 
-    public StockAvailability(EntityManager entities) {
+    public StockAvailability(EntityManager entities, StockBook book) {
         this.entities = entities;
+        this.book = book;
     }
 
     /** Available units by SKU, for the SKUs asked (absent: none). */
@@ -26,6 +29,7 @@ public class StockAvailability {
         if (skus.isEmpty()) {
             return Map.of();
         }
+        book.fold();
         Map<String, Long> available = new HashMap<>();
         for (Object[] row : (Iterable<Object[]>) entities.createNativeQuery("select s.sku, s.quantity"
                 + " - coalesce((select sum(l.quantity) from online_order_line l join online_order o"

@@ -20,12 +20,17 @@ import org.hibernate.Session;
 
 /**
  * HQ's book of every store's stock on hand ({@code store_stock}): the journal events that move stock (sales,
- * returns and voids, the manager's adjustments, an online order's goods leaving the store) move it here in the
- * transaction that stores them, exactly as the store's own ledger moved, so an event counts once however often it
- * arrives.
+ * returns and voids, the manager's adjustments) move it here exactly as the store's own ledger moved. Their
+ * movements are booked as pending in the transaction that stores them, so an event counts once however often it
+ * arrives, and folded into the book by the next read of it or within a second.
  */
 @ApplicationScoped
 public class StockBook {
+
+    /** Movements per pending row: a row's JSON stays well under what a column holds. */
+    static final int PENDING_ROW = 2_000;
+    /** Pending rows one fold takes: a fold after a long outage's drain stays a short transaction. */
+    static final int FOLD_ROWS = 500;
 
     /** One product's movement at one store, from the event at journal {@code position}. */
     record Movement(String store, String sku, long quantity, long weightGrams, long position, Instant at) {
@@ -77,10 +82,9 @@ public class StockBook {
     }
 
     /**
-     * Moves the stock of the events being stored, in the caller's transaction: one row per store and product,
-     * updated in a fixed order (two HQ instances storing the same store's events never wait on each other in a
-     * circle), inserted where the product never moved there before. Two instances inserting the same new row at
-     * once make one transaction fail; its events stay unacknowledged and come again, to find the row.
+     * Books the stock movements of the events being stored, in the caller's transaction: summed by store and
+     * product, kept as one pending row (a few for a very large batch) until the next {@link #fold()}. Storing a
+     * batch then costs an insert, not an update of every product it sold: a sale's lines were most of HQ's ingest.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void move(List<? extends Envelope<?>> events) {
@@ -90,10 +94,47 @@ public class StockBook {
                 sums.merge(movement.store() + '\u0000' + movement.sku(), movement, StockBook::plus);
             }
         }
-        if (sums.isEmpty()) {
+        List<Movement> movements = new ArrayList<>(sums.values());
+        for (int from = 0; from < movements.size(); from += PENDING_ROW) {
+            List<Movement> part = movements.subList(from, Math.min(movements.size(), from + PENDING_ROW));
+            entities.createNativeQuery("insert into store_stock_pending (movements) values (?1)")
+                    .setParameter(1, PendingMovements.write(part)).executeUpdate();
+        }
+    }
+
+    /**
+     * Moves the book by every pending movement, in the caller's transaction (or one of its own): what reads the book
+     * calls this first, so it reads every event stored so far; the leading instance also folds every second, so
+     * the pending rows stay few. Folds take turns on a lock row; each takes the pending rows it sees, moves each
+     * product once by their sum, and deletes them with it.
+     */
+    @Transactional
+    public void fold() {
+        entities.createNativeQuery("select id from store_stock_fold where id = 1 for update").getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entities.createNativeQuery("select id, movements from store_stock_pending order by id")
+                .setMaxResults(FOLD_ROWS).getResultList();
+        if (rows.isEmpty()) {
             return;
         }
-        List<Movement> movements = new ArrayList<>(sums.values());
+        Map<String, Movement> sums = new TreeMap<>();
+        List<Long> ids = new ArrayList<>();
+        for (Object[] row : rows) {
+            ids.add(((Number) row[0]).longValue());
+            for (Movement movement : PendingMovements.read((String) row[1])) {
+                sums.merge(movement.store() + '\u0000' + movement.sku(), movement, StockBook::plus);
+            }
+        }
+        apply(new ArrayList<>(sums.values()));
+        entities.createNativeQuery("delete from store_stock_pending where id in (?1)").setParameter(1, ids)
+                .executeUpdate();
+    }
+
+    /**
+     * One row per store and product, updated in a fixed order (two folds never wait on each other in a circle),
+     * inserted where the product never moved there before.
+     */
+    private void apply(List<Movement> movements) {
         movements.sort(Comparator.comparing(Movement::store).thenComparing(Movement::sku));
         entities.flush();
         entities.unwrap(Session.class).doWork(connection -> {

@@ -16,6 +16,7 @@ import io.chainretail.core.sync.payload.UplinkBatch;
 import io.chainretail.hq.TestStore;
 import io.chainretail.hq.broker.BrokerAccounts;
 import io.chainretail.hq.broker.EmbeddedBroker;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
@@ -33,8 +34,11 @@ class ChainStockTest {
     private static final String STORE = "0031";
 
     private final SyncCodec codec = new SyncCodec();
-    private long position;
-    private long receiptNo;
+    private static long position; // one store journal across the tests: a position is stored once
+    private static long receiptNo;
+
+    @Inject
+    StockBook book;
 
     @Inject
     EmbeddedBroker broker;
@@ -70,7 +74,32 @@ class ChainStockTest {
             store.publish("stock", codec.encode(counted));
             assertEquals(counted.id(), store.nextAck());
             given().queryParam("sku", "W-31").get("/api/stock").then().body("[0].quantity", equalTo(20));
+            assertEquals(0L, pending(), "reading the book folded every pending movement into it");
         }
+    }
+
+    @Test
+    void pendingMovementsOfManyBatchesFoldIntoOneMoveEach() throws Exception {
+        try (TestStore store = new TestStore(broker, accounts, STORE)) {
+            List<Envelope<?>> sales = List.of(sale(line(1, "F-31", 2, null, 100)), sale(line(1, "F-31", 3, null, 100)),
+                    sale(line(1, "G-31", 1, null, 100)));
+            for (Envelope<?> sale : sales) {
+                store.publish("sale", codec.encode(sale));
+                assertEquals(sale.id(), store.nextAck());
+            }
+            QuarkusTransaction.requiringNew().run(book::fold);
+            assertEquals(0L, pending());
+            given().queryParam("store", STORE).queryParam("sku", "F-31").get("/api/stock").then()
+                    .body("[0].quantity", equalTo(-5));
+            given().queryParam("store", STORE).queryParam("sku", "G-31").get("/api/stock").then()
+                    .body("[0].quantity", equalTo(-1));
+        }
+    }
+
+    private static long pending() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) io.quarkus.hibernate.orm.panache.Panache
+                .getEntityManager().createNativeQuery("select count(*) from store_stock_pending").getSingleResult())
+                .longValue());
     }
 
     @Test
