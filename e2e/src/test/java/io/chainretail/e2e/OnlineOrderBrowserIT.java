@@ -18,7 +18,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * An online pickup order through the pages, in headless Chromium: a customer orders two teas on HQ's shop page
  * for pickup at store 0001 and gets a pickup code and its QR code; the order centre page at HQ lists it, the store
  * manager picks it and makes it ready on the console's orders page, the cashier finds it at the till page with the
- * pickup code (Ins) and takes the cash, and HQ's page and the customer's show it completed.
+ * pickup code (Ins) and takes the cash, and HQ's page and the customer's show it completed. Then a delivery paid
+ * on delivery is settled at the till page when its driver is back.
  */
 class OnlineOrderBrowserIT {
 
@@ -109,10 +110,51 @@ class OnlineOrderBrowserIT {
                 // The customer's page shows the order completed.
                 browser.get(orderUrl);
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-state"), "Completed"));
+
+                settleADeliveryAtTheTillPage(browser, wait, hq, agent, pos, manager);
             } finally {
                 browser.quit();
             }
         }
+    }
+
+    /**
+     * A delivery paid on delivery: placed by a channel, picked and sent out by the manager, then settled at the
+     * till page with its code when the driver is back with the cash; HQ shows it completed, the tea gone once.
+     */
+    private static void settleADeliveryAtTheTillPage(ChromeDriver browser, WebDriverWait wait, AppProcess hq,
+            AppProcess agent, AppProcess pos, String manager) throws Exception {
+        assertEquals(200, Http.put(hq.url() + "/api/stores/0001/delivery-area", "{\"latitude\":31.2300,"
+                + "\"longitude\":121.4800,\"radiusMetres\":5000}").status());
+        Http.Reply placed = Http.post(hq.url() + "/api/orders", "{\"channel\":\"app\",\"channelOrderId\":\"app-b-1\","
+                + "\"fulfilment\":\"DELIVERY\",\"customer\":{\"name\":\"韩梅梅\",\"phone\":\"13700000000\"},"
+                + "\"address\":\"上海市黄浦区南京东路 1 号\",\"latitude\":31.2300,\"longitude\":121.4700,"
+                + "\"lines\":[{\"sku\":\"OB-1\",\"quantity\":1}],\"prepaid\":false}");
+        assertEquals(201, placed.status(), placed.body().toString());
+        String orderId = placed.body().path("orderId").asText();
+        Eventually.await("the store has the delivery", PATIENCE, () -> Http.get(agent.url() + "/api/orders/"
+                + orderId, "Authorization", "Bearer " + manager).status() == 200);
+        for (String step : new String[] {"pick", "ready", "out-for-delivery"}) {
+            Http.Reply reply = Http.post(agent.url() + "/api/orders/" + orderId + "/" + step, step.equals("pick")
+                    ? "{\"lines\":[{\"lineNo\":1,\"picked\":1}]}" : "", "Authorization", "Bearer " + manager);
+            assertEquals(200, reply.status(), step + ": " + reply.body());
+        }
+
+        browser.get(pos.url() + "/");
+        wait.until(d -> "scan".equals(d.switchTo().activeElement().getAttribute("id")));
+        browser.switchTo().activeElement().sendKeys(Keys.INSERT);
+        wait.until(d -> "pickup-input".equals(d.switchTo().activeElement().getAttribute("id")));
+        browser.switchTo().activeElement().sendKeys(placed.body().path("pickupCode").asText(), Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pickup-order"),
+                "Delivery to 韩梅梅: 1 × 龙井茶 Longjing. The driver hands in 38.00."));
+        wait.until(ExpectedConditions.textToBe(By.id("pickup-go"), "Settle the delivery (Enter)"));
+        wait.until(d -> "pickup-cash".equals(d.switchTo().activeElement().getAttribute("id")));
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "delivered to 韩梅梅."));
+        Eventually.await("HQ has the delivery completed", PATIENCE, () -> "COMPLETED".equals(Http.get(hq.url()
+                + "/api/orders/" + orderId).body().path("state").asText()));
+        Eventually.await("the delivered tea left store 0001's stock at HQ once", PATIENCE, () -> Http.get(hq.url()
+                + "/api/stock?store=0001&sku=OB-1").body().path(0).path("quantity").asLong() == 2);
     }
 
     /** Clicks what {@code what} finds, finding it again while the page draws its list anew. */

@@ -8,7 +8,9 @@ import io.chainretail.core.sync.payload.StockAdjusted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -131,48 +133,81 @@ public class StockBook {
     }
 
     /**
-     * One row per store and product, updated in a fixed order (two folds never wait on each other in a circle),
-     * inserted where the product never moved there before.
+     * One row per store and product, moved in a fixed order (two folds never wait on each other in a circle),
+     * inserted where the product never moved there before. On PostgreSQL one statement over arrays does it all
+     * (an upsert); elsewhere a batch of updates, then a batch of inserts for the rows no update found.
      */
     private void apply(List<Movement> movements) {
         movements.sort(Comparator.comparing(Movement::store).thenComparing(Movement::sku));
         entities.flush();
         entities.unwrap(Session.class).doWork(connection -> {
-            List<Movement> fresh = new ArrayList<>();
-            try (PreparedStatement update = connection.prepareStatement("update store_stock set"
-                    + " quantity = quantity + ?, weight_grams = weight_grams + ?,"
-                    + " as_of_position = greatest(as_of_position, ?), moved_at = greatest(moved_at, ?)"
-                    + " where store_code = ? and sku = ?")) {
-                for (Movement movement : movements) {
-                    update.setLong(1, movement.quantity());
-                    update.setLong(2, movement.weightGrams());
-                    update.setLong(3, movement.position());
-                    update.setObject(4, movement.at().atOffset(ZoneOffset.UTC));
-                    update.setString(5, movement.store());
-                    update.setString(6, movement.sku());
-                    update.addBatch();
-                }
-                int[] updated = update.executeBatch();
-                for (int i = 0; i < updated.length; i++) {
-                    if (updated[i] == 0) {
-                        fresh.add(movements.get(i));
-                    }
-                }
-            }
-            try (PreparedStatement insert = connection.prepareStatement("insert into store_stock (store_code, sku,"
-                    + " quantity, weight_grams, as_of_position, moved_at) values (?, ?, ?, ?, ?, ?)")) {
-                for (Movement movement : fresh) {
-                    insert.setString(1, movement.store());
-                    insert.setString(2, movement.sku());
-                    insert.setLong(3, movement.quantity());
-                    insert.setLong(4, movement.weightGrams());
-                    insert.setLong(5, movement.position());
-                    insert.setObject(6, movement.at().atOffset(ZoneOffset.UTC));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                upsert(connection, movements);
+            } else {
+                updateThenInsert(connection, movements);
             }
         });
+    }
+
+    private static void upsert(Connection connection, List<Movement> movements) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("insert into store_stock (store_code, sku,"
+                + " quantity, weight_grams, as_of_position, moved_at)"
+                + " select * from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[],"
+                + " ?::timestamptz[])"
+                + " on conflict (store_code, sku) do update set quantity = store_stock.quantity + excluded.quantity,"
+                + " weight_grams = store_stock.weight_grams + excluded.weight_grams,"
+                + " as_of_position = greatest(store_stock.as_of_position, excluded.as_of_position),"
+                + " moved_at = greatest(store_stock.moved_at, excluded.moved_at)")) {
+            upsert.setArray(1, connection.createArrayOf("varchar", movements.stream().map(Movement::store)
+                    .toArray()));
+            upsert.setArray(2, connection.createArrayOf("varchar", movements.stream().map(Movement::sku).toArray()));
+            upsert.setArray(3, connection.createArrayOf("bigint", movements.stream().map(Movement::quantity)
+                    .toArray()));
+            upsert.setArray(4, connection.createArrayOf("bigint", movements.stream().map(Movement::weightGrams)
+                    .toArray()));
+            upsert.setArray(5, connection.createArrayOf("bigint", movements.stream().map(Movement::position)
+                    .toArray()));
+            upsert.setArray(6, connection.createArrayOf("timestamptz", movements.stream()
+                    .map(m -> m.at().atOffset(ZoneOffset.UTC)).toArray()));
+            upsert.executeUpdate();
+        }
+    }
+
+    private static void updateThenInsert(Connection connection, List<Movement> movements) throws SQLException {
+        List<Movement> fresh = new ArrayList<>();
+        try (PreparedStatement update = connection.prepareStatement("update store_stock set"
+                + " quantity = quantity + ?, weight_grams = weight_grams + ?,"
+                + " as_of_position = greatest(as_of_position, ?), moved_at = greatest(moved_at, ?)"
+                + " where store_code = ? and sku = ?")) {
+            for (Movement movement : movements) {
+                update.setLong(1, movement.quantity());
+                update.setLong(2, movement.weightGrams());
+                update.setLong(3, movement.position());
+                update.setObject(4, movement.at().atOffset(ZoneOffset.UTC));
+                update.setString(5, movement.store());
+                update.setString(6, movement.sku());
+                update.addBatch();
+            }
+            int[] updated = update.executeBatch();
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 0) {
+                    fresh.add(movements.get(i));
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into store_stock (store_code, sku,"
+                + " quantity, weight_grams, as_of_position, moved_at) values (?, ?, ?, ?, ?, ?)")) {
+            for (Movement movement : fresh) {
+                insert.setString(1, movement.store());
+                insert.setString(2, movement.sku());
+                insert.setLong(3, movement.quantity());
+                insert.setLong(4, movement.weightGrams());
+                insert.setLong(5, movement.position());
+                insert.setObject(6, movement.at().atOffset(ZoneOffset.UTC));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     private static Movement plus(Movement a, Movement b) {
