@@ -108,8 +108,8 @@ public class StockBook {
      * Moves the book by the pending movements (the oldest {@value #FOLD_ROWS} batches' at most), in the caller's
      * transaction (or one of its own): what reads the book calls this first, so it reads the events stored so far;
      * the leading instance also folds every second, so the pending rows stay few (after a chain-wide drain the
-     * book catches up within a few folds). Folds take turns on a lock row; each takes the pending rows it sees, moves each
-     * product once by their sum, and deletes them with it.
+     * book catches up within a few folds). Folds take turns on a lock row; each takes the pending rows it sees,
+     * moves each product once by their sum, and deletes them with it.
      */
     @Transactional
     public void fold() {
