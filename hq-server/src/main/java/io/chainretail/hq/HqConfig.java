@@ -59,6 +59,20 @@ public interface HqConfig {
     /** Sign-in and sessions. */
     Auth auth();
 
+    /** The customers' shop ({@code /shop/}, {@code /api/shop}). */
+    Shop shop();
+
+    interface Shop {
+        /**
+         * Orders one address may place through the shop within an hour: each order reserves stock at a store until
+         * it is collected or expires, so a script must not empty a store's shelves with orders nobody collects.
+         * Counted per HQ instance, by the client's address (behind a proxy, let Quarkus read the forwarded address:
+         * {@code quarkus.http.proxy.proxy-address-forwarding=true}). Default 10.
+         */
+        @WithDefault("10")
+        int ordersPerHour();
+    }
+
     interface Auth {
         /** A session ends after this long without a request. Default 8 h (a working day). */
         @WithDefault("8h")

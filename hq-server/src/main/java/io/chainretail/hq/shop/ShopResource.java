@@ -9,6 +9,7 @@ import io.chainretail.core.web.Refuses;
 import io.chainretail.hq.catalog.ProductService;
 import io.chainretail.hq.catalog.ProductView;
 import io.chainretail.hq.orders.Degrees;
+import io.chainretail.hq.orders.OnlineOrder;
 import io.chainretail.hq.orders.OrderCentre;
 import io.chainretail.hq.orders.OrderInput;
 import io.chainretail.hq.orders.OrderRouting;
@@ -17,6 +18,8 @@ import io.chainretail.hq.orders.OrderView;
 import io.chainretail.hq.orders.StockAvailability;
 import io.chainretail.hq.pricing.BasketPreview;
 import io.chainretail.hq.store.Store;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -35,6 +38,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -115,13 +119,15 @@ public class ShopResource {
     private final BasketPreview pricing;
     private final StockAvailability availability;
     private final OrderCentre orders;
+    private final OrderLimit limit;
 
     public ShopResource(ProductService products, BasketPreview pricing, StockAvailability availability,
-            OrderCentre orders) {
+            OrderCentre orders, OrderLimit limit) {
         this.products = products;
         this.pricing = pricing;
         this.availability = availability;
         this.orders = orders;
+        this.limit = limit;
     }
 
     /** The chain's stores, nearest first when the customer gives where they are. */
@@ -186,18 +192,28 @@ public class ShopResource {
 
     /**
      * Places the order (paid at pickup or on delivery): 201 with the order to follow, or 200 with the same order
-     * when the page sends it again.
+     * when the page sends it again. An address may place {@code hq.shop.orders-per-hour} orders an hour (429
+     * TOO_MANY_ORDERS after), sending one again is always answered.
      */
     @Extension(name = Refuses.EXTENSION, value = "UNKNOWN_STORE UNKNOWN_MEMBER UNKNOWN_PRODUCT NO_PRICE "
             + "WEIGHT_NEEDED NOT_ENOUGH_STOCK NO_STORE_CAN_FULFIL ORDER_ID_REUSED CONFLICT BODY_TOO_LARGE "
-            + "LENGTH_REQUIRED")
+            + "LENGTH_REQUIRED TOO_MANY_ORDERS")
     @POST
     @Path("/orders")
-    public Response place(@Valid @NotNull ShopOrder order) {
+    public Response place(@Context HttpServerRequest request, @Valid @NotNull ShopOrder order) {
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        boolean again = QuarkusTransaction.requiringNew().call(() -> OnlineOrder.byChannelId(CHANNEL,
+                order.orderKey()).isPresent());
+        if (!again) {
+            limit.check(address);
+        }
         OrderCentre.Placed placed = orders.place(new OrderInput(CHANNEL, order.orderKey(), order.fulfilment(),
                 order.store(), new OrderInput.Customer(order.member(), order.name(), order.phone()), order.address(),
                 order.latitude(), order.longitude(), order.lines().stream().map(line -> new OrderInput.Line(line.sku(),
                         line.quantity())).toList(), false), "shop");
+        if (!placed.replayed()) {
+            limit.placed(address);
+        }
         return Response.status(placed.replayed() ? 200 : 201).entity(tracked(placed.order())).build();
     }
 

@@ -113,6 +113,10 @@ public class StockBook {
      */
     @Transactional
     public void fold() {
+        if (entities.createNativeQuery("select id from store_stock_pending").setMaxResults(1).getResultList()
+                .isEmpty()) {
+            return; // the common case for a read: no lock taken, so reads never queue behind each other
+        }
         entities.createNativeQuery("select id from store_stock_fold where id = 1 for update").getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entities.createNativeQuery("select id, movements from store_stock_pending order by id")

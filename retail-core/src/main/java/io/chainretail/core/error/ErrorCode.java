@@ -125,6 +125,9 @@ public enum ErrorCode {
     LENGTH_REQUIRED(411, "Send the body with a Content-Length."),
     BODY_TOO_LARGE(413, "The body is larger than this endpoint takes."),
 
+    // 429: too many of something in too short a time.
+    TOO_MANY_ORDERS(429, "Too many orders from this address within the hour: try again later."),
+
     // 422: the request is well formed but breaks a rule.
     INVALID_BARCODE(422, "The barcode was misread: its check digit or length is wrong. Scan again or key it in."),
     INVALID_QUANTITY(422, "The quantity is out of the range the operation takes."),
