@@ -29,7 +29,7 @@ public class StockAvailability {
         if (skus.isEmpty()) {
             return Map.of();
         }
-        book.fold();
+        book.catchUp();
         Map<String, Long> available = new HashMap<>();
         for (Object[] row : (Iterable<Object[]>) entities.createNativeQuery("select s.sku, s.quantity"
                 + " - coalesce((select sum(l.quantity) from online_order_line l join online_order o"

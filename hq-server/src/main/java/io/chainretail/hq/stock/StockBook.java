@@ -5,6 +5,7 @@ import io.chainretail.core.sync.payload.OrderProgress;
 import io.chainretail.core.sync.payload.ReturnCompleted;
 import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.StockAdjusted;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -24,7 +25,8 @@ import org.hibernate.Session;
  * HQ's book of every store's stock on hand ({@code store_stock}): the journal events that move stock (sales,
  * returns and voids, the manager's adjustments) move it here exactly as the store's own ledger moved. Their
  * movements are booked as pending in the transaction that stores them, so an event counts once however often it
- * arrives, and folded into the book by the next read of it or within a second.
+ * arrives, and folded into the book by the next read of it, or by the leading instance once the ingest is quiet
+ * (see {@link FoldPace}).
  */
 @ApplicationScoped
 public class StockBook {
@@ -39,9 +41,11 @@ public class StockBook {
     }
 
     private final EntityManager entities;
+    private final FoldPace pace;
 
-    public StockBook(EntityManager entities) {
+    public StockBook(EntityManager entities, FoldPace pace) {
         this.entities = entities;
+        this.pace = pace;
     }
 
     /** The stock movements an uplinked event stands for, signed as the store's ledger wrote them. */
@@ -85,7 +89,7 @@ public class StockBook {
 
     /**
      * Books the stock movements of the events being stored, in the caller's transaction: summed by store and
-     * product, kept as one pending row (a few for a very large batch) until the next {@link #fold()}. Storing a
+     * product, kept as one pending row (a few for a very large batch) until the next {@link #catchUp()}. Storing a
      * batch then costs an insert, not an update of every product it sold: a sale's lines were most of HQ's ingest.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -102,27 +106,40 @@ public class StockBook {
             entities.createNativeQuery("insert into store_stock_pending (movements) values (?1)")
                     .setParameter(1, PendingMovements.write(part)).executeUpdate();
         }
+        if (!movements.isEmpty()) {
+            pace.moved();
+        }
     }
 
     /**
-     * Moves the book by the pending movements (the oldest {@value #FOLD_ROWS} batches' at most), in the caller's
-     * transaction (or one of its own): what reads the book calls this first, so it reads the events stored so far;
-     * the leading instance also folds every second, so the pending rows stay few (after a chain-wide drain the
-     * book catches up within a few folds). Folds take turns on a lock row; each takes the pending rows it sees,
-     * moves each product once by their sum, and deletes them with it.
+     * Moves the book by every movement pending when called, so that what reads the book next reads the events
+     * stored so far: the oldest {@value #FOLD_ROWS} pending rows at a time, each lot in a transaction of its own
+     * (apart from the caller's), so that catching up after a long outage's drain is a series of short transactions.
+     * What reads the book calls this first; so does the leading instance's periodic fold.
      */
-    @Transactional
-    public void fold() {
-        if (entities.createNativeQuery("select id from store_stock_pending").setMaxResults(1).getResultList()
-                .isEmpty()) {
+    public void catchUp() {
+        Long newest = QuarkusTransaction.joiningExisting().call(() -> (Long) entities.createNativeQuery(
+                "select max(id) from store_stock_pending", Long.class).getSingleResult());
+        if (newest == null) {
             return; // the common case for a read: no lock taken, so reads never queue behind each other
         }
+        while (QuarkusTransaction.requiringNew().call(() -> foldUpTo(newest)) == FOLD_ROWS) {
+            // a full lot: there may be more up to the newest
+        }
+    }
+
+    /**
+     * Moves the book by the oldest pending rows up to {@code newest} ({@value #FOLD_ROWS} at most) and deletes them,
+     * in the caller's transaction; answers how many it took. Folds take turns on a lock row; each moves each product
+     * once by the sum of the rows it took.
+     */
+    private int foldUpTo(long newest) {
         entities.createNativeQuery("select id from store_stock_fold where id = 1 for update").getResultList();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entities.createNativeQuery("select id, movements from store_stock_pending order by id")
-                .setMaxResults(FOLD_ROWS).getResultList();
+        List<Object[]> rows = entities.createNativeQuery("select id, movements from store_stock_pending"
+                + " where id <= ?1 order by id").setParameter(1, newest).setMaxResults(FOLD_ROWS).getResultList();
         if (rows.isEmpty()) {
-            return;
+            return 0;
         }
         Map<String, Movement> sums = new TreeMap<>();
         List<Long> ids = new ArrayList<>();
@@ -135,6 +152,7 @@ public class StockBook {
         apply(new ArrayList<>(sums.values()));
         entities.createNativeQuery("delete from store_stock_pending where id in (?1)").setParameter(1, ids)
                 .executeUpdate();
+        return rows.size();
     }
 
     /**

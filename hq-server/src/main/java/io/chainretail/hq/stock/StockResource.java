@@ -60,7 +60,7 @@ public class StockResource {
             @QueryParam("below") @Min(-1_000_000) @Max(1_000_000) Long below,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        book.fold();
+        book.catchUp();
         // No "? is null" on a bound parameter: PostgreSQL cannot type a null parameter.
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> parameters = new ArrayList<>();

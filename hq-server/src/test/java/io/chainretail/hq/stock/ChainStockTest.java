@@ -87,13 +87,26 @@ class ChainStockTest {
                 store.publish("sale", codec.encode(sale));
                 assertEquals(sale.id(), store.nextAck());
             }
-            QuarkusTransaction.requiringNew().run(book::fold);
+            book.catchUp();
             assertEquals(0L, pending());
             given().queryParam("store", STORE).queryParam("sku", "F-31").get("/api/stock").then()
                     .body("[0].quantity", equalTo(-5));
             given().queryParam("store", STORE).queryParam("sku", "G-31").get("/api/stock").then()
                     .body("[0].quantity", equalTo(-1));
         }
+    }
+
+    @Test
+    void aReadFoldsEveryPendingLotThoughThereAreMoreThanOneFoldTakes() {
+        int batches = 2 * StockBook.FOLD_ROWS + 1;
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < batches; i++) {
+                book.move(List.of(sale(line(1, "M-31", 1, null, 100))));
+            }
+        });
+        given().queryParam("store", STORE).queryParam("sku", "M-31").get("/api/stock").then().statusCode(200)
+                .body("[0].quantity", equalTo(-batches));
+        assertEquals(0L, pending());
     }
 
     private static long pending() {
