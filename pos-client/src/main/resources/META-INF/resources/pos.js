@@ -131,7 +131,7 @@ function render() {
     $('receipt-kind').textContent = refund ? 'Refund' : 'Receipt';
     $('receipt').textContent = receipt.receiptText || '';
     $('receipt-no').textContent = '#' + receipt.receiptNo;
-    $('change-label').textContent = refund ? 'paid out' : 'change';
+    $('change-label').textContent = refund ? (refundedOnline(receipt) ? 'refunded online' : 'paid out') : 'change';
     $('change').textContent = money(refund ? receipt.totalMinor : receipt.changeMinor);
     if (!refund) {
       $('return-sale').value = receipt.saleId;
@@ -476,11 +476,17 @@ $('return-form').addEventListener('submit', async (event) => {
   const { ok, data } = await call('/return', body);
   $('return-pin').value = '';
   if (!ok) { say(data.message || 'The return was refused.', 'error'); focusInput(); return; }
-  say('Refund ' + money(data.totalMinor) + ' in cash.', 'ok');
+  say('Refund ' + money(data.totalMinor) + (refundedOnline(data)
+    ? ' goes back to the online payment: nothing to pay out.' : ' in cash.'), 'ok');
   $('return-code').value = '';
   $('return-approver').value = '';
   showSlip(data);
 });
+
+// Whether a refund went back to an online order's payment (the order centre refunds it, the drawer pays nothing).
+function refundedOnline(refund) {
+  return (refund.tenders || []).some((t) => t.type === 'ONLINE');
+}
 
 // A refund or void slip, or a receipt: the lane's last paper.
 function showSlip(data) {

@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * for pickup at store 0001 and gets a pickup code and its QR code; the order centre page at HQ lists it, the store
  * manager picks it and makes it ready on the console's orders page, the cashier finds it at the till page with the
  * pickup code (Ins) and takes the cash, and HQ's page and the customer's show it completed. Then a delivery paid
- * on delivery is settled at the till page when its driver is back.
+ * on delivery comes back undelivered (taken back on the console), goes out again and is settled at the till page
+ * when its driver is back.
  */
 class OnlineOrderBrowserIT {
 
@@ -119,8 +120,9 @@ class OnlineOrderBrowserIT {
     }
 
     /**
-     * A delivery paid on delivery: placed by a channel, picked and sent out by the manager, then settled at the
-     * till page with its code when the driver is back with the cash; HQ shows it completed, the tea gone once.
+     * A delivery paid on delivery: placed by a channel, picked and sent out by the manager, back undelivered (the
+     * console's "Delivery failed"), sent out again, then settled at the till page with its code when the driver is
+     * back with the cash; HQ shows it completed, the tea gone once.
      */
     private static void settleADeliveryAtTheTillPage(ChromeDriver browser, WebDriverWait wait, AppProcess hq,
             AppProcess agent, AppProcess pos, String manager) throws Exception {
@@ -139,6 +141,16 @@ class OnlineOrderBrowserIT {
                     ? "{\"lines\":[{\"lineNo\":1,\"picked\":1}]}" : "", "Authorization", "Bearer " + manager);
             assertEquals(200, reply.status(), step + ": " + reply.body());
         }
+        // No one was home: the manager takes the delivery back on the console, and sends it out again.
+        Browser.openManagerPage(browser, wait, agent.url() + "/manager/orders.html", "9001", "9999");
+        clickAfresh(browser, By.xpath("//table[@id='orders']//tr[contains(., '韩梅梅')]//button[text()='Open']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("failed-reason"))).sendKeys("no one home");
+        browser.findElement(By.xpath("//form[@id='failed']//button[@type='submit']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Back in the store"));
+        Eventually.await("HQ has the delivery ready again", PATIENCE, () -> "READY".equals(Http.get(hq.url()
+                + "/api/orders/" + orderId).body().path("state").asText()));
+        assertEquals(200, Http.post(agent.url() + "/api/orders/" + orderId + "/out-for-delivery", "",
+                "Authorization", "Bearer " + manager).status());
 
         browser.get(pos.url() + "/");
         wait.until(d -> "scan".equals(d.switchTo().activeElement().getAttribute("id")));

@@ -219,7 +219,8 @@ async function follow(orderId) {
   show('order-view');
   const order = await api('GET', '/orders/' + encodeURIComponent(orderId));
   shop.currency = order.currency;
-  $('order-state').textContent = STATES[order.state] || order.state;
+  $('order-state').textContent = order.fulfilment === 'DELIVERY' && order.state === 'READY'
+    ? '待配送 Ready, to be delivered' : STATES[order.state] || order.state;
   $('order-state').dataset.state = order.state;
   $('chosen-store').textContent = '· ' + (order.storeName || order.store);
   $('pickup').hidden = order.fulfilment !== 'PICKUP' || ['COMPLETED', 'CANCELLED'].includes(order.state);

@@ -50,6 +50,11 @@ public final class TestStore implements AutoCloseable {
     }
 
     /** Subscribes to {@code topic}; answers the queue its messages arrive in, once the broker confirmed it. */
+    /** The store this test store speaks for. */
+    public String code() {
+        return code;
+    }
+
     public BlockingQueue<byte[]> listen(String topic) throws InterruptedException {
         BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
         link.subscribe(topic, (t, bytes) -> received.add(bytes));

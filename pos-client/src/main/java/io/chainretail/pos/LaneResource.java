@@ -310,7 +310,7 @@ public class LaneResource {
     public Response giveBack(@Valid ReturnLine line) {
         boolean withReceipt = line.saleId() != null && !line.saleId().isBlank();
         long quantity = line.quantity() == null ? 1 : line.quantity();
-        TenderType tender = line.tender() == null ? TenderType.CASH : line.tender();
+        TenderType tender = line.tender(); // none: the store refunds as the sale was paid (online, else cash)
         TillApi.Return request = withReceipt
                 ? new TillApi.Return(line.saleId(), List.of(new TillApi.ReturnLine(line.lineNo(), null, quantity,
                         null)), tender, null, null, null)

@@ -1,5 +1,5 @@
 // The store's online orders: the open ones, oldest first, refreshed every 5 s; pick one (short picks,
-// substitutes with the customer's consent), make it ready, or send a delivery out.
+// substitutes with the customer's consent), make it ready, send a delivery out, or take one back that failed.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
@@ -67,6 +67,7 @@ function show(order) {
   $('ready').hidden = order.state !== 'PICKED';
   $('out').hidden = order.state !== 'READY' || order.fulfilment !== 'DELIVERY';
   $('settle').hidden = order.state !== 'OUT_FOR_DELIVERY';
+  $('failed').hidden = order.state !== 'OUT_FOR_DELIVERY';
   $('settle-code').textContent = order.pickupCode;
 }
 
@@ -96,6 +97,11 @@ $('pick').addEventListener('submit', (event) => {
 $('ready').addEventListener('click', () => act('/ready', undefined, 'Ready: the customer can collect it.'));
 $('out').addEventListener('click', () => act('/out-for-delivery', undefined,
   'Out for delivery: settle it at a till when the driver is back.'));
+$('failed').addEventListener('submit', (event) => {
+  event.preventDefault();
+  act('/delivery-failed', { reason: $('failed-reason').value.trim() },
+    'Back in the store, ready: send it out again, or the customer collects it.');
+});
 
 ManagerSession.start(async () => {
   await refresh();

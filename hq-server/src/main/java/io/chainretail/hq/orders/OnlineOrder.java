@@ -74,9 +74,20 @@ public class OnlineOrder extends PanacheEntityBase {
     @Column(name = "charged_minor")
     public Long chargedMinor;
 
-    /** What the channel gave back online. */
+    /** What the channel gave back online, in every refund so far. */
     @Column(name = "refunded_minor")
     public long refundedMinor;
+
+    /**
+     * What the order owes back online for where it ended: all of it cancelled, or what its sale charged less than
+     * paid (a short pick); kept by {@link #owedForState()} as the state moves.
+     */
+    @Column(name = "owed_minor")
+    public long owedMinor;
+
+    /** What the store's tills took back of the order's goods and refunded to its online payment. */
+    @Column(name = "returned_minor")
+    public long returnedMinor;
 
     @Column(name = "placed_at")
     public Instant placedAt;
@@ -84,24 +95,26 @@ public class OnlineOrder extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    /**
-     * The orders with a refund to make: paid online and cancelled, or charged less than paid; not yet refunded.
-     * The query form of {@link #refundDueMinor()}.
-     */
-    public static final String REFUND_DUE = "paid = true and (state = " + OrderState.class.getName()
-            + ".CANCELLED or (state = " + OrderState.class.getName() + ".COMPLETED and chargedMinor < totalMinor))";
+    /** The orders with a refund to make: the query form of {@link #refundDueMinor()}. */
+    public static final String REFUND_DUE = "paid = true and owedMinor + returnedMinor > refundedMinor";
 
     /**
-     * What the channel still owes the customer: all of a cancelled order that was paid online, or what a completed
-     * one was charged less than paid (a short pick). None once refunded, or when it was not paid online.
+     * What the channel still owes the customer: what the order owes for a cancellation or a short pick, and what
+     * a till took back and refunded online, less every refund the channel made. None when it was not paid online.
      */
     public long refundDueMinor() {
-        if (!paid) {
-            return 0;
-        }
-        return switch (state) {
+        return paid ? Math.max(0, owedMinor + returnedMinor - refundedMinor) : 0;
+    }
+
+    /**
+     * Sets what the order owes back for the state it has just moved to: all of a cancelled order, what a completed
+     * one was charged less than its total; a refunded one keeps what it owed.
+     */
+    void owedForState() {
+        owedMinor = switch (state) {
             case CANCELLED -> totalMinor;
             case COMPLETED -> chargedMinor == null ? 0 : Math.max(0, totalMinor - chargedMinor);
+            case REFUNDED -> owedMinor;
             default -> 0;
         };
     }

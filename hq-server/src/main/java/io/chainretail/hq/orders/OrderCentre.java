@@ -276,6 +276,7 @@ public class OrderCentre {
                     + ": it cannot be cancelled any more.");
         }
         order.state = OrderState.CANCELLED;
+        order.owedForState();
         order.version++;
         order.updatedAt = clock.instant();
         OrderChange.record(orderId, OrderState.CANCELLED, by, order.updatedAt, reason);
@@ -284,28 +285,35 @@ public class OrderCentre {
     }
 
     /**
-     * The channel gave a customer's online payment back: for a completed order (goods returned, or a short pick's
-     * difference) or a cancelled one that was paid. The order is REFUNDED, with how much and why; once only.
+     * The channel gave (part of) a customer's online payment back: for a completed order (goods returned at a store
+     * or to the channel, a short pick's difference) or a cancelled one that was paid. The order is REFUNDED, with
+     * how much and why; never more than was paid in all. {@code refundId}, the channel's id of this refund, makes it
+     * idempotent: a refund sent again is answered as it was. Without one, an order is refunded once, and any
+     * refund of it sent again is answered unchanged.
      */
     @Transactional
-    public OrderView refund(String orderId, long amountMinor, String reason, String by) {
+    public OrderView refund(String orderId, long amountMinor, String reason, String refundId, String by) {
         OnlineOrder order = find(orderId);
-        if (order.state == OrderState.REFUNDED) {
+        boolean again = refundId == null ? order.refundedMinor > 0
+                : OrderChange.count("orderId = ?1 and reference = ?2", orderId, refundId) > 0;
+        if (again) {
             return view(order);
         }
-        if (!order.paid || !(order.state == OrderState.COMPLETED || order.state == OrderState.CANCELLED)) {
+        if (!order.paid || !(order.state == OrderState.COMPLETED || order.state == OrderState.CANCELLED
+                || order.state == OrderState.REFUNDED)) {
             throw Refusal.of(ErrorCode.ORDER_CLOSED, "Order " + orderId + " is " + order.state.name().toLowerCase()
                     + (order.paid ? "" : " and was not paid online") + ": there is nothing to refund online.");
         }
-        if (amountMinor < 1 || amountMinor > order.totalMinor) {
-            throw Refusal.of(ErrorCode.INVALID_QUANTITY, "amountMinor", "A refund is 1 to " + order.totalMinor
-                    + " (the order's total), was " + amountMinor + ".");
+        long left = order.totalMinor - order.refundedMinor;
+        if (amountMinor < 1 || amountMinor > left) {
+            throw Refusal.of(ErrorCode.INVALID_QUANTITY, "amountMinor", "A refund is 1 to " + left
+                    + " (what was paid online and not yet refunded), was " + amountMinor + ".");
         }
         order.state = OrderState.REFUNDED;
-        order.refundedMinor = amountMinor;
+        order.refundedMinor += amountMinor;
         order.updatedAt = clock.instant();
         OrderChange.record(orderId, OrderState.REFUNDED, by, order.updatedAt, amountMinor + " " + order.currency
-                + " (minor units) given back online: " + reason);
+                + " (minor units) given back online: " + reason, refundId);
         return view(order);
     }
 

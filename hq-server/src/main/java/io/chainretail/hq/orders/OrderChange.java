@@ -33,8 +33,16 @@ public class OrderChange extends PanacheEntityBase {
 
     public String note;
 
+    /** The channel's id of a refund; {@code null} for other changes. */
+    public String reference;
+
     static void record(String orderId, OrderState state, String by, Instant at, String note) {
+        record(orderId, state, by, at, note, null);
+    }
+
+    static void record(String orderId, OrderState state, String by, Instant at, String note, String reference) {
         OrderChange change = new OrderChange();
+        change.reference = reference;
         change.orderId = orderId;
         change.state = state;
         change.by = by;

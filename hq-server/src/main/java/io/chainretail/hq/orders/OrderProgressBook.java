@@ -54,6 +54,7 @@ public class OrderProgressBook {
         }
         OrderState before = order.state;
         order.state = next;
+        order.owedForState();
         if (next != before && order.refundDueMinor() > 0) {
             LOG.infof("Order %s: %d %s (minor units) to refund online", order.orderId, order.refundDueMinor(),
                     order.currency);
@@ -61,7 +62,10 @@ public class OrderProgressBook {
         return Optional.empty();
     }
 
-    /** The order's state after the store's step; a step never takes an order back. */
+    /**
+     * The order's state after the store's step; a step never takes an order back, but for a failed delivery,
+     * which brings one on the road back to the store, ready.
+     */
     private static OrderState next(OnlineOrder order, OrderProgress.Step step) {
         OrderState state = order.state;
         return switch (step) {
@@ -73,6 +77,7 @@ public class OrderProgressBook {
             case HANDED_OVER -> order.fulfilment == OrderForStore.Fulfilment.PICKUP ? OrderState.COMPLETED
                     : later(state, OrderState.OUT_FOR_DELIVERY);
             case DELIVERED -> OrderState.COMPLETED;
+            case DELIVERY_FAILED -> state == OrderState.OUT_FOR_DELIVERY ? OrderState.READY : state;
             case EXPIRED, CANCELLED -> state == OrderState.COMPLETED || state == OrderState.REFUNDED ? state
                     : OrderState.CANCELLED;
         };
@@ -94,6 +99,7 @@ public class OrderProgressBook {
             case HANDED_OVER -> "handed over to the customer" + recordedAs(progress);
             case OUT_FOR_DELIVERY -> "out for delivery";
             case DELIVERED -> "delivered" + recordedAs(progress);
+            case DELIVERY_FAILED -> "not delivered; back at the store, ready";
             case EXPIRED -> "not collected in time; its stock is back on sale";
             case CANCELLED -> "the store put the goods back";
         };

@@ -37,8 +37,12 @@ public class OrderResource {
     public record Cancellation(@NotNull @Size(min = 1, max = 200) String reason) {
     }
 
-    /** What the channel gave back online, in minor units, and why. */
-    public record Refund(@NotNull @Min(1) Long amountMinor, @NotNull @Size(min = 1, max = 200) String reason) {
+    /**
+     * What the channel gave back online, in minor units, and why; {@code refundId}, the channel's id of this
+     * refund, lets an order be refunded more than once (without it, once).
+     */
+    public record Refund(@NotNull @Min(1) Long amountMinor, @NotNull @Size(min = 1, max = 200) String reason,
+            @Size(min = 1, max = 64) String refundId) {
     }
 
     /** An order as listed; {@code refundDueMinor}: what the channel still has to give back online. */
@@ -116,16 +120,18 @@ public class OrderResource {
     }
 
     /**
-     * The channel refunded the customer online: a completed order (goods returned, a short pick's difference: its
-     * {@code refundDueMinor}) or a cancelled one that was paid. The order is REFUNDED, with the amount; refunding it
-     * again answers it as it is.
+     * The channel refunded the customer online: a completed order (goods returned at a store or to the channel, a
+     * short pick's difference: its {@code refundDueMinor}) or a cancelled one that was paid. The order is REFUNDED,
+     * with the amount; never more than was paid in all. The same refund sent again (the same {@code refundId}, or
+     * any refund without one once the order was refunded) is answered with the order as it is.
      */
     @Extension(name = Refuses.EXTENSION, value = "BODY_TOO_LARGE LENGTH_REQUIRED UNKNOWN_ORDER ORDER_CLOSED "
             + "INVALID_QUANTITY")
     @POST
     @Path("/{orderId}/refund")
     public OrderView refund(@PathParam("orderId") String orderId, @Valid @NotNull Refund refund) {
-        return centre.refund(orderId, refund.amountMinor(), refund.reason(), caller.getPrincipal().getName());
+        return centre.refund(orderId, refund.amountMinor(), refund.reason(), refund.refundId(),
+                caller.getPrincipal().getName());
     }
 
     /** Cancels an order whose goods have not left the store; cancelling it again answers it as it is. */

@@ -12,6 +12,7 @@ import io.chainretail.core.sync.payload.ShiftClosed;
 import io.chainretail.core.sync.payload.StockAdjusted;
 import io.chainretail.hq.jdbc.BulkSql;
 import io.chainretail.hq.members.MemberService;
+import io.chainretail.hq.orders.OnlineReturns;
 import io.chainretail.hq.orders.OrderProgressBook;
 import io.chainretail.hq.pricing.StorePriceOverride;
 import io.chainretail.hq.quarantine.UplinkQuarantine;
@@ -58,14 +59,16 @@ public class UplinkIngestService {
     private final UplinkQuarantine quarantine;
     private final StockBook stock;
     private final OrderProgressBook orders;
+    private final OnlineReturns onlineReturns;
     private final BulkSql sql;
 
     public UplinkIngestService(MemberService members, UplinkQuarantine quarantine, StockBook stock,
-            OrderProgressBook orders, EntityManager entities) {
+            OrderProgressBook orders, OnlineReturns onlineReturns, EntityManager entities) {
         this.members = members;
         this.quarantine = quarantine;
         this.stock = stock;
         this.orders = orders;
+        this.onlineReturns = onlineReturns;
         this.sql = new BulkSql(entities);
     }
 
@@ -253,6 +256,7 @@ public class UplinkIngestService {
         if (payload.member() != null) {
             members.movePoints(payload.member(), payload.pointsRestored() - payload.pointsReversed());
         }
+        onlineReturns.record(event.store(), payload);
     }
 
     private void shiftReport(Received event, ShiftClosed payload) {

@@ -15,6 +15,8 @@ import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.Topics;
 import io.chainretail.core.sync.payload.OrderForStore;
 import io.chainretail.core.sync.payload.OrderProgress;
+import io.chainretail.core.sync.payload.ReturnCompleted;
+import io.chainretail.core.sync.payload.SaleCompleted;
 import io.chainretail.core.sync.payload.StockAdjusted;
 import io.chainretail.hq.TestStore;
 import io.chainretail.hq.broker.BrokerAccounts;
@@ -196,6 +198,68 @@ class OrderCentreTest {
     }
 
     @Test
+    void goodsReturnedAtTheStoreAreOwedOnlineAndEachRefundCountsOnce() throws Exception {
+        try (TestStore store = new TestStore(broker, accounts, "O-1")) {
+            String orderId = place(pickup("web-14", 2).replace("OR-1", "OR-2")).statusCode(201).extract()
+                    .path("orderId");
+            OrderProgress.PickedLine line = new OrderProgress.PickedLine(1, "OR-2", 2, null, null);
+            progress(store, orderId, OrderProgress.Step.PICKED, List.of(line));
+            progress(store, orderId, OrderProgress.Step.HANDED_OVER, List.of(line), "sale-web-14", 1000L);
+            awaitState(orderId, "COMPLETED").body("refundDueMinor", equalTo(0));
+
+            returnedOnline(store, "web web-14", 500);
+            given().get("/api/orders/" + orderId).then().body("refundDueMinor", equalTo(500))
+                    .body("changes[-1].note", containsString("500 CNY (minor units) returned at the store"));
+            try (TestStore other = new TestStore(broker, accounts, "O-2")) {
+                returnedOnline(other, "web web-14", 300);
+            }
+            given().get("/api/orders/" + orderId).then().body("refundDueMinor", equalTo(500));
+            given().queryParam("refundDue", true).get("/api/orders").then()
+                    .body("find { it.orderId == '" + orderId + "' }.refundDueMinor", equalTo(500));
+
+            refund(orderId, 500, "r-1").statusCode(200).body("state", equalTo("REFUNDED"))
+                    .body("refundDueMinor", equalTo(0)).body("refundedMinor", equalTo(500));
+            refund(orderId, 500, "r-1").statusCode(200).body("refundedMinor", equalTo(500));
+            returnedOnline(store, "web web-14", 500);
+            given().get("/api/orders/" + orderId).then().body("refundDueMinor", equalTo(500));
+            refund(orderId, 501, "r-2").statusCode(422).body("code", equalTo("INVALID_QUANTITY"));
+            refund(orderId, 500, "r-2").statusCode(200).body("refundedMinor", equalTo(1000))
+                    .body("refundDueMinor", equalTo(0));
+            refund(orderId, 1, "r-3").statusCode(422).body("code", equalTo("INVALID_QUANTITY"));
+        }
+    }
+
+    /** The store's till gave back one unit of rice crackers and refunded it to the order's online payment. */
+    private void returnedOnline(TestStore store, String paidOnline, long amount) throws Exception {
+        ReturnCompleted.ReturnLine line = new ReturnCompleted.ReturnLine(1, "OR-2", "Rice crackers", 1, null, amount,
+                "VAT13", 0);
+        Envelope<ReturnCompleted> event = new Envelope<>(MessageSchema.RETURN, EventIds.next(), "demo", store.code(),
+                null, POSITION.incrementAndGet(), Instant.now(), new ReturnCompleted(EventIds.next().toString(),
+                "RETURN", "1", POSITION.get(), "1001", null, Instant.now(), "CNY", "sale-web-14", null,
+                List.of(line), 0, amount, List.of(new SaleCompleted.Tender("ONLINE", amount, paidOnline)),
+                null, 0, 0));
+        store.publish("return", codec.encode(event));
+        assertEquals(event.id(), store.nextAck());
+    }
+
+    @Test
+    void aDeliveryThatFailedWaitsAtItsStoreReadyAndCanBeCancelledAgain() throws Exception {
+        try (TestStore store = new TestStore(broker, accounts, "O-3")) {
+            String orderId = place(delivery("app-7", "OR-1", 1)).statusCode(201).body("store", equalTo("O-3"))
+                    .extract().path("orderId");
+            OrderProgress.PickedLine line = new OrderProgress.PickedLine(1, "OR-1", 1, null, null);
+            progress(store, orderId, OrderProgress.Step.PICKED, List.of(line));
+            progress(store, orderId, OrderProgress.Step.READY, List.of());
+            progress(store, orderId, OrderProgress.Step.OUT_FOR_DELIVERY, List.of());
+            awaitState(orderId, "OUT_FOR_DELIVERY");
+            progress(store, orderId, OrderProgress.Step.DELIVERY_FAILED, List.of(), "no one home", null, null);
+            awaitState(orderId, "READY").body("changes[-1].state", equalTo("READY"))
+                    .body("changes[-1].note", equalTo("not delivered; back at the store, ready: no one home"));
+            cancel(orderId);
+        }
+    }
+
+    @Test
     void aCancelledOrderIsSentAgainSoTheStorePutsTheGoodsBack() throws Exception {
         try (TestStore store = new TestStore(broker, accounts, "O-1")) {
             BlockingQueue<byte[]> orders = store.listen(new Topics("demo").orders("O-1"));
@@ -263,14 +327,19 @@ class OrderCentreTest {
 
     private Envelope<OrderProgress> progress(TestStore store, String orderId, OrderProgress.Step step,
             List<OrderProgress.PickedLine> lines) throws Exception {
-        return progress(store, orderId, step, lines, null, null);
+        return progress(store, orderId, step, lines, null, null, null);
     }
 
     private Envelope<OrderProgress> progress(TestStore store, String orderId, OrderProgress.Step step,
             List<OrderProgress.PickedLine> lines, String saleId, Long chargedMinor) throws Exception {
-        Envelope<OrderProgress> event = new Envelope<>(MessageSchema.ORDER_PROGRESS, EventIds.next(), "demo", "O-1",
-                null, POSITION.incrementAndGet(), Instant.now(), new OrderProgress(orderId, 1, step, "9001",
-                Instant.now(), lines, null, saleId, chargedMinor));
+        return progress(store, orderId, step, lines, null, saleId, chargedMinor);
+    }
+
+    private Envelope<OrderProgress> progress(TestStore store, String orderId, OrderProgress.Step step,
+            List<OrderProgress.PickedLine> lines, String note, String saleId, Long chargedMinor) throws Exception {
+        Envelope<OrderProgress> event = new Envelope<>(MessageSchema.ORDER_PROGRESS, EventIds.next(), "demo",
+                store.code(), null, POSITION.incrementAndGet(), Instant.now(), new OrderProgress(orderId, 1, step,
+                "9001", Instant.now(), lines, note, saleId, chargedMinor));
         store.publish("order", codec.encode(event));
         assertEquals(event.id(), store.nextAck());
         return event;
@@ -329,6 +398,12 @@ class OrderCentreTest {
 
     private static ValidatableResponse place(String body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/orders").then();
+    }
+
+    private static ValidatableResponse refund(String orderId, long amount, String refundId) {
+        return given().contentType(ContentType.JSON).body("{\"amountMinor\":" + amount + ",\"reason\":"
+                + "\"returned at the store\",\"refundId\":\"" + refundId + "\"}").post("/api/orders/" + orderId
+                + "/refund").then();
     }
 
     private static ValidatableResponse refund(String orderId, long amount) {

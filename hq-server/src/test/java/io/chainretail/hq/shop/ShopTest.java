@@ -5,27 +5,38 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainretail.core.id.EventIds;
 import io.chainretail.core.sync.Envelope;
 import io.chainretail.core.sync.MessageSchema;
 import io.chainretail.core.sync.SyncCodec;
 import io.chainretail.core.sync.payload.StockAdjusted;
+import io.chainretail.hq.HqConfig;
 import io.chainretail.hq.TestStore;
 import io.chainretail.hq.broker.BrokerAccounts;
 import io.chainretail.hq.broker.EmbeddedBroker;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The customers' shop, with no session: the stores nearest first, a store's products at its prices with its
  * promotions and free stock, a cart priced by the tills' engine, an order placed once however often the page sends
- * it, followed with its pickup code and QR code; nonsense refused.
+ * it, followed with its pickup code and QR code, at most so many an hour from one address; nonsense refused.
  */
 @QuarkusTest
 class ShopTest {
@@ -35,6 +46,12 @@ class ShopTest {
 
     @Inject
     EmbeddedBroker broker;
+
+    @Inject
+    HqConfig config;
+
+    @TestHTTPResource("/")
+    URL base;
 
     @Inject
     BrokerAccounts accounts;
@@ -102,9 +119,7 @@ class ShopTest {
                 .post("/api/orders").then().statusCode(201).extract().path("orderId");
         given().get("/api/shop/orders/" + appOrder + "/pickup-code.svg").then().statusCode(404)
                 .body("code", equalTo("UNKNOWN_ORDER"));
-        // Its unit is free again for the other test of this class.
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"reason\":\"test\"}")
-                .post("/api/orders/" + appOrder + "/cancel").then().statusCode(200);
+        cancel(appOrder); // its unit is free again for the other tests of this class
         given().get("/api/shop/stores/NOPE/products").then().statusCode(404).body("code", equalTo("UNKNOWN_STORE"));
         place("{\"orderKey\":\"c0ffee00-0003\",\"fulfilment\":\"PICKUP\",\"store\":\"SH-1\",\"name\":\"张伟\","
                 + "\"phone\":\"139\",\"lines\":[{\"sku\":\"SH-TEA\",\"quantity\":-1}]}").statusCode(400)
@@ -112,6 +127,56 @@ class ShopTest {
         place("{\"orderKey\":\"x\",\"fulfilment\":\"PICKUP\"}").statusCode(400);
         given().contentType(ContentType.JSON).body("{\"lines\":[{\"sku\":\"NO-SUCH\",\"quantity\":1}]}")
                 .post("/api/shop/stores/SH-1/cart").then().statusCode(404).body("code", equalTo("UNKNOWN_PRODUCT"));
+    }
+
+    @Test
+    void anAddressPlacesAtMostItsShareOfOrdersAnHour() throws IOException {
+        String from = "127.0.0.2"; // a customer of this test's own: the shop counts orders by address
+        int share = config.shop().ordersPerHour();
+        for (int i = 1; i <= share; i++) {
+            String reply = placeFrom(from, oneTea("limit-" + (1000 + i)));
+            assertTrue(reply.startsWith("HTTP/1.1 201"), reply);
+            cancel(orderIdIn(reply)); // its unit is free again for the next
+        }
+        String refused = placeFrom(from, oneTea("limit-" + (1001 + share)));
+        assertTrue(refused.startsWith("HTTP/1.1 429"), refused);
+        assertTrue(refused.contains("TOO_MANY_ORDERS") && refused.contains("try again in"), refused);
+        assertTrue(placeFrom(from, oneTea("limit-" + (1000 + share))).startsWith("HTTP/1.1 200"),
+                "the same order sent again is answered");
+        cancel(place(oneTea("limit-elsewhere")).statusCode(201).extract().path("orderId"));
+    }
+
+    private static String oneTea(String orderKey) {
+        return "{\"orderKey\":\"" + orderKey + "\",\"fulfilment\":\"PICKUP\",\"store\":\"SH-1\",\"name\":\"张伟\","
+                + "\"phone\":\"13900000000\",\"lines\":[{\"sku\":\"SH-TEA\",\"quantity\":1}]}";
+    }
+
+    /** Places a shop order as a customer at {@code from} (a loopback address) would: the reply, whole. */
+    private String placeFrom(String from, String body) throws IOException {
+        byte[] json = body.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 5_000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/shop/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + json.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(json);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String orderIdIn(String reply) {
+        Matcher id = Pattern.compile("\"orderId\":\"([^\"]+)\"").matcher(reply);
+        assertTrue(id.find(), reply);
+        return id.group(1);
+    }
+
+    private static void cancel(String orderId) {
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"reason\":\"test\"}")
+                .post("/api/orders/" + orderId + "/cancel").then().statusCode(200);
     }
 
     private static ValidatableResponse place(String body) {

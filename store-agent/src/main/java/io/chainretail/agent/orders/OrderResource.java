@@ -6,6 +6,7 @@ import io.chainretail.core.web.Refuses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
@@ -81,6 +82,20 @@ public class OrderResource {
     @Path("/{orderId}/out-for-delivery")
     public OrderView sendOut(@Context ContainerRequestContext request, @PathParam("orderId") String orderId) {
         return orders.sendOut(orderId, manager(request));
+    }
+
+    /** Why a delivery came back undelivered. */
+    public record DeliveryFailure(@NotBlank @Size(max = 200) String reason) {
+    }
+
+    /** The driver is back without delivering: the order waits at the store again, ready. */
+    @Extension(name = Refuses.EXTENSION, value = "NOT_SIGNED_IN NOT_A_MANAGER UNKNOWN_ORDER ORDER_CLOSED "
+            + "ORDER_NOT_READY ORDER_CANCELLED INVALID_FIELD")
+    @POST
+    @Path("/{orderId}/delivery-failed")
+    public OrderView deliveryFailed(@Context ContainerRequestContext request, @PathParam("orderId") String orderId,
+            @Valid @NotNull DeliveryFailure failure) {
+        return orders.deliveryFailed(orderId, failure.reason(), manager(request));
     }
 
     private static String manager(ContainerRequestContext request) {

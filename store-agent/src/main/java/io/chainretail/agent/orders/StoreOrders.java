@@ -287,14 +287,15 @@ public class StoreOrders {
 
     /**
      * A delivery sent out before deliveries were sold on delivery took its goods off the ledger then (and HQ's
-     * book with them): they go back, journaled for HQ, so that its sale takes them off once.
+     * book with them): they go back, journaled for HQ, when it is settled (so that its sale takes them off once)
+     * or comes back undelivered.
      */
     private void putBackTakenAtSendOut(StoreOrder order, String by) {
         for (OrderProgress.PickedLine line : pickedLines(order.orderId)) {
             if (line.picked() > 0) {
                 adjustments.book(line.substitute() != null ? line.substitute() : line.sku(),
                         StockAdjusted.Kind.RECEIVED, line.picked(), null, "back from delivery "
-                                + order.channelOrderId + ", sent out before the upgrade: its sale takes it", by);
+                                + order.channelOrderId + ", sent out before the upgrade", by);
             }
         }
         order.stockLeft = false;
@@ -342,6 +343,25 @@ public class StoreOrders {
         requireReady(order);
         order.state = Step.OUT_FOR_DELIVERY;
         journal(order, Step.OUT_FOR_DELIVERY, manager, List.of(), null);
+        return view(order);
+    }
+
+    /**
+     * A delivery came back with its driver, not delivered (no one home, refused, the wrong address): the order
+     * waits at the store again, ready, to be sent out again, collected, or expired after
+     * {@code agent.orders.collect-within} from now. Its goods never left the books (a delivery sent out before
+     * deliveries were sold on delivery took them off then: they go back).
+     */
+    @Transactional
+    public OrderView deliveryFailed(String orderId, String reason, String manager) {
+        StoreOrder order = find(orderId);
+        requireOnTheRoad(order);
+        if (order.stockLeft) {
+            putBackTakenAtSendOut(order, manager);
+        }
+        order.state = Step.READY;
+        order.readyAt = clock.instant();
+        journal(order, Step.DELIVERY_FAILED, manager, List.of(), reason.trim());
         return view(order);
     }
 

@@ -33,9 +33,9 @@ public class ReturnResource {
         TillSessions.Session session = sessions.require(token);
         List<ReturnService.Request> lines = request.lines().stream().map(l -> new ReturnService.Request(l.lineNo(),
                 l.code(), l.quantity() == null ? 1 : l.quantity(), l.weightGrams())).toList();
-        TenderType tender = request.tender() == null ? TenderType.CASH : request.tender();
-        return request.saleId() != null ? returns.withReceipt(session, request.saleId(), lines, tender)
-                : returns.withoutReceipt(session, lines, tender, request.approver(), request.pin(), request.reason());
+        return request.saleId() != null ? returns.withReceipt(session, request.saleId(), lines, request.tender())
+                : returns.withoutReceipt(session, lines, request.tender() == null ? TenderType.CASH : request.tender(),
+                        request.approver(), request.pin(), request.reason());
     }
 
     /** Voids a completed sale of the current shift. */

@@ -75,12 +75,28 @@ public class ReturnService {
         this.points = points;
     }
 
-    /** Returns lines of a sale of this store at what each unit was paid; the refund goes to {@code tender}. */
+    /**
+     * Returns lines of a sale of this store at what each unit was paid; the refund goes to {@code tender}, or when
+     * {@code null} as the sale was paid: back to its online payment for an online order's sale, else in cash.
+     * An online order's sale is refunded online only, and only such a sale is: the order centre gives the money
+     * back to the customer's online payment (the refund names the order as the sale's payment did).
+     */
     @Transactional
     public RefundView withReceipt(Session session, String saleId, List<Request> requests, TenderType tender) {
-        requireTender(tender);
         CompletedSale original = originalSale(saleId);
         SaleCompleted sale = read(original.payload, SaleCompleted.class);
+        SaleCompleted.Tender paidOnline = sale.tenders().stream().filter(t -> TenderType.ONLINE.named(t.type()))
+                .findFirst().orElse(null);
+        if (tender == null) {
+            tender = paidOnline != null ? TenderType.ONLINE : TenderType.CASH;
+        }
+        if (paidOnline != null && tender != TenderType.ONLINE) {
+            throw Refusal.of(ErrorCode.REFUND_TENDER, "Receipt " + sale.receiptNo() + " was paid online ("
+                    + paidOnline.reference() + "): its refund goes back online, not to " + tender.name() + ".");
+        }
+        if (paidOnline == null) {
+            requireTender(tender);
+        }
         if (tender == TenderType.CARD && sale.tenders().stream().noneMatch(t -> TenderType.CARD.named(t.type()))) {
             throw Refusal.of(ErrorCode.REFUND_TENDER, "Only a sale paid by card can be refunded to a card.");
         }
@@ -120,7 +136,8 @@ public class ReturnService {
             tenders.add(new SaleCompleted.Tender(TenderType.POINTS.name(), back.restoredMinor()));
         }
         if (refund - back.restoredMinor() > 0) {
-            tenders.add(new SaleCompleted.Tender(tender.name(), refund - back.restoredMinor()));
+            tenders.add(new SaleCompleted.Tender(tender.name(), refund - back.restoredMinor(),
+                    paidOnline == null ? null : paidOnline.reference()));
         }
         return book(session, "RETURN", null, original.saleId, sale.member(), sale.currency(), lines, tenders, null,
                 back.reversed(), points.pointsFor(back.restoredMinor()));
@@ -182,7 +199,7 @@ public class ReturnService {
             long amount = TenderType.CASH.named(tender.type()) ? tender.amountMinor() - sale.changeMinor()
                     : tender.amountMinor();
             if (amount > 0) {
-                back.add(new SaleCompleted.Tender(tender.type(), amount));
+                back.add(new SaleCompleted.Tender(tender.type(), amount, tender.reference()));
             }
         }
         return book(session, "VOID", manager, saleId, sale.member(), sale.currency(), lines, back, reason,
@@ -305,7 +322,8 @@ public class ReturnService {
 
     private static void requireTender(TenderType tender) {
         if (!REFUND_TENDERS.contains(tender)) {
-            throw Refusal.of(ErrorCode.REFUND_TENDER, "Refund to CASH, CARD or VOUCHER.");
+            throw Refusal.of(ErrorCode.REFUND_TENDER,
+                    "Refund to CASH, CARD or VOUCHER (to ONLINE: only a sale paid online).");
         }
     }
 

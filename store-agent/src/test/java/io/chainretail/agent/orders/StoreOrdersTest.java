@@ -3,6 +3,7 @@ package io.chainretail.agent.orders;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.chainretail.agent.TestReplica;
@@ -160,6 +161,76 @@ class StoreOrdersTest {
         SaleCompleted sale = saleOf(delivered);
         assertEquals(600, sale.totalMinor());
         assertEquals("CASH", sale.tenders().get(0).type());
+    }
+
+    @Test
+    void goodsOfAnOrderPaidOnlineAreRefundedOnlineWhenReturnedAtTheTill() {
+        String cashier = TestReplica.signInWithShift("27");
+        OrderForStore order = order(1, true, false);
+        orders.receive(order);
+        readyAll(order);
+        handOver(cashier, order.pickupCode()).statusCode(200);
+        SaleCompleted sale = saleOf(lastStep(order.orderId()));
+        String paidOnline = "web " + order.channelOrderId();
+        assertEquals(paidOnline, sale.tenders().get(0).reference());
+
+        giveBack(cashier, sale.saleId(), "\"CASH\"").statusCode(422).body("code", equalTo("REFUND_TENDER"))
+                .body("message", containsString("paid online"));
+        giveBack(cashier, sale.saleId(), null).statusCode(200).body("totalMinor", equalTo(150))
+                .body("tenders", hasSize(1)).body("tenders[0].type", equalTo("ONLINE"))
+                .body("tenders[0].amountMinor", equalTo(150)).body("tenders[0].reference", equalTo(paidOnline));
+
+        OrderForStore unpaid = order(1, false, false);
+        orders.receive(unpaid);
+        readyAll(unpaid);
+        handOver(cashier, unpaid.pickupCode(), "{\"tenders\":[{\"type\":\"CASH\",\"amountMinor\":750}]}")
+                .statusCode(200);
+        String paidInCash = saleOf(lastStep(unpaid.orderId())).saleId();
+        giveBack(cashier, paidInCash, "\"ONLINE\"").statusCode(422).body("code", equalTo("REFUND_TENDER"));
+        giveBack(cashier, paidInCash, null).statusCode(200).body("tenders[0].type", equalTo("CASH"));
+    }
+
+    private static ValidatableResponse giveBack(String cashier, String saleId, String tender) {
+        return given().header("X-Till-Token", cashier).contentType(ContentType.JSON).body("{\"saleId\":\"" + saleId
+                + "\",\"lines\":[{\"lineNo\":1,\"quantity\":1}]" + (tender == null ? "" : ",\"tender\":" + tender)
+                + "}").post("/api/till/returns").then();
+    }
+
+    @Test
+    void aDeliveryThatFailedWaitsAtTheStoreReadyAndGoesOutAgain() {
+        String cashier = TestReplica.signInWithShift("26");
+        OrderForStore order = order(1, true, false, OrderForStore.Fulfilment.DELIVERY);
+        orders.receive(order);
+        readyAll(order);
+        failed(order.orderId(), "{\"reason\":\"no one home\"}").statusCode(409)
+                .body("code", equalTo("ORDER_NOT_READY"));
+        given().auth().oauth2(manager).post("/api/orders/" + order.orderId() + "/out-for-delivery").then()
+                .statusCode(200);
+        long waterBefore = onHand("W-1");
+        for (String blank : List.of("{}", "{\"reason\":\"  \"}", "{\"reason\":\"" + "x".repeat(201) + "\"}")) {
+            failed(order.orderId(), blank).statusCode(400).body("code", equalTo("INVALID_FIELD"));
+        }
+        assertEquals(OrderProgress.Step.OUT_FOR_DELIVERY, lastStep(order.orderId()).step(), "refused: no change");
+
+        clock.advance(Duration.ofHours(5)); // the time to collect it counts again from now
+        failed(order.orderId(), "{\"reason\":\" no one home \"}").statusCode(200).body("state", equalTo("READY"))
+                .body("readyAt", equalTo(clock.instant().toString()));
+        OrderProgress failed = lastStep(order.orderId());
+        assertEquals(OrderProgress.Step.DELIVERY_FAILED, failed.step());
+        assertEquals("no one home", failed.note());
+        assertEquals(waterBefore, onHand("W-1"), "the goods never left the books");
+        failed(order.orderId(), "{\"reason\":\"again\"}").statusCode(409).body("code", equalTo("ORDER_NOT_READY"));
+        handOver(cashier, order.pickupCode()).statusCode(409).body("code", equalTo("ORDER_NOT_READY"));
+
+        given().auth().oauth2(manager).post("/api/orders/" + order.orderId() + "/out-for-delivery").then()
+                .statusCode(200).body("state", equalTo("OUT_FOR_DELIVERY"));
+        handOver(cashier, order.pickupCode()).statusCode(200).body("state", equalTo("DELIVERED"));
+        assertEquals(waterBefore - 2, onHand("W-1"), "sold once, at the second attempt");
+    }
+
+    private ValidatableResponse failed(String orderId, String body) {
+        return given().auth().oauth2(manager).contentType(ContentType.JSON).body(body)
+                .post("/api/orders/" + orderId + "/delivery-failed").then();
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.List;
  * @param lines   for {@code PICKED}, what was picked of each line (short picks and substitutions), else empty;
  *                a store agent before deliveries were sold on delivery also sent them with
  *                {@code OUT_FOR_DELIVERY}, as the goods that left its books then
- * @param note    why, for a short pick or an expiry
+ * @param note    why, for a short pick, an expiry or a failed delivery
  * @param saleId  for {@code HANDED_OVER} (a pickup at a till) and {@code DELIVERED} (a delivery settled at a till
  *                when its driver was back), the sale that recorded it (its lines, the payment, the stock moved);
  *                else {@code null}
@@ -25,8 +25,14 @@ import java.util.List;
 public record OrderProgress(String orderId, int version, Step step, String by, Instant at, List<PickedLine> lines,
         String note, String saleId, Long chargedMinor) {
 
-    /** A step of the order at the store. */
-    public enum Step { RECEIVED, PICKED, READY, HANDED_OVER, OUT_FOR_DELIVERY, DELIVERED, EXPIRED, CANCELLED }
+    /**
+     * A step of the order at the store. {@code DELIVERY_FAILED}: the driver came back without delivering (the
+     * note says why); the order waits at the store again, ready. Only in {@code up.order.v1} from store agents
+     * that know it: HQ is upgraded before them.
+     */
+    public enum Step {
+        RECEIVED, PICKED, READY, HANDED_OVER, OUT_FOR_DELIVERY, DELIVERED, EXPIRED, CANCELLED, DELIVERY_FAILED
+    }
 
     public OrderProgress {
         Fields.text(orderId, Limits.ID, "orderId");

@@ -108,7 +108,8 @@ public record SaleCompleted(
         public Tender {
             Fields.text(type, Limits.CODE, "type");
             Fields.notNegative(amountMinor, "amountMinor");
-            Fields.require(reference == null || reference.length() <= 64, "reference", "at most 64 characters");
+            // An online payment's reference is its order's channel and channel order id (up to 32 + 1 + 64).
+            Fields.require(reference == null || reference.length() <= 100, "reference", "at most 100 characters");
         }
 
         public Tender(String type, long amountMinor) {
