@@ -142,7 +142,8 @@ class OnlineOrderBrowserIT {
             assertEquals(200, reply.status(), step + ": " + reply.body());
         }
         // No one was home: the manager takes the delivery back on the console, and sends it out again.
-        Browser.openManagerPage(browser, wait, agent.url() + "/manager/orders.html", "9001", "9999");
+        browser.get(agent.url() + "/manager/orders.html"); // the tab keeps the manager's session from before
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("orders"), "韩梅梅"));
         clickAfresh(browser, By.xpath("//table[@id='orders']//tr[contains(., '韩梅梅')]//button[text()='Open']"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("failed-reason"))).sendKeys("no one home");
         browser.findElement(By.xpath("//form[@id='failed']//button[@type='submit']")).click();
