@@ -9,6 +9,7 @@ import io.chainretail.hq.feed.FeedOutbox;
 import io.chainretail.hq.masterdata.References;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ProductService {
+
+    /** The most matches of a search sorted here rather than by the database (see {@link #search}). */
+    static final int SORTED_HERE = 1_000;
 
     private final FeedOutbox outbox;
     private final ScaleLabels scaleLabels;
@@ -41,13 +45,32 @@ public class ProductService {
                 .map(ProductView::of).toList();
     }
 
-    /** Products whose SKU starts with, or whose name contains, {@code text} (any case), or with that barcode. */
+    /**
+     * Products whose SKU starts with, or whose name contains, {@code text} (any case), or with that barcode, by
+     * SKU. A name that contains the text can be anywhere, so every product is read: in the table's own order,
+     * which is several times cheaper than in SKU order through the SKU index (a lookup of the row for every entry),
+     * and the matches sorted here. A search matching more than {@value #SORTED_HERE} products is ordered by the
+     * database instead: its pages are found in the first part of the SKU index.
+     */
     @Transactional
     public List<ProductView> search(String text, int page, int size) {
-        return Product.<Product>find("lower(sku) like ?1 escape '\\' or lower(name) like ?2 escape '\\' "
-                + "or sku in (select b.product.sku from ProductBarcode b where b.barcode = ?3)", Sort.by("sku"),
-                LikePatterns.startingWith(text), LikePatterns.containing(text), text.trim()).page(page, size).list()
-                .stream().map(ProductView::of).toList();
+        String barcodeOf = ProductBarcode.<ProductBarcode>findByIdOptional(text.trim()).map(b -> b.product.sku)
+                .orElse("");
+        String where = "lower(sku) like ?1 escape '\\' or lower(name) like ?2 escape '\\' or sku = ?3";
+        Object[] parameters = {LikePatterns.startingWith(text), LikePatterns.containing(text), barcodeOf};
+        TypedQuery<String> skus = Product.getEntityManager().createQuery("select sku from Product where " + where,
+                String.class).setMaxResults(SORTED_HERE + 1);
+        for (int i = 0; i < parameters.length; i++) {
+            skus.setParameter(i + 1, parameters[i]);
+        }
+        List<String> matches = skus.getResultList();
+        if (matches.size() > SORTED_HERE) {
+            return Product.<Product>find(where, Sort.by("sku"), parameters).page(page, size).list().stream()
+                    .map(ProductView::of).toList();
+        }
+        List<String> onPage = matches.stream().sorted().skip((long) page * size).limit(size).toList();
+        return onPage.isEmpty() ? List.of() : Product.<Product>list("sku in ?1", Sort.by("sku"), onPage).stream()
+                .map(ProductView::of).toList();
     }
 
     /** Creates a new product; 409 {@code SKU_EXISTS} if the SKU is taken (replacing one is {@link #save}). */
