@@ -26,6 +26,7 @@ public final class AppProcess implements AutoCloseable {
     private String maxHeap = "512m";
     private String java = javaBinary();
     private List<String> jvmOptions = List.of();
+    private Map<String, String> environment = Map.of();
     private Process process;
 
     public AppProcess(String name, Path jar, int httpPort, Map<String, String> properties, Path logDir) {
@@ -52,6 +53,12 @@ public final class AppProcess implements AutoCloseable {
     public AppProcess runOn(Path javaHome, List<String> options) {
         this.java = javaHome == null ? javaBinary() : javaHome.resolve("bin/java").toString();
         this.jvmOptions = List.copyOf(options);
+        return this;
+    }
+
+    /** Variables of the next start's environment beside the tests' own, as a benchmark that tries them sets. */
+    public AppProcess withEnvironment(Map<String, String> variables) {
+        this.environment = Map.copyOf(variables);
         return this;
     }
 
@@ -129,8 +136,10 @@ public final class AppProcess implements AutoCloseable {
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(log.getParent());
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
         waitUntilLive(Duration.ofSeconds(90));
         return this;
     }
@@ -193,7 +202,7 @@ public final class AppProcess implements AutoCloseable {
             } catch (IOException e) {
                 // not listening yet
             }
-            Thread.sleep(200);
+            Thread.sleep(20); // often: start-up benchmarks time the process until it answers
         }
         throw new IllegalStateException(name + " did not start within " + timeout + "; see " + log);
     }

@@ -56,6 +56,7 @@ class StartupBenchmark {
             List<Long> agentQuickJitMillis = new ArrayList<>();
             List<Long> agentQuickJitResidentMb = new ArrayList<>();
             List<Long> posMillis = new ArrayList<>();
+            List<Long> posQuickJitMillis = new ArrayList<>();
             List<Long> agentResidentMb = new ArrayList<>();
             for (int run = 0; run < RUNS; run++) {
                 hq.terminate();
@@ -73,6 +74,9 @@ class StartupBenchmark {
                 agent.runOn(null, List.of());
                 pos.terminate();
                 posMillis.add(restart(pos));
+                pos.terminate();
+                posQuickJitMillis.add(restart(pos.runOn(null, List.of(QUICK_JIT))));
+                pos.runOn(null, List.of());
             }
             System.out.printf("StartupBenchmark (%s, %d products at the store, agent -Xmx%s, %d restarts each):%n",
                     system.onPostgres() ? "HQ on PostgreSQL" : "HQ on H2", CATALOG, AGENT_HEAP, RUNS);
@@ -84,6 +88,7 @@ class StartupBenchmark {
             print("  the same with its archive, C1 only (" + QUICK_JIT + ")", agentQuickJitMillis,
                     "resident MB " + agentQuickJitResidentMb);
             print("baseline: till (pos-client), after a clean stop", posMillis, "the floor of a Quarkus app here");
+            print("  the same, C1 only (" + QUICK_JIT + ")", posQuickJitMillis, "the floor for the agent on C1");
             if (Files.isExecutable(NEWER_JDK.resolve("bin/java"))) {
                 newerJdk(system, agent);
             }
@@ -92,48 +97,74 @@ class StartupBenchmark {
 
     /**
      * The store agent on the newer JDK, without and then with an ahead-of-time cache that a training run (one
-     * start to ready and a clean stop) wrote. Quarkus loads the application's own classes with its own class
-     * loader, which the cache does not hold: it keeps the JDK's and Quarkus's bootstrap classes.
+     * start to ready and a clean stop) wrote: the agent's classes are all on the JVM's class path ({@code aot-jar}),
+     * so the cache holds them too. With the cache, also as a small store box may run it: the quick compiler only,
+     * and fewer malloc arenas.
      */
     private static void newerJdk(RetailSystem system, AppProcess agent) throws Exception {
         Path cache = system.workDir().resolve("agent.aot");
         List<Long> plainMillis = new ArrayList<>();
         List<Long> plainResidentMb = new ArrayList<>();
-        List<Long> cachedMillis = new ArrayList<>();
-        List<Long> cachedResidentMb = new ArrayList<>();
         agent.useClassArchive(false);
         for (int run = 0; run < RUNS; run++) {
             agent.kill();
             plainMillis.add(restart(agent.runOn(NEWER_JDK, List.of())));
             plainResidentMb.add(agent.residentBytes() >> 20);
         }
-        agent.kill();
-        restart(agent.runOn(NEWER_JDK, List.of("-XX:AOTCacheOutput=" + cache)));
-        agent.terminate(); // the cache is written as the JVM exits
-        for (int run = 0; run < RUNS; run++) {
-            agent.kill();
-            cachedMillis.add(restart(agent.runOn(NEWER_JDK, List.of("-XX:AOTCache=" + cache))));
-            cachedResidentMb.add(agent.residentBytes() >> 20);
-        }
-        agent.runOn(null, List.of()).useClassArchive(true);
-        System.out.printf("  store agent on %s (cache %,d KB):%n", NEWER_JDK.getFileName(),
-                Files.exists(cache) ? Files.size(cache) >> 10 : 0);
+        System.out.printf("  store agent on %s:%n", NEWER_JDK.getFileName());
         print("  without an AOT cache", plainMillis, "resident MB " + plainResidentMb);
-        print("  with its AOT cache", cachedMillis, "resident MB " + cachedResidentMb);
+        // A store box's choices beside the cache: C1 only, and fewer malloc arenas (glibc gives each thread that
+        // allocates one of its own, up to 8 a core). Each is trained with the options it runs with.
+        Map<String, String> fewArenas = Map.of("MALLOC_ARENA_MAX", "2");
+        for (Map.Entry<List<String>, Map<String, String>> variant : List.of(Map.entry(List.<String>of(),
+                Map.<String, String>of()), Map.entry(List.of(QUICK_JIT), Map.<String, String>of()),
+                Map.entry(List.<String>of(), fewArenas), Map.entry(List.of(QUICK_JIT), fewArenas))) {
+            List<String> options = variant.getKey();
+            agent.withEnvironment(variant.getValue());
+            List<String> training = new ArrayList<>(options);
+            training.add("-XX:AOTCacheOutput=" + cache);
+            agent.kill();
+            Files.deleteIfExists(cache);
+            restart(agent.runOn(NEWER_JDK, training));
+            agent.terminate(); // the cache is written as the JVM exits
+            List<String> flags = new ArrayList<>(options);
+            flags.add("-XX:AOTCache=" + cache);
+            List<Long> cachedMillis = new ArrayList<>();
+            List<Long> cachedResidentMb = new ArrayList<>();
+            for (int run = 0; run < RUNS; run++) {
+                agent.kill();
+                cachedMillis.add(restart(agent.runOn(NEWER_JDK, flags)));
+                cachedResidentMb.add(agent.residentBytes() >> 20);
+            }
+            List<String> shown = new ArrayList<>(options);
+            variant.getValue().forEach((name, value) -> shown.add(name + "=" + value));
+            print("  with its AOT cache" + (shown.isEmpty() ? "" : ", " + String.join(" ", shown)) + " ("
+                    + (Files.size(cache) >> 20) + " MB)", cachedMillis, "resident MB " + cachedResidentMb);
+        }
+        agent.withEnvironment(Map.of());
+        agent.runOn(null, List.of()).useClassArchive(true);
     }
 
-    /** Starts the process again; ms from its launch until it is ready. */
+    /** Starts the process again; ms from its launch until it is ready (asked every 10 ms). */
     private static long restart(AppProcess process) throws Exception {
         long launched = System.nanoTime();
         process.start();
-        Eventually.await(process.name() + " ready", BenchSupport.PATIENCE, () -> {
-            try {
-                return Http.get(process.url() + "/q/health/ready").status() == 200;
-            } catch (IllegalStateException e) {
-                return false;
+        long deadline = launched + BenchSupport.PATIENCE.toNanos();
+        while (!ready(process)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(process.name() + " not ready within " + BenchSupport.PATIENCE);
             }
-        });
+            Thread.sleep(10);
+        }
         return Duration.ofNanos(System.nanoTime() - launched).toMillis();
+    }
+
+    private static boolean ready(AppProcess process) {
+        try {
+            return Http.get(process.url() + "/q/health/ready").status() == 200;
+        } catch (IllegalStateException e) {
+            return false;
+        }
     }
 
     private static void print(String what, List<Long> millis, String target) {
