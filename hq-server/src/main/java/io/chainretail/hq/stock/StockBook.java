@@ -113,9 +113,10 @@ public class StockBook {
 
     /**
      * Moves the book by every movement pending when called, so that what reads the book next reads the events
-     * stored so far: the oldest {@value #FOLD_ROWS} pending rows at a time, each lot in a transaction of its own
-     * (apart from the caller's), so that catching up after a long outage's drain is a series of short transactions.
-     * What reads the book calls this first; so does the leading instance's periodic fold.
+     * stored so far, the oldest {@value #FOLD_ROWS} pending rows at a time: in the caller's transaction (what reads
+     * the book calls this first), or each lot in a transaction of its own when the caller has none (the leading
+     * instance's periodic fold), so that catching up after a long outage's drain is a series of short ones. A read
+     * never waits for a second connection: a pool full of reads would wait for each other.
      */
     public void catchUp() {
         Long newest = QuarkusTransaction.joiningExisting().call(() -> (Long) entities.createNativeQuery(
@@ -123,7 +124,7 @@ public class StockBook {
         if (newest == null) {
             return; // the common case for a read: no lock taken, so reads never queue behind each other
         }
-        while (QuarkusTransaction.requiringNew().call(() -> foldUpTo(newest)) == FOLD_ROWS) {
+        while (QuarkusTransaction.joiningExisting().call(() -> foldUpTo(newest)) == FOLD_ROWS) {
             // a full lot: there may be more up to the newest
         }
     }
