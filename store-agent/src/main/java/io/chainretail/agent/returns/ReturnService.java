@@ -87,19 +87,7 @@ public class ReturnService {
         SaleCompleted sale = read(original.payload, SaleCompleted.class);
         SaleCompleted.Tender paidOnline = sale.tenders().stream().filter(t -> TenderType.ONLINE.named(t.type()))
                 .findFirst().orElse(null);
-        if (tender == null) {
-            tender = paidOnline != null ? TenderType.ONLINE : TenderType.CASH;
-        }
-        if (paidOnline != null && tender != TenderType.ONLINE) {
-            throw Refusal.of(ErrorCode.REFUND_TENDER, "Receipt " + sale.receiptNo() + " was paid online ("
-                    + paidOnline.reference() + "): its refund goes back online, not to " + tender.name() + ".");
-        }
-        if (paidOnline == null) {
-            requireTender(tender);
-        }
-        if (tender == TenderType.CARD && sale.tenders().stream().noneMatch(t -> TenderType.CARD.named(t.type()))) {
-            throw Refusal.of(ErrorCode.REFUND_TENDER, "Only a sale paid by card can be refunded to a card.");
-        }
+        TenderType refundTo = refundTo(sale, paidOnline, tender);
         SoFar soFar = returnedSoFar(saleId);
         Map<Integer, long[]> returned = soFar.lines();
         List<ReturnLine> lines = new ArrayList<>();
@@ -136,11 +124,31 @@ public class ReturnService {
             tenders.add(new SaleCompleted.Tender(TenderType.POINTS.name(), back.restoredMinor()));
         }
         if (refund - back.restoredMinor() > 0) {
-            tenders.add(new SaleCompleted.Tender(tender.name(), refund - back.restoredMinor(),
+            tenders.add(new SaleCompleted.Tender(refundTo.name(), refund - back.restoredMinor(),
                     paidOnline == null ? null : paidOnline.reference()));
         }
         return book(session, "RETURN", null, original.saleId, sale.member(), sale.currency(), lines, tenders, null,
                 back.reversed(), points.pointsFor(back.restoredMinor()));
+    }
+
+    /**
+     * Where the money of a return with receipt goes: to {@code chosen}, or as the sale was paid; an online
+     * order's sale paid online ({@code paidOnline}) back online only, a card only for a sale paid by card.
+     */
+    private static TenderType refundTo(SaleCompleted sale, SaleCompleted.Tender paidOnline, TenderType chosen) {
+        if (paidOnline != null) {
+            if (chosen != null && chosen != TenderType.ONLINE) {
+                throw Refusal.of(ErrorCode.REFUND_TENDER, "Receipt " + sale.receiptNo() + " was paid online ("
+                        + paidOnline.reference() + "): its refund goes back online, not to " + chosen.name() + ".");
+            }
+            return TenderType.ONLINE;
+        }
+        TenderType tender = chosen == null ? TenderType.CASH : chosen;
+        requireTender(tender);
+        if (tender == TenderType.CARD && sale.tenders().stream().noneMatch(t -> TenderType.CARD.named(t.type()))) {
+            throw Refusal.of(ErrorCode.REFUND_TENDER, "Only a sale paid by card can be refunded to a card.");
+        }
+        return tender;
     }
 
     /** Returns items without a receipt at today's regular price, approved by a manager. */
