@@ -44,8 +44,11 @@ public class OrderLimit {
         this.clock = clock;
     }
 
-    /** Refuses with TOO_MANY_ORDERS when {@code address} placed its hour's share already. */
-    public synchronized void check(String address) {
+    /**
+     * Takes one of {@code address}'s places for this hour, or refuses with TOO_MANY_ORDERS when it has none left.
+     * Checking and taking are one step, so orders sent at once from one address cannot all slip through.
+     */
+    public synchronized void admit(String address) {
         Deque<Instant> times = recent(address);
         if (times.size() >= perHour) {
             Duration wait = Duration.between(clock.instant(), times.peekFirst().plus(WINDOW));
@@ -53,11 +56,15 @@ public class OrderLimit {
                     + "hour, the most the shop takes: try again in " + Math.max(1, (wait.toSeconds() + 59) / 60)
                     + " minutes, or order from the store.");
         }
+        times.addLast(clock.instant());
     }
 
-    /** Counts an order placed from {@code address}. */
-    public synchronized void placed(String address) {
-        recent(address).addLast(clock.instant());
+    /** Gives back the place {@link #admit} took last, for an order that was refused or turned out sent again. */
+    public synchronized void release(String address) {
+        Deque<Instant> times = placed.get(address);
+        if (times != null && !times.isEmpty()) {
+            times.removeLast();
+        }
     }
 
     private Deque<Instant> recent(String address) {

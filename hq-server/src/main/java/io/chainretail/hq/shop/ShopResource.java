@@ -205,14 +205,22 @@ public class ShopResource {
         boolean again = QuarkusTransaction.requiringNew().call(() -> OnlineOrder.byChannelId(CHANNEL,
                 order.orderKey()).isPresent());
         if (!again) {
-            limit.check(address);
+            limit.admit(address);
         }
-        OrderCentre.Placed placed = orders.place(new OrderInput(CHANNEL, order.orderKey(), order.fulfilment(),
-                order.store(), new OrderInput.Customer(order.member(), order.name(), order.phone()), order.address(),
-                order.latitude(), order.longitude(), order.lines().stream().map(line -> new OrderInput.Line(line.sku(),
-                        line.quantity())).toList(), false), "shop");
-        if (!placed.replayed()) {
-            limit.placed(address);
+        OrderCentre.Placed placed;
+        try {
+            placed = orders.place(new OrderInput(CHANNEL, order.orderKey(), order.fulfilment(), order.store(),
+                    new OrderInput.Customer(order.member(), order.name(), order.phone()), order.address(),
+                    order.latitude(), order.longitude(), order.lines().stream().map(line -> new OrderInput.Line(
+                            line.sku(), line.quantity())).toList(), false), "shop");
+        } catch (RuntimeException refused) {
+            if (!again) {
+                limit.release(address); // an order not placed takes no place
+            }
+            throw refused;
+        }
+        if (!again && placed.replayed()) {
+            limit.release(address); // sent again meanwhile: counted once, when first placed
         }
         return Response.status(placed.replayed() ? 200 : 201).entity(tracked(placed.order())).build();
     }

@@ -19,18 +19,20 @@ class OrderLimitTest {
     @Test
     void anAddressPlacesItsShareAnHourAndNoMore() {
         for (int i = 0; i < 3; i++) {
-            limit.check("203.0.113.7");
-            limit.placed("203.0.113.7");
+            limit.admit("203.0.113.7");
             clock.advance(Duration.ofMinutes(10));
         }
-        Refusal refused = assertThrows(Refusal.class, () -> limit.check("203.0.113.7"));
+        Refusal refused = assertThrows(Refusal.class, () -> limit.admit("203.0.113.7"));
         assertEquals(ErrorCode.TOO_MANY_ORDERS, refused.code());
         assertTrue(refused.getMessage().contains("try again in 30 minutes"), refused.getMessage());
-        limit.check("198.51.100.1"); // another customer is not held back
+        limit.admit("198.51.100.1"); // another customer is not held back
 
         clock.advance(Duration.ofMinutes(29));
-        assertThrows(Refusal.class, () -> limit.check("203.0.113.7"));
+        assertThrows(Refusal.class, () -> limit.admit("203.0.113.7"));
         clock.advance(Duration.ofMinutes(1));
-        limit.check("203.0.113.7"); // the first order is an hour old: one more may come
+        limit.admit("203.0.113.7"); // the first order is an hour old: one more may come
+        assertThrows(Refusal.class, () -> limit.admit("203.0.113.7"));
+        limit.release("203.0.113.7"); // that order was refused: its place is free again
+        limit.admit("203.0.113.7");
     }
 }
